@@ -1,0 +1,54 @@
+package jp.sample.isms.system;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+import jp.sample.isms.organisation.OrganisationImporter;
+
+/**
+ * Runs once the engine has deployed the flows and before the web server takes requests: the production safety check,
+ * the organisation file, the engine authorizations and the Tasklist filters — in that order.
+ */
+@Component
+class SystemInitializer implements SmartInitializingSingleton {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SystemInitializer.class);
+
+  private final IsmsProperties properties;
+  private final ProductionSafetyCheck safetyCheck;
+  private final OrganisationImporter importer;
+  private final EngineAuthorizations authorizations;
+  private final TasklistFilters filters;
+  private final ResourceLoader resourceLoader;
+
+  SystemInitializer(IsmsProperties properties, ProductionSafetyCheck safetyCheck, OrganisationImporter importer,
+      EngineAuthorizations authorizations, TasklistFilters filters, ResourceLoader resourceLoader) {
+    this.properties = properties;
+    this.safetyCheck = safetyCheck;
+    this.importer = importer;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.resourceLoader = resourceLoader;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    safetyCheck.check();
+    String file = properties.organisation().file();
+    if (properties.demo().enabled() && StringUtils.hasText(file)) {
+      importer.importFile(resourceLoader.getResource(file), properties.demo().password());
+    } else if (StringUtils.hasText(file)) {
+      // a production organisation file: new users get no password and must be given one by the system administrator
+      importer.importFile(resourceLoader.getResource(file), null);
+    }
+    authorizations.ensure();
+    filters.ensure();
+    safetyCheck.check();
+    LOG.info("isms-approval ready (environment={}, demo organisation={})", properties.environment(),
+        properties.demo().enabled());
+  }
+}

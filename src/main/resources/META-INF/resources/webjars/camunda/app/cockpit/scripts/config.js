@@ -1,0 +1,11 @@
+// isms-approval: Japanese first, English available (the webapps ship only en and de; ja.json is ours).
+export default {
+  locales: {
+    availableLocales: ['ja', 'en'],
+    fallbackLocale: 'ja'
+  },
+  dateFormat: {
+    normal: 'YYYY/MM/DD HH:mm',
+    long: 'YYYY年M月D日 dddd HH:mm'
+  }
+};

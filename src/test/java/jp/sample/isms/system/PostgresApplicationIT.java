@@ -1,0 +1,81 @@
+package jp.sample.isms.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+
+import jp.sample.isms.IsmsApplication;
+import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.organisation.Role;
+import jp.sample.isms.support.PostgresDatabase;
+
+/** The production profile on a real PostgreSQL: schema, deployment, organisation, REST authentication. */
+class PostgresApplicationIT {
+
+  static PostgresDatabase database;
+  static ConfigurableApplicationContext context;
+
+  @BeforeAll
+  static void start() {
+    database = PostgresDatabase.create();
+    context = new SpringApplicationBuilder(IsmsApplication.class).profiles("postgres").run(
+        "--ISMS_DB_URL=" + database.url(), "--ISMS_DB_USER=" + database.user(), "--ISMS_DB_PASSWORD=",
+        "--server.port=0", "--camunda.bpm.job-execution.enabled=false",
+        // a test installation: the demo organisation is asked for explicitly
+        "--isms.demo.enabled=true", "--isms.demo.allow-in-production=true",
+        "--isms.organisation.file=classpath:organisation/demo-organisation.yaml");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (context != null) {
+      context.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  @Test
+  void runsOnPostgresWithTheDemoOrganisation() {
+    assertThat(context.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:postgresql:");
+    IdentityService identity = context.getBean(IdentityService.class);
+    assertThat(identity.createUserQuery().list()).extracting(User::getId)
+        .containsExactlyInAnyOrderElementsOf(ApplicationStartTest.DEMO_USERS);
+    OrganisationService organisation = context.getBean(OrganisationService.class);
+    assertThat(organisation.holders(Role.DEPARTMENT_HEAD, "yamamoto").userIds()).containsExactly("ito");
+    assertThat(organisation.holders(Role.SECTION_CHIEF, "yamamoto").userIds()).containsExactly("watanabe");
+    assertThat(organisation.holders(Role.SYSTEM_ADMINISTRATOR, "kato").userIds()).containsExactly("suzuki");
+  }
+
+  @Test
+  void deploysTheFlowsAndForms() {
+    RepositoryService repository = context.getBean(RepositoryService.class);
+    List<String> names = repository.createDeploymentQuery().list().stream()
+        .flatMap(d -> repository.getDeploymentResourceNames(d.getId()).stream()).toList();
+    assertThat(names).anyMatch(n -> n.endsWith(".bpmn")).anyMatch(n -> n.endsWith(".form"));
+  }
+
+  @Test
+  void restNeedsAuthentication() {
+    TestRestTemplate rest = new TestRestTemplate();
+    String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    assertThat(rest.getForEntity(base + "/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.withBasicAuth("yamamoto", "Demo-2026!").getForEntity(base + "/engine-rest/task", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(rest.withBasicAuth("yamamoto", "bad").getForEntity(base + "/engine-rest/task", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+}

@@ -1,0 +1,56 @@
+package jp.sample.isms.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import jp.sample.isms.IsmsSpringBootTest;
+
+@IsmsSpringBootTest
+class RestAuthenticationTest {
+
+  @Autowired
+  TestRestTemplate rest;
+
+  @Test
+  void anUnauthenticatedCallIsRefused() {
+    ResponseEntity<String> response = rest.getForEntity("/engine-rest/task", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+  }
+
+  @Test
+  void aDemoUserWithTheRightPasswordIsServed() {
+    ResponseEntity<String> response = rest.withBasicAuth("yamamoto", "Demo-2026!")
+        .getForEntity("/engine-rest/task", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void aWrongPasswordIsRefused() {
+    ResponseEntity<String> response = rest.withBasicAuth("yamamoto", "wrong-password")
+        .getForEntity("/engine-rest/task", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void everyEndpointFamilyNeedsAuthentication() {
+    for (String path : new String[] {"/engine-rest/process-definition", "/engine-rest/user", "/engine-rest/group",
+        "/engine-rest/deployment", "/engine-rest/history/process-instance", "/engine-rest/filter",
+        "/engine-rest/authorization", "/engine-rest/engine/default/task"}) {
+      assertThat(rest.getForEntity(path, String.class).getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+  }
+
+  @Test
+  void onlyHealthIsOpenOfActuator() {
+    assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(rest.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(rest.getForEntity("/actuator/env", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(rest.getForEntity("/actuator/beans", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+}
