@@ -15,7 +15,8 @@ class RestAuthenticationConfig {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("engine-rest-authentication");
-    registration.addUrlPatterns("/engine-rest/*");
+    // the engine REST API and the product's own API
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.setOrder(10);

@@ -1,0 +1,85 @@
+package jp.sample.isms.approval;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.organisation.Role;
+import jp.sample.isms.organisation.RoleHolders;
+
+/**
+ * Resolves the role a flow's routing table names into the candidate group of an approval step, for the requester of
+ * the request (SPEC §4, 5.1.1 分散): a role nobody else can take for this request goes up (section chief → department
+ * head → president; system administrator → security officer → president); the president's own request goes to the
+ * security officer when someone else holds it, else to the president flagged as self-approval for the auditor.
+ * Used in BPMN as {@code camunda:candidateGroups="${approvalRouting.candidateGroups(execution, approverRole)}"}.
+ */
+@Component("approvalRouting")
+public class ApprovalRouting {
+
+  private final OrganisationService organisation;
+  private final AuditRecorder audit;
+
+  public ApprovalRouting(OrganisationService organisation, AuditRecorder audit) {
+    this.organisation = organisation;
+    this.audit = audit;
+  }
+
+  /** Transient variable handing the route to the kernel's create listener, which records it on the task. */
+  static final String ROUTE = "isms.route";
+
+  /** The candidate groups of the user task being created at {@code execution}. */
+  public List<String> candidateGroups(DelegateExecution execution, String roleCode) {
+    String requester = (String) execution.getVariable(ApprovalVariables.REQUESTER);
+    Set<String> excluded = audit.approversOfOtherSteps(execution.getProcessInstanceId(),
+        execution.getCurrentActivityId());
+    Route route = route(Role.valueOf(roleCode), requester, excluded);
+    execution.setVariableLocal(ROUTE, Variables.stringValue(route.role().name() + "|"
+        + (route.fourEyesException() == null ? "" : route.fourEyesException()), true));
+    return List.of(route.groupId());
+  }
+
+  /** The route of a step asking for {@code role}, for {@code requester}, with {@code excluded} already approving. */
+  public Route route(Role role, String requester, Set<String> excluded) {
+    List<Role> chain = chain(role);
+    for (Role candidate : chain) {
+      RoleHolders holders = organisation.holders(candidate, requester);
+      if (holders.userIds().stream().anyMatch(u -> !u.equals(requester) && !excluded.contains(u))) {
+        return new Route(role, candidate, holders.groupId(), null);
+      }
+    }
+    // nobody is left who has not approved another step of this request: a repeat beats approving one's own request
+    for (Role candidate : chain) {
+      RoleHolders holders = organisation.holders(candidate, requester);
+      if (holders.userIds().stream().anyMatch(u -> !u.equals(requester))) {
+        return new Route(role, candidate, holders.groupId(), Route.REPEATED_APPROVER);
+      }
+    }
+    return new Route(role, Role.PRESIDENT, Role.PRESIDENT.groupId(null), Route.SELF_APPROVAL);
+  }
+
+  /** The role and the roles above it, each once. */
+  static List<Role> chain(Role role) {
+    Set<Role> chain = new LinkedHashSet<>();
+    Role next = role;
+    while (next != null && chain.add(next)) {
+      next = superior(next);
+    }
+    return List.copyOf(chain);
+  }
+
+  static Role superior(Role role) {
+    return switch (role) {
+      case SECTION_CHIEF -> Role.DEPARTMENT_HEAD;
+      case SYSTEM_ADMINISTRATOR -> Role.SECURITY_OFFICER;
+      case PRESIDENT -> Role.SECURITY_OFFICER;
+      default -> Role.PRESIDENT;
+    };
+  }
+}

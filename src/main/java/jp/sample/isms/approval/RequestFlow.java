@@ -1,0 +1,33 @@
+package jp.sample.isms.approval;
+
+import java.util.List;
+
+/**
+ * What the kernel needs to know of one flow: its key, request number prefix, names, clauses and the rules of its
+ * request data beyond what its forms declare. One Spring bean per flow, in the flow's package.
+ */
+public interface RequestFlow {
+
+  /** The process definition key (SPEC §3), e.g. {@code takeOut}. */
+  String processKey();
+
+  /** Prefix of the request number, e.g. {@code TO} for {@code TO-2026-0001}. */
+  String businessKeyPrefix();
+
+  String nameJa();
+
+  String nameEn();
+
+  /** The clauses of the regulation this flow enforces, e.g. {@code 3.2}. */
+  List<String> clauses();
+
+  /**
+   * Cross-field rules and regulation refusals on the request data, run at filing and at every resubmission. Required
+   * fields, lengths and choices declared in the form are checked before, by the kernel.
+   */
+  void validateRequest(RequestInput input, ValidationErrors errors);
+
+  /** Rules of a step's own fields (beyond its form), run when the step is completed. */
+  default void validateStep(String taskDefinitionKey, RequestInput input, ValidationErrors errors) {
+  }
+}

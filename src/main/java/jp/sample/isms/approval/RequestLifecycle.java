@@ -1,0 +1,284 @@
+package jp.sample.isms.approval;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Component;
+
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.organisation.Person;
+
+/**
+ * What happens to every request of every flow, whatever its BPMN says: at filing (requester, number, validation,
+ * refusals), when a step is created (requester may read it), assigned (four eyes) and completed (four eyes,
+ * validation, decision record). The parse listener attaches these to every process and user task.
+ */
+@Component
+public class RequestLifecycle {
+
+  private final Map<String, RequestFlow> flows;
+  private final OrganisationService organisation;
+  private final BusinessKeyGenerator businessKeys;
+  private final AuditRecorder audit;
+  private final FormSchemas forms;
+
+  public RequestLifecycle(List<RequestFlow> flows, OrganisationService organisation, BusinessKeyGenerator businessKeys,
+      AuditRecorder audit, FormSchemas forms) {
+    this.flows = flows.stream().collect(Collectors.toMap(RequestFlow::processKey, Function.identity()));
+    this.organisation = organisation;
+    this.businessKeys = businessKeys;
+    this.audit = audit;
+    this.forms = forms;
+  }
+
+  /** The kind of a user task, as its BPMN declared it when parsed (null for an unknown task). */
+  static StepKind stepKind(ProcessDefinitionEntity definition, String taskDefinitionKey) {
+    org.camunda.bpm.engine.impl.pvm.process.ActivityImpl activity = definition.findActivity(taskDefinitionKey);
+    Object step = activity == null ? null : activity.getProperty(ApprovalParseListener.STEP_PROPERTY);
+    return step instanceof StepDefinition definitionOfStep ? definitionOfStep.kind() : null;
+  }
+
+  boolean isRequestFlow(String processKey) {
+    return flows.containsKey(processKey);
+  }
+
+  public RequestFlow flow(String processKey) {
+    return flows.get(processKey);
+  }
+
+  // ---------------------------------------------------------------- filing
+
+  void onFiled(DelegateExecution execution, String startFormRef) {
+    ProcessDefinitionEntity definition = definition(execution);
+    RequestFlow flow = flows.get(definition.getKey());
+    String requester = Context.getCommandContext().getAuthenticatedUserId();
+    if (requester == null) {
+      throw new FourEyesViolationException("申請するにはログインが必要です (a request must be filed by an authenticated user)");
+    }
+    Person person = organisation.person(requester).orElseThrow(() -> new FourEyesViolationException(
+        "組織に登録されていないユーザーは申請できません: " + requester));
+
+    Map<String, Object> submitted = SubmittedVariables.current().submitted();
+    ValidationErrors errors = new ValidationErrors();
+    FormSchema form = startFormRef == null ? null : forms.form(definition.getDeploymentId(), startFormRef);
+    rejectReserved(submitted, form, errors);
+    if (form != null) {
+      form.validate(submitted, Map.of(), errors);
+    }
+    Map<String, Object> variables = new HashMap<>(execution.getVariables());
+    flow.validateRequest(new RequestInput(variables, person, today()), errors);
+    if (!errors.isEmpty()) {
+      RequestValidationException refusal = new RequestValidationException(errors.list());
+      if (refusal.isRefusal()) {
+        audit.recordSeparately(new AuditEntry(null, null, null, flow.processKey(), definition.getVersion(),
+            "StartEvent_RequestFiled", "申請", "FILING", requester, person.displayName(), "REQUESTER", null, requester,
+            person.departmentCode(), null, "REFUSED", refusal.getMessage(), refusal.clauses(), null, null));
+      }
+      throw refusal;
+    }
+
+    String businessKey = businessKeys.next(flow.businessKeyPrefix(), today());
+    execution.setProcessBusinessKey(businessKey);
+    execution.setVariable(ApprovalVariables.BUSINESS_KEY, businessKey);
+    execution.setVariable(ApprovalVariables.REQUESTER, requester);
+    execution.setVariable(ApprovalVariables.REQUESTER_NAME, person.displayName());
+    execution.setVariable(ApprovalVariables.REQUESTER_DEPARTMENT, person.departmentCode());
+    execution.setVariable(ApprovalVariables.REQUESTER_DEPARTMENT_NAME, person.departmentName());
+    execution.setVariable(ApprovalVariables.REQUESTER_SECTION, person.sectionCode());
+    execution.setVariable(ApprovalVariables.FLOW_NAME, flow.nameJa());
+    grantRead(requester, Resources.PROCESS_INSTANCE, execution.getProcessInstanceId());
+    grantRead(requester, Resources.HISTORIC_PROCESS_INSTANCE, execution.getProcessInstanceId());
+    audit.record(new AuditEntry(null, businessKey, execution.getProcessInstanceId(), flow.processKey(),
+        definition.getVersion(), "StartEvent_RequestFiled", "申請", "FILING", requester, person.displayName(),
+        "REQUESTER", null, requester, person.departmentCode(), null, "FILED", null,
+        String.join(",", flow.clauses()), null, null));
+  }
+
+  // ---------------------------------------------------------------- steps
+
+  void onCreated(DelegateTask task, StepDefinition step) {
+    Object route = task.getExecution().getVariableLocal(ApprovalRouting.ROUTE);
+    if (route instanceof String r) {
+      String[] parts = r.split("\\|", -1);
+      task.setVariableLocal(ApprovalVariables.ACTING_ROLE, parts[0]);
+      if (!parts[1].isEmpty()) {
+        task.setVariableLocal(ApprovalVariables.FOUR_EYES_EXCEPTION, parts[1]);
+      }
+      task.getExecution().removeVariableLocal(ApprovalRouting.ROUTE);
+    }
+    String requester = (String) task.getVariable(ApprovalVariables.REQUESTER);
+    // steps of the requester are assigned to them, which grants them the task already
+    if (requester != null && step.kind().forRoleHolder()) {
+      // the requester follows the request in 自分の申請: read, never claim or complete
+      grantRead(requester, Resources.TASK, task.getId());
+    }
+  }
+
+  void onAssigned(DelegateTask task, StepDefinition step) {
+    String assignee = task.getAssignee();
+    if (assignee != null) {
+      checkActor(task, step, assignee, "担当");
+    }
+  }
+
+  void onCompleted(DelegateTask task, StepDefinition step) {
+    String actor = Context.getCommandContext().getAuthenticatedUserId();
+    if (actor == null) {
+      throw new FourEyesViolationException("タスクを完了するにはログインが必要です (an authenticated user must complete the task)");
+    }
+    checkActor(task, step, actor, "完了");
+
+    SubmittedVariables.Submission submission = SubmittedVariables.current();
+    ValidationErrors errors = new ValidationErrors();
+    ProcessDefinitionEntity definition = definition(task.getExecution());
+    FormSchema form = step.formRef() == null ? null : forms.form(definition.getDeploymentId(), step.formRef());
+    rejectReserved(submission.submitted(), form, errors);
+    if (form != null) {
+      form.validate(submission.submitted(), submission.before(), errors);
+    }
+    RequestFlow flow = flows.get(step.processKey());
+    Person requester = organisation.person((String) task.getVariable(ApprovalVariables.REQUESTER)).orElse(null);
+    RequestInput input = new RequestInput(new HashMap<>(task.getVariables()), requester, today());
+    String outcome = switch (step.kind()) {
+      case APPROVAL -> validateDecision(input, errors);
+      case CORRECTION -> {
+        String resubmission = input.string(ApprovalVariables.RESUBMISSION);
+        if (ApprovalVariables.RESUBMIT.equals(resubmission)) {
+          flow.validateRequest(input, errors);
+          yield "RESUBMITTED";
+        }
+        yield ApprovalVariables.WITHDRAW.equals(resubmission) ? "WITHDRAWN" : null;
+      }
+      case WORK, FOLLOW_UP -> "DONE";
+    };
+    if (step.kind() == StepKind.CORRECTION && outcome == null && !errors.has(ApprovalVariables.RESUBMISSION)) {
+      errors.field(ApprovalVariables.RESUBMISSION, "再申請するか取り下げるかを選んでください (RESUBMIT / WITHDRAW)");
+    }
+    flow.validateStep(step.taskDefinitionKey(), input, errors);
+    errors.throwIfAny();
+
+    String comment = input.string(step.kind() == StepKind.APPROVAL ? ApprovalVariables.DECISION_COMMENT : "comment");
+    String exception = (String) task.getVariableLocal(ApprovalVariables.FOUR_EYES_EXCEPTION);
+    String actingRole = step.kind().forRoleHolder()
+        ? (String) task.getVariableLocal(ApprovalVariables.ACTING_ROLE) : "REQUESTER";
+    if (step.kind() == StepKind.APPROVAL) {
+      task.setVariable(ApprovalVariables.LAST_DECIDED_BY, organisation.displayName(actor));
+    }
+    audit.record(new AuditEntry(null, (String) task.getVariable(ApprovalVariables.BUSINESS_KEY),
+        task.getProcessInstanceId(), step.processKey(), definition.getVersion(), step.taskDefinitionKey(),
+        step.name(), step.kind().name(), actor, organisation.displayName(actor), actingRole, null,
+        (String) task.getVariable(ApprovalVariables.REQUESTER),
+        (String) task.getVariable(ApprovalVariables.REQUESTER_DEPARTMENT), null, outcome, comment, step.clauses(),
+        exception, null));
+  }
+
+  private static String validateDecision(RequestInput input, ValidationErrors errors) {
+    String value = input.string(ApprovalVariables.DECISION);
+    Decision decision;
+    try {
+      decision = value == null ? null : Decision.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      decision = null;
+    }
+    if (decision == null) {
+      if (!errors.has(ApprovalVariables.DECISION)) {
+        errors.field(ApprovalVariables.DECISION, "承認・却下・差し戻しのいずれかを選んでください (APPROVED / REJECTED / SENT_BACK)");
+      }
+      return null;
+    }
+    if (decision != Decision.APPROVED && input.string(ApprovalVariables.DECISION_COMMENT) == null) {
+      errors.field(ApprovalVariables.DECISION_COMMENT, decision.label() + "の場合はコメントが必須です");
+    }
+    return decision.name();
+  }
+
+  /** Four eyes (SPEC §4, 5.1.1): who may take or complete this step. */
+  private void checkActor(DelegateTask task, StepDefinition step, String actor, String action) {
+    String requester = (String) task.getVariable(ApprovalVariables.REQUESTER);
+    if (!step.kind().forRoleHolder()) {
+      if (!actor.equals(requester)) {
+        throw new FourEyesViolationException("この作業は申請者本人のみが行えます (only the requester may " + action
+            + " this step)");
+      }
+      return;
+    }
+    String exception = (String) task.getVariableLocal(ApprovalVariables.FOUR_EYES_EXCEPTION);
+    if (actor.equals(requester) && !Route.SELF_APPROVAL.equals(exception)) {
+      throw new FourEyesViolationException("自分の申請は" + (step.kind() == StepKind.APPROVAL ? "承認" : "処理")
+          + "できません (4つの目の原則: nobody approves their own request)");
+    }
+    if (step.kind() == StepKind.APPROVAL && !Route.REPEATED_APPROVER.equals(exception)
+        && audit.approversOfOtherSteps(task.getProcessInstanceId(), step.taskDefinitionKey()).contains(actor)) {
+      throw new FourEyesViolationException("同じ申請の別の承認ステップを既に承認しているため、このステップは担当できません"
+          + " (one person cannot take two approval steps of one request)");
+    }
+    if (!actor.equals(task.getAssignee()) && !isCandidate(task.getCandidates(), actor)) {
+      throw new FourEyesViolationException("このステップの担当者ではありません (" + actor + " does not hold the role of this step)");
+    }
+  }
+
+  private boolean isCandidate(Set<IdentityLink> links, String user) {
+    return links.stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .anyMatch(link -> user.equals(link.getUserId())
+        || (link.getGroupId() != null && organisation.members(link.getGroupId()).contains(user)));
+  }
+
+  /** The kernel's variables cannot be submitted, except unchanged as a read-only field the form shows. */
+  private static void rejectReserved(Map<String, Object> submitted, FormSchema form, ValidationErrors errors) {
+    for (String name : submitted.keySet()) {
+      FormSchema.Field field = form == null ? null : form.fields().get(name);
+      if (ApprovalVariables.RESERVED.contains(name) && (field == null || !field.readonly())) {
+        errors.field(name, "この項目はシステムが設定するため指定できません");
+      }
+    }
+  }
+
+  private static void grantRead(String userId, Resource resource, String resourceId) {
+    grant(userId, resource, resourceId, resource == Resources.HISTORIC_PROCESS_INSTANCE
+        ? HistoricProcessInstancePermissions.READ : Permissions.READ);
+  }
+
+  private static void grant(String userId, Resource resource, String resourceId, Permission permission) {
+    CommandContext context = Context.getCommandContext();
+    AuthorizationEntity authorization = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
+    authorization.setUserId(userId);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    authorization.addPermission(permission);
+    // the kernel grants on behalf of the engine: the acting user may not create authorizations themselves
+    context.runWithoutAuthorization(() -> {
+      context.getAuthorizationManager().insert(authorization);
+      return null;
+    });
+  }
+
+  private static ProcessDefinitionEntity definition(DelegateExecution execution) {
+    return ((ExecutionEntity) execution).getProcessDefinition();
+  }
+
+  private LocalDate today() {
+    return audit.now().toLocalDate();
+  }
+}

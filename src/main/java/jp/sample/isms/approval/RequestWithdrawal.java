@@ -1,0 +1,107 @@
+package jp.sample.isms.approval;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.organisation.OrganisationService;
+
+/**
+ * 引き戻し: the requester withdraws an open request at any time before its final approval, that is while one of its
+ * steps is an approval or the requester's own correction. Correlates the message every flow's event subprocess
+ * waits for.
+ */
+@Service
+public class RequestWithdrawal {
+
+  public static final String MESSAGE = "RequestWithdrawn";
+
+  /** Why a withdrawal was refused, mapped to an HTTP status by the controller. */
+  public enum Refusal { NOT_FOUND, NOT_REQUESTER, ALREADY_DECIDED }
+
+  /** A refused withdrawal. */
+  public static class WithdrawalRefusedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final Refusal refusal;
+
+    WithdrawalRefusedException(Refusal refusal, String message) {
+      super(message);
+      this.refusal = refusal;
+    }
+
+    public Refusal refusal() {
+      return refusal;
+    }
+  }
+
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final ProcessEngineConfigurationImpl configuration;
+  private final AuditRecorder audit;
+  private final OrganisationService organisation;
+  private final RequestLifecycle lifecycle;
+
+  public RequestWithdrawal(RuntimeService runtimeService, TaskService taskService,
+      ProcessEngineConfiguration configuration, AuditRecorder audit, OrganisationService organisation,
+      RequestLifecycle lifecycle) {
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.configuration = (ProcessEngineConfigurationImpl) configuration;
+    this.audit = audit;
+    this.organisation = organisation;
+    this.lifecycle = lifecycle;
+  }
+
+  @Transactional
+  public void withdraw(String businessKey, String userId, String comment) {
+    // checked as the system: the requester may not read every variable, but may withdraw their own request
+    configuration.getCommandExecutorTxRequired().execute(context -> {
+      context.disableAuthorizationCheck();
+      try {
+        doWithdraw(businessKey, userId, comment);
+      } finally {
+        context.enableAuthorizationCheck();
+      }
+      return null;
+    });
+  }
+
+  private void doWithdraw(String businessKey, String userId, String comment) {
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+        .singleResult();
+    if (instance == null) {
+      throw new WithdrawalRefusedException(Refusal.NOT_FOUND, "申請 " + businessKey + " は存在しないか、既に完了しています");
+    }
+    String requester = (String) runtimeService.getVariable(instance.getId(), ApprovalVariables.REQUESTER);
+    if (!userId.equals(requester)) {
+      throw new WithdrawalRefusedException(Refusal.NOT_REQUESTER, "申請者本人のみが引き戻せます");
+    }
+    List<Task> open = taskService.createTaskQuery().processInstanceId(instance.getId()).list();
+    ProcessDefinitionEntity definition = configuration.getDeploymentCache()
+        .findDeployedProcessDefinitionById(instance.getProcessDefinitionId());
+    boolean beforeFinalApproval = open.stream().anyMatch(task -> {
+      StepKind kind = RequestLifecycle.stepKind(definition, task.getTaskDefinitionKey());
+      return kind == StepKind.APPROVAL || kind == StepKind.CORRECTION;
+    });
+    if (!beforeFinalApproval) {
+      throw new WithdrawalRefusedException(Refusal.ALREADY_DECIDED,
+          "申請 " + businessKey + " は承認済みのため引き戻せません");
+    }
+    String definitionKey = definition.getKey();
+    audit.record(new AuditEntry(null, businessKey, instance.getId(), definitionKey, null, "SubProcess_Withdrawal",
+        "引き戻し", "WITHDRAWAL", userId, organisation.displayName(userId), "REQUESTER", null, userId,
+        (String) runtimeService.getVariable(instance.getId(), ApprovalVariables.REQUESTER_DEPARTMENT), null,
+        "WITHDRAWN", comment, String.join(",", lifecycle.flow(definitionKey).clauses()), null, null));
+    runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(instance.getId()).correlate();
+  }
+}

@@ -1,0 +1,120 @@
+package jp.sample.isms.approval;
+
+import java.lang.reflect.Field;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+
+/**
+ * Unwraps the kernel's refusals from the engine's listener exceptions, for every command. And remembers what the
+ * client submitted with the outermost start or completion command, so that the kernel's listeners
+ * can tell submitted variables from those the instance already had (read-only fields, unknown fields). Every path
+ * that starts a request or completes a task goes through one of these commands: REST, webapps and Java API alike.
+ */
+final class SubmittedVariables extends CommandInterceptor {
+
+  /** What was submitted, and for a task the variables it had before (to tell a changed read-only field). */
+  record Submission(Map<String, Object> submitted, Map<String, Object> before) {
+    static final Submission NONE = new Submission(Map.of(), Map.of());
+  }
+
+  private static final ThreadLocal<Submission> CURRENT = new ThreadLocal<>();
+
+  private CommandExecutor reader;
+
+  void setReader(CommandExecutor reader) {
+    this.reader = reader;
+  }
+
+  /** The submission being executed on this thread; empty for any other command. */
+  static Submission current() {
+    Submission submission = CURRENT.get();
+    return submission == null ? Submission.NONE : submission;
+  }
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    if (CURRENT.get() != null) {
+      return next.execute(command);
+    }
+    try {
+      return executeOutermost(command);
+    } catch (ProcessEngineException e) {
+      // the engine wraps what a task listener throws; the caller (and the REST API's mapping to 400 and 403)
+      // must see the kernel's own exception
+      throw kernelCause(e);
+    }
+  }
+
+  private static ProcessEngineException kernelCause(ProcessEngineException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestValidationException || cause instanceof FourEyesViolationException) {
+        return (ProcessEngineException) cause;
+      }
+    }
+    return e;
+  }
+
+  private <T> T executeOutermost(Command<T> command) {
+    Map<String, Object> submitted = submittedBy(command);
+    if (submitted == null) {
+      return next.execute(command);
+    }
+    String taskId = command instanceof CompleteTaskCmd ? (String) field(command, CompleteTaskCmd.class, "taskId")
+        : command instanceof SubmitTaskFormCmd ? (String) field(command, SubmitTaskFormCmd.class, "taskId") : null;
+    Map<String, Object> before = taskId == null || reader == null ? Map.of() : reader.execute(context -> {
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      return task == null ? Map.<String, Object>of() : withoutNulls(task.getVariables());
+    });
+    CURRENT.set(new Submission(submitted, before));
+    try {
+      return next.execute(command);
+    } finally {
+      CURRENT.remove();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> submittedBy(Command<?> command) {
+    Object variables;
+    if (command instanceof CompleteTaskCmd) {
+      variables = field(command, CompleteTaskCmd.class, "variables");
+    } else if (command instanceof SubmitTaskFormCmd) {
+      variables = field(command, SubmitTaskFormCmd.class, "properties");
+    } else if (command instanceof SubmitStartFormCmd) {
+      variables = field(command, SubmitStartFormCmd.class, "variables");
+    } else if (command instanceof StartProcessInstanceCmd) {
+      ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl) field(command,
+          StartProcessInstanceCmd.class, "instantiationBuilder");
+      variables = builder == null ? null : builder.getVariables();
+    } else {
+      return null;
+    }
+    return variables == null ? Map.of() : withoutNulls((Map<String, Object>) variables);
+  }
+
+  private static Map<String, Object> withoutNulls(Map<String, Object> variables) {
+    java.util.HashMap<String, Object> copy = new java.util.HashMap<>();
+    variables.forEach((k, v) -> copy.put(k, v == null ? "" : v));
+    return java.util.Collections.unmodifiableMap(copy);
+  }
+
+  private static Object field(Object target, Class<?> type, String name) {
+    try {
+      Field field = type.getDeclaredField(name);
+      field.setAccessible(true);
+      return field.get(target);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Camunda " + type.getSimpleName() + " has no field " + name, e);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package jp.sample.isms.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes the append-only decision record. Records of a step are written in the engine's transaction, so they exist
+ * exactly when the step does; a refusal at filing is written in a transaction of its own, since the filing itself
+ * is rolled back. There is no update or delete in this class, nor anywhere else in the application.
+ */
+@Component
+public class AuditRecorder {
+
+  public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+  private static final RowMapper<AuditEntry> ROW = (rs, i) -> new AuditEntry(
+      rs.getLong("id"), rs.getString("business_key"), rs.getString("process_instance_id"), rs.getString("flow_key"),
+      (Integer) rs.getObject("flow_version"), rs.getString("step"), rs.getString("step_name"),
+      rs.getString("step_kind"), rs.getString("actor"), rs.getString("actor_name"), rs.getString("acting_role"),
+      rs.getString("principal"), rs.getString("requester"), rs.getString("department_code"),
+      rs.getTimestamp("occurred_at").toInstant().atZone(JAPAN).toOffsetDateTime(), rs.getString("outcome"),
+      rs.getString("comment"), rs.getString("clauses"), rs.getString("flags"), rs.getString("regulation_revision"));
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate separateTransaction;
+  private final String regulationRevision;
+  private final Clock clock;
+
+  public AuditRecorder(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+      @Value("${isms.regulation.revision:2026-04}") String regulationRevision) {
+    this.jdbc = jdbc;
+    this.separateTransaction = new TransactionTemplate(transactionManager);
+    this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.regulationRevision = regulationRevision;
+    this.clock = Clock.system(JAPAN);
+  }
+
+  /** Records in the current transaction. */
+  public void record(AuditEntry entry) {
+    jdbc.update("""
+        insert into audit_record (business_key, process_instance_id, flow_key, flow_version, step, step_name,
+          step_kind, actor, actor_name, acting_role, principal, requester, department_code, occurred_at, outcome,
+          comment, clauses, flags, regulation_revision)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        entry.businessKey(), entry.processInstanceId(), entry.flowKey(), entry.flowVersion(), entry.step(),
+        entry.stepName(), entry.stepKind(), entry.actor(), entry.actorName(), entry.actingRole(), entry.principal(),
+        entry.requester(), entry.departmentCode(),
+        Timestamp.from((entry.occurredAt() != null ? entry.occurredAt() : now()).toInstant()), entry.outcome(),
+        truncate(entry.comment(), 4000), entry.clauses(), entry.flags(),
+        entry.regulationRevision() != null ? entry.regulationRevision() : regulationRevision);
+  }
+
+  /** Records in a transaction of its own, which commits even when the caller's rolls back (refusals). */
+  public void recordSeparately(AuditEntry entry) {
+    separateTransaction.executeWithoutResult(status -> record(entry));
+  }
+
+  public OffsetDateTime now() {
+    return OffsetDateTime.now(clock);
+  }
+
+  public List<AuditEntry> forProcessInstance(String processInstanceId) {
+    return jdbc.query("select * from audit_record where process_instance_id = ? order by id", ROW, processInstanceId);
+  }
+
+  public List<AuditEntry> forBusinessKey(String businessKey) {
+    return jdbc.query("select * from audit_record where business_key = ? order by id", ROW, businessKey);
+  }
+
+  /** The latest record of a step of a request (e.g. the decision just taken). */
+  public AuditEntry latest(String processInstanceId, String step) {
+    return jdbc.query("select * from audit_record where process_instance_id = ? and step = ? order by id desc",
+        ROW, processInstanceId, step).stream().findFirst().orElse(null);
+  }
+
+  /** Who approved a step of this request other than {@code step}: they may not take another (four eyes). */
+  public Set<String> approversOfOtherSteps(String processInstanceId, String step) {
+    return new LinkedHashSet<>(jdbc.queryForList("""
+        select distinct actor from audit_record
+         where process_instance_id = ? and step_kind = 'APPROVAL' and outcome = 'APPROVED' and step <> ?
+        """, String.class, processInstanceId, step));
+  }
+
+  private static String truncate(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
+  }
+}

@@ -1,0 +1,38 @@
+package jp.sample.isms.takeout;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.notification.Notifier;
+
+/** {@code ServiceTask_NotifyApprover}, 3.2: three days after the reminder, the approver learns of the overdue return. */
+@Component
+class NotifyApproverOfOverdueReturnDelegate implements JavaDelegate {
+
+  private final Notifier notifier;
+  private final AuditRecorder audit;
+
+  NotifyApproverOfOverdueReturnDelegate(Notifier notifier, AuditRecorder audit) {
+    this.notifier = notifier;
+    this.audit = audit;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    TakeOutRequest request = TakeOutRequest.of(execution);
+    String approver = (String) execution.getVariable(TakeOutProcess.APPROVED_BY);
+    notifier.send(approver, "【返却遅延】" + request.businessKey() + " " + execution.getVariable(ApprovalVariables.REQUESTER_NAME)
+            + " さんの持ち出し資産が返却されていません",
+        "あなたが承認した持ち出しの返却予定日 (" + request.plannedReturnDate() + ") から4日が過ぎました。\n申請番号: "
+            + request.businessKey() + "\n情報資産: " + request.assetDescription() + "\n申請者に確認してください。");
+    audit.record(new AuditEntry(null, request.businessKey(), execution.getProcessInstanceId(), TakeOutProcess.KEY,
+        null, execution.getCurrentActivityId(), "承認者に返却遅延を通知する", "SYSTEM", "system", "システム", null, null,
+        (String) execution.getVariable(ApprovalVariables.REQUESTER),
+        (String) execution.getVariable(ApprovalVariables.REQUESTER_DEPARTMENT), null, "ESCALATED",
+        "返却遅延を承認者 " + approver + " に通知", TakeOutFlow.CLAUSE, null, null));
+  }
+}

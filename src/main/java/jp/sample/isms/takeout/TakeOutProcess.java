@@ -1,0 +1,37 @@
+package jp.sample.isms.takeout;
+
+/** Names of process {@code takeOut} (bpmn/takeOut.bpmn): key, element ids and variables. */
+public final class TakeOutProcess {
+
+  public static final String KEY = "takeOut";
+  public static final String DECISION_APPROVER = "takeOutApprover";
+
+  public static final String START_EVENT = "StartEvent_RequestFiled";
+  public static final String TASK_APPROVE = "UserTask_ApproveTakeOut";
+  public static final String TASK_REPORT_RETURN = "UserTask_ReportReturn";
+  public static final String TASK_CORRECT = "UserTask_CorrectRequest";
+  public static final String BOUNDARY_RETURN_OVERDUE = "BoundaryEvent_ReturnOverdue";
+  public static final String EVENT_THREE_DAYS_LATER = "IntermediateCatchEvent_ThreeDaysLater";
+  public static final String END_RECORDED = "EndEvent_TakeOutRecorded";
+  public static final String END_RETURNED = "EndEvent_TakeOutReturned";
+  public static final String END_REJECTED = "EndEvent_TakeOutRejected";
+  public static final String END_WITHDRAWN = "EndEvent_RequestWithdrawn";
+  public static final String END_WITHDRAWN_BY_REQUESTER = "EndEvent_RequestWithdrawnByRequester";
+  public static final String END_OVERDUE_NOTIFIED = "EndEvent_OverdueNotified";
+
+  public static final String ASSET_DESCRIPTION = "assetDescription";
+  public static final String CLASSIFICATION = "classification";
+  public static final String MEDIUM = "medium";
+  public static final String DESTINATION = "destination";
+  public static final String PURPOSE = "purpose";
+  public static final String START_DATE = "startDate";
+  public static final String PLANNED_RETURN_DATE = "plannedReturnDate";
+  public static final String RETURNED_ON = "returnedOn";
+  public static final String APPROVER_ROLE = "approverRole";
+  public static final String RETURN_DUE_AT = "returnDueAt";
+  public static final String RETURN_REMINDER_AT = "returnReminderAt";
+  public static final String APPROVED_BY = "approvedBy";
+
+  private TakeOutProcess() {
+  }
+}

@@ -1,0 +1,93 @@
+package jp.sample.isms.takeout;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** 持ち出し台帳 (3.2): the take-out register, one row per request. */
+@Repository
+public class TakeOutRegister {
+
+  /** A row with the status users see, derived from the stored status and today's date. */
+  public record Entry(String businessKey, String requester, String assetDescription, String classification,
+      String medium, LocalDate startDate, LocalDate plannedReturnDate, String status, String approver,
+      LocalDate returnedOn, String displayStatus) {
+  }
+
+  private final JdbcTemplate jdbc;
+
+  TakeOutRegister(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void register(String businessKey, String processInstanceId, String requester, String department,
+      String assetDescription, String classification, String medium, String destination, LocalDate startDate,
+      LocalDate plannedReturnDate, OffsetDateTime filedAt) {
+    int updated = jdbc.update("""
+        update takeout_register set asset_description = ?, classification = ?, medium = ?, destination = ?,
+          start_date = ?, planned_return_date = ?, status = 'REQUESTED' where business_key = ?
+        """, assetDescription, classification, medium, destination, Date.valueOf(startDate),
+        Date.valueOf(plannedReturnDate), businessKey);
+    if (updated == 0) {
+      jdbc.update("""
+          insert into takeout_register (business_key, process_instance_id, requester, department_code,
+            asset_description, classification, medium, destination, start_date, planned_return_date, status, filed_at)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?)
+          """, businessKey, processInstanceId, requester, department, assetDescription, classification, medium,
+          destination, Date.valueOf(startDate), Date.valueOf(plannedReturnDate), Timestamp.from(filedAt.toInstant()));
+    }
+  }
+
+  void status(String businessKey, String status) {
+    jdbc.update("update takeout_register set status = ? where business_key = ?", status, businessKey);
+  }
+
+  void decided(String businessKey, String status, String approver, String approverRole, OffsetDateTime at) {
+    jdbc.update("update takeout_register set status = ?, approver = ?, approver_role = ?, decided_at = ? "
+        + "where business_key = ?", status, approver, approverRole, Timestamp.from(at.toInstant()), businessKey);
+  }
+
+  void returned(String businessKey, LocalDate returnedOn) {
+    jdbc.update("update takeout_register set status = 'RETURNED', returned_on = ? where business_key = ?",
+        Date.valueOf(returnedOn), businessKey);
+  }
+
+  public Entry find(String businessKey, LocalDate today) {
+    return jdbc.query("select * from takeout_register where business_key = ?", (rs, i) -> entry(rs, today),
+        businessKey).stream().findFirst().orElse(null);
+  }
+
+  public List<Entry> all(LocalDate today) {
+    return jdbc.query("select * from takeout_register order by filed_at desc", (rs, i) -> entry(rs, today));
+  }
+
+  private static Entry entry(java.sql.ResultSet rs, LocalDate today) throws java.sql.SQLException {
+    LocalDate start = rs.getDate("start_date").toLocalDate();
+    LocalDate plannedReturn = rs.getDate("planned_return_date").toLocalDate();
+    Date returned = rs.getDate("returned_on");
+    String status = rs.getString("status");
+    return new Entry(rs.getString("business_key"), rs.getString("requester"), rs.getString("asset_description"),
+        rs.getString("classification"), rs.getString("medium"), start, plannedReturn, status,
+        rs.getString("approver"), returned == null ? null : returned.toLocalDate(),
+        displayStatus(status, start, plannedReturn, today));
+  }
+
+  /** 申請中, 差し戻し中, 承認, 持ち出し中, 返却遅延, 返却済, 却下, 取り下げ, 記録 (承認不要). */
+  static String displayStatus(String status, LocalDate start, LocalDate plannedReturn, LocalDate today) {
+    return switch (status) {
+      case "REQUESTED" -> "申請中";
+      case "SENT_BACK" -> "差し戻し中";
+      case "APPROVED" -> today.isAfter(plannedReturn) ? "返却遅延" : today.isBefore(start) ? "承認" : "持ち出し中";
+      case "RETURNED" -> "返却済";
+      case "REJECTED" -> "却下";
+      case "WITHDRAWN" -> "取り下げ";
+      case "RECORDED" -> "記録 (承認不要)";
+      default -> status;
+    };
+  }
+}

@@ -1,0 +1,377 @@
+package jp.sample.isms.takeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.approval.FourEyesViolationException;
+import jp.sample.isms.approval.RequestValidationException;
+import jp.sample.isms.approval.RequestWithdrawal;
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.support.Requests;
+
+/** bpmn/takeOut.bpmn (3.2): one test per path, on the real engine with the demo organisation. */
+@IsmsSpringBootTest
+class TakeOutProcessTest {
+
+  static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  TakeOutRegister register;
+  @Autowired
+  AuditRecorder audit;
+  @Autowired
+  RequestWithdrawal withdrawal;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  Requests requests;
+
+  @BeforeEach
+  void setUp() {
+    requests = new Requests(engine);
+  }
+
+  static Map<String, Object> laptop(String classification) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("assetDescription", "顧客向け提案資料 (ノートPC内)");
+    variables.put("classification", classification);
+    variables.put("medium", "LAPTOP");
+    variables.put("destination", "株式会社取引先 本社");
+    variables.put("purpose", "製品デザインの打ち合わせ");
+    variables.put("startDate", TODAY.toString());
+    variables.put("plannedReturnDate", TODAY.plusDays(2).toString());
+    variables.put("attestDiskEncrypted", true);
+    variables.put("attestEncryptedChannel", true);
+    variables.put("attestKeptInSight", true);
+    return variables;
+  }
+
+  static Map<String, Object> approve() {
+    return Map.of("decision", "APPROVED", "decisionComment", "");
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+  }
+
+  @Test
+  void publicAssetIsRecordedWithoutApproval() {
+    // when
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("PUBLIC"));
+    // then
+    assertThat(instance).isEnded().hasPassed(TakeOutProcess.END_RECORDED);
+    String businessKey = instance.getBusinessKey();
+    assertThat(businessKey).matches("TO-" + TODAY.getYear() + "-\\d{4}");
+    assertThat(register.find(businessKey, TODAY).status()).isEqualTo("RECORDED");
+    assertThat(register.find(businessKey, TODAY).displayStatus()).isEqualTo("記録 (承認不要)");
+  }
+
+  @Test
+  void internalAssetIsApprovedByTheDepartmentHeadAndReturned() {
+    // given
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    assertThat(instance).isWaitingAt(TakeOutProcess.TASK_APPROVE);
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("department-head.development");
+    assertThat(register.find(instance.getBusinessKey(), TODAY).displayStatus()).isEqualTo("申請中");
+    // when
+    requests.complete("ito", instance, approve());
+    // then
+    assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN).task().isAssignedTo("yamamoto");
+    TakeOutRegister.Entry entry = register.find(instance.getBusinessKey(), TODAY);
+    assertThat(entry.status()).isEqualTo("APPROVED");
+    assertThat(entry.approver()).isEqualTo("ito");
+    assertThat(entry.displayStatus()).isEqualTo("持ち出し中");
+    assertThat(TakeOutRegister.displayStatus("APPROVED", TODAY.plusDays(1), TODAY.plusDays(2), TODAY)).isEqualTo("承認");
+    assertThat(TakeOutRegister.displayStatus("APPROVED", TODAY, TODAY.plusDays(1), TODAY.plusDays(2))).isEqualTo("返却遅延");
+
+    // when
+    requests.complete("yamamoto", instance, Map.of("returnedOn", TODAY.toString(), "returnNote", "異常なし"));
+    // then
+    assertThat(instance).isEnded().hasPassed(TakeOutProcess.END_RETURNED);
+    assertThat(register.find(instance.getBusinessKey(), TODAY).displayStatus()).isEqualTo("返却済");
+    List<AuditEntry> records = audit.forBusinessKey(instance.getBusinessKey());
+    assertThat(records).extracting(AuditEntry::outcome).containsExactly("FILED", "APPROVED", "DONE");
+    AuditEntry approval = records.get(1);
+    assertThat(approval.actor()).isEqualTo("ito");
+    assertThat(approval.actingRole()).isEqualTo("DEPARTMENT_HEAD");
+    assertThat(approval.clauses()).isEqualTo("3.2");
+    assertThat(approval.stepName()).isEqualTo("持ち出しを承認する");
+  }
+
+  @Test
+  void secretAssetGoesToThePresident() {
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("SECRET"));
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("president");
+    // ito holds no role for this step: the engine's authorizations refuse him (HTTP 403)
+    assertThatThrownBy(() -> requests.complete("ito", instance, approve()))
+        .isInstanceOf(AuthorizationException.class);
+    requests.complete("tanaka", instance, approve());
+    assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN);
+    assertThat(audit.latest(instance.getId(), TakeOutProcess.TASK_APPROVE).actingRole()).isEqualTo("PRESIDENT");
+  }
+
+  @Test
+  void rejectionNeedsACommentAndEndsTheRequest() {
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    assertThatThrownBy(() -> requests.complete("ito", instance, Map.of("decision", "REJECTED")))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("decisionComment")
+        .hasMessageContaining("却下の場合はコメントが必須です");
+    assertThat(instance).isWaitingAt(TakeOutProcess.TASK_APPROVE);
+
+    requests.complete("ito", instance, Map.of("decision", "REJECTED", "decisionComment", "極秘扱いの資料が含まれる"));
+
+    assertThat(instance).isEnded().hasPassed(TakeOutProcess.END_REJECTED);
+    assertThat(register.find(instance.getBusinessKey(), TODAY).displayStatus()).isEqualTo("却下");
+    assertThat(audit.latest(instance.getId(), TakeOutProcess.TASK_APPROVE).comment()).isEqualTo("極秘扱いの資料が含まれる");
+  }
+
+  @Test
+  void sentBackRequestIsCorrectedAndResubmitted() {
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    requests.complete("ito", instance, Map.of("decision", "SENT_BACK", "decisionComment", "返却予定日を延ばしてください"));
+    assertThat(instance).isWaitingAt(TakeOutProcess.TASK_CORRECT).task().isAssignedTo("yamamoto");
+    assertThat(register.find(instance.getBusinessKey(), TODAY).displayStatus()).isEqualTo("差し戻し中");
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "lastDecidedBy")).isEqualTo("伊藤 直樹");
+
+    // the approver cannot answer in the requester's place
+    assertThatThrownBy(() -> requests.complete("ito", instance, Map.of("resubmission", "RESUBMIT")))
+        .isInstanceOf(AuthorizationException.class);
+
+    Map<String, Object> corrected = new HashMap<>(laptop("INTERNAL"));
+    corrected.put("plannedReturnDate", TODAY.plusDays(5).toString());
+    corrected.put("resubmission", "RESUBMIT");
+    requests.complete("yamamoto", instance, corrected);
+
+    assertThat(instance).isWaitingAt(TakeOutProcess.TASK_APPROVE);
+    assertThat(register.find(instance.getBusinessKey(), TODAY).plannedReturnDate()).isEqualTo(TODAY.plusDays(5));
+    requests.complete("ito", instance, approve());
+    assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN);
+    assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
+        .containsExactly("FILED", "SENT_BACK", "RESUBMITTED", "APPROVED");
+  }
+
+  @Test
+  void aResubmissionIsValidatedLikeAFiling() {
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    requests.complete("ito", instance, Map.of("decision", "SENT_BACK", "decisionComment", "媒体を確認してください"));
+    Map<String, Object> corrected = new HashMap<>(laptop("INTERNAL"));
+    corrected.put("attestDiskEncrypted", false);
+    corrected.put("resubmission", "RESUBMIT");
+    assertThatThrownBy(() -> requests.complete("yamamoto", instance, corrected))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("3.2:");
+    assertThat(instance).isWaitingAt(TakeOutProcess.TASK_CORRECT);
+  }
+
+  @Test
+  void sentBackRequestIsWithdrawnByTheRequester() {
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    requests.complete("ito", instance, Map.of("decision", "SENT_BACK", "decisionComment", "不要では?"));
+    requests.complete("yamamoto", instance, Map.of("resubmission", "WITHDRAW"));
+    assertThat(instance).isEnded().hasPassed(TakeOutProcess.END_WITHDRAWN);
+    assertThat(register.find(instance.getBusinessKey(), TODAY).displayStatus()).isEqualTo("取り下げ");
+  }
+
+  @Test
+  void requesterWithdrawsAnOpenRequestButNotAnApprovedOne() {
+    ProcessInstance open = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    assertThatThrownBy(() -> withdrawal.withdraw(open.getBusinessKey(), "ito", null))
+        .isInstanceOf(RequestWithdrawal.WithdrawalRefusedException.class).hasMessageContaining("申請者本人");
+    withdrawal.withdraw(open.getBusinessKey(), "yamamoto", "予定がなくなった");
+    assertThat(open).isEnded().hasPassed(TakeOutProcess.END_WITHDRAWN_BY_REQUESTER);
+    assertThat(register.find(open.getBusinessKey(), TODAY).displayStatus()).isEqualTo("取り下げ");
+    assertThat(audit.forBusinessKey(open.getBusinessKey())).extracting(AuditEntry::outcome)
+        .containsExactly("FILED", "WITHDRAWN");
+
+    ProcessInstance approved = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    requests.complete("ito", approved, approve());
+    assertThatThrownBy(() -> withdrawal.withdraw(approved.getBusinessKey(), "yamamoto", null))
+        .isInstanceOf(RequestWithdrawal.WithdrawalRefusedException.class).hasMessageContaining("承認済み");
+    assertThat(approved).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN);
+  }
+
+  @Test
+  void overdueReturnRemindsTheRequesterThenNotifiesTheApprover() {
+    // given an approved take-out
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    requests.complete("ito", instance, approve());
+    LocalDate plannedReturn = TODAY.plusDays(2);
+    assertThat(requests.timerDueDate(instance, TakeOutProcess.BOUNDARY_RETURN_OVERDUE).toInstant())
+        .isEqualTo(plannedReturn.plusDays(1).atTime(9, 0).atZone(ZoneId.of("Asia/Tokyo")).toInstant());
+    // when the day after the planned return comes without a report
+    requests.fireTimer(instance, TakeOutProcess.BOUNDARY_RETURN_OVERDUE);
+    // then the requester is reminded, and the return can still be reported
+    assertThat(instance).hasPassed("ServiceTask_RemindRequester").isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN,
+        TakeOutProcess.EVENT_THREE_DAYS_LATER);
+    // when three more days pass
+    requests.fireTimer(instance, TakeOutProcess.EVENT_THREE_DAYS_LATER);
+    // then the approver is told
+    assertThat(instance).hasPassed(TakeOutProcess.END_OVERDUE_NOTIFIED).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN);
+    assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
+        .containsExactly("FILED", "APPROVED", "REMINDED", "ESCALATED");
+    // and the late return still closes the request
+    requests.complete("yamamoto", instance, Map.of("returnedOn", TODAY.toString()));
+    assertThat(instance).isEnded().hasPassed(TakeOutProcess.END_RETURNED);
+  }
+
+  @Test
+  void returnReportedBeforeTheReminderLeavesNoTimer() {
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    requests.complete("ito", instance, approve());
+    requests.fireTimer(instance, TakeOutProcess.BOUNDARY_RETURN_OVERDUE);
+    requests.complete("yamamoto", instance, Map.of("returnedOn", TODAY.toString()));
+    // the terminate end event removed the waiting three-day timer
+    assertThat(instance).isEnded();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
+  void aSoleDepartmentHeadsOwnRequestGoesToThePresident() {
+    // ito is the only head of his department: his own take-out goes up to the president
+    ProcessInstance instance = requests.file("ito", TakeOutProcess.KEY, laptop("INTERNAL"));
+    Task task = requests.task(instance);
+    assertThat(candidateGroups(task)).containsExactly("president");
+    assertThatThrownBy(() -> requests.claim("ito", task)).isInstanceOf(AuthorizationException.class);
+    requests.complete("tanaka", instance, approve());
+    AuditEntry approval = audit.latest(instance.getId(), TakeOutProcess.TASK_APPROVE);
+    assertThat(approval.actingRole()).isEqualTo("PRESIDENT");
+    assertThat(approval.flags()).isNull();
+  }
+
+  @Test
+  void aRequesterWhoHoldsTheRoleCanNeitherClaimNorCompleteTheirOwnStep() {
+    // given a second head of 開発設計部, so that ito's request stays with the department heads
+    engine.getIdentityService().createMembership("sato", "department-head.development");
+    try {
+      ProcessInstance instance = requests.file("ito", TakeOutProcess.KEY, laptop("INTERNAL"));
+      Task task = requests.task(instance);
+      assertThat(candidateGroups(task)).containsExactly("department-head.development");
+      // when ito, a member of the candidate group, claims or completes his own request, then four eyes refuse
+      assertThatThrownBy(() -> requests.claim("ito", task)).isInstanceOf(FourEyesViolationException.class)
+          .hasMessageContaining("自分の申請は承認できません");
+      assertThatThrownBy(() -> requests.submit("ito", task, approve()))
+          .isInstanceOf(FourEyesViolationException.class);
+      // and nothing changed
+      assertThat(requests.task(instance).getAssignee()).isNull();
+      assertThat(instance).isWaitingAt(TakeOutProcess.TASK_APPROVE);
+      // the other head approves
+      requests.complete("sato", instance, approve());
+      assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN);
+    } finally {
+      engine.getIdentityService().deleteMembership("sato", "department-head.development");
+    }
+  }
+
+  @Test
+  void thePresidentsOwnSecretTakeOutIsFlaggedAsSelfApproval() {
+    // tanaka holds both president and security officer: nobody else can approve
+    ProcessInstance instance = requests.file("tanaka", TakeOutProcess.KEY, laptop("SECRET"));
+    requests.complete("tanaka", instance, approve());
+    AuditEntry approval = audit.latest(instance.getId(), TakeOutProcess.TASK_APPROVE);
+    assertThat(approval.actor()).isEqualTo("tanaka");
+    assertThat(approval.flags()).isEqualTo("SELF_APPROVAL");
+  }
+
+  @Test
+  void aMissingAttestationIsRefusedWithTheClauseAndNothingIsPersisted() {
+    Map<String, Object> variables = laptop("INTERNAL");
+    variables.put("attestDiskEncrypted", false);
+    long instancesBefore = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+    Integer refusalsBefore = refusals();
+
+    assertThatThrownBy(() -> requests.file("yamamoto", TakeOutProcess.KEY, variables))
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("3.2: ノートパソコンで持ち出す場合はハードディスク/データ・フォルダーの暗号化が必要です (attestDiskEncrypted)");
+
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+    assertThat(refusals()).isEqualTo(refusalsBefore + 1);
+  }
+
+  @Test
+  void attestationsDependOnTheMedium() {
+    Map<String, Object> usb = laptop("INTERNAL");
+    usb.put("medium", "USB_MEMORY");
+    usb.remove("attestDiskEncrypted");
+    usb.remove("attestEncryptedChannel");
+    usb.put("attestMediaErased", true);
+    usb.put("attestDataEncrypted", true);
+    assertThatThrownBy(() -> requests.file("yamamoto", TakeOutProcess.KEY, usb))
+        .hasMessageContaining("attestMediaTagged").hasMessageNotContaining("attestDiskEncrypted");
+    usb.put("attestMediaTagged", true);
+    assertThat(requests.file("yamamoto", TakeOutProcess.KEY, usb)).isWaitingAt(TakeOutProcess.TASK_APPROVE);
+
+    Map<String, Object> paper = laptop("PUBLIC");
+    paper.put("medium", "PAPER");
+    paper.remove("attestDiskEncrypted");
+    paper.remove("attestEncryptedChannel");
+    assertThat(requests.file("yamamoto", TakeOutProcess.KEY, paper)).isEnded();
+  }
+
+  @Test
+  void invalidInputIsRefusedFieldByField() {
+    Map<String, Object> variables = laptop("INTERNAL");
+    variables.put("classification", "TOP_SECRET");
+    variables.put("startDate", TODAY.minusDays(1).toString());
+    variables.put("plannedReturnDate", TODAY.minusDays(3).toString());
+    variables.put("destination", "");
+    variables.put("requester", "ito");
+    variables.put("somethingElse", "x");
+    assertThatThrownBy(() -> requests.file("yamamoto", TakeOutProcess.KEY, variables))
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("classification: 「機密性 (3.1.1)」の値「TOP_SECRET」は選択肢にありません")
+        .hasMessageContaining("startDate: 持ち出し日に過去の日付は指定できません")
+        .hasMessageContaining("plannedReturnDate: 返却予定日は持ち出し日以降の日付にしてください")
+        .hasMessageContaining("destination: 「持ち出し先」は必須です")
+        .hasMessageContaining("requester: この項目はシステムが設定するため指定できません")
+        .hasMessageContaining("somethingElse: このフォームにない項目です");
+  }
+
+  @Test
+  void anApproverCannotChangeTheRequestWhileApproving() {
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    Map<String, Object> tampered = new HashMap<>(approve());
+    tampered.put("classification", "PUBLIC");
+    assertThatThrownBy(() -> requests.complete("ito", instance, tampered))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("は変更できません");
+    Map<String, Object> unchanged = new HashMap<>(approve());
+    unchanged.put("classification", "INTERNAL");
+    unchanged.put("businessKey", instance.getBusinessKey());
+    requests.complete("ito", instance, unchanged);
+    assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN);
+  }
+
+  @Test
+  void businessKeysAreConsecutiveAndUnique() {
+    String first = requests.file("kato", TakeOutProcess.KEY, laptop("PUBLIC")).getBusinessKey();
+    String second = requests.file("kato", TakeOutProcess.KEY, laptop("PUBLIC")).getBusinessKey();
+    int a = Integer.parseInt(first.substring(first.lastIndexOf('-') + 1));
+    int b = Integer.parseInt(second.substring(second.lastIndexOf('-') + 1));
+    assertThat(b).isEqualTo(a + 1);
+  }
+
+  private Integer refusals() {
+    return jdbc.queryForObject("select count(*) from audit_record where outcome = 'REFUSED' and flow_key = 'takeOut'",
+        Integer.class);
+  }
+}
