@@ -8,9 +8,11 @@ import jp.sample.isms.organisation.Person;
 
 /**
  * The data of a request as a flow's rules see it: the variables after the submission (what was there, overwritten by
- * what was submitted) and the requester as the organisation knows them.
+ * what was submitted), the requester as the organisation knows them, and the process instance (null at filing, when
+ * nothing is persisted yet).
  */
-public record RequestInput(Map<String, Object> variables, Person requester, LocalDate today) {
+public record RequestInput(Map<String, Object> variables, Person requester, LocalDate today,
+    String processInstanceId) {
 
   public String string(String name) {
     Object value = variables.get(name);

@@ -88,7 +88,7 @@ public class RequestLifecycle {
       form.validate(submitted, Map.of(), errors);
     }
     Map<String, Object> variables = new HashMap<>(execution.getVariables());
-    flow.validateRequest(new RequestInput(variables, person, today()), errors);
+    flow.validateRequest(new RequestInput(variables, person, today(), null), errors);
     if (!errors.isEmpty()) {
       RequestValidationException refusal = new RequestValidationException(errors.list());
       if (refusal.isRefusal()) {
@@ -160,7 +160,8 @@ public class RequestLifecycle {
     }
     RequestFlow flow = flows.get(step.processKey());
     Person requester = organisation.person((String) task.getVariable(ApprovalVariables.REQUESTER)).orElse(null);
-    RequestInput input = new RequestInput(new HashMap<>(task.getVariables()), requester, today());
+    RequestInput input = new RequestInput(new HashMap<>(task.getVariables()), requester, today(),
+        task.getProcessInstanceId());
     String outcome = switch (step.kind()) {
       case APPROVAL -> validateDecision(input, errors);
       case CORRECTION -> {
