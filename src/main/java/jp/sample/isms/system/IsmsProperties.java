@@ -12,11 +12,11 @@ public record IsmsProperties(String environment, Demo demo, Organisation organis
     return PRODUCTION.equalsIgnoreCase(environment);
   }
 
-  /** The demo organisation of SPEC §2 and its shared password. */
-  public record Demo(boolean enabled, String password, boolean allowInProduction) {
+  /** The demo organisation of SPEC §2 (its file) and its shared password. */
+  public record Demo(boolean enabled, String password, boolean allowInProduction, String organisationFile) {
   }
 
-  /** The organisation file loaded at start (empty: none). */
+  /** The company's own organisation file loaded at start (empty: none); new users get no password. */
   public record Organisation(String file) {
   }
 

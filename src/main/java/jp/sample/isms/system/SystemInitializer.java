@@ -38,11 +38,12 @@ class SystemInitializer implements SmartInitializingSingleton {
   @Override
   public void afterSingletonsInstantiated() {
     safetyCheck.check();
+    if (properties.demo().enabled()) {
+      importer.importFile(resourceLoader.getResource(properties.demo().organisationFile()), properties.demo().password());
+    }
     String file = properties.organisation().file();
-    if (properties.demo().enabled() && StringUtils.hasText(file)) {
-      importer.importFile(resourceLoader.getResource(file), properties.demo().password());
-    } else if (StringUtils.hasText(file)) {
-      // a production organisation file: new users get no password and must be given one by the system administrator
+    if (StringUtils.hasText(file)) {
+      // the company's organisation file: new users get no password; the system administrator gives them one
       importer.importFile(resourceLoader.getResource(file), null);
     }
     authorizations.ensure();

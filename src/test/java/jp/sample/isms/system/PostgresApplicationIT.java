@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -21,6 +22,7 @@ import jp.sample.isms.organisation.Role;
 import jp.sample.isms.support.PostgresDatabase;
 
 /** The production profile on a real PostgreSQL: schema, deployment, organisation, REST authentication. */
+@Tag("postgres")
 class PostgresApplicationIT {
 
   static PostgresDatabase database;
@@ -33,8 +35,7 @@ class PostgresApplicationIT {
         "--ISMS_DB_URL=" + database.url(), "--ISMS_DB_USER=" + database.user(), "--ISMS_DB_PASSWORD=",
         "--server.port=0", "--camunda.bpm.job-execution.enabled=false",
         // a test installation: the demo organisation is asked for explicitly
-        "--isms.demo.enabled=true", "--isms.demo.allow-in-production=true",
-        "--isms.organisation.file=classpath:organisation/demo-organisation.yaml");
+        "--isms.demo.enabled=true", "--isms.demo.allow-in-production=true");
   }
 
   @AfterAll

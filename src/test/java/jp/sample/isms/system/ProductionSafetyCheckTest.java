@@ -57,7 +57,7 @@ class ProductionSafetyCheckTest {
   }
 
   private static IsmsProperties properties(String environment, boolean demo, boolean allow, String password) {
-    return new IsmsProperties(environment, new IsmsProperties.Demo(demo, password, allow),
+    return new IsmsProperties(environment, new IsmsProperties.Demo(demo, password, allow, ""),
         new IsmsProperties.Organisation(""), new IsmsProperties.Mail("log", "x@example.com"),
         new IsmsProperties.Tasklist("http://localhost/"));
   }

@@ -1,0 +1,171 @@
+package jp.sample.isms.takeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.sample.isms.IsmsSpringBootTest;
+
+/** The kernel's answers through the standard Camunda REST API: 200, 400 with field and clause, 403 for four eyes. */
+@IsmsSpringBootTest
+class TakeOutRestTest {
+
+  private static final String PASSWORD = "Demo-2026!";
+
+  @Autowired
+  TestRestTemplate rest;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  IdentityService identityService;
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  private Map<String, Object> variables(Map<String, Object> values) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value,
+        "type", value instanceof Boolean ? "Boolean" : "String")));
+    return Map.of("variables", variables);
+  }
+
+  private ResponseEntity<String> post(String user, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.withBasicAuth(user, PASSWORD).exchange("/engine-rest" + path, HttpMethod.POST,
+        new HttpEntity<>(body, headers), String.class);
+  }
+
+  private JsonNode read(ResponseEntity<String> response) throws Exception {
+    return json.readTree(response.getBody());
+  }
+
+  private String file(String user, Map<String, Object> values) throws Exception {
+    ResponseEntity<String> response = post(user, "/process-definition/key/takeOut/submit-form", variables(values));
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    return read(response).get("id").asText();
+  }
+
+  @Test
+  void yamamotoFilesAnInternalTakeOutThatLandsWithIto() throws Exception {
+    String instanceId = file("yamamoto", TakeOutProcessTest.laptop("INTERNAL"));
+
+    ResponseEntity<String> itosTasks = rest.withBasicAuth("ito", PASSWORD)
+        .getForEntity("/engine-rest/task?processInstanceId=" + instanceId, String.class);
+    assertThat(read(itosTasks)).hasSize(1);
+    assertThat(read(itosTasks).get(0).get("name").asText()).isEqualTo("持ち出しを承認する");
+
+    ResponseEntity<String> katosView = rest.withBasicAuth("kato", PASSWORD)
+        .getForEntity("/engine-rest/task?processInstanceId=" + instanceId, String.class);
+    assertThat(read(katosView)).isEmpty();
+
+    // the requester follows the request (read only) in 自分の申請
+    ResponseEntity<String> yamamotosView = rest.withBasicAuth("yamamoto", PASSWORD)
+        .getForEntity("/engine-rest/task?processInstanceId=" + instanceId, String.class);
+    assertThat(read(yamamotosView)).hasSize(1);
+  }
+
+  @Test
+  void invalidInputGets400WithTheFieldAndNothingIsStarted() throws Exception {
+    Map<String, Object> values = TakeOutProcessTest.laptop("INTERNAL");
+    values.put("plannedReturnDate", TakeOutProcessTest.TODAY.minusDays(5).toString());
+    long before = taskService.createTaskQuery().count();
+
+    ResponseEntity<String> response = post("yamamoto", "/process-definition/key/takeOut/submit-form",
+        variables(values));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(read(response).get("message").asText())
+        .contains("plannedReturnDate: 返却予定日は持ち出し日以降の日付にしてください");
+    assertThat(taskService.createTaskQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  void aRefusalGets400NamingTheClause() throws Exception {
+    Map<String, Object> values = TakeOutProcessTest.laptop("SECRET");
+    values.remove("attestDiskEncrypted");
+    ResponseEntity<String> response = post("yamamoto", "/process-definition/key/takeOut/submit-form",
+        variables(values));
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(read(response).get("message").asText()).contains("3.2: ノートパソコンで持ち出す場合は");
+  }
+
+  @Test
+  void completeAndSubmitFormValidateTheDecision() throws Exception {
+    String instanceId = file("yamamoto", TakeOutProcessTest.laptop("INTERNAL"));
+    Task task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+
+    ResponseEntity<String> complete = post("ito", "/task/" + task.getId() + "/complete",
+        variables(Map.of("decision", "REJECTED")));
+    assertThat(complete.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(read(complete).get("message").asText()).contains("decisionComment: 却下の場合はコメントが必須です");
+
+    ResponseEntity<String> submit = post("ito", "/task/" + task.getId() + "/submit-form",
+        variables(Map.of("decision", "MAYBE")));
+    assertThat(submit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(read(submit).get("message").asText()).contains("decision:");
+
+    ResponseEntity<String> approved = post("ito", "/task/" + task.getId() + "/submit-form",
+        variables(Map.of("decision", "APPROVED")));
+    assertThat(approved.getStatusCode().is2xxSuccessful()).as(approved.getBody()).isTrue();
+  }
+
+  @Test
+  void fourEyesViolationsGet403AndChangeNothing() throws Exception {
+    identityService.createMembership("sato", "department-head.development");
+    try {
+      String instanceId = file("ito", TakeOutProcessTest.laptop("INTERNAL"));
+      Task task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+
+      ResponseEntity<String> claim = post("ito", "/task/" + task.getId() + "/claim", Map.of("userId", "ito"));
+      assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(read(claim).get("message").asText()).contains("自分の申請は承認できません");
+
+      ResponseEntity<String> complete = post("ito", "/task/" + task.getId() + "/submit-form",
+          variables(Map.of("decision", "APPROVED")));
+      assertThat(complete.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+      Task after = taskService.createTaskQuery().taskId(task.getId()).singleResult();
+      assertThat(after).isNotNull();
+      assertThat(after.getAssignee()).isNull();
+    } finally {
+      identityService.deleteMembership("sato", "department-head.development");
+    }
+  }
+
+  @Test
+  void theRequesterWithdrawsThroughTheProductApi() throws Exception {
+    String instanceId = file("yamamoto", TakeOutProcessTest.laptop("INTERNAL"));
+    String businessKey = rest.withBasicAuth("yamamoto", PASSWORD)
+        .getForObject("/engine-rest/process-instance/" + instanceId, JsonNode.class).get("businessKey").asText();
+
+    assertThat(rest.postForEntity("/api/requests/" + businessKey + "/withdraw", Map.of(), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    ResponseEntity<String> notTheRequester = rest.withBasicAuth("ito", PASSWORD)
+        .postForEntity("/api/requests/" + businessKey + "/withdraw", Map.of(), String.class);
+    assertThat(notTheRequester.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(notTheRequester.getBody()).contains("申請者本人のみが引き戻せます");
+    ResponseEntity<String> withdrawn = rest.withBasicAuth("yamamoto", PASSWORD)
+        .postForEntity("/api/requests/" + businessKey + "/withdraw", Map.of("comment", "不要になった"), String.class);
+    assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(rest.withBasicAuth("yamamoto", PASSWORD)
+        .postForEntity("/api/requests/" + businessKey + "/withdraw", Map.of(), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+}
