@@ -128,6 +128,9 @@ public class RequestLifecycle {
       }
       task.getExecution().removeVariableLocal(ApprovalRouting.ROUTE);
     }
+    // the request number, the requester and the flow in the task list and the task header of Tasklist
+    task.setDescription(task.getVariable(ApprovalVariables.BUSINESS_KEY) + " ／ "
+        + task.getVariable(ApprovalVariables.REQUESTER_NAME) + " ／ " + task.getVariable(ApprovalVariables.FLOW_NAME));
     String requester = (String) task.getVariable(ApprovalVariables.REQUESTER);
     // steps of the requester are assigned to them, which grants them the task already
     if (requester != null && step.kind().forRoleHolder()) {

@@ -94,6 +94,8 @@ class TakeOutProcessTest {
     ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_APPROVE);
     assertThat(candidateGroups(requests.task(instance))).containsExactly("department-head.development");
+    assertThat(requests.task(instance).getDescription())
+        .isEqualTo(instance.getBusinessKey() + " ／ 山本 さくら ／ 情報資産の社外持ち出し申請");
     assertThat(register.find(instance.getBusinessKey(), TODAY).displayStatus()).isEqualTo("申請中");
     // when
     requests.complete("ito", instance, approve());
