@@ -1,0 +1,69 @@
+package jp.sample.isms.system;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+/**
+ * What the stock Camunda REST API answers with 500 although the client is at fault or lost a race: a conflict
+ * (two approvers completing one task, a task claimed by someone else) is 409, a task or instance that is gone is
+ * 404. Everything else keeps the stock answer.
+ */
+@Configuration
+class RestErrorMapping {
+
+  @Bean
+  ResourceConfigCustomizer engineRestErrorMapping() {
+    return config -> config.register(ConflictAwareExceptionMapper.class);
+  }
+
+  /** Registered ahead of Camunda's own handlers for the same exception types. */
+  @Priority(1)
+  public static class ConflictAwareExceptionMapper implements ExceptionMapper<RestException> {
+
+    @Override
+    public Response toResponse(RestException exception) {
+      Throwable cause = exception;
+      while (cause != null) {
+        if (cause instanceof OptimisticLockingException) {
+          return respond(409, cause, "他の人が同時に処理したため保存できませんでした。画面を更新してやり直してください"
+              + " (the request was changed by someone else at the same time)");
+        }
+        if (cause instanceof TaskAlreadyClaimedException) {
+          return respond(409, cause, "このタスクは既に他の人が担当しています (the task is already claimed)");
+        }
+        if (cause instanceof NotFoundException || cause instanceof NullValueException
+            || (cause instanceof ProcessEngineException && String.valueOf(cause.getMessage()).contains("Cannot find task"))) {
+          return respond(404, cause, "対象が見つかりません。既に処理済みか、存在しません (" + cause.getMessage() + ")");
+        }
+        cause = cause.getCause();
+      }
+      Response.Status status = exception.getStatus() != null ? exception.getStatus() : Response.Status.INTERNAL_SERVER_ERROR;
+      return respond(status.getStatusCode(), exception, exception.getMessage());
+    }
+
+    private static Response respond(int status, Throwable cause, String message) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("type", cause.getClass().getSimpleName());
+      body.put("message", message);
+      if (cause instanceof ProcessEngineException engineException) {
+        body.put("code", engineException.getCode());
+      }
+      return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+  }
+}
