@@ -1,0 +1,114 @@
+package jp.sample.isms.mediadisposal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** 媒体廃棄台帳 (3.3.1, 3.3.2, 4.1.2): the media disposal register, one row per request. */
+@Repository
+public class MediaDisposalRegister {
+
+  /** A row with the status users see. */
+  public record Entry(String businessKey, String requester, String classification, String mediaType,
+      boolean backupMedium, String action, String method, int quantity, String description, String contractor,
+      String status, String receiver, String receiverRole, String approver, String approverRole, LocalDate executedOn,
+      String executionNote, String certificateAttachmentId, String certificateSha256, String displayStatus) {
+  }
+
+  private final JdbcTemplate jdbc;
+
+  MediaDisposalRegister(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Enters a filed request, or updates it with its resubmission (the decisions of the previous round are cleared). */
+  void register(MediaDisposalRequest request, String processInstanceId, String requester, String department,
+      OffsetDateTime filedAt) {
+    int updated = jdbc.update("""
+        update media_disposal_register set classification = ?, media_type = ?, backup_medium = ?,
+          disposal_action = ?, disposal_method = ?, quantity = ?, description = ?, contractor = ?,
+          status = 'REQUESTED', receiver = null, receiver_role = null, received_at = null, approver = null,
+          approver_role = null, decided_at = null
+         where business_key = ?
+        """, request.classification(), request.mediaType(), request.backupMedium(), request.action(),
+        request.method(), request.quantity(), request.description(), request.contractor(), request.businessKey());
+    if (updated == 0) {
+      jdbc.update("""
+          insert into media_disposal_register (business_key, process_instance_id, requester, department_code,
+            classification, media_type, backup_medium, disposal_action, disposal_method, quantity, description,
+            contractor, status, filed_at)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?)
+          """, request.businessKey(), processInstanceId, requester, department, request.classification(),
+          request.mediaType(), request.backupMedium(), request.action(), request.method(), request.quantity(),
+          request.description(), request.contractor(), Timestamp.from(filedAt.toInstant()));
+    }
+  }
+
+  void status(String businessKey, String status) {
+    jdbc.update("update media_disposal_register set status = ? where business_key = ?", status, businessKey);
+  }
+
+  /** The section chief's 受付 (3.3.1 所属課長に廃棄申請し). */
+  void received(String businessKey, String status, String receiver, String receiverRole, OffsetDateTime at) {
+    jdbc.update("update media_disposal_register set status = ?, receiver = ?, receiver_role = ?, received_at = ? "
+        + "where business_key = ?", status, receiver, receiverRole, Timestamp.from(at.toInstant()), businessKey);
+  }
+
+  /** The 情報システム責任者's decision (3.3.1 情報システム責任者の承認を得る). */
+  void decided(String businessKey, String status, String approver, String approverRole, OffsetDateTime at) {
+    jdbc.update("update media_disposal_register set status = ?, approver = ?, approver_role = ?, decided_at = ? "
+        + "where business_key = ?", status, approver, approverRole, Timestamp.from(at.toInstant()), businessKey);
+  }
+
+  void executed(String businessKey, LocalDate executedOn, String note, String certificateAttachmentId,
+      String certificateSha256) {
+    jdbc.update("""
+        update media_disposal_register set status = 'EXECUTED', executed_on = ?, execution_note = ?,
+          certificate_attachment_id = ?, certificate_sha256 = ?
+         where business_key = ?
+        """, Date.valueOf(executedOn), note, certificateAttachmentId, certificateSha256, businessKey);
+  }
+
+  public Entry find(String businessKey) {
+    return jdbc.query("select * from media_disposal_register where business_key = ?", (rs, i) -> entry(rs),
+        businessKey).stream().findFirst().orElse(null);
+  }
+
+  public List<Entry> all() {
+    return jdbc.query("select * from media_disposal_register order by filed_at desc", (rs, i) -> entry(rs));
+  }
+
+  private static Entry entry(ResultSet rs) throws SQLException {
+    Date executed = rs.getDate("executed_on");
+    String status = rs.getString("status");
+    return new Entry(rs.getString("business_key"), rs.getString("requester"), rs.getString("classification"),
+        rs.getString("media_type"), rs.getBoolean("backup_medium"), rs.getString("disposal_action"),
+        rs.getString("disposal_method"), rs.getInt("quantity"), rs.getString("description"),
+        rs.getString("contractor"), status, rs.getString("receiver"), rs.getString("receiver_role"),
+        rs.getString("approver"), rs.getString("approver_role"), executed == null ? null : executed.toLocalDate(),
+        rs.getString("execution_note"), rs.getString("certificate_attachment_id"),
+        rs.getString("certificate_sha256"), displayStatus(status));
+  }
+
+  /** 申請中, 受付済 (承認待ち), 差し戻し中, 承認 (実施待ち), 却下, 取り下げ, 実施済, 記録 (承認不要). */
+  static String displayStatus(String status) {
+    return switch (status) {
+      case "REQUESTED" -> "申請中";
+      case "RECEIVED" -> "受付済 (承認待ち)";
+      case "SENT_BACK" -> "差し戻し中";
+      case "APPROVED" -> "承認 (実施待ち)";
+      case "REJECTED" -> "却下";
+      case "WITHDRAWN" -> "取り下げ";
+      case "EXECUTED" -> "実施済";
+      case "RECORDED" -> "記録 (承認不要)";
+      default -> status;
+    };
+  }
+}

@@ -1,0 +1,34 @@
+package jp.sample.isms.mediadisposal;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+
+/** {@code ServiceTask_RecordApproval}, 3.3.1: writes the 情報システム責任者's decision into the 媒体廃棄台帳. */
+@Component
+class RecordMediaDisposalApprovalDelegate implements JavaDelegate {
+
+  private final MediaDisposalRegister register;
+  private final AuditRecorder audit;
+
+  RecordMediaDisposalApprovalDelegate(MediaDisposalRegister register, AuditRecorder audit) {
+    this.register = register;
+    this.audit = audit;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    AuditEntry record = audit.latest(execution.getProcessInstanceId(), MediaDisposalProcess.TASK_APPROVE);
+    String status = switch ((String) execution.getVariable(ApprovalVariables.DECISION)) {
+      case "APPROVED" -> "APPROVED";
+      case "REJECTED" -> "REJECTED";
+      default -> "SENT_BACK";
+    };
+    register.decided((String) execution.getVariable(ApprovalVariables.BUSINESS_KEY), status, record.actor(),
+        record.actingRole(), record.occurredAt());
+  }
+}

@@ -1,0 +1,28 @@
+package jp.sample.isms.mediadisposal;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.audit.AuditRecorder;
+
+/** {@code ServiceTask_RegisterMediaDisposal}, 3.3.1: enters the request (or its resubmission) in the 媒体廃棄台帳. */
+@Component
+class RegisterMediaDisposalDelegate implements JavaDelegate {
+
+  private final MediaDisposalRegister register;
+  private final AuditRecorder audit;
+
+  RegisterMediaDisposalDelegate(MediaDisposalRegister register, AuditRecorder audit) {
+    this.register = register;
+    this.audit = audit;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    register.register(MediaDisposalRequest.of(execution), execution.getProcessInstanceId(),
+        (String) execution.getVariable(ApprovalVariables.REQUESTER),
+        (String) execution.getVariable(ApprovalVariables.REQUESTER_DEPARTMENT), audit.now());
+  }
+}

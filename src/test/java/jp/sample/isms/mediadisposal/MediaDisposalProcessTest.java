@@ -1,0 +1,428 @@
+package jp.sample.isms.mediadisposal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Attachment;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.approval.FourEyesViolationException;
+import jp.sample.isms.approval.RequestValidationException;
+import jp.sample.isms.approval.RequestWithdrawal;
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.support.Requests;
+
+/** bpmn/mediaDisposal.bpmn (3.3.1, 3.3.2, 4.1.2): one test per path, on the real engine with the demo organisation. */
+@IsmsSpringBootTest
+class MediaDisposalProcessTest {
+
+  static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+  static final byte[] SMALL_PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+      .getBytes(StandardCharsets.US_ASCII);
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  MediaDisposalRegister register;
+  @Autowired
+  AuditRecorder audit;
+  @Autowired
+  RequestWithdrawal withdrawal;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  Requests requests;
+
+  @BeforeEach
+  void setUp() {
+    requests = new Requests(engine);
+  }
+
+  static Map<String, Object> request(String classification, String mediaType, String action, String method) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("classification", classification);
+    variables.put("mediaType", mediaType);
+    variables.put("action", action);
+    variables.put("method", method);
+    variables.put("quantity", 3);
+    variables.put("description", "旧設計図面データ (2019年度) を保存していた媒体");
+    return variables;
+  }
+
+  static Map<String, Object> usbDestruction(String classification) {
+    return request(classification, "USB_MEMORY", "DISPOSE", "PHYSICAL_DESTRUCTION");
+  }
+
+  static Map<String, Object> outsourced() {
+    Map<String, Object> variables = request("SECRET", "HDD", "DISPOSE", "OUTSOURCED_DESTRUCTION");
+    variables.put("contractor", "株式会社データ抹消サービス");
+    return variables;
+  }
+
+  static Map<String, Object> approve() {
+    return Map.of("decision", "APPROVED", "decisionComment", "");
+  }
+
+  static Map<String, Object> executed() {
+    return Map.of("executedOn", TODAY.toString(), "executionNote", "立会いのもと破壊した");
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+  }
+
+  /** Files as yamamoto and takes the request through watanabe's 受付 and suzuki's approval. */
+  private ProcessInstance approved(Map<String, Object> variables) {
+    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, variables);
+    requests.complete("watanabe", instance, approve());
+    requests.complete("suzuki", instance, approve());
+    assertThat(instance).isWaitingAt(MediaDisposalProcess.TASK_REPORT_EXECUTION);
+    return instance;
+  }
+
+  private Attachment attach(ProcessInstance instance, String type, String name, byte[] content) {
+    Task task = requests.task(instance);
+    return requests.as("yamamoto", () -> engine.getTaskService().createAttachment(type, task.getId(),
+        instance.getId(), name, "破壊証明書", new ByteArrayInputStream(content)));
+  }
+
+  // ---------------------------------------------------------------- routing
+
+  @Test
+  void publicMediaAreRecordedWithoutApproval() {
+    // when
+    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY,
+        request("PUBLIC", "PAPER", "DISPOSE", "SHREDDER"));
+    // then 3.3 covers only 社外秘 and 極秘: no approval, a row in the register
+    assertThat(instance).isEnded().hasPassedInOrder(MediaDisposalProcess.START_EVENT,
+        "ServiceTask_RegisterMediaDisposal", "BusinessRuleTask_DetermineApprovers", "ServiceTask_RecordPublicDisposal",
+        MediaDisposalProcess.END_RECORDED);
+    assertThat(instance.getBusinessKey()).matches("MD-" + TODAY.getYear() + "-\\d{4}");
+    MediaDisposalRegister.Entry entry = register.find(instance.getBusinessKey());
+    assertThat(entry.status()).isEqualTo("RECORDED");
+    assertThat(entry.displayStatus()).isEqualTo("記録 (承認不要)");
+    assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome, AuditEntry::clauses)
+        .containsExactly(tuple("FILED", "3.3.1,3.3.2,4.1.2"));
+  }
+
+  @Test
+  void internalDisposalIsReceivedBySectionChiefApprovedBySystemAdministratorAndExecuted() {
+    // given a backup HDD of yamamoto (設計課), to be erased by dedicated software (3.3.1, 4.1.2)
+    Map<String, Object> variables = request("INTERNAL", "HDD", "DISPOSE", "ERASURE_SOFTWARE");
+    variables.put("backupMedium", true);
+    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, variables);
+    assertThat(instance).isWaitingAt(MediaDisposalProcess.TASK_RECEIVE);
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("section-chief.design");
+    assertThat(register.find(instance.getBusinessKey()).displayStatus()).isEqualTo("申請中");
+    // when the section chief receives it
+    requests.complete("watanabe", instance, approve());
+    // then the system administrator (情報システム責任者) approves
+    assertThat(instance).isWaitingAt(MediaDisposalProcess.TASK_APPROVE);
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("system-administrator");
+    assertThat(register.find(instance.getBusinessKey()).displayStatus()).isEqualTo("受付済 (承認待ち)");
+    requests.complete("suzuki", instance, approve());
+    // and the requester reports the execution
+    assertThat(instance).isWaitingAt(MediaDisposalProcess.TASK_REPORT_EXECUTION).task().isAssignedTo("yamamoto");
+    assertThat(register.find(instance.getBusinessKey()).displayStatus()).isEqualTo("承認 (実施待ち)");
+    assertThatThrownBy(() -> requests.complete("yamamoto", instance, Map.of("executedOn", TODAY.plusDays(1).toString())))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("executedOn: 実施日に未来の日付は指定できません");
+    requests.complete("yamamoto", instance, executed());
+
+    assertThat(instance).isEnded().hasPassed(MediaDisposalProcess.END_DISPOSED);
+    MediaDisposalRegister.Entry entry = register.find(instance.getBusinessKey());
+    assertThat(entry.status()).isEqualTo("EXECUTED");
+    assertThat(entry.backupMedium()).isTrue();
+    assertThat(entry.quantity()).isEqualTo(3);
+    assertThat(entry.receiver()).isEqualTo("watanabe");
+    assertThat(entry.receiverRole()).isEqualTo("SECTION_CHIEF");
+    assertThat(entry.approver()).isEqualTo("suzuki");
+    assertThat(entry.approverRole()).isEqualTo("SYSTEM_ADMINISTRATOR");
+    assertThat(entry.executedOn()).isEqualTo(TODAY);
+    assertThat(entry.certificateAttachmentId()).isNull();
+    List<AuditEntry> records = audit.forBusinessKey(instance.getBusinessKey());
+    assertThat(records).extracting(AuditEntry::outcome).containsExactly("FILED", "APPROVED", "APPROVED", "DONE");
+    assertThat(records).extracting(AuditEntry::actingRole)
+        .containsExactly("REQUESTER", "SECTION_CHIEF", "SYSTEM_ADMINISTRATOR", "REQUESTER");
+    assertThat(records.get(2).stepName()).isEqualTo("廃棄・再利用を承認する");
+    assertThat(records.get(2).clauses()).isEqualTo("3.3.1,3.3.2,4.1.2");
+  }
+
+  @Test
+  void katosRequestEscalatesToHisDepartmentHeadThenToTheSecurityOfficer() {
+    // given kato of 総務課, which has no section chief: his department head suzuki receives it
+    ProcessInstance instance = requests.file("kato", MediaDisposalProcess.KEY,
+        request("SECRET", "DVD_R", "DISPOSE", "PHYSICAL_DESTRUCTION"));
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("department-head.general-affairs");
+    requests.complete("suzuki", instance, approve());
+    assertThat(audit.latest(instance.getId(), MediaDisposalProcess.TASK_RECEIVE).actingRole())
+        .isEqualTo("DEPARTMENT_HEAD");
+    // when the system administrator's step comes, suzuki has already approved: it goes up to the security officer
+    Task approval = requests.task(instance);
+    assertThat(approval.getTaskDefinitionKey()).isEqualTo(MediaDisposalProcess.TASK_APPROVE);
+    assertThat(candidateGroups(approval)).containsExactly("security-officer");
+    // then suzuki cannot take it even as an engine administrator (four eyes: two steps of one request)
+    assertThatThrownBy(() -> requests.claim("suzuki", approval)).isInstanceOf(FourEyesViolationException.class)
+        .hasMessageContaining("one person cannot take two approval steps");
+    requests.complete("tanaka", instance, approve());
+    assertThat(instance).isWaitingAt(MediaDisposalProcess.TASK_REPORT_EXECUTION).task().isAssignedTo("kato");
+    AuditEntry decision = audit.latest(instance.getId(), MediaDisposalProcess.TASK_APPROVE);
+    assertThat(decision.actor()).isEqualTo("tanaka");
+    assertThat(decision.actingRole()).isEqualTo("SECURITY_OFFICER");
+    assertThat(register.find(instance.getBusinessKey()).approverRole()).isEqualTo("SECURITY_OFFICER");
+  }
+
+  // ---------------------------------------------------------------- four eyes
+
+  @Test
+  void onlyHoldersOfTheRoleMayReceiveOrApprove() {
+    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction("INTERNAL"));
+    // ito heads the department but is not the section chief; the requester holds nothing: the engine refuses (403)
+    assertThatThrownBy(() -> requests.complete("ito", instance, approve())).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> requests.complete("yamamoto", instance, approve()))
+        .isInstanceOf(AuthorizationException.class);
+    requests.complete("watanabe", instance, approve());
+    // the section chief who received it is not the system administrator
+    assertThatThrownBy(() -> requests.complete("watanabe", instance, approve()))
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(instance).isWaitingAt(MediaDisposalProcess.TASK_APPROVE);
+  }
+
+  // ---------------------------------------------------------------- reject, send back, withdraw
+
+  @Test
+  void rejectedOnReceipt() {
+    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction("INTERNAL"));
+    requests.complete("watanabe", instance, Map.of("decision", "REJECTED", "decisionComment", "まだ使用中の媒体です"));
+    assertThat(instance).isEnded().hasPassed(MediaDisposalProcess.END_REJECTED)
+        .hasNotPassed(MediaDisposalProcess.TASK_APPROVE);
+    MediaDisposalRegister.Entry entry = register.find(instance.getBusinessKey());
+    assertThat(entry.displayStatus()).isEqualTo("却下");
+    assertThat(entry.receiver()).isEqualTo("watanabe");
+  }
+
+  @Test
+  void rejectedByTheSystemAdministrator() {
+    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction("SECRET"));
+    requests.complete("watanabe", instance, approve());
+    requests.complete("suzuki", instance, Map.of("decision", "REJECTED", "decisionComment", "保存期間中です"));
+    assertThat(instance).isEnded().hasPassedInOrder(MediaDisposalProcess.TASK_APPROVE,
+        MediaDisposalProcess.END_REJECTED);
+    MediaDisposalRegister.Entry entry = register.find(instance.getBusinessKey());
+    assertThat(entry.status()).isEqualTo("REJECTED");
+    assertThat(entry.approver()).isEqualTo("suzuki");
+    assertThat(audit.latest(instance.getId(), MediaDisposalProcess.TASK_APPROVE).comment()).isEqualTo("保存期間中です");
+  }
+
+  @Test
+  void sentBackOnReceiptIsCorrectedAndResubmitted() {
+    // given a request sent back by the section chief
+    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction("INTERNAL"));
+    requests.complete("watanabe", instance, Map.of("decision", "SENT_BACK", "decisionComment", "消去して再利用できます"));
+    assertThat(instance).isWaitingAt(MediaDisposalProcess.TASK_CORRECT).task().isAssignedTo("yamamoto");
+    assertThat(register.find(instance.getBusinessKey()).displayStatus()).isEqualTo("差し戻し中");
+    // the section chief cannot answer in the requester's place
+    assertThatThrownBy(() -> requests.complete("watanabe", instance, Map.of("resubmission", "RESUBMIT")))
+        .isInstanceOf(AuthorizationException.class);
+    // when the requester changes it to reuse after erasure and resubmits
+    Map<String, Object> corrected = request("INTERNAL", "USB_MEMORY", "REUSE", "ERASURE_SOFTWARE");
+    corrected.put("resubmission", "RESUBMIT");
+    requests.complete("yamamoto", instance, corrected);
+    // then it starts again at the section chief, with the register updated
+    assertThat(instance).isWaitingAt(MediaDisposalProcess.TASK_RECEIVE);
+    MediaDisposalRegister.Entry entry = register.find(instance.getBusinessKey());
+    assertThat(entry.action()).isEqualTo("REUSE");
+    assertThat(entry.method()).isEqualTo("ERASURE_SOFTWARE");
+    assertThat(entry.displayStatus()).isEqualTo("申請中");
+    requests.complete("watanabe", instance, approve());
+    requests.complete("suzuki", instance, approve());
+    assertThat(instance).isWaitingAt(MediaDisposalProcess.TASK_REPORT_EXECUTION);
+    assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
+        .containsExactly("FILED", "SENT_BACK", "RESUBMITTED", "APPROVED", "APPROVED");
+  }
+
+  @Test
+  void aResubmissionIsCheckedAgainstTheMethodTable() {
+    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction("INTERNAL"));
+    requests.complete("watanabe", instance, Map.of("decision", "SENT_BACK", "decisionComment", "方法を見直してください"));
+    Map<String, Object> corrected = request("INTERNAL", "USB_MEMORY", "REUSE", "OS_DELETE_FORMAT");
+    corrected.put("resubmission", "RESUBMIT");
+    assertThatThrownBy(() -> requests.complete("yamamoto", instance, corrected))
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("3.3.2: OSの削除機能による削除・フォーマットでは再利用できません");
+    assertThat(instance).isWaitingAt(MediaDisposalProcess.TASK_CORRECT);
+  }
+
+  @Test
+  void sentBackBySystemAdministratorAndWithdrawnByTheRequester() {
+    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction("SECRET"));
+    requests.complete("watanabe", instance, approve());
+    requests.complete("suzuki", instance, Map.of("decision", "SENT_BACK", "decisionComment", "数量を確認してください"));
+    assertThat(instance).hasPassed(MediaDisposalProcess.TASK_APPROVE).isWaitingAt(MediaDisposalProcess.TASK_CORRECT);
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "lastDecidedBy")).isEqualTo("鈴木 花子");
+    requests.complete("yamamoto", instance, Map.of("resubmission", "WITHDRAW"));
+    assertThat(instance).isEnded().hasPassed(MediaDisposalProcess.END_WITHDRAWN);
+    assertThat(register.find(instance.getBusinessKey()).displayStatus()).isEqualTo("取り下げ");
+    assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
+        .containsExactly("FILED", "APPROVED", "SENT_BACK", "WITHDRAWN");
+  }
+
+  @Test
+  void requesterWithdrawsAnOpenRequestButNotAnApprovedOne() {
+    ProcessInstance open = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction("INTERNAL"));
+    requests.complete("watanabe", open, approve());
+    assertThatThrownBy(() -> withdrawal.withdraw(open.getBusinessKey(), "watanabe", null))
+        .isInstanceOf(RequestWithdrawal.WithdrawalRefusedException.class).hasMessageContaining("申請者本人");
+    withdrawal.withdraw(open.getBusinessKey(), "yamamoto", "別の部署で再利用することになった");
+    assertThat(open).isEnded().hasPassed(MediaDisposalProcess.END_WITHDRAWN_BY_REQUESTER)
+        .hasNotPassed(MediaDisposalProcess.END_WITHDRAWN);
+    assertThat(register.find(open.getBusinessKey()).displayStatus()).isEqualTo("取り下げ");
+    assertThat(audit.forBusinessKey(open.getBusinessKey())).extracting(AuditEntry::outcome)
+        .containsExactly("FILED", "APPROVED", "WITHDRAWN");
+
+    ProcessInstance approved = approved(usbDestruction("INTERNAL"));
+    assertThatThrownBy(() -> withdrawal.withdraw(approved.getBusinessKey(), "yamamoto", null))
+        .isInstanceOf(RequestWithdrawal.WithdrawalRefusedException.class).hasMessageContaining("承認済み");
+    assertThat(approved).isWaitingAt(MediaDisposalProcess.TASK_REPORT_EXECUTION);
+  }
+
+  // ---------------------------------------------------------------- refusals at filing
+
+  @ParameterizedTest(name = "{0} {1} {2} is refused by {3}")
+  @CsvSource(delimiter = '|', textBlock = """
+      PAPER             | REUSE   | SHREDDER               | 3.3.2 | 書類の裏紙再利用は禁止されています
+      CD_R              | REUSE   | ERASURE_SOFTWARE       | 3.3.2 | CD-R・DVD-Rは再利用できません
+      DVD_R             | REUSE   | PHYSICAL_DESTRUCTION   | 3.3.2 | CD-R・DVD-Rは再利用できません
+      USB_MEMORY        | REUSE   | OS_DELETE_FORMAT       | 3.3.2 | OSの削除機能による削除・フォーマットでは再利用できません
+      HDD               | REUSE   | SHREDDER               | 3.3.2 | 専用ソフトウェアによる完全消去後にのみ再利用できます
+      PRODUCT_SAMPLE    | REUSE   | PHYSICAL_DESTRUCTION   | 3.3.2 | 規程に定めがありません
+      USB_MEMORY        | DISPOSE | OS_DELETE_FORMAT       | 3.3.1 | 削除・フォーマットによる廃棄は不可です
+      PAPER             | DISPOSE | OUTSOURCED_DESTRUCTION | 3.3.1 | 紙媒体はシュレッダーで細断してください
+      CD_R              | DISPOSE | ERASURE_SOFTWARE       | 3.3.1 | CD-R・DVD-Rは完全消去できないため
+      SMARTPHONE_TABLET | DISPOSE | SHREDDER               | 3.3.1 | 破壊又は専用ソフトウェアによる完全消去で廃棄してください
+      PRODUCT_SAMPLE    | DISPOSE | ERASURE_SOFTWARE       | 3.3.1 | 製品サンプル等の物は破壊するか
+      """)
+  void aForbiddenCombinationIsRefusedAtFilingWithItsClauseAndNothingIsPersisted(String mediaType, String action,
+      String method, String clause, String reason) {
+    // given
+    Map<String, Object> variables = request("INTERNAL", mediaType, action, method);
+    variables.put("contractor", "株式会社データ抹消サービス");
+    long instancesBefore = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+    Integer rowsBefore = jdbc.queryForObject("select count(*) from media_disposal_register", Integer.class);
+    Integer refusalsBefore = refusals(clause);
+    // when / then
+    assertThatThrownBy(() -> requests.file("yamamoto", MediaDisposalProcess.KEY, variables))
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageStartingWith(clause + ": ").hasMessageContaining(reason).hasMessageEndingWith("(method)");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+    assertThat(jdbc.queryForObject("select count(*) from media_disposal_register", Integer.class)).isEqualTo(rowsBefore);
+    assertThat(refusals(clause)).isEqualTo(refusalsBefore + 1);
+  }
+
+  @Test
+  void outsourcedDestructionNamesItsContractorAndInputIsCheckedFieldByField() {
+    Map<String, Object> variables = outsourced();
+    variables.remove("contractor");
+    variables.put("quantity", 0);
+    variables.put("mediaType", "FLOPPY");
+    variables.put("somethingElse", "x");
+    assertThatThrownBy(() -> requests.file("yamamoto", MediaDisposalProcess.KEY, variables))
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("contractor: 外部に委託する場合は委託先を入力してください")
+        .hasMessageContaining("quantity: 「数量」は1以上にしてください")
+        .hasMessageContaining("mediaType: 「媒体」の値「FLOPPY」は選択肢にありません")
+        .hasMessageContaining("somethingElse: このフォームにない項目です");
+    Map<String, Object> fraction = usbDestruction("INTERNAL");
+    fraction.put("quantity", 1.5);
+    assertThatThrownBy(() -> requests.file("yamamoto", MediaDisposalProcess.KEY, fraction))
+        .hasMessageContaining("quantity: 数量は1以上の整数で入力してください");
+  }
+
+  // ---------------------------------------------------------------- certificate of destruction
+
+  @Test
+  void outsourcedDestructionClosesOnlyWithARealCertificateAttached() {
+    // given an approved outsourced destruction
+    ProcessInstance instance = approved(outsourced());
+    // when the requester reports it without a certificate, then 3.3.1 refuses
+    assertThatThrownBy(() -> requests.complete("yamamoto", instance, executed()))
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageStartingWith("3.3.1: 外部に委託した破壊・完全消去は、実行したことの証明書")
+        .hasMessageContaining("(certificateOfDestruction)");
+    // when a text file named .pdf is attached, then it is refused for its content
+    attach(instance, "application/pdf", "certificate.pdf", "破壊しました".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> requests.complete("yamamoto", instance, executed()))
+        .isInstanceOf(RequestValidationException.class).hasMessageStartingWith("3.3.1: ")
+        .hasMessageContaining("添付「certificate.pdf」の内容は PDF ではありません");
+    assertThat(instance).isWaitingAt(MediaDisposalProcess.TASK_REPORT_EXECUTION);
+    // when a real PDF is attached, then the request closes and the register keeps the certificate
+    Attachment certificate = attach(instance, "application/pdf", "破壊証明書.pdf", SMALL_PDF);
+    requests.complete("yamamoto", instance, executed());
+    assertThat(instance).isEnded().hasPassed(MediaDisposalProcess.END_DISPOSED);
+    MediaDisposalRegister.Entry entry = register.find(instance.getBusinessKey());
+    assertThat(entry.status()).isEqualTo("EXECUTED");
+    assertThat(entry.contractor()).isEqualTo("株式会社データ抹消サービス");
+    assertThat(entry.certificateAttachmentId()).isEqualTo(certificate.getId());
+    assertThat(entry.certificateSha256()).hasSize(64);
+  }
+
+  @Test
+  void aCertificateIsJudgedByItsDeclaredTypeAndItsContent() {
+    ProcessInstance instance = approved(outsourced());
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0};
+    // a PNG declared as JPEG, a Word file and an oversized PDF do not count
+    attach(instance, "image/jpeg", "certificate.jpg", png);
+    attach(instance, "application/msword", "certificate.doc", SMALL_PDF);
+    byte[] oversized = new byte[DestructionCertificates.MAX_BYTES + 1];
+    System.arraycopy(SMALL_PDF, 0, oversized, 0, SMALL_PDF.length);
+    attach(instance, "application/pdf", "scan.pdf", oversized);
+    assertThatThrownBy(() -> requests.complete("yamamoto", instance, executed()))
+        .hasMessageContaining("添付「certificate.jpg」の内容は JPEG ではありません")
+        .hasMessageContaining("添付「certificate.doc」は PDF・PNG・JPEG ではありません")
+        .hasMessageContaining("添付「scan.pdf」は 10MB を超えています");
+    // a real PNG scan does
+    Attachment scan = attach(instance, "image/png", "certificate.png", png);
+    requests.complete("yamamoto", instance, executed());
+    assertThat(register.find(instance.getBusinessKey()).certificateAttachmentId()).isEqualTo(scan.getId());
+  }
+
+  @Test
+  void certificateFormatsAreDeclaredByMimeTypeOrFileName() {
+    assertThat(DestructionCertificates.Format.declaredBy("application/pdf"))
+        .isEqualTo(DestructionCertificates.Format.PDF);
+    assertThat(DestructionCertificates.Format.declaredBy("証明書.JPEG")).isEqualTo(DestructionCertificates.Format.JPEG);
+    assertThat(DestructionCertificates.Format.declaredBy("jpg")).isEqualTo(DestructionCertificates.Format.JPEG);
+    assertThat(DestructionCertificates.Format.declaredBy("image/png")).isEqualTo(DestructionCertificates.Format.PNG);
+    assertThat(DestructionCertificates.Format.declaredBy("certificate.pdf.exe")).isNull();
+    assertThat(DestructionCertificates.Format.declaredBy(null)).isNull();
+    assertThat(DestructionCertificates.Format.JPEG.starts(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0})).isTrue();
+    assertThat(DestructionCertificates.Format.PDF.starts(new byte[] {'%', 'P'})).isFalse();
+  }
+
+  private Integer refusals(String clause) {
+    return jdbc.queryForObject("select count(*) from audit_record where outcome = 'REFUSED' and flow_key = "
+        + "'mediaDisposal' and clauses = ?", Integer.class, clause);
+  }
+}
