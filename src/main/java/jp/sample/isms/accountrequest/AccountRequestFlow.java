@@ -1,0 +1,221 @@
+package jp.sample.isms.accountrequest;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+import jp.sample.isms.approval.RequestFlow;
+import jp.sample.isms.approval.RequestInput;
+import jp.sample.isms.approval.ValidationErrors;
+import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.organisation.Person;
+import jp.sample.isms.organisation.Role;
+
+/**
+ * The rules of an account request (5.1) beyond its form. What the regulation forbids is refused at filing with its
+ * clause: an account for anyone but a director or employee (5.1.9), a guest account (5.1.8), a privileged account
+ * for anyone but a system administrator or security officer (5.1.10), a second account of one person on one system
+ * (5.1.1), a shared account on a system whose row of the 5.1.4 table (decision {@code accountSharedAllowed}) says
+ * 不可. A change or deletion must name an account of the register.
+ */
+@Component
+class AccountRequestFlow implements RequestFlow {
+
+  static final String CLAUSE_ONE_PER_USER = "5.1.1";
+  static final String CLAUSE_SHARING = "5.1.4";
+  static final String CLAUSE_REGISTRATION = "5.1.5";
+  static final String CLAUSE_DELETION = "5.1.7";
+  static final String CLAUSE_GUEST = "5.1.8";
+  static final String CLAUSE_EMPLOYEES_ONLY = "5.1.9";
+  static final String CLAUSE_PRIVILEGED = "5.1.10";
+  static final List<String> CLAUSES = List.of("5.1.1", "5.1.4", "5.1.5", "5.1.7", "5.1.8", "5.1.9", "5.1.10");
+
+  /** 5.1.8 ゲスト用アカウント: guest, guest01, guest-user, anonymous, test, demo (the part before an @ of a mail address). */
+  private static final Pattern GUEST_ACCOUNT = Pattern.compile("guest.*|anonymous|test|demo");
+
+  private final OrganisationService organisation;
+  private final AccountRegister register;
+  private final DecisionService decisions;
+
+  // lazy: the flows are needed while the engine deploys, before the engine's services exist
+  AccountRequestFlow(OrganisationService organisation, AccountRegister register, @Lazy DecisionService decisions) {
+    this.organisation = organisation;
+    this.register = register;
+    this.decisions = decisions;
+  }
+
+  @Override
+  public String processKey() {
+    return AccountRequestProcess.KEY;
+  }
+
+  @Override
+  public String businessKeyPrefix() {
+    return "AR";
+  }
+
+  @Override
+  public String nameJa() {
+    return "利用者アカウントの新設・変更・削除申請";
+  }
+
+  @Override
+  public String nameEn() {
+    return "User account creation, change and deletion";
+  }
+
+  @Override
+  public List<String> clauses() {
+    return CLAUSES;
+  }
+
+  @Override
+  public void validateRequest(RequestInput input, ValidationErrors errors) {
+    RequestType type = RequestType.of(input.string(AccountRequestProcess.REQUEST_TYPE));
+    String target = input.string(AccountRequestProcess.TARGET_USER_ID);
+    AccountSystem system = AccountSystem.of(input.string(AccountRequestProcess.SYSTEM));
+    String accountId = input.string(AccountRequestProcess.ACCOUNT_ID);
+    if (type == null || target == null || system == null || accountId == null) {
+      return; // the form's own checks have said what is missing
+    }
+    if (type == RequestType.DELETE) {
+      validateDeletion(input, target, system, accountId, errors);
+      return;
+    }
+    if (input.string(AccountRequestProcess.ACCESS_RIGHTS) == null) {
+      errors.field(AccountRequestProcess.ACCESS_RIGHTS, "「付与するアクセス権限」は必須です");
+    }
+    Optional<Person> person = organisation.person(target);
+    if (person.isEmpty()) {
+      errors.refuse(AccountRequestProcess.TARGET_USER_ID, CLAUSE_EMPLOYEES_ONLY,
+          "取締役又は従業員以外の者へのアカウント発行は禁止されています: 組織に登録されていない利用者 " + target + " です");
+    } else if (!person.get().employee()) {
+      errors.refuse(AccountRequestProcess.TARGET_USER_ID, CLAUSE_EMPLOYEES_ONLY,
+          "取締役又は従業員以外の者へのアカウント発行は禁止されています");
+    }
+    if (isGuestAccount(accountId)) {
+      errors.refuse(AccountRequestProcess.ACCOUNT_ID, CLAUSE_GUEST, "ゲスト用アカウントは無効化するため発行できません");
+    }
+    if (input.isTrue(AccountRequestProcess.PRIVILEGED) && person.isPresent()
+        && !organisation.holdsAnywhere(target, Role.SYSTEM_ADMINISTRATOR)
+        && !organisation.holdsAnywhere(target, Role.SECURITY_OFFICER)) {
+      errors.refuse(AccountRequestProcess.PRIVILEGED, CLAUSE_PRIVILEGED,
+          "特権アカウントの使用はシステム管理者及び情報セキュリティ責任者に制限されています");
+    }
+    if (input.isTrue(AccountRequestProcess.SHARED_ACCOUNT) && !sharedAllowed(system)) {
+      errors.refuse(AccountRequestProcess.SHARED_ACCOUNT, CLAUSE_SHARING,
+          system.label() + "では共有アカウントを発行できません (利用者１名に対し１つ)");
+    }
+    Optional<AccountRegister.Entry> active = register.active(target, system.name());
+    if (type == RequestType.CREATE && active.isPresent()) {
+      errors.refuse(AccountRequestProcess.TARGET_USER_ID, CLAUSE_ONE_PER_USER,
+          "利用者1名につきアカウントは1つです: " + target + " は" + system.label() + "に既にアカウント "
+              + active.get().accountId() + " を持っています");
+    }
+    if (type == RequestType.CHANGE) {
+      requireRegistered(active, accountId, target, system, errors);
+    }
+  }
+
+  private void validateDeletion(RequestInput input, String target, AccountSystem system, String accountId,
+      ValidationErrors errors) {
+    // a person who has left may no longer be in the organisation, and a guest account is exactly what 5.1.8 wants
+    // disabled: the refusals of 5.1.8 and 5.1.9 do not apply to a deletion
+    if (input.date(AccountRequestProcess.UNNEEDED_DATE) == null) {
+      errors.field(AccountRequestProcess.UNNEEDED_DATE, "削除の場合は「アカウントが不要になった日」が必須です (5.1.7)");
+    }
+    requireRegistered(register.active(target, system.name()), accountId, target, system, errors);
+  }
+
+  private static void requireRegistered(Optional<AccountRegister.Entry> active, String accountId, String target,
+      AccountSystem system, ValidationErrors errors) {
+    if (active.isEmpty() || !active.get().accountId().equalsIgnoreCase(accountId)) {
+      errors.field(AccountRequestProcess.ACCOUNT_ID, "システムアカウント及び付帯情報管理台帳に " + target + " の"
+          + system.label() + "の有効なアカウント " + accountId + " がありません"
+          + active.map(e -> " (登録されているアカウント: " + e.accountId() + ")").orElse(""));
+    }
+  }
+
+  @Override
+  public void validateStep(String taskDefinitionKey, RequestInput input, ValidationErrors errors) {
+    if (AccountRequestProcess.TASK_SET_UP.equals(taskDefinitionKey)) {
+      validateSetUp(input, errors);
+    } else if (AccountRequestProcess.TASK_DISABLE.equals(taskDefinitionKey)) {
+      LocalDate disabledOn = input.date(AccountRequestProcess.DISABLED_ON);
+      if (disabledOn != null && disabledOn.isAfter(input.today())) {
+        errors.field(AccountRequestProcess.DISABLED_ON, "無効化した日に未来の日付は指定できません");
+      }
+    }
+  }
+
+  private void validateSetUp(RequestInput input, ValidationErrors errors) {
+    RequestType type = RequestType.of(input.string(AccountRequestProcess.REQUEST_TYPE));
+    String grantedAccountId = input.string(AccountRequestProcess.GRANTED_ACCOUNT_ID);
+    String grantedRights = input.string(AccountRequestProcess.GRANTED_RIGHTS);
+    if (grantedAccountId != null && isGuestAccount(grantedAccountId)) {
+      errors.refuse(AccountRequestProcess.GRANTED_ACCOUNT_ID, CLAUSE_GUEST,
+          "ゲスト用アカウントは無効化するため設定できません");
+    }
+    String approvedRights = input.string(AccountRequestProcess.ACCESS_RIGHTS);
+    if (grantedRights != null && approvedRights != null && !grantedRights.equals(approvedRights)) {
+      errors.refuse(AccountRequestProcess.GRANTED_RIGHTS, CLAUSE_REGISTRATION,
+          "アカウントには情報セキュリティ責任者が承認したアクセス権限 (" + approvedRights + ") を設定してください");
+    }
+    if (type == RequestType.CREATE && !input.isTrue(AccountRequestProcess.PASSWORD_CHANGE_ENFORCED)) {
+      errors.refuse(AccountRequestProcess.PASSWORD_CHANGE_ENFORCED, CLAUSE_GUEST,
+          "最初のログオン時に利用者がパスワードを変更するように設定してください");
+    }
+    String target = input.string(AccountRequestProcess.TARGET_USER_ID);
+    String system = input.string(AccountRequestProcess.SYSTEM);
+    if (target == null || system == null) {
+      return;
+    }
+    // another request may have set up, or disabled, the account since this one was filed
+    Optional<AccountRegister.Entry> active = register.active(target, system);
+    if (type == RequestType.CREATE && active.isPresent()) {
+      errors.refuse(AccountRequestProcess.GRANTED_ACCOUNT_ID, CLAUSE_ONE_PER_USER,
+          "利用者1名につきアカウントは1つです: 既にアカウント " + active.get().accountId() + " が登録されています");
+    }
+    if (type == RequestType.CHANGE && active.isEmpty()) {
+      errors.field(AccountRequestProcess.GRANTED_ACCOUNT_ID,
+          "変更するアカウントがシステムアカウント及び付帯情報管理台帳で有効ではなくなりました");
+    }
+  }
+
+  static boolean isGuestAccount(String accountId) {
+    String name = accountId.trim().toLowerCase(Locale.ROOT);
+    int at = name.indexOf('@');
+    return GUEST_ACCOUNT.matcher(at < 0 ? name : name.substring(0, at)).matches();
+  }
+
+  /** Row of the 5.1.4 table for the system, from decision {@code accountSharedAllowed}. */
+  boolean sharedAllowed(AccountSystem system) {
+    Callable<Object> evaluate = () -> {
+      DmnDecisionRuleResult row = decisions.evaluateDecisionTableByKey(
+          AccountRequestProcess.DECISION_SHARED_ALLOWED,
+          Variables.createVariables().putValue(AccountRequestProcess.SYSTEM, system.name())).getSingleResult();
+      // a system missing from the table is not known to allow sharing
+      return row == null ? null : row.getEntry(AccountRequestProcess.SHARED_ALLOWED);
+    };
+    CommandContext context = Context.getCommandContext();
+    try {
+      // the rules of the regulation apply to everyone: the requester needs no permission on the decision itself
+      return Boolean.TRUE.equals(context == null ? evaluate.call() : context.runWithoutAuthorization(evaluate));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

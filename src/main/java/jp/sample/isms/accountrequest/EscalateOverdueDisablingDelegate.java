@@ -1,0 +1,52 @@
+package jp.sample.isms.accountrequest;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.notification.Notifier;
+import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.organisation.Role;
+
+/**
+ * {@code ServiceTask_EscalateOverdueDisabling}, 5.1.7: the account is still not disabled at the end of the day after
+ * it became unneeded; the security officer is told, and the escalation is recorded.
+ */
+@Component
+class EscalateOverdueDisablingDelegate implements JavaDelegate {
+
+  private final Notifier notifier;
+  private final AuditRecorder audit;
+  private final OrganisationService organisation;
+
+  EscalateOverdueDisablingDelegate(Notifier notifier, AuditRecorder audit, OrganisationService organisation) {
+    this.notifier = notifier;
+    this.audit = audit;
+    this.organisation = organisation;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    AccountRequest request = AccountRequest.of(execution);
+    String requester = (String) execution.getVariable(ApprovalVariables.REQUESTER);
+    List<String> officers = organisation.holders(Role.SECURITY_OFFICER, requester).userIds();
+    for (String officer : officers) {
+      notifier.send(officer, "【無効化遅延】" + request.businessKey() + " " + request.targetUserId() + " の"
+              + request.systemLabel() + "アカウントが期限までに無効化されていません",
+          "アカウントが不要になった日 (" + request.unneededDate() + ") の翌日までに無効化されていません (情報管理規程 5.1.7)。\n"
+              + "申請番号: " + request.businessKey() + "\n利用者: " + request.targetUserId() + "\n情報システム: "
+              + request.systemLabel() + "\nアカウント: " + request.accountId() + "\nシステム管理者に確認してください。");
+    }
+    audit.record(new AuditEntry(null, request.businessKey(), execution.getProcessInstanceId(),
+        AccountRequestProcess.KEY, null, execution.getCurrentActivityId(), "情報セキュリティ責任者に無効化遅延を通知する",
+        "SYSTEM", "system", "システム", null, null, requester,
+        (String) execution.getVariable(ApprovalVariables.REQUESTER_DEPARTMENT), null, "ESCALATED",
+        "無効化期限超過を情報セキュリティ責任者 " + String.join(", ", officers) + " に通知",
+        AccountRequestFlow.CLAUSE_DELETION, null, null));
+  }
+}

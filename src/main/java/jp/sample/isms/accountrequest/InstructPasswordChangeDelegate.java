@@ -1,0 +1,49 @@
+package jp.sample.isms.accountrequest;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.notification.Notifier;
+
+/**
+ * {@code ServiceTask_InstructPasswordChange}, 5.1.5 and 5.1.8: tells the user of the account to replace the initial
+ * password with one hard to guess, and records that they were told.
+ */
+@Component
+class InstructPasswordChangeDelegate implements JavaDelegate {
+
+  static final String CLAUSES = "5.1.5,5.1.8";
+
+  private final Notifier notifier;
+  private final AuditRecorder audit;
+
+  InstructPasswordChangeDelegate(Notifier notifier, AuditRecorder audit) {
+    this.notifier = notifier;
+    this.audit = audit;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    AccountRequest request = AccountRequest.of(execution);
+    String accountId = AccountRequest.string(execution, AccountRequestProcess.GRANTED_ACCOUNT_ID);
+    String target = request.targetUserId();
+    String instruction = request.requestType() == RequestType.CREATE
+        ? "最初のログオン時に、設定された初期パスワードを推測されにくいものに必ず変更してください。\n"
+        : "アクセス権限を変更しました。初期パスワードのまま使っている場合は、推測されにくいものに必ず変更してください。\n";
+    notifier.send(target, "【パスワード変更のお願い】" + request.systemLabel() + "のアカウント " + accountId + " を"
+            + request.requestType().label() + "しました",
+        request.systemLabel() + "のアカウント " + accountId + " を" + request.requestType().label() + "しました (申請番号: "
+            + request.businessKey() + ")。\n" + instruction
+            + "パスワードはアルファベット大文字、小文字、数字、記号の全てを含む8文字以上とし、他人に教えたり、見えるところに"
+            + "表示したりしないでください。アカウントを他人に貸与してはなりません (情報管理規程 5.1.8)。");
+    audit.record(new AuditEntry(null, request.businessKey(), execution.getProcessInstanceId(),
+        AccountRequestProcess.KEY, null, execution.getCurrentActivityId(), "初期パスワードの変更を指示する", "SYSTEM",
+        "system", "システム", null, null, (String) execution.getVariable(ApprovalVariables.REQUESTER),
+        (String) execution.getVariable(ApprovalVariables.REQUESTER_DEPARTMENT), null, "INSTRUCTED",
+        "初期パスワードの変更を " + target + " に指示 (アカウント " + accountId + ")", CLAUSES, null, null));
+  }
+}

@@ -1,0 +1,603 @@
+package jp.sample.isms.accountrequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.approval.RequestValidationException;
+import jp.sample.isms.approval.RequestWithdrawal;
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.notification.Notifier;
+import jp.sample.isms.support.Requests;
+
+/**
+ * bpmn/accountRequest.bpmn (5.1.1, 5.1.4–5.1.10): one test per path, on the real engine with the demo organisation.
+ * The register is shared with every other test of the context: each test first puts the accounts it relies on in the
+ * state it needs.
+ */
+@IsmsSpringBootTest
+class AccountRequestProcessTest {
+
+  static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+  static final LocalDate TODAY = LocalDate.now(JAPAN);
+  static final String RIGHTS = "設計部共有フォルダー 読み取り・書き込み";
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  AccountRegister register;
+  @Autowired
+  AuditRecorder audit;
+  @Autowired
+  RequestWithdrawal withdrawal;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  Requests requests;
+  ListAppender<ILoggingEvent> mails;
+
+  @BeforeEach
+  void setUp() {
+    requests = new Requests(engine);
+    mails = new ListAppender<>();
+    mails.start();
+    ((Logger) LoggerFactory.getLogger(Notifier.class)).addAppender(mails);
+  }
+
+  @AfterEach
+  void tearDown() {
+    ((Logger) LoggerFactory.getLogger(Notifier.class)).detachAppender(mails);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  static Map<String, Object> request(String type, String target, String system, String accountId) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("requestType", type);
+    variables.put("targetUserId", target);
+    variables.put("system", system);
+    variables.put("accountId", accountId);
+    variables.put("reason", "設計業務のため");
+    if (!"DELETE".equals(type)) {
+      variables.put("accessRights", RIGHTS);
+      variables.put("sharedAccount", false);
+      variables.put("privileged", false);
+    }
+    return variables;
+  }
+
+  static Map<String, Object> create(String target, String system, String accountId) {
+    return request("CREATE", target, system, accountId);
+  }
+
+  static Map<String, Object> delete(String target, String system, String accountId, LocalDate unneededDate) {
+    Map<String, Object> variables = request("DELETE", target, system, accountId);
+    variables.put("unneededDate", unneededDate.toString());
+    return variables;
+  }
+
+  static Map<String, Object> approve() {
+    return Map.of("decision", "APPROVED", "decisionComment", "");
+  }
+
+  static Map<String, Object> setUp(String accountId, String rights) {
+    return Map.of("grantedAccountId", accountId, "grantedRights", rights, "passwordChangeEnforced", true,
+        "comment", "初期パスワードを設定済み");
+  }
+
+  /** The person has no active account on the system, as the register of a fresh installation. */
+  void noActiveAccount(String userId, String system) {
+    register.active(userId, system).ifPresent(entry -> register.disabled(entry.id(), TODAY, "test", null,
+        audit.now()));
+  }
+
+  /** The person has exactly this active account on the system. */
+  AccountRegister.Entry activeAccount(String userId, String system, String accountId, String rights) {
+    noActiveAccount(userId, system);
+    register.created(userId, system, accountId, rights, false, false, "tanaka", "suzuki", null, audit.now());
+    return register.active(userId, system).orElseThrow();
+  }
+
+  List<String> candidateGroups(Task task) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+  }
+
+  List<String> mailsTo(String userId) {
+    return mails.list.stream().map(ILoggingEvent::getFormattedMessage)
+        .filter(m -> m.startsWith("mail to " + userId + "@")).toList();
+  }
+
+  Object taskVariable(ProcessInstance instance, String name) {
+    return engine.getTaskService().getVariableLocal(requests.task(instance).getId(), name);
+  }
+
+  long instances() {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(AccountRequestProcess.KEY).count();
+  }
+
+  int refusals() {
+    return jdbc.queryForObject(
+        "select count(*) from audit_record where outcome = 'REFUSED' and flow_key = 'accountRequest'", Integer.class);
+  }
+
+  int registerRows() {
+    return jdbc.queryForObject("select count(*) from account_register", Integer.class);
+  }
+
+  /** Files the request and expects the clause to refuse it, with nothing persisted but the REFUSED record. */
+  void assertRefused(String user, Map<String, Object> variables, String message) {
+    long instancesBefore = instances();
+    int refusalsBefore = refusals();
+    int rowsBefore = registerRows();
+    assertThatThrownBy(() -> requests.file(user, AccountRequestProcess.KEY, variables))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining(message);
+    assertThat(instances()).isEqualTo(instancesBefore);
+    assertThat(registerRows()).isEqualTo(rowsBefore);
+    assertThat(refusals()).isEqualTo(refusalsBefore + 1);
+  }
+
+  // ---------------------------------------------------------------- create, change, delete
+
+  @Test
+  void aNewAccountIsEndorsedApprovedSetUpRecordedAndThePasswordChangeInstructed() {
+    // given yamamoto has no account on 社内システムＡ
+    noActiveAccount("yamamoto", "INTERNAL_SYSTEM_A");
+    // when she files the request
+    ProcessInstance instance = requests.file("yamamoto", AccountRequestProcess.KEY,
+        create("yamamoto", "INTERNAL_SYSTEM_A", "yamamoto.s"));
+    // then her department head endorses it
+    assertThat(instance.getBusinessKey()).matches("AR-" + TODAY.getYear() + "-\\d{4}");
+    assertThat(instance).isWaitingAt(AccountRequestProcess.TASK_ENDORSE);
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("department-head.development");
+    requests.complete("ito", instance, approve());
+    // then the security officer approves the account and its rights
+    assertThat(instance).isWaitingAt(AccountRequestProcess.TASK_APPROVE);
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("security-officer");
+    requests.complete("tanaka", instance, approve());
+    // then the system administrator sets it up, starting from what was approved
+    assertThat(instance).isWaitingAt(AccountRequestProcess.TASK_SET_UP);
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("system-administrator");
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "grantedAccountId")).isEqualTo("yamamoto.s");
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "grantedRights")).isEqualTo(RIGHTS);
+    requests.complete("suzuki", instance, setUp("yamamoto.s", RIGHTS));
+
+    // then the account is in the register, and yamamoto is told to replace the initial password
+    assertThat(instance).isEnded().hasPassedInOrder(AccountRequestProcess.TASK_SET_UP,
+        AccountRequestProcess.TASK_RECORD_ACCOUNT, AccountRequestProcess.TASK_INSTRUCT_PASSWORD_CHANGE,
+        AccountRequestProcess.END_SET_UP);
+    AccountRegister.Entry entry = register.active("yamamoto", "INTERNAL_SYSTEM_A").orElseThrow();
+    assertThat(entry.accountId()).isEqualTo("yamamoto.s");
+    assertThat(entry.accessRights()).isEqualTo(RIGHTS);
+    assertThat(entry.status()).isEqualTo("ACTIVE");
+    assertThat(entry.privileged()).isFalse();
+    assertThat(entry.sharedAccount()).isFalse();
+    assertThat(entry.approvedBy()).isEqualTo("tanaka");
+    assertThat(entry.setUpBy()).isEqualTo("suzuki");
+    assertThat(entry.createdByRequest()).isEqualTo(instance.getBusinessKey());
+    assertThat(entry.createdAt()).isNotNull();
+    assertThat(mailsTo("yamamoto")).singleElement().asString().contains("パスワード変更のお願い", "yamamoto.s",
+        "初期パスワード");
+
+    List<AuditEntry> records = audit.forBusinessKey(instance.getBusinessKey());
+    assertThat(records).extracting(AuditEntry::outcome)
+        .containsExactly("FILED", "APPROVED", "APPROVED", "DONE", "INSTRUCTED");
+    assertThat(records).extracting(AuditEntry::actor).containsExactly("yamamoto", "ito", "tanaka", "suzuki", "system");
+    assertThat(records).extracting(AuditEntry::actingRole)
+        .containsExactly("REQUESTER", "DEPARTMENT_HEAD", "SECURITY_OFFICER", "SYSTEM_ADMINISTRATOR", null);
+    assertThat(records).extracting(AuditEntry::flags).containsOnlyNulls();
+    assertThat(records.get(0).clauses()).isEqualTo("5.1.1,5.1.4,5.1.5,5.1.7,5.1.8,5.1.9,5.1.10");
+    assertThat(records.get(3).comment()).isEqualTo("初期パスワードを設定済み");
+    assertThat(records.get(4).clauses()).isEqualTo("5.1.5,5.1.8");
+    assertThat(records.get(4).step()).isEqualTo(AccountRequestProcess.TASK_INSTRUCT_PASSWORD_CHANGE);
+  }
+
+  @Test
+  void theSetUpMustFollowTheApproval() {
+    // given an approved request
+    noActiveAccount("kato", "INTERNAL_SYSTEM_A");
+    ProcessInstance instance = requests.file("kato", AccountRequestProcess.KEY,
+        create("kato", "INTERNAL_SYSTEM_A", "kato"));
+    requests.complete("suzuki", instance, approve());
+    requests.complete("tanaka", instance, approve());
+    assertThat(instance).isWaitingAt(AccountRequestProcess.TASK_SET_UP);
+    // when the administrator records other rights, a guest account or no forced password change, then it is refused
+    assertThatThrownBy(() -> requests.complete("suzuki", instance, setUp("kato", "全フォルダー フルコントロール")))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("5.1.5:");
+    assertThatThrownBy(() -> requests.complete("suzuki", instance, setUp("guest", RIGHTS)))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("5.1.8:")
+        .hasMessageContaining("(grantedAccountId)");
+    assertThatThrownBy(() -> requests.complete("suzuki", instance,
+        Map.of("grantedAccountId", "kato", "grantedRights", RIGHTS)))
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("5.1.8: 最初のログオン時に利用者がパスワードを変更するように設定してください (passwordChangeEnforced)");
+    assertThat(instance).isWaitingAt(AccountRequestProcess.TASK_SET_UP);
+    assertThat(register.active("kato", "INTERNAL_SYSTEM_A")).isEmpty();
+    // when the approved rights are set, then it is recorded
+    requests.complete("suzuki", instance, setUp("kato", RIGHTS));
+    assertThat(instance).isEnded().hasPassed(AccountRequestProcess.END_SET_UP);
+    assertThat(register.active("kato", "INTERNAL_SYSTEM_A")).get().extracting(AccountRegister.Entry::approvedBy)
+        .isEqualTo("tanaka");
+  }
+
+  @Test
+  void aChangeUpdatesTheRegisteredAccount() {
+    // given kobayashi's account on the file server
+    AccountRegister.Entry before = activeAccount("kobayashi", "FILE_SERVER", "kobayashi", "製造課フォルダー 読み取り");
+    Map<String, Object> change = request("CHANGE", "kobayashi", "FILE_SERVER", "kobayashi");
+    change.put("accessRights", "製造課フォルダー 読み取り・書き込み");
+    change.put("sharedAccount", true);
+    // when he asks for more rights on a shared account (the file server allows sharing, 5.1.4)
+    ProcessInstance instance = requests.file("kobayashi", AccountRequestProcess.KEY, change);
+    requests.complete("takahashi", instance, approve());
+    requests.complete("tanaka", instance, approve());
+    requests.complete("suzuki", instance,
+        Map.of("grantedAccountId", "kobayashi", "grantedRights", "製造課フォルダー 読み取り・書き込み"));
+    // then the same row carries the new rights
+    assertThat(instance).isEnded().hasPassed(AccountRequestProcess.END_SET_UP);
+    AccountRegister.Entry after = register.active("kobayashi", "FILE_SERVER").orElseThrow();
+    assertThat(after.id()).isEqualTo(before.id());
+    assertThat(after.accessRights()).isEqualTo("製造課フォルダー 読み取り・書き込み");
+    assertThat(after.sharedAccount()).isTrue();
+    assertThat(after.changedAt()).isNotNull();
+    assertThat(after.lastRequest()).isEqualTo(instance.getBusinessKey());
+    assertThat(after.approvedBy()).isEqualTo("tanaka");
+    assertThat(mailsTo("kobayashi")).singleElement().asString().contains("変更しました");
+  }
+
+  @Test
+  void aDeletionIsDisabledByTheSystemAdministratorByTheEndOfTheNextDay() {
+    // given kato's mail account, unneeded from today
+    activeAccount("kato", "INTERNAL_MAIL", "kato", "メール送受信");
+    // when the deletion is filed
+    ProcessInstance instance = requests.file("kato", AccountRequestProcess.KEY,
+        delete("kato", "INTERNAL_MAIL", "kato", TODAY));
+    // then no approval: the system administrator disables it, due at the end of tomorrow, Japan time (5.1.7)
+    assertThat(instance).isWaitingAt(AccountRequestProcess.TASK_DISABLE);
+    Task task = requests.task(instance);
+    assertThat(candidateGroups(task)).containsExactly("system-administrator");
+    java.time.Instant deadline = TODAY.plusDays(1).atTime(23, 59, 59).atZone(JAPAN).toInstant();
+    assertThat(task.getDueDate().toInstant()).isEqualTo(deadline);
+    assertThat(requests.timerDueDate(instance, AccountRequestProcess.BOUNDARY_DISABLE_OVERDUE).toInstant())
+        .isEqualTo(deadline);
+    // a disabling date in the future is an input error
+    assertThatThrownBy(() -> requests.complete("suzuki", instance, Map.of("disabledOn", TODAY.plusDays(1).toString())))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("disabledOn: 無効化した日に未来の日付は指定できません");
+    // when suzuki disables it
+    requests.complete("suzuki", instance, Map.of("disabledOn", TODAY.toString(), "comment", "メールアカウント停止"));
+    // then the register shows it disabled, and no timer is left
+    assertThat(instance).isEnded().hasPassedInOrder(AccountRequestProcess.TASK_SET_DISABLE_DEADLINE,
+        AccountRequestProcess.TASK_DISABLE, AccountRequestProcess.TASK_RECORD_DISABLING,
+        AccountRequestProcess.END_DISABLED);
+    assertThat(register.active("kato", "INTERNAL_MAIL")).isEmpty();
+    AccountRegister.Entry entry = register.forUser("kato").stream()
+        .filter(e -> instance.getBusinessKey().equals(e.lastRequest())).findFirst().orElseThrow();
+    assertThat(entry.status()).isEqualTo("DISABLED");
+    assertThat(entry.disabledOn()).isEqualTo(TODAY);
+    assertThat(entry.disabledBy()).isEqualTo("suzuki");
+    assertThat(entry.disabledAt()).isNotNull();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
+        .containsExactly("FILED", "DONE");
+  }
+
+  @Test
+  void anOverdueDeletionIsEscalatedToTheSecurityOfficer() {
+    // given watanabe's external mail account, unneeded since three days ago
+    activeAccount("watanabe", "EXTERNAL_MAIL", "watanabe@sample-printing.example", "メール送受信");
+    ProcessInstance instance = requests.file("watanabe", AccountRequestProcess.KEY,
+        delete("watanabe", "EXTERNAL_MAIL", "watanabe@sample-printing.example", TODAY.minusDays(3)));
+    // when the end of the day after passes without the account disabled
+    requests.fireTimer(instance, AccountRequestProcess.BOUNDARY_DISABLE_OVERDUE);
+    // then the security officer is told and the escalation recorded, and the step is still open
+    assertThat(instance).hasPassed(AccountRequestProcess.TASK_ESCALATE_OVERDUE_DISABLING,
+        AccountRequestProcess.END_DISABLING_ESCALATED).isWaitingAt(AccountRequestProcess.TASK_DISABLE);
+    assertThat(mailsTo("tanaka")).singleElement().asString().contains("無効化遅延", instance.getBusinessKey());
+    AuditEntry escalation = audit.latest(instance.getId(), AccountRequestProcess.TASK_ESCALATE_OVERDUE_DISABLING);
+    assertThat(escalation.outcome()).isEqualTo("ESCALATED");
+    assertThat(escalation.clauses()).isEqualTo("5.1.7");
+    assertThat(escalation.comment()).contains("tanaka");
+    // and the late disabling still closes the request
+    requests.complete("suzuki", instance, Map.of("disabledOn", TODAY.toString()));
+    assertThat(instance).isEnded().hasPassed(AccountRequestProcess.END_DISABLED);
+    assertThat(register.active("watanabe", "EXTERNAL_MAIL")).isEmpty();
+    assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
+        .containsExactly("FILED", "ESCALATED", "DONE");
+  }
+
+  // ---------------------------------------------------------------- refusals at filing
+
+  @Test
+  void anAccountForSomeoneWhoIsNotADirectorOrEmployeeIsRefused() {
+    // unknown to the organisation
+    assertRefused("yamamoto", create("outsider", "FILE_SERVER", "outsider"),
+        "5.1.9: 取締役又は従業員以外の者へのアカウント発行は禁止されています: 組織に登録されていない利用者 outsider です (targetUserId)");
+    // known, but not an employee (a contractor's engineer in the directory)
+    User contractor = engine.getIdentityService().newUser("haken");
+    contractor.setLastName("派遣");
+    contractor.setFirstName("太郎");
+    engine.getIdentityService().saveUser(contractor);
+    jdbc.update("insert into org_person (user_id, department_code, employee) values ('haken', 'development', false)");
+    try {
+      assertRefused("yamamoto", create("haken", "FILE_SERVER", "haken"),
+          "5.1.9: 取締役又は従業員以外の者へのアカウント発行は禁止されています (targetUserId)");
+    } finally {
+      jdbc.update("delete from org_person where user_id = 'haken'");
+      engine.getIdentityService().deleteUser("haken");
+    }
+  }
+
+  @Test
+  void aGuestAccountIsRefused() {
+    noActiveAccount("yamamoto", "INTERNAL_DB_A");
+    for (String guest : List.of("guest", "Guest01", "anonymous", "test", "demo", "guest@sample-printing.example")) {
+      assertRefused("yamamoto", create("yamamoto", "INTERNAL_DB_A", guest),
+          "5.1.8: ゲスト用アカウントは無効化するため発行できません (accountId)");
+    }
+  }
+
+  @Test
+  void aPrivilegedAccountForAnyoneButTheAdministratorsIsRefused() {
+    noActiveAccount("yamamoto", "INTERNAL_DB_A");
+    Map<String, Object> privileged = create("yamamoto", "INTERNAL_DB_A", "yamamoto-admin");
+    privileged.put("privileged", true);
+    assertRefused("yamamoto", privileged,
+        "5.1.10: 特権アカウントの使用はシステム管理者及び情報セキュリティ責任者に制限されています (privileged)");
+
+    // the system administrator may hold one
+    noActiveAccount("suzuki", "INTERNAL_DB_A");
+    Map<String, Object> administrator = create("suzuki", "INTERNAL_DB_A", "suzuki-admin");
+    administrator.put("privileged", true);
+    ProcessInstance instance = requests.file("kato", AccountRequestProcess.KEY, administrator);
+    assertThat(instance).isWaitingAt(AccountRequestProcess.TASK_ENDORSE);
+    withdrawal.withdraw(instance.getBusinessKey(), "kato", "テスト後の片付け");
+  }
+
+  @Test
+  void aSecondAccountOfOnePersonOnOneSystemIsRefused() {
+    activeAccount("yamamoto", "FILE_SERVER", "yamamoto", RIGHTS);
+    assertRefused("yamamoto", create("yamamoto", "FILE_SERVER", "yamamoto2"),
+        "5.1.1: 利用者1名につきアカウントは1つです: yamamoto はファイルサーバーに既にアカウント yamamoto を持っています (targetUserId)");
+  }
+
+  @Test
+  void aSharedAccountOnASystemThatForbidsSharingIsRefused() {
+    Map<String, String> forbidding = Map.of("INTERNAL_SYSTEM_A", "社内システムＡ", "INTERNAL_DB_A", "社内データベースＡ",
+        "INTERNAL_MAIL", "内部メール");
+    forbidding.forEach((system, label) -> {
+      noActiveAccount("watanabe", system);
+      Map<String, Object> shared = create("watanabe", system, "design-shared");
+      shared.put("sharedAccount", true);
+      assertRefused("watanabe", shared,
+          "5.1.4: " + label + "では共有アカウントを発行できません (利用者１名に対し１つ) (sharedAccount)");
+    });
+    // the file server allows it, with the security officer's approval (5.1.1)
+    noActiveAccount("watanabe", "FILE_SERVER");
+    Map<String, Object> shared = create("watanabe", "FILE_SERVER", "design-shared");
+    shared.put("sharedAccount", true);
+    ProcessInstance instance = requests.file("watanabe", AccountRequestProcess.KEY, shared);
+    assertThat(instance).isWaitingAt(AccountRequestProcess.TASK_ENDORSE);
+    withdrawal.withdraw(instance.getBusinessKey(), "watanabe", "テスト後の片付け");
+  }
+
+  @Test
+  void aChangeOrDeletionOfAnAccountNotInTheRegisterIsAnInputError() {
+    noActiveAccount("kobayashi", "INTERNAL_SYSTEM_A");
+    int refusalsBefore = refusals();
+    long instancesBefore = instances();
+    assertThatThrownBy(() -> requests.file("kobayashi", AccountRequestProcess.KEY,
+        request("CHANGE", "kobayashi", "INTERNAL_SYSTEM_A", "kobayashi")))
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("accountId: システムアカウント及び付帯情報管理台帳に kobayashi の社内システムＡの有効なアカウント kobayashi がありません");
+    assertThatThrownBy(() -> requests.file("kobayashi", AccountRequestProcess.KEY,
+        delete("kobayashi", "INTERNAL_SYSTEM_A", "kobayashi", TODAY)))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("accountId: ");
+    // a deletion needs the day the account became unneeded
+    activeAccount("kobayashi", "INTERNAL_SYSTEM_A", "kobayashi", RIGHTS);
+    Map<String, Object> undated = request("DELETE", "kobayashi", "INTERNAL_SYSTEM_A", "kobayashi");
+    assertThatThrownBy(() -> requests.file("kobayashi", AccountRequestProcess.KEY, undated))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("unneededDate: ");
+    // input errors are not refusals by a clause
+    assertThat(refusals()).isEqualTo(refusalsBefore);
+    assertThat(instances()).isEqualTo(instancesBefore);
+  }
+
+  // ---------------------------------------------------------------- send back, withdraw, reject
+
+  @Test
+  void sentBackByTheSecurityOfficerIsCorrectedAndResubmitted() {
+    noActiveAccount("yamamoto", "INTERNAL_MAIL");
+    noActiveAccount("yamamoto", "INTERNAL_DB_A");
+    ProcessInstance instance = requests.file("yamamoto", AccountRequestProcess.KEY,
+        create("yamamoto", "INTERNAL_MAIL", "yamamoto"));
+    requests.complete("ito", instance, approve());
+    requests.complete("tanaka", instance, Map.of("decision", "SENT_BACK", "decisionComment", "必要な権限に絞ってください"));
+    assertThat(instance).isWaitingAt(AccountRequestProcess.TASK_CORRECT).task().isAssignedTo("yamamoto");
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "lastDecidedBy")).isEqualTo("田中 一郎");
+
+    // a resubmission is validated like a filing
+    Map<String, Object> shared = new HashMap<>(create("yamamoto", "INTERNAL_DB_A", "yamamoto"));
+    shared.put("sharedAccount", true);
+    shared.put("resubmission", "RESUBMIT");
+    assertThatThrownBy(() -> requests.complete("yamamoto", instance, shared))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("5.1.4:");
+    assertThat(instance).isWaitingAt(AccountRequestProcess.TASK_CORRECT);
+
+    Map<String, Object> corrected = new HashMap<>(create("yamamoto", "INTERNAL_MAIL", "yamamoto"));
+    corrected.put("accessRights", "メール送受信のみ");
+    corrected.put("resubmission", "RESUBMIT");
+    requests.complete("yamamoto", instance, corrected);
+
+    // the route is determined again and both approvals are asked again
+    assertThat(instance).isWaitingAt(AccountRequestProcess.TASK_ENDORSE);
+    requests.complete("ito", instance, approve());
+    requests.complete("tanaka", instance, approve());
+    assertThat(instance).isWaitingAt(AccountRequestProcess.TASK_SET_UP);
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "grantedRights")).isEqualTo("メール送受信のみ");
+    assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
+        .containsExactly("FILED", "APPROVED", "SENT_BACK", "RESUBMITTED", "APPROVED", "APPROVED");
+  }
+
+  @Test
+  void sentBackByTheDepartmentHeadIsWithdrawnByTheRequester() {
+    noActiveAccount("yamamoto", "EXTERNAL_MAIL");
+    ProcessInstance instance = requests.file("yamamoto", AccountRequestProcess.KEY,
+        create("yamamoto", "EXTERNAL_MAIL", "yamamoto@sample-printing.example"));
+    requests.complete("ito", instance, Map.of("decision", "SENT_BACK", "decisionComment", "外部メールは不要では?"));
+    requests.complete("yamamoto", instance, Map.of("resubmission", "WITHDRAW"));
+    assertThat(instance).isEnded().hasPassed(AccountRequestProcess.END_WITHDRAWN);
+    assertThat(register.active("yamamoto", "EXTERNAL_MAIL")).isEmpty();
+    assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
+        .containsExactly("FILED", "SENT_BACK", "WITHDRAWN");
+  }
+
+  @Test
+  void theRequesterWithdrawsAnOpenRequest() {
+    noActiveAccount("kobayashi", "FILE_SERVER");
+    int rowsBefore = registerRows();
+    ProcessInstance instance = requests.file("kobayashi", AccountRequestProcess.KEY,
+        create("kobayashi", "FILE_SERVER", "kobayashi"));
+    requests.complete("takahashi", instance, approve());
+    assertThatThrownBy(() -> withdrawal.withdraw(instance.getBusinessKey(), "takahashi", null))
+        .isInstanceOf(RequestWithdrawal.WithdrawalRefusedException.class).hasMessageContaining("申請者本人");
+    // when
+    withdrawal.withdraw(instance.getBusinessKey(), "kobayashi", "異動のため不要になった");
+    // then
+    assertThat(instance).isEnded().hasPassed(AccountRequestProcess.END_WITHDRAWN_BY_REQUESTER);
+    assertThat(registerRows()).isEqualTo(rowsBefore);
+    assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
+        .containsExactly("FILED", "APPROVED", "WITHDRAWN");
+  }
+
+  @Test
+  void theDepartmentHeadRejects() {
+    noActiveAccount("kobayashi", "INTERNAL_DB_A");
+    ProcessInstance instance = requests.file("kobayashi", AccountRequestProcess.KEY,
+        create("kobayashi", "INTERNAL_DB_A", "kobayashi"));
+    assertThatThrownBy(() -> requests.complete("takahashi", instance, Map.of("decision", "REJECTED")))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("却下の場合はコメントが必須です");
+    requests.complete("takahashi", instance, Map.of("decision", "REJECTED", "decisionComment", "業務に不要"));
+    assertThat(instance).isEnded().hasPassed(AccountRequestProcess.END_REJECTED)
+        .hasNotPassed(AccountRequestProcess.TASK_APPROVE);
+    assertThat(register.active("kobayashi", "INTERNAL_DB_A")).isEmpty();
+  }
+
+  @Test
+  void theSecurityOfficerRejects() {
+    noActiveAccount("kato", "FILE_SERVER");
+    ProcessInstance instance = requests.file("kato", AccountRequestProcess.KEY,
+        create("kato", "FILE_SERVER", "kato"));
+    requests.complete("suzuki", instance, approve());
+    requests.complete("tanaka", instance, Map.of("decision", "REJECTED", "decisionComment", "権限が過大"));
+    assertThat(instance).isEnded().hasPassed(AccountRequestProcess.END_REJECTED)
+        .hasNotPassed(AccountRequestProcess.TASK_SET_UP);
+    assertThat(register.active("kato", "FILE_SERVER")).isEmpty();
+    assertThat(audit.latest(instance.getId(), AccountRequestProcess.TASK_APPROVE).comment()).isEqualTo("権限が過大");
+  }
+
+  // ---------------------------------------------------------------- four eyes
+
+  @Test
+  void onlyTheHoldersOfTheStepsRoleMayTakeIt() {
+    noActiveAccount("yamamoto", "INTERNAL_DB_A");
+    ProcessInstance instance = requests.file("yamamoto", AccountRequestProcess.KEY,
+        create("yamamoto", "INTERNAL_DB_A", "yamamoto"));
+    // the section chief, and the requester herself, hold no role for the endorsement (HTTP 403)
+    assertThatThrownBy(() -> requests.complete("watanabe", instance, approve()))
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> requests.complete("yamamoto", instance, approve()))
+        .isInstanceOf(AuthorizationException.class);
+    requests.complete("ito", instance, approve());
+    // the department head who endorsed cannot approve as security officer
+    assertThatThrownBy(() -> requests.complete("ito", instance, approve()))
+        .isInstanceOf(AuthorizationException.class);
+    requests.complete("tanaka", instance, approve());
+    // nor can anyone but the system administrator set the account up
+    assertThatThrownBy(() -> requests.complete("kobayashi", instance, setUp("yamamoto", RIGHTS)))
+        .isInstanceOf(AuthorizationException.class);
+    // and once approved, the requester can no longer withdraw it
+    assertThatThrownBy(() -> withdrawal.withdraw(instance.getBusinessKey(), "yamamoto", null))
+        .isInstanceOf(RequestWithdrawal.WithdrawalRefusedException.class).hasMessageContaining("承認済み");
+    requests.complete("suzuki", instance, setUp("yamamoto", RIGHTS));
+    assertThat(instance).isEnded().hasPassed(AccountRequestProcess.END_SET_UP);
+  }
+
+  @Test
+  void aSoleDepartmentHeadsOwnRequestGoesUpAndTheSecurityOfficerIsFlaggedAsRepeatedApprover() {
+    // given ito, the only head of 開発設計部, asks for his own account
+    noActiveAccount("ito", "INTERNAL_SYSTEM_A");
+    ProcessInstance instance = requests.file("ito", AccountRequestProcess.KEY,
+        create("ito", "INTERNAL_SYSTEM_A", "ito"));
+    // then his endorsement goes up to the president
+    Task endorsement = requests.task(instance);
+    assertThat(candidateGroups(endorsement)).containsExactly("president");
+    assertThatThrownBy(() -> requests.claim("ito", endorsement)).isInstanceOf(AuthorizationException.class);
+    requests.complete("tanaka", instance, approve());
+    // and tanaka, who already approved, is the only security officer: the kernel lets him, flagged for the auditor
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("security-officer");
+    assertThat(taskVariable(instance, "fourEyesException")).isEqualTo("REPEATED_APPROVER");
+    requests.complete("tanaka", instance, approve());
+    requests.complete("suzuki", instance, setUp("ito", RIGHTS));
+    assertThat(instance).isEnded().hasPassed(AccountRequestProcess.END_SET_UP);
+
+    List<AuditEntry> records = audit.forBusinessKey(instance.getBusinessKey());
+    assertThat(records).extracting(AuditEntry::step).containsExactly(AccountRequestProcess.START_EVENT,
+        AccountRequestProcess.TASK_ENDORSE, AccountRequestProcess.TASK_APPROVE, AccountRequestProcess.TASK_SET_UP,
+        AccountRequestProcess.TASK_INSTRUCT_PASSWORD_CHANGE);
+    assertThat(records).extracting(AuditEntry::actor).containsExactly("ito", "tanaka", "tanaka", "suzuki", "system");
+    assertThat(records).extracting(AuditEntry::actingRole)
+        .containsExactly("REQUESTER", "PRESIDENT", "SECURITY_OFFICER", "SYSTEM_ADMINISTRATOR", null);
+    assertThat(records).extracting(AuditEntry::flags).containsExactly(null, null, "REPEATED_APPROVER", null, null);
+    assertThat(register.active("ito", "INTERNAL_SYSTEM_A")).get().extracting(AccountRegister.Entry::approvedBy)
+        .isEqualTo("tanaka");
+  }
+
+  @Test
+  void theSystemAdministratorsOwnDeletionGoesToTheSecurityOfficer() {
+    // given suzuki, the only system administrator, asks to delete her own account
+    activeAccount("suzuki", "EXTERNAL_MAIL", "suzuki@sample-printing.example", "メール送受信");
+    ProcessInstance instance = requests.file("suzuki", AccountRequestProcess.KEY,
+        delete("suzuki", "EXTERNAL_MAIL", "suzuki@sample-printing.example", TODAY));
+    // then the work goes up to the security officer, and she cannot take it herself
+    Task task = requests.task(instance);
+    assertThat(candidateGroups(task)).containsExactly("security-officer");
+    assertThat(taskVariable(instance, "actingRole")).isEqualTo("SECURITY_OFFICER");
+    assertThatThrownBy(() -> requests.claim("suzuki", task)).isInstanceOf(AuthorizationException.class);
+    // a deletion has no approval step: it cannot be withdrawn once filed (kernel: RequestWithdrawal)
+    assertThatThrownBy(() -> withdrawal.withdraw(instance.getBusinessKey(), "suzuki", null))
+        .isInstanceOf(RequestWithdrawal.WithdrawalRefusedException.class);
+    requests.complete("tanaka", instance, Map.of("disabledOn", TODAY.toString()));
+    assertThat(instance).isEnded().hasPassed(AccountRequestProcess.END_DISABLED);
+    AuditEntry work = audit.latest(instance.getId(), AccountRequestProcess.TASK_DISABLE);
+    assertThat(work.actor()).isEqualTo("tanaka");
+    assertThat(work.actingRole()).isEqualTo("SECURITY_OFFICER");
+    assertThat(work.flags()).isNull();
+    assertThat(register.forUser("suzuki")).filteredOn(e -> instance.getBusinessKey().equals(e.lastRequest()))
+        .singleElement().extracting(AccountRegister.Entry::disabledBy).isEqualTo("tanaka");
+  }
+}
