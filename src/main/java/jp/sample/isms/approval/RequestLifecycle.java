@@ -133,6 +133,11 @@ public class RequestLifecycle {
         + task.getVariable(ApprovalVariables.REQUESTER_NAME) + " ／ " + task.getVariable(ApprovalVariables.FLOW_NAME));
     String requester = (String) task.getVariable(ApprovalVariables.REQUESTER);
     // steps of the requester are assigned to them, which grants them the task already
+    if (step.kind().forRoleHolder()) {
+      // the role holders see the request itself (its variables in the Tasklist list), not only their task
+      task.getCandidates().stream().map(IdentityLink::getGroupId).filter(g -> g != null)
+          .forEach(group -> grantGroupRead(group, Resources.PROCESS_INSTANCE, task.getProcessInstanceId()));
+    }
     if (requester != null && step.kind().forRoleHolder()) {
       // the requester follows the request in 自分の申請: read, never claim or complete
       grantRead(requester, Resources.TASK, task.getId());
@@ -262,6 +267,23 @@ public class RequestLifecycle {
   private static void grantRead(String userId, Resource resource, String resourceId) {
     grant(userId, resource, resourceId, resource == Resources.HISTORIC_PROCESS_INSTANCE
         ? HistoricProcessInstancePermissions.READ : Permissions.READ);
+  }
+
+  /** READ for a group, once: a step offered to the same group again (after a send-back) finds it granted. */
+  private static void grantGroupRead(String groupId, Resource resource, String resourceId) {
+    CommandContext context = Context.getCommandContext();
+    context.runWithoutAuthorization(() -> {
+      if (context.getAuthorizationManager().findAuthorizationByGroupIdAndResourceId(Authorization.AUTH_TYPE_GRANT,
+          groupId, resource, resourceId) == null) {
+        AuthorizationEntity authorization = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        authorization.addPermission(Permissions.READ);
+        context.getAuthorizationManager().insert(authorization);
+      }
+      return null;
+    });
   }
 
   private static void grant(String userId, Resource resource, String resourceId, Permission permission) {

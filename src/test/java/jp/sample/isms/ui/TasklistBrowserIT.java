@@ -1,0 +1,212 @@
+package jp.sample.isms.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.takeout.TakeOutProcess;
+
+/**
+ * The Camunda 7.24 Tasklist in Debian's headless Chromium, as the demo users use it: Japanese labels, yamamoto files
+ * an INTERNAL take-out through the Camunda Form, and ito finds it in 自分のグループのタスク, claims and approves it.
+ * Needs /usr/bin/chromium and /usr/bin/chromedriver (.ci/run installs them); tagged "browser".
+ */
+@Tag("browser")
+@IsmsSpringBootTest
+class TasklistBrowserIT {
+
+  private static final String CHROMIUM = System.getenv().getOrDefault("ISMS_CHROMIUM", "/usr/bin/chromium");
+  private static final String CHROMEDRIVER = System.getenv().getOrDefault("ISMS_CHROMEDRIVER", "/usr/bin/chromedriver");
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  HistoryService historyService;
+
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000",
+        "--user-data-dir=" + Files.createTempDirectory("isms-chromium"));
+    // the system's driver: no download by Selenium Manager
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+        .build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      // the last screen, for whoever reads a failure
+      screenshot("tasklist-browser.png");
+      browser.quit();
+    }
+  }
+
+  @Test
+  void yamamotoFilesATakeOutInTasklistAndItoApprovesIt() {
+    // given yamamoto in Tasklist: Japanese labels and the ready-made filters
+    login("yamamoto");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "自分のグループのタスク"));
+    assertThat(body()).contains("自分のタスク", "自分の申請", "期限切れ", "プロセスを開始");
+
+    // when she files an INTERNAL take-out of her laptop through the start form
+    clickText("a", "プロセスを開始");
+    clickText(".modal a", "情報資産の社外持ち出し申請");
+    WebElement description = wait.until(ExpectedConditions.elementToBeClickable(field("assetDescription")));
+    description.sendKeys("設計図面 (ノートPC内)");
+    browser.findElement(field("classification-1")).click();
+    chooseMedium("ノートパソコン");
+    browser.findElement(field("destination")).sendKeys("協力会社 本社");
+    browser.findElement(field("purpose")).sendKeys("図面レビュー");
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    typeDate("startDate-date", today);
+    typeDate("plannedReturnDate-date", today.plusDays(1));
+    for (String attestation : List.of("attestDiskEncrypted", "attestEncryptedChannel", "attestKeptInSight")) {
+      click(browser.findElement(field(attestation)));
+    }
+    click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
+
+    // then the request waits for ito
+    ProcessInstance instance = waitForInstanceOf("yamamoto");
+    assertThat(instance.getBusinessKey()).startsWith("TO-");
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(task.getTaskDefinitionKey()).isEqualTo(TakeOutProcess.TASK_APPROVE);
+
+    // when ito opens 自分のグループのタスク, claims the task and approves it
+    browser.manage().deleteAllCookies();
+    login("ito");
+    clickText("a", "自分のグループのタスク");
+    // the row shows the request number (filter variable businessKey and the task description)
+    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+      for (WebElement row : driver.findElements(By.cssSelector("li"))) {
+        if (row.isDisplayed() && row.getText().contains(instance.getBusinessKey())) {
+          click(row.findElement(By.cssSelector("a")));
+          return true;
+        }
+      }
+      return null;
+    });
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "担当する"));
+    screenshot("tasklist-task.png");
+    assertThat(body()).contains(instance.getBusinessKey(), "山本 さくら", "情報資産の社外持ち出し申請");
+    clickText("button, a", "担当する");
+    WebElement approve = wait.until(ExpectedConditions.presenceOfElementLocated(field("decision-0")));
+    click(approve);
+    click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
+
+    // then yamamoto is asked to report the return
+    wait.until(driver -> taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(TakeOutProcess.TASK_REPORT_RETURN).count() == 1);
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(TakeOutProcess.TASK_APPROVE).singleResult().getAssignee()).isEqualTo("ito");
+  }
+
+  private void login(String user) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("input[ng-model='username']")));
+    username.sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("Demo-2026!");
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "自分のタスク"));
+  }
+
+  private void screenshot(String name) {
+    try {
+      Files.write(Path.of("target", name),
+          ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private By field(String key) {
+    return By.cssSelector("[id$='Field_" + key + "']");
+  }
+
+  private void chooseMedium(String label) {
+    WebElement select = browser.findElement(field("medium")).findElement(By.xpath(".."));
+    click(select.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")));
+    clickText(".fjs-dropdownlist-item", label);
+  }
+
+  private void typeDate(String key, LocalDate date) {
+    WebElement input = browser.findElement(field(key));
+    input.click();
+    input.sendKeys(date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
+    input.sendKeys(Keys.TAB);
+  }
+
+  private void clickText(String css, String text) {
+    // Tasklist re-renders while loading: look again until a visible element with the text stays put
+    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+      for (WebElement element : driver.findElements(By.cssSelector(css))) {
+        if (element.isDisplayed() && element.getText().contains(text)) {
+          click(element);
+          return true;
+        }
+      }
+      return null;
+    });
+  }
+
+  private void click(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    try {
+      element.click();
+    } catch (RuntimeException e) {
+      ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
+    }
+  }
+
+  private String body() {
+    return browser.findElement(By.tagName("body")).getText();
+  }
+
+  private ProcessInstance waitForInstanceOf(String requester) {
+    return wait.until(driver -> runtimeService.createProcessInstanceQuery().processDefinitionKey(TakeOutProcess.KEY)
+        .variableValueEquals("requester", requester).variableValueEquals("destination", "協力会社 本社").list()
+        .stream().findFirst().orElse(null));
+  }
+}
