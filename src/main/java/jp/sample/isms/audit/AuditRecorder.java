@@ -4,6 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +14,8 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -26,7 +31,7 @@ public class AuditRecorder {
 
   public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
-  private static final RowMapper<AuditEntry> ROW = (rs, i) -> new AuditEntry(
+  static final RowMapper<AuditEntry> ROW = (rs, i) -> new AuditEntry(
       rs.getLong("id"), rs.getString("business_key"), rs.getString("process_instance_id"), rs.getString("flow_key"),
       (Integer) rs.getObject("flow_version"), rs.getString("step"), rs.getString("step_name"),
       rs.getString("step_kind"), rs.getString("actor"), rs.getString("actor_name"), rs.getString("acting_role"),
@@ -48,20 +53,53 @@ public class AuditRecorder {
     this.clock = Clock.system(JAPAN);
   }
 
-  /** Records in the current transaction. */
+  /**
+   * Records in the current transaction, chained to the record before it (see {@link AuditChain}). The chain head row
+   * is locked until the transaction ends, so records are chained in commit order, also across application nodes.
+   */
   public void record(AuditEntry entry) {
-    jdbc.update("""
-        insert into audit_record (business_key, process_instance_id, flow_key, flow_version, step, step_name,
-          step_kind, actor, actor_name, acting_role, principal, requester, department_code, occurred_at, outcome,
-          comment, clauses, flags, regulation_revision)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        entry.businessKey(), entry.processInstanceId(), entry.flowKey(), entry.flowVersion(), entry.step(),
-        entry.stepName(), entry.stepKind(), entry.actor(), entry.actorName(), entry.actingRole(), entry.principal(),
-        entry.requester(), entry.departmentCode(),
-        Timestamp.from((entry.occurredAt() != null ? entry.occurredAt() : now()).toInstant()), entry.outcome(),
+    jdbc.update("update audit_chain_head set last_id = last_id where id = 1");
+    String previousHash = jdbc.queryForObject("select last_hash from audit_chain_head where id = 1", String.class);
+    AuditEntry stored = new AuditEntry(null, entry.businessKey(), entry.processInstanceId(), entry.flowKey(),
+        entry.flowVersion(), entry.step(), entry.stepName(), entry.stepKind(), entry.actor(), entry.actorName(),
+        entry.actingRole(), entry.principal(), entry.requester(), entry.departmentCode(),
+        (entry.occurredAt() != null ? entry.occurredAt() : now()).truncatedTo(ChronoUnit.MILLIS), entry.outcome(),
         truncate(entry.comment(), 4000), entry.clauses(), entry.flags(),
         entry.regulationRevision() != null ? entry.regulationRevision() : regulationRevision);
+    String hash = AuditChain.hash(previousHash, stored);
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      PreparedStatement insert = connection.prepareStatement("""
+          insert into audit_record (business_key, process_instance_id, flow_key, flow_version, step, step_name,
+            step_kind, actor, actor_name, acting_role, principal, requester, department_code, occurred_at, outcome,
+            comment, clauses, flags, regulation_revision, previous_hash, record_hash)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """, new String[] {"id"});
+      int i = 1;
+      insert.setString(i++, stored.businessKey());
+      insert.setString(i++, stored.processInstanceId());
+      insert.setString(i++, stored.flowKey());
+      insert.setObject(i++, stored.flowVersion(), Types.INTEGER);
+      insert.setString(i++, stored.step());
+      insert.setString(i++, stored.stepName());
+      insert.setString(i++, stored.stepKind());
+      insert.setString(i++, stored.actor());
+      insert.setString(i++, stored.actorName());
+      insert.setString(i++, stored.actingRole());
+      insert.setString(i++, stored.principal());
+      insert.setString(i++, stored.requester());
+      insert.setString(i++, stored.departmentCode());
+      insert.setTimestamp(i++, Timestamp.from(stored.occurredAt().toInstant()));
+      insert.setString(i++, stored.outcome());
+      insert.setString(i++, stored.comment());
+      insert.setString(i++, stored.clauses());
+      insert.setString(i++, stored.flags());
+      insert.setString(i++, stored.regulationRevision());
+      insert.setString(i++, previousHash);
+      insert.setString(i, hash);
+      return insert;
+    }, key);
+    jdbc.update("update audit_chain_head set last_id = ?, last_hash = ? where id = 1", key.getKey().longValue(), hash);
   }
 
   /** Records in a transaction of its own, which commits even when the caller's rolls back (refusals). */

@@ -101,6 +101,23 @@ public final class Requests {
     }
   }
 
+  /** A valid INTERNAL take-out of a laptop (3.2), for tests that need some request. */
+  public static Map<String, Object> internalLaptopTakeOut() {
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("assetDescription", "設計資料 (ノートPC内)");
+    variables.put("classification", "INTERNAL");
+    variables.put("medium", "LAPTOP");
+    variables.put("destination", "取引先");
+    variables.put("purpose", "打ち合わせ");
+    variables.put("startDate", today.toString());
+    variables.put("plannedReturnDate", today.plusDays(1).toString());
+    variables.put("attestDiskEncrypted", true);
+    variables.put("attestEncryptedChannel", true);
+    variables.put("attestKeptInSight", true);
+    return variables;
+  }
+
   public static void resetClock() {
     ClockUtil.reset();
   }

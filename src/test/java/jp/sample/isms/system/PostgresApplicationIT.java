@@ -69,6 +69,19 @@ class PostgresApplicationIT {
   }
 
   @Test
+  void theDecisionRecordIsAppendOnlyInPostgres() {
+    var requests = new jp.sample.isms.support.Requests(context.getBean(org.camunda.bpm.engine.ProcessEngine.class));
+    requests.file("yamamoto", "takeOut", jp.sample.isms.support.Requests.internalLaptopTakeOut());
+    org.springframework.jdbc.core.JdbcTemplate jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+    assertThat(jdbc.queryForObject("select count(*) from audit_record", Integer.class)).isPositive();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("update audit_record set comment = 'x'"))
+        .hasMessageContaining("append-only");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("delete from audit_record"))
+        .hasMessageContaining("append-only");
+    assertThat(context.getBean(jp.sample.isms.audit.AuditChain.class).verify().intact()).isTrue();
+  }
+
+  @Test
   void restNeedsAuthentication() {
     TestRestTemplate rest = new TestRestTemplate();
     String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");

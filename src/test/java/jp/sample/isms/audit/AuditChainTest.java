@@ -1,0 +1,116 @@
+package jp.sample.isms.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.Requests;
+
+/** The hash chain of the decision record detects a changed, a deleted and a deleted last record. */
+@IsmsSpringBootTest
+class AuditChainTest {
+
+  @Autowired
+  AuditChain chain;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  PlatformTransactionManager transactionManager;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  TestRestTemplate rest;
+
+  @BeforeEach
+  void someRecords() {
+    Requests requests = new Requests(engine);
+    var instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    requests.complete("ito", instance, Map.of("decision", "SENT_BACK", "decisionComment", "日付を確認してください"));
+  }
+
+  @Test
+  void anUntouchedChainIsIntact() {
+    AuditChain.Verification verification = chain.verify();
+    assertThat(verification.intact()).as(verification.reason()).isTrue();
+    assertThat(verification.recordsChecked()).isEqualTo(count());
+  }
+
+  @Test
+  void aChangedRecordIsDetected() {
+    long id = middleRecord();
+    AuditChain.Verification verification = tampered(
+        () -> jdbc.update("update audit_record set comment = '改ざん' where id = ?", id));
+    assertThat(verification.intact()).isFalse();
+    assertThat(verification.brokenAtId()).isEqualTo(id);
+    assertThat(verification.reason()).contains("内容が変更されています");
+  }
+
+  @Test
+  void aChangedActorIsDetected() {
+    long id = middleRecord();
+    AuditChain.Verification verification = tampered(
+        () -> jdbc.update("update audit_record set actor = 'tanaka' where id = ?", id));
+    assertThat(verification.brokenAtId()).isEqualTo(id);
+  }
+
+  @Test
+  void aDeletedRecordIsDetectedAtTheNextOne() {
+    long id = middleRecord();
+    long next = jdbc.queryForObject("select min(id) from audit_record where id > ?", Long.class, id);
+    AuditChain.Verification verification = tampered(() -> jdbc.update("delete from audit_record where id = ?", id));
+    assertThat(verification.intact()).isFalse();
+    assertThat(verification.brokenAtId()).isEqualTo(next);
+    assertThat(verification.reason()).contains("削除または変更");
+  }
+
+  @Test
+  void aDeletedLastRecordIsDetected() {
+    long last = jdbc.queryForObject("select max(id) from audit_record", Long.class);
+    AuditChain.Verification verification = tampered(() -> jdbc.update("delete from audit_record where id = ?", last));
+    assertThat(verification.intact()).isFalse();
+    assertThat(verification.reason()).contains("最後の記録が削除されています");
+  }
+
+  @Test
+  void onlyAuditorsReadTheVerification() {
+    assertThat(rest.getForEntity("/api/audit/verification", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.withBasicAuth("yamamoto", "Demo-2026!").getForEntity("/api/audit/verification", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> auditor = rest.withBasicAuth("nakamura", "Demo-2026!")
+        .getForEntity("/api/audit/verification", String.class);
+    assertThat(auditor.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(auditor.getBody()).contains("\"intact\":true");
+  }
+
+  /** Tampers through JDBC inside a transaction that is rolled back, so the shared database stays intact. */
+  private AuditChain.Verification tampered(Runnable tampering) {
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+    return transaction.execute(status -> {
+      tampering.run();
+      AuditChain.Verification verification = chain.verify();
+      status.setRollbackOnly();
+      return verification;
+    });
+  }
+
+  private long middleRecord() {
+    return jdbc.queryForObject("select max(id) - 1 from audit_record", Long.class);
+  }
+
+  private long count() {
+    return jdbc.queryForObject("select count(*) from audit_record", Long.class);
+  }
+}
