@@ -104,6 +104,16 @@ final class SubmittedVariables extends CommandInterceptor {
 
   private static Map<String, Object> withoutNulls(Map<String, Object> variables) {
     java.util.HashMap<String, Object> copy = new java.util.HashMap<>();
+    if (variables instanceof org.camunda.bpm.engine.variable.VariableMap typed) {
+      // typed access: a serialized object must not be deserialized here (and is refused by the form anyway)
+      for (String name : typed.keySet()) {
+        org.camunda.bpm.engine.variable.value.TypedValue value = typed.getValueTyped(name);
+        Object plain = value instanceof org.camunda.bpm.engine.variable.value.SerializableValue serializable
+            && !serializable.isDeserialized() ? serializable.getValueSerialized() : value == null ? null : value.getValue();
+        copy.put(name, plain == null ? "" : plain);
+      }
+      return java.util.Collections.unmodifiableMap(copy);
+    }
     variables.forEach((k, v) -> copy.put(k, v == null ? "" : v));
     return java.util.Collections.unmodifiableMap(copy);
   }

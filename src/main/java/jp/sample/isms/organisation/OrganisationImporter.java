@@ -99,6 +99,16 @@ public class OrganisationImporter {
     return created;
   }
 
+  /** The user ids an organisation file defines. */
+  public static List<String> personIds(Resource file) {
+    try (InputStream in = file.getInputStream()) {
+      Map<String, Object> root = new Yaml().load(in);
+      return list(root, "persons").stream().map(p -> (String) p.get("id")).toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
   private void ensureGroup(String id, String name, String type) {
     if (identityService.createGroupQuery().groupId(id).count() == 0) {
       Group group = identityService.newGroup(id);

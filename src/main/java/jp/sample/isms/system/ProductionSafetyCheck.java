@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.EncryptionUtil;
+
+import jp.sample.isms.organisation.OrganisationImporter;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,11 +20,14 @@ class ProductionSafetyCheck {
   private final IsmsProperties properties;
   private final JdbcTemplate jdbc;
   private final ProcessEngineConfigurationImpl engineConfiguration;
+  private final ResourceLoader resourceLoader;
 
-  ProductionSafetyCheck(IsmsProperties properties, JdbcTemplate jdbc, ProcessEngineConfigurationImpl engineConfiguration) {
+  ProductionSafetyCheck(IsmsProperties properties, JdbcTemplate jdbc, ProcessEngineConfigurationImpl engineConfiguration,
+      ResourceLoader resourceLoader) {
     this.properties = properties;
     this.jdbc = jdbc;
     this.engineConfiguration = engineConfiguration;
+    this.resourceLoader = resourceLoader;
   }
 
   void check() {
@@ -41,11 +47,22 @@ class ProductionSafetyCheck {
     }
   }
 
+  /**
+   * The demo users and the administrators still on {@code password}. Checking every user would cost a bcrypt
+   * comparison each: these are the accounts whose default password is published or most dangerous.
+   */
   private List<String> usersWithPassword(String password) {
     if (password == null || password.isEmpty()) {
       return List.of();
     }
+    java.util.Set<String> candidates = new java.util.HashSet<>(OrganisationImporter.personIds(
+        resourceLoader.getResource(properties.demo().organisationFile())));
+    candidates.addAll(jdbc.queryForList("select USER_ID_ from ACT_ID_MEMBERSHIP where GROUP_ID_ = 'camunda-admin'",
+        String.class));
     return jdbc.query("select ID_, PWD_, SALT_ from ACT_ID_USER", (rs, i) -> {
+      if (!candidates.contains(rs.getString("ID_"))) {
+        return null;
+      }
       String hash = rs.getString("PWD_");
       boolean matches = hash != null && engineConfiguration.getPasswordManager()
           .check(EncryptionUtil.saltPassword(password, rs.getString("SALT_")), hash);

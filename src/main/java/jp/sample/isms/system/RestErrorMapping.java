@@ -28,7 +28,22 @@ class RestErrorMapping {
 
   @Bean
   ResourceConfigCustomizer engineRestErrorMapping() {
-    return config -> config.register(ConflictAwareExceptionMapper.class);
+    return config -> {
+      config.register(ConflictAwareExceptionMapper.class);
+      config.register(EngineExceptionMapper.class);
+    };
+  }
+
+  /** The client's mistakes the engine reports as plain ProcessEngineExceptions (stock answer: 500). */
+  @Priority(1)
+  public static class EngineExceptionMapper implements ExceptionMapper<ProcessEngineException> {
+
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      Response conflict = ConflictAwareExceptionMapper.conflictOrGone(exception);
+      return conflict != null ? conflict
+          : org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper.getInstance().getResponse(exception);
+    }
   }
 
   /** Registered ahead of Camunda's own handlers for the same exception types. */
@@ -37,8 +52,26 @@ class RestErrorMapping {
 
     @Override
     public Response toResponse(RestException exception) {
+      Response conflict = conflictOrGone(exception);
+      if (conflict != null) {
+        return conflict;
+      }
+      Response.Status status = exception.getStatus() != null ? exception.getStatus() : Response.Status.INTERNAL_SERVER_ERROR;
+      return respond(status.getStatusCode(), exception, exception.getMessage());
+    }
+
+    /** 409 for a lost race, 404 for what is gone, 400 for what the engine refuses as input; null otherwise. */
+    static Response conflictOrGone(Throwable exception) {
       Throwable cause = exception;
       while (cause != null) {
+        String message = String.valueOf(cause.getMessage());
+        if (message.contains("Password does not match policy")) {
+          return respond(400, cause, "パスワードがポリシーを満たしていません: 8文字以上で、英大文字・英小文字・数字・記号を"
+              + "すべて含み、ユーザーIDや氏名を含まないこと (5.1.8; password does not match the policy)");
+        }
+        if (message.contains("Java serialization format is prohibited")) {
+          return respond(400, cause, "Java シリアライズ形式の変数は受け付けません (Java serialization is disabled)");
+        }
         if (cause instanceof OptimisticLockingException) {
           return respond(409, cause, "他の人が同時に処理したため保存できませんでした。画面を更新してやり直してください"
               + " (the request was changed by someone else at the same time)");
@@ -52,11 +85,10 @@ class RestErrorMapping {
         }
         cause = cause.getCause();
       }
-      Response.Status status = exception.getStatus() != null ? exception.getStatus() : Response.Status.INTERNAL_SERVER_ERROR;
-      return respond(status.getStatusCode(), exception, exception.getMessage());
+      return null;
     }
 
-    private static Response respond(int status, Throwable cause, String message) {
+    static Response respond(int status, Throwable cause, String message) {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("type", cause.getClass().getSimpleName());
       body.put("message", message);

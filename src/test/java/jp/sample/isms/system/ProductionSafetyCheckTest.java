@@ -21,6 +21,8 @@ class ProductionSafetyCheckTest {
   JdbcTemplate jdbc;
   @Autowired
   ProcessEngineConfigurationImpl engineConfiguration;
+  @Autowired
+  org.springframework.core.io.ResourceLoader resourceLoader;
 
   @Test
   void productionWithTheDemoOrganisationIsRefused() {
@@ -48,16 +50,17 @@ class ProductionSafetyCheckTest {
   @Test
   void aPasswordOtherThanTheDemoOnePasses() {
     ProductionSafetyCheck check = new ProductionSafetyCheck(properties("production", false, false, "Other-2026!"),
-        jdbc, engineConfiguration);
+        jdbc, engineConfiguration, resourceLoader);
     assertThatCode(check::check).doesNotThrowAnyException();
   }
 
   private ProductionSafetyCheck check(String environment, boolean demo, boolean allow) {
-    return new ProductionSafetyCheck(properties(environment, demo, allow, "Demo-2026!"), jdbc, engineConfiguration);
+    return new ProductionSafetyCheck(properties(environment, demo, allow, "Demo-2026!"), jdbc, engineConfiguration,
+        resourceLoader);
   }
 
   private static IsmsProperties properties(String environment, boolean demo, boolean allow, String password) {
-    return new IsmsProperties(environment, new IsmsProperties.Demo(demo, password, allow, ""),
+    return new IsmsProperties(environment, new IsmsProperties.Demo(demo, password, allow, "classpath:organisation/demo-organisation.yaml"),
         new IsmsProperties.Organisation(""), new IsmsProperties.Mail("log", "x@example.com"),
         new IsmsProperties.Tasklist("http://localhost/"));
   }

@@ -1,0 +1,106 @@
+package jp.sample.isms.system;
+
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
+import org.camunda.bpm.engine.spring.SpringExpressionManager;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hardening of the engine (issue 4): the password policy of 5.1.8, bcrypt, the identity rules of
+ * {@link IsmsIdentityProvider}, the model safety check, and expressions that reach only the beans the flows need.
+ */
+@Component
+class SecurityEnginePlugin implements ProcessEnginePlugin {
+
+  /** Beans other than delegates that models may name in expressions. */
+  static final Set<String> EXPRESSION_BEANS = Set.of("approvalRouting");
+
+  private final ApplicationContext context;
+  private final IsmsProperties properties;
+
+  SecurityEnginePlugin(ApplicationContext context, IsmsProperties properties) {
+    this.context = context;
+    this.properties = properties;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    IsmsIdentityProvider.production = properties.isProduction();
+    configuration.setEnablePasswordPolicy(true);
+    configuration.setPasswordPolicy(new IsmsPasswordPolicy());
+    configuration.setPasswordEncryptor(new BcryptPasswordEncryptor());
+    // hashes written before bcrypt (the engine's SHA-512, which it keeps as a checker) still verify and are
+    // replaced at the user's next login
+    configuration.setIdentityProviderSessionFactory(new GenericManagerFactory(IsmsIdentityProvider.class));
+
+    List<BpmnParseListener> parseListeners = configuration.getCustomPreBPMNParseListeners() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+    parseListeners.add(new ModelSafetyParseListener());
+    configuration.setCustomPreBPMNParseListeners(parseListeners);
+
+    ExpressionBeans beans = new ExpressionBeans(context);
+    configuration.setBeans(beans);
+    // the starter may have built the expression manager already, resolving every bean of the context
+    configuration.setExpressionManager(new SpringExpressionManager(context, beans));
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+  }
+
+  /**
+   * What expressions in models may resolve: the application's delegates and {@link #EXPRESSION_BEANS}, looked up
+   * lazily, never the whole Spring context (no ${someService.deleteEverything()} from a deployed model).
+   */
+  static final class ExpressionBeans extends AbstractMap<Object, Object> {
+
+    private final ApplicationContext context;
+    private volatile Set<String> names;
+
+    ExpressionBeans(ApplicationContext context) {
+      this.context = context;
+    }
+
+    private Set<String> names() {
+      if (names == null) {
+        Set<String> allowed = new java.util.HashSet<>(EXPRESSION_BEANS);
+        allowed.addAll(List.of(context.getBeanNamesForType(JavaDelegate.class, false, false)));
+        names = Set.copyOf(allowed);
+      }
+      return names;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return key instanceof String name && names().contains(name);
+    }
+
+    @Override
+    public Object get(Object key) {
+      return containsKey(key) ? context.getBean((String) key) : null;
+    }
+
+    @Override
+    public Set<Entry<Object, Object>> entrySet() {
+      Set<Entry<Object, Object>> entries = new java.util.HashSet<>();
+      for (String name : names()) {
+        entries.add(new SimpleImmutableEntry<>(name, context.getBean(name)));
+      }
+      return entries;
+    }
+  }
+}

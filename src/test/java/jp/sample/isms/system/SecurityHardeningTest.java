@@ -1,0 +1,199 @@
+package jp.sample.isms.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.digest.Sha512HashDigest;
+import org.camunda.bpm.engine.impl.util.EncryptionUtil;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import jp.sample.isms.IsmsSpringBootTest;
+
+/** Issue 4, the parts built so far: password policy, bcrypt, guest ids, model safety, expressions, REST errors. */
+@IsmsSpringBootTest
+class SecurityHardeningTest {
+
+  @Autowired
+  TestRestTemplate rest;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  private ResponseEntity<String> post(String user, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.withBasicAuth(user, "Demo-2026!").exchange("/engine-rest" + path, HttpMethod.POST,
+        new HttpEntity<>(body, headers), String.class);
+  }
+
+  private static Map<String, Object> newUser(String id, String password) {
+    return Map.of("profile", Map.of("id", id, "firstName", "新人", "lastName", "テスト", "email", id + "@example.com"),
+        "credentials", Map.of("password", password));
+  }
+
+  @Test
+  void passwordsFollowThePolicyOf518() {
+    for (String weak : List.of("Short1!", "alllowercase1!", "ALLUPPERCASE1!", "NoDigitsHere!", "NoSymbols123",
+        "Newbie-2026!x")) {
+      ResponseEntity<String> response = post("suzuki", "/user/create", newUser("newbie", weak));
+      assertThat(response.getStatusCode()).as(weak).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(response.getBody()).as(weak).contains("パスワードがポリシーを満たしていません");
+    }
+    assertThat(identityService.createUserQuery().userId("newbie").count()).isZero();
+
+    ResponseEntity<String> strong = post("suzuki", "/user/create", newUser("newbie", "Kaisha#2026x"));
+    try {
+      assertThat(strong.getStatusCode()).as(strong.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+      assertThat(identityService.checkPassword("newbie", "Kaisha#2026x")).isTrue();
+    } finally {
+      identityService.deleteUser("newbie");
+    }
+  }
+
+  @Test
+  void guestAccountsCannotBeCreated() {
+    for (String id : List.of("guest", "Guest2", "anonymous")) {
+      ResponseEntity<String> response = post("suzuki", "/user/create", newUser(id, "Kaisha#2026x"));
+      assertThat(response.getStatusCode()).as(id).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(response.getBody()).contains("5.1.8");
+      assertThat(identityService.createUserQuery().userId(id).count()).isZero();
+    }
+  }
+
+  @Test
+  void passwordsAreStoredWithBcryptAndLegacyHashesAreUpgradedAtLogin() {
+    assertThat(jdbc.queryForObject("select PWD_ from ACT_ID_USER where ID_ = 'yamamoto'", String.class))
+        .startsWith("{BCRYPT}$2a$10$");
+
+    // given a user whose password was stored by the engine's default SHA-512
+    User legacy = identityService.newUser("legacy");
+    legacy.setPassword("Kaisha#2026x");
+    identityService.saveUser(legacy);
+    try {
+      String salt = jdbc.queryForObject("select SALT_ from ACT_ID_USER where ID_ = 'legacy'", String.class);
+      String sha512 = "{SHA-512}" + new Sha512HashDigest().encrypt(EncryptionUtil.saltPassword("Kaisha#2026x", salt));
+      jdbc.update("update ACT_ID_USER set PWD_ = ? where ID_ = 'legacy'", sha512);
+      // when they log in
+      assertThat(identityService.checkPassword("legacy", "Kaisha#2026x")).isTrue();
+      // then the hash is bcrypt, and the password still works
+      assertThat(jdbc.queryForObject("select PWD_ from ACT_ID_USER where ID_ = 'legacy'", String.class))
+          .startsWith("{BCRYPT}");
+      assertThat(identityService.checkPassword("legacy", "Kaisha#2026x")).isTrue();
+      assertThat(identityService.checkPassword("legacy", "wrong")).isFalse();
+    } finally {
+      identityService.deleteUser("legacy");
+    }
+  }
+
+  @Test
+  void modelsThatRunCodeAreRefused() {
+    String script = bpmn("<bpmn:scriptTask id=\"ScriptTask_Evil\" scriptFormat=\"javascript\">"
+        + "<bpmn:script>java.lang.Runtime.getRuntime()</bpmn:script></bpmn:scriptTask>");
+    assertThatThrownBy(() -> deploy(script)).isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("script task ScriptTask_Evil");
+
+    String javaClass = bpmn("<bpmn:serviceTask id=\"ServiceTask_Evil\" camunda:class=\"java.lang.Runtime\" />");
+    assertThatThrownBy(() -> deploy(javaClass)).hasMessageContaining("camunda:class java.lang.Runtime");
+
+    String scriptListener = bpmn("<bpmn:userTask id=\"UserTask_Listened\"><bpmn:extensionElements>"
+        + "<camunda:taskListener event=\"create\"><camunda:script scriptFormat=\"groovy\">1</camunda:script>"
+        + "</camunda:taskListener></bpmn:extensionElements></bpmn:userTask>");
+    assertThatThrownBy(() -> deploy(scriptListener)).hasMessageContaining("camunda:script");
+  }
+
+  @Test
+  void expressionsReachOnlyTheBeansTheFlowsNeed() {
+    String probe = bpmn("<bpmn:serviceTask id=\"ServiceTask_Probe\" "
+        + "camunda:expression=\"${organisationService.members('camunda-admin')}\" />");
+    Deployment deployment = deploy(probe);
+    try {
+      assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("securityProbe"))
+          .hasMessageContaining("organisationService");
+    } finally {
+      repositoryService.deleteDeployment(deployment.getId(), true);
+    }
+  }
+
+  @Test
+  void queryExpressionsFromEmployeesAreRefused() {
+    ResponseEntity<String> adhoc = post("yamamoto", "/task", Map.of("assigneeExpression", "${currentUser()}"));
+    assertThat(adhoc.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    ResponseEntity<String> nested = post("yamamoto", "/task",
+        Map.of("orQueries", List.of(Map.of("candidateGroupsExpression", "${currentUserGroups()}"))));
+    assertThat(nested.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    ResponseEntity<String> filter = post("yamamoto", "/filter/create", Map.of("resourceType", "Task", "name", "x",
+        "query", Map.of("assigneeExpression", "${currentUser()}")));
+    assertThat(filter.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(filter.getBody()).contains("クエリに式");
+    // an employee may not create filters at all; administrators may, with expressions
+    ResponseEntity<String> plainFilter = post("yamamoto", "/filter/create", Map.of("resourceType", "Task", "name", "x",
+        "query", Map.of()));
+    assertThat(plainFilter.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> adminQuery = post("suzuki", "/task", Map.of("assigneeExpression", "${currentUser()}"));
+    assertThat(adminQuery.getStatusCode()).isNotEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+  }
+
+  @Test
+  void clientMistakesAre4xxNever500() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> invalidJson = rest.withBasicAuth("yamamoto", "Demo-2026!").exchange(
+        "/engine-rest/process-definition/key/takeOut/submit-form", HttpMethod.POST,
+        new HttpEntity<>("{\"variables\": {", headers), String.class);
+    assertThat(invalidJson.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+    ResponseEntity<String> unknownKey = post("yamamoto", "/process-definition/key/noSuchFlow/submit-form",
+        Map.of("variables", Map.of()));
+    assertThat(unknownKey.getStatusCode().is4xxClientError()).as(unknownKey.getBody()).isTrue();
+
+    ResponseEntity<String> wrongType = post("yamamoto", "/process-definition/key/takeOut/submit-form",
+        Map.of("variables", Map.of("quantity", Map.of("value", "abc", "type", "Integer"))));
+    assertThat(wrongType.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+    ResponseEntity<String> serialized = post("yamamoto", "/process-definition/key/takeOut/submit-form",
+        Map.of("variables", Map.of("payload", Map.of("value", "rO0ABXQAA2FiYw==", "type", "Object",
+            "valueInfo", Map.of("objectTypeName", "java.lang.String",
+                "serializationDataFormat", "application/x-java-serialized-object")))));
+    assertThat(serialized.getStatusCode()).as(serialized.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().variableValueEquals("payload", "abc").count())
+        .isZero();
+  }
+
+  private Deployment deploy(String xml) {
+    return repositoryService.createDeployment().addString("securityProbe.bpmn", xml).deploy();
+  }
+
+  private static String bpmn(String element) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        + "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "
+        + "xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"http://example.com\">"
+        + "<bpmn:process id=\"securityProbe\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
+        + "<bpmn:startEvent id=\"StartEvent_Probe\" />" + element.replaceFirst("id=\"(\\w+)\"", "id=\"$1\"")
+        + "<bpmn:sequenceFlow id=\"SequenceFlow_Probe\" sourceRef=\"StartEvent_Probe\" targetRef=\""
+        + element.replaceAll("(?s).*?id=\"(\\w+)\".*", "$1") + "\" />"
+        + "</bpmn:process></bpmn:definitions>";
+  }
+}
