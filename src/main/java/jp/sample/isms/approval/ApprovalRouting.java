@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -37,12 +39,20 @@ public class ApprovalRouting {
   /** The candidate groups of the user task being created at {@code execution}. */
   public List<String> candidateGroups(DelegateExecution execution, String roleCode) {
     String requester = (String) execution.getVariable(ApprovalVariables.REQUESTER);
-    Set<String> excluded = audit.approversOfOtherSteps(execution.getProcessInstanceId(),
-        execution.getCurrentActivityId());
+    // one person never takes two approval steps; a work step (setting up an account, confirming an NDA) may be done
+    // by someone who approved before, so only approval steps avoid the earlier approvers
+    Set<String> excluded = isApprovalStep(execution)
+        ? audit.approversOfOtherSteps(execution.getProcessInstanceId(), execution.getCurrentActivityId())
+        : Set.of();
     Route route = route(Role.valueOf(roleCode), requester, excluded);
     execution.setVariableLocal(ROUTE, Variables.stringValue(route.role().name() + "|"
         + (route.fourEyesException() == null ? "" : route.fourEyesException()), true));
     return List.of(route.groupId());
+  }
+
+  private static boolean isApprovalStep(DelegateExecution execution) {
+    ProcessDefinitionEntity definition = ((ExecutionEntity) execution).getProcessDefinition();
+    return RequestLifecycle.stepKind(definition, execution.getCurrentActivityId()) != StepKind.WORK;
   }
 
   /** The route of a step asking for {@code role}, for {@code requester}, with {@code excluded} already approving. */
