@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.notification.RequestMail;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Person;
 
@@ -43,9 +44,11 @@ public class RequestLifecycle {
   private final BusinessKeyGenerator businessKeys;
   private final AuditRecorder audit;
   private final FormSchemas forms;
+  private final RequestMail mail;
 
   public RequestLifecycle(List<RequestFlow> flows, OrganisationService organisation, BusinessKeyGenerator businessKeys,
-      AuditRecorder audit, FormSchemas forms) {
+      AuditRecorder audit, FormSchemas forms, RequestMail mail) {
+    this.mail = mail;
     this.flows = flows.stream().collect(Collectors.toMap(RequestFlow::processKey, Function.identity()));
     this.organisation = organisation;
     this.businessKeys = businessKeys;
@@ -142,6 +145,18 @@ public class RequestLifecycle {
       // the requester follows the request in 自分の申請: read, never claim or complete
       grantRead(requester, Resources.TASK, task.getId());
     }
+    mail.taskCreated(task, recipients(task, requester));
+  }
+
+  /** Who is told of a new step: its assignee, else the holders of its candidate groups except the requester. */
+  private List<String> recipients(DelegateTask task, String requester) {
+    if (task.getAssignee() != null) {
+      return List.of(task.getAssignee());
+    }
+    return task.getCandidates().stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .flatMap(link -> link.getUserId() != null ? java.util.stream.Stream.of(link.getUserId())
+            : organisation.members(link.getGroupId()).stream())
+        .filter(user -> !user.equals(requester)).distinct().toList();
   }
 
   void onAssigned(DelegateTask task, StepDefinition step) {
@@ -194,6 +209,11 @@ public class RequestLifecycle {
         ? (String) task.getVariableLocal(ApprovalVariables.ACTING_ROLE) : "REQUESTER";
     if (step.kind() == StepKind.APPROVAL) {
       task.setVariable(ApprovalVariables.LAST_DECIDED_BY, organisation.displayName(actor));
+      String requesterId = (String) task.getVariable(ApprovalVariables.REQUESTER);
+      if (requesterId != null && !requesterId.equals(actor)) {
+        mail.decided(task, requesterId, outcome, Decision.valueOf(outcome).label(), comment,
+            organisation.displayName(actor));
+      }
     }
     audit.record(new AuditEntry(null, (String) task.getVariable(ApprovalVariables.BUSINESS_KEY),
         task.getProcessInstanceId(), step.processKey(), definition.getVersion(), step.taskDefinitionKey(),

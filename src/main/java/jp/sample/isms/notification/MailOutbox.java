@@ -1,0 +1,91 @@
+package jp.sample.isms.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mail to be sent, written in the caller's transaction (the engine's): it exists exactly when the step that caused
+ * it committed. One event is one row: the de-duplication key (e.g. {@code task-assigned:<taskId>:<user>}) keeps a
+ * repeated event from mailing twice. {@link MailDispatcher} sends it.
+ */
+@Component
+public class MailOutbox {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
+
+  private final JdbcTemplate jdbc;
+  private final MailTemplates templates;
+  private final Clock clock = Clock.system(ZoneId.of("Asia/Tokyo"));
+
+  private final TransactionTemplate savepoint;
+
+  MailOutbox(JdbcTemplate jdbc, MailTemplates templates, PlatformTransactionManager transactionManager) {
+    this.jdbc = jdbc;
+    this.templates = templates;
+    this.savepoint = new TransactionTemplate(transactionManager);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+  }
+
+  /**
+   * Renders template {@code name} in the recipient's language and queues it.
+   *
+   * @return whether a row was written (false: no address, or the event was queued before)
+   */
+  public boolean enqueue(String dedupKey, String userId, String name, Map<String, ?> model) {
+    List<Map<String, Object>> recipient = jdbc.queryForList("""
+        select u.EMAIL_ as email, u.LAST_ as last_name, u.FIRST_ as first_name, p.locale as locale
+          from ACT_ID_USER u left join org_person p on p.user_id = u.ID_ where u.ID_ = ?
+        """, userId);
+    if (recipient.isEmpty() || recipient.get(0).get("email") == null
+        || recipient.get(0).get("email").toString().isBlank()) {
+      LOG.warn("no mail address for user {}: {} not queued", userId, dedupKey);
+      return false;
+    }
+    Map<String, Object> row = recipient.get(0);
+    String locale = row.get("locale") == null ? "ja" : row.get("locale").toString();
+    Map<String, Object> values = new HashMap<>(model);
+    String lastName = (String) row.get("last_name");
+    String firstName = (String) row.get("first_name");
+    values.putIfAbsent("recipientName", "en".equals(locale)
+        ? ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim()
+        : ((lastName == null ? "" : lastName) + " " + (firstName == null ? "" : firstName)).trim());
+    MailTemplates.Rendered mail = templates.render(name, locale, values);
+    Timestamp now = Timestamp.from(Instant.now(clock));
+    // in a savepoint: the same event queued concurrently by another transaction must not fail this one
+    try {
+      return Boolean.TRUE.equals(savepoint.execute(status -> insert(dedupKey, userId, row, mail, now)));
+    } catch (DuplicateKeyException e) {
+      return false;
+    }
+  }
+
+  private boolean insert(String dedupKey, String userId, Map<String, Object> row, MailTemplates.Rendered mail,
+      Timestamp now) {
+    int inserted = jdbc.update("""
+        insert into mail_outbox (dedup_key, recipient, address, subject, body_text, body_html, status, attempts,
+          created_at, next_attempt_at)
+        select ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ? from (values (1)) as one (x)
+         where not exists (select 1 from mail_outbox where dedup_key = ?)
+        """, dedupKey, userId, row.get("email"), truncate(mail.subject(), 500), mail.text(), mail.html(), now, now,
+        dedupKey);
+    return inserted == 1;
+  }
+
+  private static String truncate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max);
+  }
+}

@@ -1,0 +1,67 @@
+package jp.sample.isms.notification;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** The mails of every request (SPEC §4): a new step to its candidates, the decision to the requester. */
+@Component
+public class RequestMail {
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
+
+  private final MailOutbox outbox;
+  private final String tasklistUrl;
+
+  RequestMail(MailOutbox outbox, @Value("${isms.tasklist.base-url}") String tasklistUrl) {
+    this.outbox = outbox;
+    this.tasklistUrl = tasklistUrl;
+  }
+
+  /** A new step: each recipient gets a mail with a direct link to the task. */
+  public void taskCreated(DelegateTask task, Collection<String> recipients) {
+    Map<String, Object> model = common(task);
+    model.put("taskLink", tasklistUrl + "#/?task=" + task.getId());
+    model.put("summary", task.getDescription());
+    model.put("dueDate", format(task.getDueDate()));
+    for (String recipient : recipients) {
+      outbox.enqueue("task-assigned:" + task.getId() + ":" + recipient, recipient, "task-assigned", model);
+    }
+  }
+
+  /** A decision on an approval step, to the requester. */
+  public void decided(DelegateTask task, String requester, String decision, String decisionLabel, String comment,
+      String deciderName) {
+    Map<String, Object> model = common(task);
+    model.put("decisionLabel", decisionLabel);
+    model.put("decisionLabelEn", switch (decision) {
+      case "APPROVED" -> "Approved";
+      case "REJECTED" -> "Rejected";
+      default -> "Sent back";
+    });
+    model.put("comment", comment == null ? "" : comment);
+    model.put("deciderName", deciderName);
+    model.put("tasklistLink", tasklistUrl);
+    outbox.enqueue("decision:" + task.getId(), requester, "decision", model);
+  }
+
+  private static Map<String, Object> common(DelegateTask task) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("businessKey", task.getVariable("businessKey"));
+    model.put("flowName", task.getVariable("flowName"));
+    model.put("requesterName", task.getVariable("requesterName"));
+    model.put("taskName", task.getName());
+    return model;
+  }
+
+  private static String format(Date date) {
+    return date == null ? "—" : DATE.format(date.toInstant().atZone(ZoneId.of("Asia/Tokyo")));
+  }
+}

@@ -1,0 +1,204 @@
+package jp.sample.isms.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.internet.MimeMessage;
+import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.Requests;
+
+/** Mail through a real SMTP server in-process (GreenMail): content, recipients, exactly once, outage then delivery. */
+@IsmsSpringBootTest
+class MailOutboxTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3025, "localhost", "smtp"));
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  MailDispatcher dispatcher;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  PlatformTransactionManager transactionManager;
+
+  Requests requests;
+
+  @BeforeEach
+  void setUp() {
+    requests = new Requests(engine);
+    // what other test classes queued is not this test's business
+    jdbc.update("update mail_outbox set status = 'SENT' where status in ('PENDING', 'SENDING', 'FAILED')");
+  }
+
+  @Test
+  void aNewStepMailsItsApproverWithALinkAndTheDecisionMailsTheRequester() throws Exception {
+    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    String taskId = requests.task(instance).getId();
+
+    assertThat(dispatcher.dispatch()).isEqualTo(1);
+    MimeMessage[] received = smtp.getReceivedMessages();
+    assertThat(received).hasSize(1);
+    MimeMessage toIto = received[0];
+    assertThat(toIto.getAllRecipients()[0].toString()).isEqualTo("ito@sample-printing.example");
+    assertThat(toIto.getSubject()).isEqualTo("【承認依頼】" + instance.getBusinessKey()
+        + " 情報資産の社外持ち出し申請: 持ち出しを承認する");
+    assertThat(part(toIto, "text/plain")).contains("伊藤 直樹 様").contains("申請者: 山本 さくら")
+        .contains("/camunda/app/tasklist/default/#/?task=" + taskId);
+    assertThat(part(toIto, "text/html")).contains("<th align=\"left\">申請者</th><td>山本 さくら</td>")
+        .contains("href=\"http://localhost:8080/camunda/app/tasklist/default/#/?task=" + taskId + "\"");
+
+    requests.complete("ito", instance, Map.of("decision", "SENT_BACK", "decisionComment", "返却日を確認してください"));
+    assertThat(dispatcher.dispatch()).isEqualTo(2); // the decision to yamamoto, her correction step to her
+    List<String> subjects = Arrays.stream(smtp.getReceivedMessages()).skip(1).map(MailOutboxTest::subject).toList();
+    assertThat(subjects).contains("【差し戻し】" + instance.getBusinessKey() + " 情報資産の社外持ち出し申請");
+    assertThat(Arrays.stream(smtp.getReceivedMessages()).skip(1).map(MailOutboxTest::to))
+        .containsOnly("yamamoto@sample-printing.example");
+  }
+
+  @Test
+  void theRequesterIsNotMailedTheirOwnApprovalStep() {
+    engine.getIdentityService().createMembership("sato", "department-head.development");
+    try {
+      requests.file("ito", "takeOut", Requests.internalLaptopTakeOut());
+      dispatcher.dispatch();
+      assertThat(Arrays.stream(smtp.getReceivedMessages()).map(MailOutboxTest::to))
+          .containsExactly("sato@sample-printing.example");
+    } finally {
+      engine.getIdentityService().deleteMembership("sato", "department-head.development");
+    }
+  }
+
+  @Test
+  void englishForUsersWhoChoseEnglish() throws Exception {
+    jdbc.update("update org_person set locale = 'en' where user_id = 'ito'");
+    try {
+      ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+      dispatcher.dispatch();
+      assertThat(subject(smtp.getReceivedMessages()[0])).isEqualTo("[Approval request] " + instance.getBusinessKey()
+          + " 情報資産の社外持ち出し申請: 持ち出しを承認する");
+      assertThat(part(smtp.getReceivedMessages()[0], "text/plain")).contains("Dear 直樹 伊藤");
+    } finally {
+      jdbc.update("update org_person set locale = 'ja' where user_id = 'ito'");
+    }
+  }
+
+  @Test
+  void aRolledBackStepSendsNothingAndTheRetriedJobMailsOnce() {
+    // given an approved take-out whose return reminder timer is due
+    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    requests.complete("ito", instance, Map.of("decision", "APPROVED"));
+    dispatcher.dispatch();
+    smtp.reset();
+    Job reminder = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+        .singleResult();
+
+    // when the job runs but its transaction fails (the job executor then retries it)
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+      engine.getManagementService().executeJob(reminder.getId());
+      status.setRollbackOnly();
+    });
+    assertThat(dispatcher.dispatch()).isZero();
+    // and the retry succeeds
+    engine.getManagementService().executeJob(reminder.getId());
+    dispatcher.dispatch();
+    dispatcher.dispatch();
+
+    // then the requester got the reminder exactly once
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+    assertThat(subject(smtp.getReceivedMessages()[0])).startsWith("【返却督促】" + instance.getBusinessKey());
+  }
+
+  @Test
+  void twoDispatchersSendEachMailOnce() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    }
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Integer>> sent = nodes.invokeAll(List.<Callable<Integer>>of(dispatcher::dispatch, dispatcher::dispatch));
+      int total = sent.get(0).get() + sent.get(1).get();
+      assertThat(total).isEqualTo(5);
+      assertThat(smtp.getReceivedMessages()).hasSize(5);
+      System.out.printf("two dispatchers: %d and %d mails, %d received%n", sent.get(0).get(), sent.get(1).get(),
+          smtp.getReceivedMessages().length);
+    } finally {
+      nodes.shutdownNow();
+    }
+  }
+
+  @Test
+  void anSmtpOutageLosesNothingAndTheMailGoesOutAfterwards() {
+    smtp.stop();
+    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    // the business step committed although the mail could not be sent
+    assertThat(requests.task(instance)).isNotNull();
+    assertThat(dispatcher.dispatch()).isZero();
+    Map<String, Object> row = jdbc.queryForMap(
+        "select status, attempts, last_error from mail_outbox where dedup_key like ?", "task-assigned:%:ito%"
+            .replace("%:ito%", requests.task(instance).getId() + ":ito"));
+    assertThat(row.get("status")).isEqualTo("PENDING");
+    assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(1);
+    assertThat(row.get("last_error")).isNotNull();
+
+    smtp.start();
+    jdbc.update("update mail_outbox set next_attempt_at = CURRENT_TIMESTAMP where status = 'PENDING'");
+    assertThat(dispatcher.dispatch()).isEqualTo(1);
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+    assertThat(to(smtp.getReceivedMessages()[0])).isEqualTo("ito@sample-printing.example");
+  }
+
+  /** The decoded text of the first part of this type (the mails are multipart: plain text and HTML). */
+  private static String part(jakarta.mail.Part part, String type) throws Exception {
+    if (part.isMimeType(type)) {
+      return (String) part.getContent();
+    }
+    if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String found = part(multipart.getBodyPart(i), type);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String to(MimeMessage message) {
+    try {
+      return message.getAllRecipients()[0].toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
