@@ -1,0 +1,151 @@
+package jp.sample.isms.approval;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.notification.MailOutbox;
+import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.organisation.Role;
+import jp.sample.isms.organisation.RoleHolders;
+
+/**
+ * Deadlines of the role holders' steps (SPEC §4): a reminder to whoever may act before the due date
+ * ({@code isms.mail.reminder-lead}, default one day), and when it has passed an escalation to the holders of the
+ * superior role (section chief → department head → president, system administrator → security officer), recorded
+ * in the decision record. Each mail once per step and person, whichever node runs the check.
+ */
+@Component
+public class TaskDeadlines {
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
+
+  private final TaskService taskService;
+  private final MailOutbox outbox;
+  private final OrganisationService organisation;
+  private final AuditRecorder audit;
+  private final Duration reminderLead;
+  private final String tasklistUrl;
+  private final boolean scheduled;
+
+  TaskDeadlines(TaskService taskService, MailOutbox outbox, OrganisationService organisation, AuditRecorder audit,
+      @Value("${isms.mail.reminder-lead:P1D}") Duration reminderLead,
+      @Value("${isms.tasklist.base-url}") String tasklistUrl,
+      @Value("${isms.mail.dispatcher.enabled:true}") boolean scheduled) {
+    this.taskService = taskService;
+    this.outbox = outbox;
+    this.organisation = organisation;
+    this.audit = audit;
+    this.reminderLead = reminderLead;
+    this.tasklistUrl = tasklistUrl;
+    this.scheduled = scheduled;
+  }
+
+  @Scheduled(fixedDelayString = "${isms.mail.deadline-check-interval:PT15M}")
+  void checkScheduled() {
+    if (scheduled) {
+      check();
+    }
+  }
+
+  /** Queues the reminders and escalations that are due; returns how many mails were queued. */
+  @Transactional
+  public int check() {
+    Instant now = Instant.now();
+    int queued = 0;
+    for (Task task : taskService.createTaskQuery().dueAfter(Date.from(now))
+        .dueBefore(Date.from(now.plus(reminderLead))).list()) {
+      Map<String, Object> model = model(task);
+      if (model == null) {
+        continue;
+      }
+      for (String user : whoMayAct(task, (String) model.get("requester"))) {
+        if (outbox.enqueue("reminder:" + task.getId() + ":" + user, user, "reminder", model)) {
+          queued++;
+        }
+      }
+    }
+    for (Task task : taskService.createTaskQuery().dueBefore(Date.from(now)).list()) {
+      Map<String, Object> model = model(task);
+      Object actingRole = model == null ? null : taskService.getVariableLocal(task.getId(), ApprovalVariables.ACTING_ROLE);
+      if (actingRole == null) {
+        continue; // the requester's own steps: each flow follows those up itself (e.g. the return of a take-out)
+      }
+      Role role = Role.valueOf(actingRole.toString());
+      Role superior = ApprovalRouting.superior(role);
+      String requester = (String) model.get("requester");
+      RoleHolders holders = organisation.holders(superior, requester);
+      model.put("roleName", role.nameJa());
+      model.put("roleNameEn", role.nameEn());
+      model.put("holders", String.join(", ", whoMayAct(task, requester)));
+      boolean any = false;
+      for (String user : holders.userIds()) {
+        if (!user.equals(requester) && outbox.enqueue("escalation:" + task.getId() + ":" + user, user, "escalation", model)) {
+          queued++;
+          any = true;
+        }
+      }
+      if (any) {
+        audit.record(new AuditEntry(null, (String) model.get("businessKey"), task.getProcessInstanceId(),
+            task.getProcessDefinitionId().split(":")[0], null, task.getTaskDefinitionKey(), task.getName(), "SYSTEM",
+            "system", "システム", superior.name(), null, requester, null, null, "ESCALATED",
+            "期限超過: " + role.nameJa() + " → " + superior.nameJa() + " " + holders.userIds(), null, null, null));
+      }
+    }
+    return queued;
+  }
+
+  private Map<String, Object> model(Task task) {
+    Map<String, Object> variables = taskService.getVariables(task.getId(), List.of(ApprovalVariables.BUSINESS_KEY,
+        ApprovalVariables.FLOW_NAME, ApprovalVariables.REQUESTER_NAME, ApprovalVariables.REQUESTER));
+    if (variables.get(ApprovalVariables.BUSINESS_KEY) == null) {
+      return null; // not a request of ours
+    }
+    Map<String, Object> model = new HashMap<>();
+    model.put("businessKey", variables.get(ApprovalVariables.BUSINESS_KEY));
+    model.put("flowName", variables.get(ApprovalVariables.FLOW_NAME));
+    model.put("requesterName", variables.get(ApprovalVariables.REQUESTER_NAME));
+    model.put("requester", variables.get(ApprovalVariables.REQUESTER));
+    model.put("taskName", task.getName());
+    model.put("dueDate", DATE.format(task.getDueDate().toInstant().atZone(ZoneId.of("Asia/Tokyo"))));
+    model.put("taskLink", tasklistUrl + "#/?task=" + task.getId());
+    return model;
+  }
+
+  private Set<String> whoMayAct(Task task, String requester) {
+    Set<String> users = new LinkedHashSet<>();
+    if (task.getAssignee() != null) {
+      users.add(task.getAssignee());
+      return users;
+    }
+    for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        if (link.getUserId() != null) {
+          users.add(link.getUserId());
+        } else {
+          users.addAll(organisation.members(link.getGroupId()));
+        }
+      }
+    }
+    users.remove(requester);
+    return users;
+  }
+}
