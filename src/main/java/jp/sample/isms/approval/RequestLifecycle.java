@@ -45,10 +45,13 @@ public class RequestLifecycle {
   private final AuditRecorder audit;
   private final FormSchemas forms;
   private final RequestMail mail;
+  private final SubstituteAssignments substitutes;
 
   public RequestLifecycle(List<RequestFlow> flows, OrganisationService organisation, BusinessKeyGenerator businessKeys,
-      AuditRecorder audit, FormSchemas forms, RequestMail mail) {
+      AuditRecorder audit, FormSchemas forms, RequestMail mail,
+      @org.springframework.context.annotation.Lazy SubstituteAssignments substitutes) {
     this.mail = mail;
+    this.substitutes = substitutes;
     this.flows = flows.stream().collect(Collectors.toMap(RequestFlow::processKey, Function.identity()));
     this.organisation = organisation;
     this.businessKeys = businessKeys;
@@ -140,6 +143,12 @@ public class RequestLifecycle {
       // the role holders see the request itself (its variables in the Tasklist list), not only their task
       task.getCandidates().stream().map(IdentityLink::getGroupId).filter(g -> g != null)
           .forEach(group -> grantGroupRead(group, Resources.PROCESS_INSTANCE, task.getProcessInstanceId()));
+      // 代理承認: substitutes in force of the holders may take the step too (never of their own request)
+      for (String substitute : substitutes.substitutesFor(substitutes.holders(task.getCandidates()),
+          task.getAssignee(), (String) task.getVariable(ApprovalVariables.REQUESTER))) {
+        task.addCandidateUser(substitute);
+        grantRead(substitute, Resources.PROCESS_INSTANCE, task.getProcessInstanceId());
+      }
     }
     if (requester != null && step.kind().forRoleHolder()) {
       // the requester follows the request in 自分の申請: read, never claim or complete
@@ -207,17 +216,21 @@ public class RequestLifecycle {
     String exception = (String) task.getVariableLocal(ApprovalVariables.FOUR_EYES_EXCEPTION);
     String actingRole = step.kind().forRoleHolder()
         ? (String) task.getVariableLocal(ApprovalVariables.ACTING_ROLE) : "REQUESTER";
+    String principal = step.kind().forRoleHolder()
+        ? substitutes.principalOf(actor, task.getCandidates(), task.getAssignee()).orElse(null) : null;
+    // 〇〇 代理 △△: the substitute, standing in for the principal
+    String actorName = principal == null ? organisation.displayName(actor)
+        : organisation.displayName(actor) + " (" + organisation.displayName(principal) + " 代理)";
     if (step.kind() == StepKind.APPROVAL) {
-      task.setVariable(ApprovalVariables.LAST_DECIDED_BY, organisation.displayName(actor));
+      task.setVariable(ApprovalVariables.LAST_DECIDED_BY, actorName);
       String requesterId = (String) task.getVariable(ApprovalVariables.REQUESTER);
       if (requesterId != null && !requesterId.equals(actor)) {
-        mail.decided(task, requesterId, outcome, Decision.valueOf(outcome).label(), comment,
-            organisation.displayName(actor));
+        mail.decided(task, requesterId, outcome, Decision.valueOf(outcome).label(), comment, actorName);
       }
     }
     audit.record(new AuditEntry(null, (String) task.getVariable(ApprovalVariables.BUSINESS_KEY),
         task.getProcessInstanceId(), step.processKey(), definition.getVersion(), step.taskDefinitionKey(),
-        step.name(), step.kind().name(), actor, organisation.displayName(actor), actingRole, null,
+        step.name(), step.kind().name(), actor, actorName, actingRole, principal,
         (String) task.getVariable(ApprovalVariables.REQUESTER),
         (String) task.getVariable(ApprovalVariables.REQUESTER_DEPARTMENT), null, outcome, comment, step.clauses(),
         exception, null));
@@ -308,17 +321,21 @@ public class RequestLifecycle {
 
   private static void grant(String userId, Resource resource, String resourceId, Permission permission) {
     CommandContext context = Context.getCommandContext();
-    AuthorizationEntity authorization = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
-    authorization.setUserId(userId);
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
-    authorization.addPermission(permission);
     // the kernel grants on behalf of the engine: the acting user may not create authorizations themselves
     context.runWithoutAuthorization(() -> {
-      context.getAuthorizationManager().insert(authorization);
+      if (context.getAuthorizationManager().findAuthorizationByUserIdAndResourceId(Authorization.AUTH_TYPE_GRANT,
+          userId, resource, resourceId) == null) {
+        AuthorizationEntity authorization = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
+        authorization.setUserId(userId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        authorization.addPermission(permission);
+        context.getAuthorizationManager().insert(authorization);
+      }
       return null;
     });
   }
+
 
   private static ProcessDefinitionEntity definition(DelegateExecution execution) {
     return ((ExecutionEntity) execution).getProcessDefinition();

@@ -1,0 +1,141 @@
+package jp.sample.isms.approval;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.organisation.OrganisationGroups;
+import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.organisation.Substitutes;
+
+/**
+ * {@code /api/substitutes}: an approver (or the system administrator for them) names a substitute for a date range
+ * ({@code {"substitute":"watanabe","validFrom":"2026-12-01","validTo":"2026-12-05","reason":"出張"}}), lists and
+ * revokes substitutions. Every change is recorded and applied to the open steps at once.
+ */
+@RestController
+@RequestMapping("/api/substitutes")
+class SubstituteController {
+
+  private final Substitutes substitutes;
+  private final SubstituteAssignments assignments;
+  private final OrganisationService organisation;
+  private final IdentityService identityService;
+  private final AuditRecorder audit;
+
+  SubstituteController(Substitutes substitutes, SubstituteAssignments assignments, OrganisationService organisation,
+      IdentityService identityService, AuditRecorder audit) {
+    this.substitutes = substitutes;
+    this.assignments = assignments;
+    this.organisation = organisation;
+    this.identityService = identityService;
+    this.audit = audit;
+  }
+
+  @GetMapping
+  ResponseEntity<?> list() {
+    Authentication user = identityService.getCurrentAuthentication();
+    if (user == null) {
+      return error(HttpStatus.UNAUTHORIZED, null, "ログインが必要です");
+    }
+    return ResponseEntity.ok(isAdministrator(user) ? substitutes.all() : substitutes.involving(user.getUserId()));
+  }
+
+  @PostMapping
+  @Transactional
+  ResponseEntity<?> name(@RequestBody(required = false) Map<String, String> body) {
+    Authentication user = identityService.getCurrentAuthentication();
+    if (user == null) {
+      return error(HttpStatus.UNAUTHORIZED, null, "ログインが必要です");
+    }
+    Map<String, String> request = body == null ? Map.of() : body;
+    String principal = request.getOrDefault("principal", user.getUserId());
+    if (!principal.equals(user.getUserId()) && !isAdministrator(user)) {
+      return error(HttpStatus.FORBIDDEN, "principal", "本人またはシステム管理者のみが代理人を指名できます");
+    }
+    String substitute = request.get("substitute");
+    if (substitute == null || organisation.person(substitute).isEmpty()) {
+      return error(HttpStatus.BAD_REQUEST, "substitute", "代理人は組織の従業員から指定してください");
+    }
+    if (substitute.equals(principal)) {
+      return error(HttpStatus.BAD_REQUEST, "substitute", "本人を代理人にはできません");
+    }
+    LocalDate from;
+    LocalDate to;
+    try {
+      from = LocalDate.parse(request.getOrDefault("validFrom", ""));
+      to = LocalDate.parse(request.getOrDefault("validTo", ""));
+    } catch (DateTimeParseException e) {
+      return error(HttpStatus.BAD_REQUEST, "validFrom", "期間は YYYY-MM-DD で指定してください");
+    }
+    if (to.isBefore(from)) {
+      return error(HttpStatus.BAD_REQUEST, "validTo", "終了日は開始日以降にしてください");
+    }
+    if (to.isBefore(Substitutes.today())) {
+      return error(HttpStatus.BAD_REQUEST, "validTo", "終了日に過去の日付は指定できません");
+    }
+    long id = substitutes.name(principal, substitute, from, to, request.get("reason"), user.getUserId());
+    record("SUBSTITUTE_NAMED", principal, substitute, from + "〜" + to + " " + request.getOrDefault("reason", ""),
+        user.getUserId());
+    assignments.synchronise();
+    return ResponseEntity.status(HttpStatus.CREATED).body(substitutes.find(id).orElseThrow());
+  }
+
+  @DeleteMapping("/{id}")
+  @Transactional
+  ResponseEntity<?> revoke(@PathVariable long id) {
+    Authentication user = identityService.getCurrentAuthentication();
+    if (user == null) {
+      return error(HttpStatus.UNAUTHORIZED, null, "ログインが必要です");
+    }
+    Substitutes.Substitution substitution = substitutes.find(id).orElse(null);
+    if (substitution == null) {
+      return error(HttpStatus.NOT_FOUND, null, "代理の指名が見つかりません");
+    }
+    if (!substitution.principal().equals(user.getUserId()) && !isAdministrator(user)) {
+      return error(HttpStatus.FORBIDDEN, null, "本人またはシステム管理者のみが取り消せます");
+    }
+    if (!substitutes.revoke(id)) {
+      return error(HttpStatus.CONFLICT, null, "この代理の指名は既に取り消されています");
+    }
+    record("SUBSTITUTE_REVOKED", substitution.principal(), substitution.substitute(), null, user.getUserId());
+    assignments.synchronise();
+    return ResponseEntity.noContent().build();
+  }
+
+  private void record(String outcome, String principal, String substitute, String comment, String by) {
+    audit.record(new AuditEntry(null, null, null, "substitute", null, "Substitution", "代理の指名", "SUBSTITUTION", by,
+        organisation.displayName(by), null, principal, null, null, null, outcome,
+        organisation.displayName(substitute) + " が " + organisation.displayName(principal) + " を代理"
+            + (comment == null ? "" : ": " + comment), "SPEC 4", null, null));
+  }
+
+  private static boolean isAdministrator(Authentication user) {
+    return user.getGroupIds() != null && user.getGroupIds().contains(OrganisationGroups.CAMUNDA_ADMIN);
+  }
+
+  private static ResponseEntity<Map<String, String>> error(HttpStatus status, String field, String message) {
+    Map<String, String> body = new LinkedHashMap<>();
+    if (field != null) {
+      body.put("field", field);
+    }
+    body.put("message", message);
+    return ResponseEntity.status(status).body(body);
+  }
+}
