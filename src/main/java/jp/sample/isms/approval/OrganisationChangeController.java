@@ -1,0 +1,84 @@
+package jp.sample.isms.approval;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jp.sample.isms.organisation.OrganisationGroups;
+import jp.sample.isms.organisation.OrganisationService;
+
+/**
+ * {@code /api/organisation}: 人事異動 by the system administrator. {@code POST role-holders}
+ * {@code {"group":"department-head.development","from":"ito","to":"sato"}}; {@code POST moves}
+ * {@code {"user":"ito","department":"hr","section":null}}.
+ */
+@RestController
+@RequestMapping("/api/organisation")
+class OrganisationChangeController {
+
+  private final OrganisationChanges changes;
+  private final OrganisationService organisation;
+  private final IdentityService identityService;
+
+  OrganisationChangeController(OrganisationChanges changes, OrganisationService organisation,
+      IdentityService identityService) {
+    this.changes = changes;
+    this.organisation = organisation;
+    this.identityService = identityService;
+  }
+
+  @PostMapping("/role-holders")
+  ResponseEntity<?> replaceRoleHolder(@RequestBody Map<String, String> body) {
+    ResponseEntity<?> refused = refuseNonAdministrators();
+    if (refused != null) {
+      return refused;
+    }
+    String group = body.get("group");
+    if (group == null || identityService.createGroupQuery().groupId(group).count() == 0) {
+      return ResponseEntity.badRequest().body(Map.of("field", "group", "message", "役割のグループが見つかりません"));
+    }
+    for (String field : new String[] {"from", "to"}) {
+      if (body.get(field) == null || organisation.person(body.get(field)).isEmpty()) {
+        return ResponseEntity.badRequest().body(Map.of("field", field, "message", "組織の従業員を指定してください"));
+      }
+    }
+    return ResponseEntity.ok(Map.of("released", changes.replaceRoleHolder(group, body.get("from"), body.get("to"),
+        identityService.getCurrentAuthentication().getUserId())));
+  }
+
+  @PostMapping("/moves")
+  ResponseEntity<?> move(@RequestBody Map<String, String> body) {
+    ResponseEntity<?> refused = refuseNonAdministrators();
+    if (refused != null) {
+      return refused;
+    }
+    if (body.get("user") == null || organisation.person(body.get("user")).isEmpty()) {
+      return ResponseEntity.badRequest().body(Map.of("field", "user", "message", "組織の従業員を指定してください"));
+    }
+    try {
+      return ResponseEntity.ok(Map.of("released", changes.move(body.get("user"), body.get("department"),
+          body.get("section"), identityService.getCurrentAuthentication().getUserId())));
+    } catch (IllegalArgumentException e) {
+      return ResponseEntity.badRequest().body(Map.of("field", e.getMessage(),
+          "message", "部門・課の組み合わせが組織にありません"));
+    }
+  }
+
+  private ResponseEntity<?> refuseNonAdministrators() {
+    Authentication user = identityService.getCurrentAuthentication();
+    if (user == null) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "ログインが必要です"));
+    }
+    if (user.getGroupIds() == null || !user.getGroupIds().contains(OrganisationGroups.CAMUNDA_ADMIN)) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("message", "人事異動はシステム管理者が登録します"));
+    }
+    return null;
+  }
+}

@@ -1,0 +1,129 @@
+package jp.sample.isms.approval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.organisation.Role;
+
+/**
+ * 人事異動 without stranding a request: open steps follow the role, not the person. A replaced role holder's claimed
+ * steps go back to the role's group (where the new holder finds them); a person who moves to another department
+ * leaves the headships of the old one with their claimed steps. Decided requests are not touched; every change is
+ * recorded.
+ */
+@Service
+public class OrganisationChanges {
+
+  private final IdentityService identityService;
+  private final TaskService taskService;
+  private final OrganisationService organisation;
+  private final SubstituteAssignments substitutes;
+  private final AuditRecorder audit;
+  private final JdbcTemplate jdbc;
+
+  OrganisationChanges(IdentityService identityService, TaskService taskService, OrganisationService organisation,
+      SubstituteAssignments substitutes, AuditRecorder audit, JdbcTemplate jdbc) {
+    this.identityService = identityService;
+    this.taskService = taskService;
+    this.organisation = organisation;
+    this.substitutes = substitutes;
+    this.audit = audit;
+    this.jdbc = jdbc;
+  }
+
+  /** The holder of a role's group changes: e.g. 開発設計部長 ito → sato. Returns the steps handed back. */
+  @Transactional
+  public List<String> replaceRoleHolder(String groupId, String oldHolder, String newHolder, String by) {
+    return asSystem(() -> {
+      if (identityService.createUserQuery().userId(oldHolder).memberOfGroup(groupId).count() > 0) {
+        identityService.deleteMembership(oldHolder, groupId);
+      }
+      if (identityService.createUserQuery().userId(newHolder).memberOfGroup(groupId).count() == 0) {
+        identityService.createMembership(newHolder, groupId);
+      }
+      List<String> released = release(oldHolder);
+      record(by, "ROLE_HOLDER_REPLACED", groupId + ": " + organisation.displayName(oldHolder) + " → "
+          + organisation.displayName(newHolder) + "; 差し戻した担当ステップ " + released);
+      return released;
+    });
+  }
+
+  /** A person moves to another department and section; their headships of the old ones end. */
+  @Transactional
+  public List<String> move(String userId, String department, String section, String by) {
+    return asSystem(() -> {
+      var before = organisation.person(userId).orElseThrow(() -> new IllegalArgumentException("user"));
+      if (department != null && jdbc.queryForObject("select count(*) from org_department where code = ?",
+          Integer.class, department) == 0) {
+        throw new IllegalArgumentException("department");
+      }
+      if (section != null && jdbc.queryForObject("select count(*) from org_section where code = ? and department_code = ?",
+          Integer.class, section, department) == 0) {
+        throw new IllegalArgumentException("section");
+      }
+      jdbc.update("update org_person set department_code = ?, section_code = ? where user_id = ?", department, section,
+          userId);
+      for (String group : List.of(
+          before.departmentCode() == null ? "" : Role.DEPARTMENT_HEAD.groupId(before.departmentCode()),
+          before.sectionCode() == null ? "" : Role.SECTION_CHIEF.groupId(before.sectionCode()))) {
+        if (!group.isEmpty() && identityService.createUserQuery().userId(userId).memberOfGroup(group).count() > 0
+            && !Set.of(department == null ? "" : Role.DEPARTMENT_HEAD.groupId(department),
+                section == null ? "" : Role.SECTION_CHIEF.groupId(section)).contains(group)) {
+          identityService.deleteMembership(userId, group);
+        }
+      }
+      List<String> released = release(userId);
+      record(by, "MOVED", organisation.displayName(userId) + ": " + before.departmentName() + "/" + before.sectionName()
+          + " → " + department + "/" + section + "; 差し戻した担当ステップ " + released);
+      return released;
+    });
+  }
+
+  /** The person's claimed role steps whose role they no longer hold go back to the role's group. */
+  private List<String> release(String userId) {
+    List<String> released = new ArrayList<>();
+    for (Task task : taskService.createTaskQuery().taskAssignee(userId).active().list()) {
+      if (taskService.getVariableLocal(task.getId(), ApprovalVariables.ACTING_ROLE) == null) {
+        continue; // the person's own requests and duties stay theirs
+      }
+      boolean stillHolds = taskService.getIdentityLinksForTask(task.getId()).stream()
+          .anyMatch(link -> link.getGroupId() != null && organisation.members(link.getGroupId()).contains(userId));
+      if (!stillHolds) {
+        taskService.setAssignee(task.getId(), null);
+        released.add(task.getId());
+      }
+    }
+    substitutes.synchronise();
+    return released;
+  }
+
+  private void record(String by, String outcome, String comment) {
+    audit.record(new AuditEntry(null, null, null, "organisation", null, "OrganisationChange", "人事異動", "ORGANISATION",
+        by, organisation.displayName(by), "SYSTEM_ADMINISTRATOR", null, null, null, null, outcome, comment, "1.1",
+        null, null));
+  }
+
+  private <T> T asSystem(java.util.function.Supplier<T> change) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      return change.get();
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package jp.sample.isms.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.organisation.Role;
+import jp.sample.isms.support.Requests;
+
+/** 人事異動 with requests in flight: the open steps follow the role, decided ones are untouched. */
+@IsmsSpringBootTest
+class OrganisationChangesTest {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  TestRestTemplate rest;
+  @Autowired
+  AuditRecorder audit;
+  @Autowired
+  OrganisationService organisation;
+  @Autowired
+  OrganisationChanges changes;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @Test
+  void aNewDepartmentHeadTakesOverTheStepsWaitingOnTheOldOne() {
+    Requests requests = new Requests(engine);
+    ProcessInstance claimedByIto = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    requests.claim("ito", requests.task(claimedByIto));
+    ProcessInstance waiting = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance decided = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    requests.complete("ito", decided, Map.of("decision", "APPROVED"));
+    try {
+      // when the system administrator replaces the head of 開発設計部
+      ResponseEntity<JsonNode> response = rest.withBasicAuth("suzuki", "Demo-2026!").postForEntity(
+          "/api/organisation/role-holders",
+          Map.of("group", "department-head.development", "from", "ito", "to", "sato"), JsonNode.class);
+      assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+      // then ito's claimed step is back with the role, and sato decides both open requests
+      assertThat(requests.task(claimedByIto).getAssignee()).isNull();
+      assertThat(organisation.holders(Role.DEPARTMENT_HEAD, "yamamoto").userIds()).containsExactly("sato");
+      requests.complete("sato", claimedByIto, Map.of("decision", "APPROVED"));
+      requests.complete("sato", waiting, Map.of("decision", "APPROVED"));
+      assertThat(audit.latest(waiting.getId(), "UserTask_ApproveTakeOut").actor()).isEqualTo("sato");
+      // and the request decided before the change still shows ito
+      assertThat(audit.latest(decided.getId(), "UserTask_ApproveTakeOut").actor()).isEqualTo("ito");
+      assertThat(jdbc.queryForObject("select count(*) from audit_record where outcome = 'ROLE_HOLDER_REPLACED' "
+          + "and comment like '%伊藤 直樹 → 佐藤 健%'", Integer.class)).isPositive();
+    } finally {
+      changes.replaceRoleHolder("department-head.development", "sato", "ito", "suzuki");
+    }
+  }
+
+  @Test
+  void onlyTheSystemAdministratorRecordsAMoveAndBadInputIs400() {
+    assertThat(rest.withBasicAuth("ito", "Demo-2026!").postForEntity("/api/organisation/moves",
+        Map.of("user", "yamamoto", "department", "hr"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<JsonNode> unknown = rest.withBasicAuth("suzuki", "Demo-2026!").postForEntity(
+        "/api/organisation/moves", Map.of("user", "yamamoto", "department", "nowhere"), JsonNode.class);
+    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(unknown.getBody().get("field").asText()).isEqualTo("department");
+  }
+
+  @Test
+  void aSectionChiefWhoMovesLeavesTheStepsOfTheOldSection() {
+    Requests requests = new Requests(engine);
+    java.util.Map<String, Object> disposal = new java.util.HashMap<>(Map.of("classification", "INTERNAL",
+        "mediaType", "PAPER", "action", "DISPOSE", "method", "SHREDDER", "quantity", 1L,
+        "description", "設計図面の廃棄"));
+    ProcessInstance instance = requests.file("yamamoto", "mediaDisposal", disposal);
+    requests.claim("watanabe", requests.task(instance));
+    try {
+      changes.move("watanabe", "hr", null, "suzuki");
+      assertThat(requests.task(instance).getAssignee()).isNull();
+      assertThat(organisation.person("watanabe").orElseThrow().departmentCode()).isEqualTo("hr");
+      assertThat(organisation.holders(Role.SECTION_CHIEF, "yamamoto").userIds()).isEmpty();
+    } finally {
+      changes.move("watanabe", "development", "design", "suzuki");
+      engine.getIdentityService().createMembership("watanabe", "section-chief.design");
+      engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test cleanup");
+    }
+  }
+}
