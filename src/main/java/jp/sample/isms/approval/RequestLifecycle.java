@@ -276,7 +276,10 @@ public class RequestLifecycle {
       throw new FourEyesViolationException("同じ申請の別の承認ステップを既に承認しているため、このステップは担当できません"
           + " (one person cannot take two approval steps of one request)");
     }
-    if (!actor.equals(task.getAssignee()) && !isCandidate(task.getCandidates(), actor)) {
+    // claiming: the new assignee must hold the role (or substitute for a holder), administrators included;
+    // completing: the assignee was checked when they claimed
+    boolean claiming = "担当".equals(action);
+    if ((claiming || !actor.equals(task.getAssignee())) && !isCandidate(task.getCandidates(), actor)) {
       throw new FourEyesViolationException("このステップの担当者ではありません (" + actor + " does not hold the role of this step)");
     }
   }

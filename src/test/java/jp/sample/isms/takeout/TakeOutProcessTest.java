@@ -286,6 +286,20 @@ class TakeOutProcessTest {
   }
 
   @Test
+  void anAdministratorWhoDoesNotHoldTheRoleCannotClaimOrDecide() {
+    // suzuki is a camunda-admin (engine authorizations do not stop her) but not head of 開発設計部
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    assertThatThrownBy(() -> requests.claim("suzuki", requests.task(instance)))
+        .isInstanceOf(FourEyesViolationException.class).hasMessageContaining("担当者ではありません");
+    assertThatThrownBy(() -> requests.submit("suzuki", requests.task(instance), approve()))
+        .isInstanceOf(FourEyesViolationException.class);
+    assertThat(requests.task(instance).getAssignee()).isNull();
+    engine.getTaskService().setAssignee(requests.task(instance).getId(), null);
+    assertThatThrownBy(() -> engine.getTaskService().setAssignee(requests.task(instance).getId(), "kato"))
+        .isInstanceOf(FourEyesViolationException.class);
+  }
+
+  @Test
   void thePresidentsOwnSecretTakeOutIsFlaggedAsSelfApproval() {
     // tanaka holds both president and security officer: nobody else can approve
     ProcessInstance instance = requests.file("tanaka", TakeOutProcess.KEY, laptop("SECRET"));
