@@ -1,0 +1,42 @@
+package jp.sample.isms.outsourcing;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.notification.Notifier;
+
+/**
+ * {@code ServiceTask_CloseContract}, 8.1.4 and 8.1.3: the contract end date has passed. The periodic evaluation stops,
+ * the 委託先台帳 shows the contract ended, and the requester is reminded that the assets handed over are to be returned
+ * or disposed of as the contract says.
+ */
+@Component
+class CloseContractDelegate implements JavaDelegate {
+
+  private final ContractorRegister register;
+  private final AuditRecorder audit;
+  private final Notifier notifier;
+
+  CloseContractDelegate(ContractorRegister register, AuditRecorder audit, Notifier notifier) {
+    this.register = register;
+    this.audit = audit;
+    this.notifier = notifier;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    OutsourcingRequest request = OutsourcingRequest.of(execution);
+    register.ended(request.businessKey(), audit.now());
+    notifier.send(request.requester(), "【契約終了】" + request.businessKey() + " " + request.contractor() + " との委託契約が終了しました",
+        "契約終了日 (" + request.contractEnd() + ") を過ぎたため、定期評価を終了しました。\n申請番号: " + request.businessKey()
+            + "\n委託先: " + request.contractor() + "\n引き渡した情報資産: " + request.assetDescription()
+            + "\n契約に従い、引き渡した情報資産の返却又は廃棄・消去を確認してください (8.1.3)。");
+    audit.record(new AuditEntry(null, request.businessKey(), execution.getProcessInstanceId(), OutsourcingProcess.KEY,
+        null, execution.getCurrentActivityId(), "契約の終了を記録する", "SYSTEM", "system", "システム", null, null,
+        request.requester(), request.departmentCode(), null, "ENDED", "契約終了日 " + request.contractEnd(),
+        OutsourcingFlow.CLAUSE_EVALUATION + "," + OutsourcingFlow.CLAUSE_CONTRACT, null, null));
+  }
+}

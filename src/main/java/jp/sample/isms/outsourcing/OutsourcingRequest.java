@@ -1,0 +1,50 @@
+package jp.sample.isms.outsourcing;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+import jp.sample.isms.approval.ApprovalVariables;
+
+/** The variables of an outsourcing request, typed (map in, call a service, map out). */
+record OutsourcingRequest(String businessKey, String requester, String departmentCode, String contractor,
+    String scopeOfWork, String assetClassification, String assetDescription, LocalDate contractStart,
+    LocalDate contractEnd) {
+
+  static OutsourcingRequest of(VariableScope scope) {
+    return new OutsourcingRequest(
+        string(scope, ApprovalVariables.BUSINESS_KEY),
+        string(scope, ApprovalVariables.REQUESTER),
+        string(scope, ApprovalVariables.REQUESTER_DEPARTMENT),
+        string(scope, OutsourcingProcess.CONTRACTOR),
+        string(scope, OutsourcingProcess.SCOPE_OF_WORK),
+        string(scope, OutsourcingProcess.ASSET_CLASSIFICATION),
+        string(scope, OutsourcingProcess.ASSET_DESCRIPTION),
+        date(scope.getVariable(OutsourcingProcess.CONTRACT_START)),
+        date(scope.getVariable(OutsourcingProcess.CONTRACT_END)));
+  }
+
+  /** The criteria of 8.1.1 the evaluation found not met. */
+  static List<SelectionCriterion> unmetCriteria(VariableScope scope) {
+    return SelectionCriterion.all().stream()
+        .filter(c -> SelectionCriterion.NOT_MET.equals(string(scope, c.variable()))).toList();
+  }
+
+  static String string(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null || value.toString().isBlank() ? null : value.toString().trim();
+  }
+
+  static boolean isTrue(Object value) {
+    return Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(String.valueOf(value));
+  }
+
+  static LocalDate date(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    String text = value.toString();
+    return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+  }
+}
