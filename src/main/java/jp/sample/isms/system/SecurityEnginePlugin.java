@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SecurityEnginePlugin implements ProcessEnginePlugin {
 
-  /** Beans other than delegates that models may name in expressions. */
-  static final Set<String> EXPRESSION_BEANS = Set.of("approvalRouting");
+  /** Beans other than delegates and listeners that models may name in expressions (routing of role steps). */
+  static final Set<String> EXPRESSION_BEANS = Set.of("approvalRouting", "ownerDepartmentRouting");
 
   private final ApplicationContext context;
   private final IsmsProperties properties;
@@ -63,7 +63,7 @@ class SecurityEnginePlugin implements ProcessEnginePlugin {
   }
 
   /**
-   * What expressions in models may resolve: the application's delegates and {@link #EXPRESSION_BEANS}, looked up
+   * What expressions in models may resolve: the application's delegates, listeners and {@link #EXPRESSION_BEANS}, looked up
    * lazily, never the whole Spring context (no ${someService.deleteEverything()} from a deployed model).
    */
   static final class ExpressionBeans extends AbstractMap<Object, Object> {
@@ -79,6 +79,10 @@ class SecurityEnginePlugin implements ProcessEnginePlugin {
       if (names == null) {
         Set<String> allowed = new java.util.HashSet<>(EXPRESSION_BEANS);
         allowed.addAll(List.of(context.getBeanNamesForType(JavaDelegate.class, false, false)));
+        allowed.addAll(List.of(context.getBeanNamesForType(org.camunda.bpm.engine.delegate.TaskListener.class,
+            false, false)));
+        allowed.addAll(List.of(context.getBeanNamesForType(org.camunda.bpm.engine.delegate.ExecutionListener.class,
+            false, false)));
         names = Set.copyOf(allowed);
       }
       return names;
