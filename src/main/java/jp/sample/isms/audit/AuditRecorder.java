@@ -9,7 +9,12 @@ import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,12 +29,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes the append-only decision record. Records of a step are written in the engine's transaction, so they exist
  * exactly when the step does; a refusal at filing is written in a transaction of its own, since the filing itself
- * is rolled back. There is no update or delete in this class, nor anywhere else in the application.
+ * is rolled back. There is no update or delete of a record in this class, nor anywhere else in the application
+ * (the search index {@code audit_request} beside the record is derived data and is kept up to date here).
  */
 @Component
 public class AuditRecorder {
 
   public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+  /** The process variable that carries a request's 機密性 (3.1.1) in every flow that has one. */
+  static final String CLASSIFICATION = "classification";
 
   static final RowMapper<AuditEntry> ROW = (rs, i) -> new AuditEntry(
       rs.getLong("id"), rs.getString("business_key"), rs.getString("process_instance_id"), rs.getString("flow_key"),
@@ -99,7 +108,51 @@ public class AuditRecorder {
       insert.setString(i, hash);
       return insert;
     }, key);
-    jdbc.update("update audit_chain_head set last_id = ?, last_hash = ? where id = 1", key.getKey().longValue(), hash);
+    long id = key.getKey().longValue();
+    jdbc.update("update audit_chain_head set last_id = ?, last_hash = ? where id = 1", id, hash);
+    if (stored.businessKey() != null) {
+      index(id, stored);
+    }
+  }
+
+  /**
+   * Keeps the search index {@code audit_request} (one row per request) in step with the record, in the same
+   * transaction and under the chain head's lock, so two records of one request never race for its row.
+   */
+  private void index(long id, AuditEntry entry) {
+    Timestamp at = Timestamp.from(entry.occurredAt().toInstant());
+    String classification = classification(entry.processInstanceId());
+    int updated = jdbc.update("""
+        update audit_request set last_record_id = ?, last_step_name = ?, last_outcome = ?, last_at = ?,
+          record_count = record_count + 1, classification = coalesce(?, classification),
+          flow_version = coalesce(flow_version, ?), process_instance_id = coalesce(process_instance_id, ?)
+         where business_key = ?
+        """, id, entry.stepName(), entry.outcome(), at, classification, entry.flowVersion(),
+        entry.processInstanceId(), entry.businessKey());
+    if (updated == 0) {
+      jdbc.update("""
+          insert into audit_request (business_key, process_instance_id, flow_key, flow_version, requester,
+            requester_name, department_code, classification, filed_at, last_record_id, last_step_name, last_outcome,
+            last_at, record_count)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+          """, entry.businessKey(), entry.processInstanceId(), entry.flowKey(), entry.flowVersion(),
+          entry.requester(), Objects.equals(entry.actor(), entry.requester()) ? entry.actorName() : null,
+          entry.departmentCode(), classification, at, id, entry.stepName(), entry.outcome(), at);
+    }
+  }
+
+  /**
+   * The request's 機密性 (3.1.1) when the record is written inside an engine command of the request: its process
+   * variable {@code classification}, which every flow that has one names alike. Null elsewhere.
+   */
+  private static String classification(String processInstanceId) {
+    CommandContext context = processInstanceId == null ? null : Context.getCommandContext();
+    if (context == null) {
+      return null;
+    }
+    ExecutionEntity instance = context.getExecutionManager().findExecutionById(processInstanceId);
+    Object value = instance == null ? null : instance.getVariable(CLASSIFICATION);
+    return value instanceof String text && !text.isBlank() ? text : null;
   }
 
   /** Records in a transaction of its own, which commits even when the caller's rolls back (refusals). */
