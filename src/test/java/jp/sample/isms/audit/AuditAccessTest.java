@@ -79,7 +79,10 @@ class AuditAccessTest {
   @MethodSource("endpoints")
   void withoutCredentialsItIs401(String endpoint) {
     endpoint = endpoint.replace("{key}", businessKey);
-    assertThat(client.call(null, endpoint).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    ResponseEntity<String> response = client.call(null, endpoint);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    // the challenge makes the browser ask for user and password on the audit pages
+    assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
   }
 
   @ParameterizedTest
