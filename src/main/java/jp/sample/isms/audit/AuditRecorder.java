@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.impl.context.Context;
@@ -52,10 +51,12 @@ public class AuditRecorder {
   private final TransactionTemplate separateTransaction;
   private final String regulationRevision;
   private final Clock clock;
+  private final AuditRequestIndex index;
 
   public AuditRecorder(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-      @Value("${isms.regulation.revision:2026-04}") String regulationRevision) {
+      @Value("${isms.regulation.revision:2026-04}") String regulationRevision, AuditRequestIndex index) {
     this.jdbc = jdbc;
+    this.index = index;
     this.separateTransaction = new TransactionTemplate(transactionManager);
     this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.regulationRevision = regulationRevision;
@@ -111,33 +112,7 @@ public class AuditRecorder {
     long id = key.getKey().longValue();
     jdbc.update("update audit_chain_head set last_id = ?, last_hash = ? where id = 1", id, hash);
     if (stored.businessKey() != null) {
-      index(id, stored);
-    }
-  }
-
-  /**
-   * Keeps the search index {@code audit_request} (one row per request) in step with the record, in the same
-   * transaction and under the chain head's lock, so two records of one request never race for its row.
-   */
-  private void index(long id, AuditEntry entry) {
-    Timestamp at = Timestamp.from(entry.occurredAt().toInstant());
-    String classification = classification(entry.processInstanceId());
-    int updated = jdbc.update("""
-        update audit_request set last_record_id = ?, last_step_name = ?, last_outcome = ?, last_at = ?,
-          record_count = record_count + 1, classification = coalesce(?, classification),
-          flow_version = coalesce(flow_version, ?), process_instance_id = coalesce(process_instance_id, ?)
-         where business_key = ?
-        """, id, entry.stepName(), entry.outcome(), at, classification, entry.flowVersion(),
-        entry.processInstanceId(), entry.businessKey());
-    if (updated == 0) {
-      jdbc.update("""
-          insert into audit_request (business_key, process_instance_id, flow_key, flow_version, requester,
-            requester_name, department_code, classification, filed_at, last_record_id, last_step_name, last_outcome,
-            last_at, record_count)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-          """, entry.businessKey(), entry.processInstanceId(), entry.flowKey(), entry.flowVersion(),
-          entry.requester(), Objects.equals(entry.actor(), entry.requester()) ? entry.actorName() : null,
-          entry.departmentCode(), classification, at, id, entry.stepName(), entry.outcome(), at);
+      index.add(id, stored, classification(stored.processInstanceId()));
     }
   }
 

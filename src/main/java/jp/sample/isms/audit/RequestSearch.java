@@ -148,13 +148,11 @@ class RequestSearch {
     }
     if (c.outcome() != null) {
       // a record of the request has this outcome (a request once sent back and then approved has both)
-      conditions.add("exists (select 1 from audit_record o where o.business_key = q.business_key "
-          + "and o.outcome = :outcome)");
-      parameters.addValue("outcome", c.outcome());
+      conditions.add("q.outcomes like :outcome");
+      parameters.addValue("outcome", "%," + c.outcome() + ",%");
     }
     if (c.clause() != null) {
-      conditions.add("exists (select 1 from audit_record k where k.business_key = q.business_key and "
-          + clauseCondition("k") + ")");
+      conditions.add("(q.clauses like :clauseExact or q.clauses like :clauseChild)");
       clauseParameters(parameters, c.clause());
     }
     return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions) + " ";
@@ -179,18 +177,13 @@ class RequestSearch {
       parameters.addValue("to", c.toExclusive());
     }
     if (c.clause() != null) {
-      conditions.add(clauseCondition("r"));
+      conditions.add("(concat(',', r.clauses, ',') like :clauseExact or concat(',', r.clauses, ',') like :clauseChild)");
       clauseParameters(parameters, c.clause());
     }
     return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions) + " ";
   }
 
   /** A clause matches itself and the clauses under it: 5.1 matches 5.1 and 5.1.4, not 5.10. */
-  private static String clauseCondition(String alias) {
-    return "(concat(',', " + alias + ".clauses, ',') like :clauseExact or concat(',', " + alias
-        + ".clauses, ',') like :clauseChild)";
-  }
-
   private static void clauseParameters(MapSqlParameterSource parameters, String clause) {
     parameters.addValue("clauseExact", "%," + clause + ",%").addValue("clauseChild", "%," + clause + ".%");
   }

@@ -21,6 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -44,6 +47,12 @@ class AuditSearchTest {
   TestRestTemplate rest;
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  PlatformTransactionManager transactionManager;
+  @Autowired
+  AuditRequestIndex index;
 
   AuditClient client;
   Requests requests;
@@ -321,6 +330,33 @@ class AuditSearchTest {
     assertThat(client.call("nakamura", "/api/audit/requests/" + katosDisposal + "/attachments/" + certificateId)
         .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(client.call("yamamoto", url).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void theIndexOfARequestCanBeRebuiltFromItsRecords() {
+    Map<String, Object> indexed = indexRow(sentBackTakeOut);
+    assertThat(indexed.get("OUTCOMES")).isEqualTo(",FILED,SENT_BACK,");
+    assertThat(indexed.get("CLAUSES")).isEqualTo(",3.2,");
+    assertThat(indexed.get("CLASSIFICATION")).isEqualTo("INTERNAL");
+    // the row is derived data: dropped (in a transaction rolled back after), it comes back the same from the records
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+      jdbc.update("delete from audit_request where business_key = ?", sentBackTakeOut);
+      index.addMissingRequests();
+      assertThat(indexRow(sentBackTakeOut)).isEqualTo(indexed);
+      status.setRollbackOnly();
+    });
+  }
+
+  @Test
+  void aSetColumnKeepsEachCodeOnceInOrder() {
+    assertThat(AuditRequestIndex.merge(null, "3.3.1,3.3.2")).isEqualTo(",3.3.1,3.3.2,");
+    assertThat(AuditRequestIndex.merge(",3.3.1,3.3.2,", "3.3.2,4.1.2")).isEqualTo(",3.3.1,3.3.2,4.1.2,");
+    assertThat(AuditRequestIndex.merge(",FILED,", null)).isEqualTo(",FILED,");
+    assertThat(AuditRequestIndex.merge(null, " ")).isNull();
+  }
+
+  private Map<String, Object> indexRow(String businessKey) {
+    return jdbc.queryForMap("select * from audit_request where business_key = ?", businessKey);
   }
 
   @Test
