@@ -182,6 +182,21 @@ class AuditAccessTest {
     assertThat(newest.get("actingRoleLabel").asText()).isEqualTo("監査・点検責任者");
   }
 
+  @Test
+  void thePagesAreStaticAndServedWithAStrictContentSecurityPolicy() {
+    for (String page : List.of("/audit/index.html", "/audit/records.html", "/audit/request.html",
+        "/audit/registers.html")) {
+      ResponseEntity<String> response = rest.getForEntity(page, String.class);
+      assertThat(response.getStatusCode()).as(page).isEqualTo(HttpStatus.OK);
+      assertThat(response.getBody()).contains("<html lang=\"ja\">", "audit.js").doesNotContain("<script>");
+      assertThat(response.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self'",
+          "frame-ancestors 'none'");
+    }
+    assertThat(rest.getForEntity("/audit/vendor/bpmn-js/LICENSE", String.class).getBody())
+        .contains("bpmn.io project watermark");
+    assertThat(rest.getForEntity("/audit", String.class).getBody()).contains("申請の検索");
+  }
+
   private long lastId() {
     return jdbc.queryForObject("select coalesce(max(id), 0) from audit_record", Long.class);
   }
