@@ -1,42 +1,78 @@
 package jp.sample.isms.audit;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/audit/verification}: the hash chain check, for the auditor, the security officer and administrators. */
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * {@code /api/audit}: who is reading ({@code /me}), the choices the pages offer ({@code /options}), the hash chain
+ * check ({@code /verification}) and the retention ({@code /retention}). For the auditor, the security officer and
+ * administrators only; every call is logged ({@link AuditAccess}).
+ */
 @RestController
 @RequestMapping("/api/audit")
 class AuditController {
 
-  /** Engine groups allowed to read the record: 監査・点検責任者, 情報セキュリティ責任者, system administrators. */
-  static final Set<String> AUDIT_READERS = Set.of("audit-officer", "security-officer", "camunda-admin");
-
+  private final AuditAccess access;
   private final AuditChain chain;
-  private final IdentityService identityService;
+  private final AuditRetention retention;
+  private final AuditLabels labels;
+  private final EngineHistory engine;
+  private final JdbcTemplate jdbc;
 
-  AuditController(AuditChain chain, IdentityService identityService) {
+  AuditController(AuditAccess access, AuditChain chain, AuditRetention retention, AuditLabels labels,
+      EngineHistory engine, JdbcTemplate jdbc) {
+    this.access = access;
     this.chain = chain;
-    this.identityService = identityService;
+    this.retention = retention;
+    this.labels = labels;
+    this.engine = engine;
+    this.jdbc = jdbc;
+  }
+
+  record Me(String userId, String name, String role, String roleLabel) {
+  }
+
+  record Options(Map<String, String> flows, Map<String, String> departments, Map<String, String> users,
+      Map<String, String> outcomes, Map<String, String> classifications, Map<String, String> stepKinds) {
+  }
+
+  @GetMapping("/me")
+  Me me(HttpServletRequest request) {
+    AuditAccess.Auditor auditor = access.authorize(request, "AuditQuery_OpenPages", "監査ページの利用開始");
+    return new Me(auditor.userId(), auditor.name(), auditor.role().name(), labels.role(auditor.role().name()));
+  }
+
+  @GetMapping("/options")
+  Options options(HttpServletRequest request) {
+    access.authorize(request, "AuditQuery_Options", "検索条件の選択肢の参照");
+    Map<String, String> departments = new LinkedHashMap<>();
+    jdbc.query("select code, name from org_department order by code",
+        (RowCallbackHandler) rs -> departments.put(rs.getString(1), rs.getString(2)));
+    Map<String, String> users = new LinkedHashMap<>();
+    jdbc.query("select ID_, LAST_, FIRST_ from ACT_ID_USER order by ID_", (RowCallbackHandler) rs -> users.put(
+        rs.getString(1), ((rs.getString(2) == null ? "" : rs.getString(2)) + " "
+            + (rs.getString(3) == null ? "" : rs.getString(3))).trim()));
+    return new Options(access.unrestricted(engine::flowNames), departments, users, AuditLabels.OUTCOMES,
+        labels.choices(AuditRecorder.CLASSIFICATION), AuditLabels.STEP_KINDS);
   }
 
   @GetMapping("/verification")
-  ResponseEntity<?> verification() {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    if (authentication == null) {
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "ログインが必要です"));
-    }
-    if (authentication.getGroupIds() == null || authentication.getGroupIds().stream().noneMatch(AUDIT_READERS::contains)) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN)
-          .body(Map.of("message", "監査記録は監査・点検責任者と情報セキュリティ責任者のみが参照できます"));
-    }
-    return ResponseEntity.ok(chain.verify());
+  AuditChain.Verification verification(HttpServletRequest request) {
+    access.authorize(request, "AuditQuery_Verification", "監査記録の改ざん検証");
+    return chain.verify();
+  }
+
+  @GetMapping("/retention")
+  AuditRetention.Status retention(HttpServletRequest request) {
+    access.authorize(request, "AuditQuery_Retention", "保存期間の参照");
+    return access.unrestricted(retention::status);
   }
 }

@@ -11,6 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -24,12 +28,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes the append-only decision record. Records of a step are written in the engine's transaction, so they exist
  * exactly when the step does; a refusal at filing is written in a transaction of its own, since the filing itself
- * is rolled back. There is no update or delete in this class, nor anywhere else in the application.
+ * is rolled back. There is no update or delete of a record in this class, nor anywhere else in the application
+ * (the search index {@code audit_request} beside the record is derived data and is kept up to date here).
  */
 @Component
 public class AuditRecorder {
 
   public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+  /** The process variable that carries a request's 機密性 (3.1.1) in every flow that has one. */
+  static final String CLASSIFICATION = "classification";
 
   static final RowMapper<AuditEntry> ROW = (rs, i) -> new AuditEntry(
       rs.getLong("id"), rs.getString("business_key"), rs.getString("process_instance_id"), rs.getString("flow_key"),
@@ -43,10 +51,12 @@ public class AuditRecorder {
   private final TransactionTemplate separateTransaction;
   private final String regulationRevision;
   private final Clock clock;
+  private final AuditRequestIndex index;
 
   public AuditRecorder(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-      @Value("${isms.regulation.revision:2026-04}") String regulationRevision) {
+      @Value("${isms.regulation.revision:2026-04}") String regulationRevision, AuditRequestIndex index) {
     this.jdbc = jdbc;
+    this.index = index;
     this.separateTransaction = new TransactionTemplate(transactionManager);
     this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.regulationRevision = regulationRevision;
@@ -99,7 +109,25 @@ public class AuditRecorder {
       insert.setString(i, hash);
       return insert;
     }, key);
-    jdbc.update("update audit_chain_head set last_id = ?, last_hash = ? where id = 1", key.getKey().longValue(), hash);
+    long id = key.getKey().longValue();
+    jdbc.update("update audit_chain_head set last_id = ?, last_hash = ? where id = 1", id, hash);
+    if (stored.businessKey() != null) {
+      index.add(id, stored, classification(stored.processInstanceId()));
+    }
+  }
+
+  /**
+   * The request's 機密性 (3.1.1) when the record is written inside an engine command of the request: its process
+   * variable {@code classification}, which every flow that has one names alike. Null elsewhere.
+   */
+  private static String classification(String processInstanceId) {
+    CommandContext context = processInstanceId == null ? null : Context.getCommandContext();
+    if (context == null) {
+      return null;
+    }
+    ExecutionEntity instance = context.getExecutionManager().findExecutionById(processInstanceId);
+    Object value = instance == null ? null : instance.getVariable(CLASSIFICATION);
+    return value instanceof String text && !text.isBlank() ? text : null;
   }
 
   /** Records in a transaction of its own, which commits even when the caller's rolls back (refusals). */

@@ -1,0 +1,156 @@
+package jp.sample.isms.audit;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A register (台帳) for the auditor: a read-only query over a flow's register table with Japanese column headers and
+ * filters, listed at {@code /api/audit/registers/{id}} and exported at {@code /api/audit/registers/{id}.csv}. A flow
+ * adds its register by declaring a bean of this type (in its own package); nothing in the audit package changes.
+ *
+ * <p>{@code from} and the expressions are SQL fragments written by the developer, never by the user; filter values
+ * are always bound as parameters. The parameter {@code :today} (the date in Japan) may be used anywhere, for statuses
+ * derived from dates such as 返却遅延.
+ *
+ * @param id      the register's name in the URL, e.g. {@code takeout}
+ * @param title   e.g. {@code 持ち出し台帳}
+ * @param clauses the clauses of the regulation that ask for it, e.g. {@code 3.2}
+ * @param from    the FROM clause with joins, e.g. {@code takeout_register t left join org_department d on …}
+ * @param orderBy e.g. {@code t.filed_at desc, t.business_key desc} (make it total, so pages do not overlap)
+ */
+public record AuditRegister(String id, String title, String clauses, String from, String orderBy,
+    List<Column> columns, List<Filter> filters) {
+
+  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,40}");
+  private static final Pattern KEY = Pattern.compile("[a-z][A-Za-z0-9]{0,40}");
+
+  public AuditRegister {
+    Objects.requireNonNull(title);
+    Objects.requireNonNull(from);
+    Objects.requireNonNull(orderBy);
+    if (!ID.matcher(id).matches()) {
+      throw new IllegalArgumentException("register id must be lower-case letters, digits and '-': " + id);
+    }
+    columns = List.copyOf(columns);
+    filters = List.copyOf(filters);
+    for (Column column : columns) {
+      if (!KEY.matcher(column.key()).matches()) {
+        throw new IllegalArgumentException("column key must be lowerCamelCase: " + column.key());
+      }
+    }
+    for (Filter filter : filters) {
+      if (!KEY.matcher(filter.name()).matches()) {
+        throw new IllegalArgumentException("filter name must be lowerCamelCase: " + filter.name());
+      }
+    }
+  }
+
+  /** How a column's value is shown. */
+  public enum Kind {
+    /** As stored. */
+    TEXT,
+    /** A request number; the pages link it to the request's timeline. */
+    REQUEST,
+    /** A code whose label comes from the flows' forms (the form field named by {@link Column#choices()}). */
+    CODE,
+    /** A date, {@code yyyy-MM-dd}. */
+    DATE,
+    /** A point in time, {@code yyyy-MM-dd HH:mm:ss} in Japan. */
+    TIMESTAMP,
+    /** はい / いいえ. */
+    BOOLEAN,
+    NUMBER,
+    /** A user id, shown as {@code 山本 さくら (yamamoto)}. */
+    PERSON,
+    /** A role code of the record ({@code DEPARTMENT_HEAD} → 部門責任者). */
+    ROLE,
+    /** A path of this application (e.g. an attachment's download); the CSV gives the full URL. */
+    LINK
+  }
+
+  /** One column: its key in JSON, its Japanese header in the page and the CSV, and the SQL expression of its value. */
+  public record Column(String key, String header, String expression, Kind kind, String choices) {
+
+    public static Column of(String key, String header, String expression, Kind kind) {
+      return new Column(key, header, expression, kind, null);
+    }
+
+    /** A code shown with the label the forms give it for their field {@code formField}. */
+    public static Column code(String key, String header, String expression, String formField) {
+      return new Column(key, header, expression, Kind.CODE, formField);
+    }
+  }
+
+  /** How a filter's value is read and offered in the page. */
+  public enum FilterKind {
+    /** Free text (a user id, a request number). */
+    TEXT,
+    /** One of {@link Filter#options()}, or of a form field's choices ({@code form:classification}), or a department. */
+    CHOICE,
+    /** A check box; the condition has no value. */
+    FLAG,
+    /** A date {@code yyyy-MM-dd}, bound as a date. */
+    DATE,
+    /** A date {@code yyyy-MM-dd}, bound as the start of that day in Japan. */
+    DAY_START,
+    /** A date {@code yyyy-MM-dd}, bound as the start of the next day in Japan (an inclusive end). */
+    DAY_END
+  }
+
+  /**
+   * One filter: {@code condition} is a SQL condition with the placeholder {@code :value}.
+   *
+   * @param choices where the choices come from for a CHOICE without options: {@code form:<field>} or {@code departments}
+   */
+  public record Filter(String name, String label, FilterKind kind, String condition, String choices,
+      Map<String, String> options) {
+
+    public Filter {
+      options = options == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    }
+
+    public static Filter text(String name, String label, String expression) {
+      return new Filter(name, label, FilterKind.TEXT, expression + " = :value", null, null);
+    }
+
+    public static Filter choice(String name, String label, String expression, String choices) {
+      return new Filter(name, label, FilterKind.CHOICE, expression + " = :value", choices, null);
+    }
+
+    public static Filter choice(String name, String label, String expression, Map<String, String> options) {
+      return new Filter(name, label, FilterKind.CHOICE, expression + " = :value", null, options);
+    }
+
+    public static Filter flag(String name, String label, String condition) {
+      return new Filter(name, label, FilterKind.FLAG, condition, null, null);
+    }
+
+    /** From a day (inclusive) on a date column. */
+    public static Filter dateFrom(String name, String label, String expression) {
+      return new Filter(name, label, FilterKind.DATE, expression + " >= :value", null, null);
+    }
+
+    /** Up to a day (inclusive) on a date column. */
+    public static Filter dateTo(String name, String label, String expression) {
+      return new Filter(name, label, FilterKind.DATE, expression + " <= :value", null, null);
+    }
+
+    /** From a day in Japan (inclusive) on a timestamp column. */
+    public static Filter timeFrom(String name, String label, String expression) {
+      return new Filter(name, label, FilterKind.DAY_START, expression + " >= :value", null, null);
+    }
+
+    /** Up to a day in Japan (inclusive) on a timestamp column. */
+    public static Filter timeTo(String name, String label, String expression) {
+      return new Filter(name, label, FilterKind.DAY_END, expression + " < :value", null, null);
+    }
+
+    /** Any condition with {@code :value}, e.g. a request number in either of two columns. */
+    public static Filter condition(String name, String label, FilterKind kind, String condition) {
+      return new Filter(name, label, kind, condition, null, null);
+    }
+  }
+}

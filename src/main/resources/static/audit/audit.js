@@ -1,0 +1,141 @@
+/*
+ * Shared by the audit pages: calls /api/audit with the browser's HTTP Basic login (the browser asks for user and
+ * password on the first call and keeps them for the tab's later calls and downloads), builds DOM nodes without
+ * innerHTML (every value from the record is text), formats times in Japan.
+ */
+'use strict';
+
+const Audit = (() => {
+  const TIME = new Intl.DateTimeFormat('ja-JP', {
+    timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false
+  });
+
+  /** An element with attributes (on* never) and children (strings become text nodes). */
+  function el(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attributes || {}).forEach(([name, value]) => {
+      if (value === null || value === undefined || value === false) {
+        return;
+      }
+      if (name === 'class') {
+        node.className = value;
+      } else if (name === 'text') {
+        node.textContent = value;
+      } else if (!name.startsWith('on')) {
+        node.setAttribute(name, value === true ? '' : String(value));
+      }
+    });
+    children.flat().forEach(child => {
+      if (child !== null && child !== undefined) {
+        node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+      }
+    });
+    return node;
+  }
+
+  /** 2026-04-01 09:30:00 (Japan) from an ISO time with offset; '' for none. */
+  function time(iso) {
+    if (!iso) {
+      return '';
+    }
+    const date = new Date(iso);
+    return isNaN(date) ? iso : TIME.format(date).replace(/\//g, '-');
+  }
+
+  class ApiError extends Error {
+    constructor(status, message) {
+      super(message);
+      this.status = status;
+    }
+  }
+
+  /** GET under /api/audit; JSON (or text) answer, or an ApiError with the server's Japanese message. */
+  async function get(path, params, as) {
+    const query = params ? new URLSearchParams(params).toString() : '';
+    const response = await fetch(path + (query ? '?' + query : ''), {
+      credentials: 'same-origin', headers: {Accept: as === 'text' ? 'application/xml' : 'application/json'}
+    });
+    if (!response.ok) {
+      let message = response.status === 401
+        ? 'ログインが必要です。ユーザー名とパスワードを入力してください (再読み込みすると入力画面が表示されます)'
+        : 'エラーが発生しました (HTTP ' + response.status + ')';
+      try {
+        const body = await response.json();
+        if (body && body.message) {
+          message = body.message;
+        }
+      } catch (ignored) {
+        // not JSON
+      }
+      throw new ApiError(response.status, message);
+    }
+    return as === 'text' ? response.text() : response.json();
+  }
+
+  /** Shows an error in the page's message area. */
+  function fail(error) {
+    const area = document.getElementById('message');
+    area.replaceChildren(el('p', {class: 'error', role: 'alert'}, error.message || String(error)));
+    if (!(error instanceof ApiError)) {
+      console.error(error);
+    }
+  }
+
+  function clearMessage() {
+    document.getElementById('message').replaceChildren();
+  }
+
+  /** The header: who is reading, as which role; the print line shows them with the time of printing. */
+  async function header() {
+    const me = await get('/api/audit/me');
+    document.getElementById('reader').textContent = me.name + ' (' + me.roleLabel + ')';
+    const printed = document.getElementById('printed');
+    if (printed) {
+      printed.textContent = '出力者: ' + me.name + ' (' + me.userId + ', ' + me.roleLabel + ')　出力日時: '
+        + time(new Date().toISOString());
+    }
+    return me;
+  }
+
+  /** Options of a select: an empty choice, then value → label. */
+  function fillSelect(select, options, emptyLabel) {
+    select.replaceChildren(el('option', {value: ''}, emptyLabel || 'すべて'));
+    Object.entries(options || {}).forEach(([value, label]) =>
+      select.append(el('option', {value}, label === value || !label ? value : label + ' (' + value + ')')));
+  }
+
+  /** The form's non-empty fields as URL parameters. */
+  function formParams(form) {
+    const params = new URLSearchParams();
+    new FormData(form).forEach((value, name) => {
+      if (String(value).trim() !== '') {
+        params.set(name, String(value).trim());
+      }
+    });
+    return params;
+  }
+
+  /** Fills a form from URL parameters (so a search survives reload and back). */
+  function fillForm(form, params) {
+    params.forEach((value, name) => {
+      const field = form.elements.namedItem(name);
+      if (field && field.type === 'checkbox') {
+        field.checked = value === 'true';
+      } else if (field) {
+        field.value = value;
+      }
+    });
+  }
+
+  /** 前へ / 次へ under a table. */
+  function pager(container, page, hasMore, go) {
+    const previous = el('button', {type: 'button', disabled: page === 0}, '前へ');
+    const next = el('button', {type: 'button', disabled: !hasMore}, '次へ');
+    previous.addEventListener('click', () => go(page - 1));
+    next.addEventListener('click', () => go(page + 1));
+    container.replaceChildren(previous, el('span', {class: 'page'}, (page + 1) + ' ページ'), next);
+  }
+
+  return {el, time, get, fail, clearMessage, header, fillSelect, formParams, fillForm, pager, ApiError};
+})();

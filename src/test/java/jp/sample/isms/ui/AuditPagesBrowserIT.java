@@ -1,0 +1,131 @@
+package jp.sample.isms.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.Requests;
+
+/**
+ * The audit pages in Debian's headless Chromium, as nakamura (監査・点検責任者) uses them: the search finds a request,
+ * its page shows the records and the diagram with the path taken marked, the register lists it with a CSV link.
+ * HTTP Basic is sent by the browser (here: as a header set through the DevTools protocol). Tagged "browser".
+ */
+@Tag("browser")
+@IsmsSpringBootTest
+class AuditPagesBrowserIT {
+
+  private static final String CHROMIUM = System.getenv().getOrDefault("ISMS_CHROMIUM", "/usr/bin/chromium");
+  private static final String CHROMEDRIVER = System.getenv().getOrDefault("ISMS_CHROMEDRIVER", "/usr/bin/chromedriver");
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+
+  ChromeDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000",
+        "--user-data-dir=" + Files.createTempDirectory("isms-chromium"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+        .build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    String basic = Base64.getEncoder().encodeToString("nakamura:Demo-2026!".getBytes(StandardCharsets.UTF_8));
+    browser.executeCdpCommand("Network.enable", Map.of());
+    browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic " + basic)));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      screenshot("audit-last.png");
+      browser.quit();
+    }
+  }
+
+  @Test
+  void nakamuraFindsARequestSeesItsPathAndTheRegister() {
+    // given yamamoto's take-out, approved by ito
+    Requests requests = new Requests(engine);
+    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    requests.complete("ito", instance, Map.of("decision", "APPROVED", "decisionComment", "承認します"));
+    String key = instance.getBusinessKey();
+
+    // when nakamura searches for it
+    browser.get("http://localhost:" + port + "/audit/index.html?businessKey=" + key);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reader"), "中村 学 (監査・点検責任者)"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), key));
+    assertThat(browser.findElement(By.id("summary")).getText()).startsWith("1 件");
+    screenshot("audit-search.png");
+
+    // then its page shows every record and the diagram with the path taken
+    browser.findElement(By.linkText(key)).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("records"), "伊藤 直樹 (ito)"));
+    assertThat(browser.findElement(By.id("records")).getText()).contains("承認します", "部門責任者", "3.2");
+    wait.until(driver -> !driver.findElements(By.cssSelector("#diagram .djs-element.audit-passed")).isEmpty());
+    List<WebElement> passed = browser.findElements(By.cssSelector("#diagram .djs-element.audit-passed"));
+    assertThat(passed).extracting(e -> e.getAttribute("data-element-id")).contains("StartEvent_RequestFiled",
+        "Gateway_ApprovalRequired", "UserTask_ApproveTakeOut", "Gateway_Decision");
+    assertThat(browser.findElements(By.cssSelector("#diagram .djs-element.audit-current"))
+        .stream().map(e -> e.getAttribute("data-element-id"))).contains("UserTask_ReportReturn");
+    assertThat(browser.findElements(By.cssSelector("#diagram .bjs-powered-by"))).isNotEmpty();
+    screenshot("audit-request.png");
+    printed("audit-request-print.png");
+
+    // and the take-out register lists it, with the CSV of the same filter
+    browser.get("http://localhost:" + port + "/audit/registers.html?register=takeout&businessKey=" + key);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rows"), "持ち出し中"));
+    assertThat(browser.findElement(By.id("rows")).getText()).contains(key, "山本 さくら (yamamoto)", "ノートパソコン");
+    assertThat(browser.findElement(By.id("csv")).getAttribute("href"))
+        .endsWith("/api/audit/registers/takeout.csv?businessKey=" + key);
+    screenshot("audit-register.png");
+    printed("audit-register-print.png");
+  }
+
+  /** The page as the print stylesheet lays it out. */
+  private void printed(String name) {
+    browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    screenshot(name);
+    browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+  }
+
+  private void screenshot(String name) {
+    try {
+      Files.write(Path.of("target", name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
