@@ -48,6 +48,15 @@ class SecurityEnginePlugin implements ProcessEnginePlugin {
     parseListeners.add(new ModelSafetyParseListener());
     configuration.setCustomPreBPMNParseListeners(parseListeners);
 
+    List<org.camunda.bpm.engine.impl.interceptor.CommandInterceptor> interceptors =
+        configuration.getCustomPreCommandInterceptorsTxRequired() == null ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+    interceptors.add(new jp.sample.isms.audit.HistoryProtection(
+        () -> context.getBean(jp.sample.isms.audit.AuditRecorder.class),
+        () -> context.getBean(org.camunda.bpm.engine.IdentityService.class),
+        () -> context.getBean(org.camunda.bpm.engine.TaskService.class)));
+    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+
     ExpressionBeans beans = new ExpressionBeans(context);
     configuration.setBeans(beans);
     // the starter may have built the expression manager already, resolving every bean of the context
