@@ -1,7 +1,6 @@
 package jp.sample.isms.approval;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import jp.sample.isms.organisation.Person;
@@ -15,26 +14,16 @@ public record RequestInput(Map<String, Object> variables, Person requester, Loca
     String processInstanceId) {
 
   public String string(String name) {
-    Object value = variables.get(name);
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    return RequestValues.string(variables.get(name));
   }
 
   public boolean isTrue(String name) {
-    Object value = variables.get(name);
-    return Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(String.valueOf(value));
+    return RequestValues.isTrue(variables.get(name));
   }
 
   /** A date field ({@code 2026-11-30}, as the form's date picker submits it); null when absent or unreadable. */
   public LocalDate date(String name) {
-    String value = string(name);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return RequestValues.date(variables.get(name));
   }
 
   public Long number(String name) {

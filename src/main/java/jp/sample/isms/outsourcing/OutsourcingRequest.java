@@ -6,6 +6,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestValues;
 
 /** The variables of an outsourcing request, typed (map in, call a service, map out). */
 record OutsourcingRequest(String businessKey, String requester, String departmentCode, String contractor,
@@ -32,19 +33,14 @@ record OutsourcingRequest(String businessKey, String requester, String departmen
   }
 
   static String string(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    return RequestValues.string(scope, name);
   }
 
   static boolean isTrue(Object value) {
-    return Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(String.valueOf(value));
+    return RequestValues.isTrue(value);
   }
 
   static LocalDate date(Object value) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    String text = value.toString();
-    return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    return RequestValues.date(value);
   }
 }

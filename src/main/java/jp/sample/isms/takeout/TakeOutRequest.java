@@ -22,10 +22,6 @@ record TakeOutRequest(String businessKey, String assetDescription, String classi
   }
 
   static LocalDate date(Object value) {
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    String text = value.toString();
-    return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    return jp.sample.isms.approval.RequestValues.date(value);
   }
 }

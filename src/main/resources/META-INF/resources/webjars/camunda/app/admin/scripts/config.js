@@ -1,7 +1,7 @@
 // isms-approval: Japanese first, English available (the webapps ship only en and de; ja.json is ours).
 export default {
-  // Japanese unless the user chose English (scripts/isms-locale.js)
-  customScripts: ['scripts/isms-locale'],
+  // Japanese unless the user chose English (../isms-locale.js, shared by the four webapps)
+  customScripts: ['../isms-locale'],
   locales: {
     availableLocales: ['ja', 'en'],
     fallbackLocale: 'ja'
