@@ -70,8 +70,10 @@ public class AuditRecorder {
   public void record(AuditEntry entry) {
     jdbc.update("update audit_chain_head set last_id = last_id where id = 1");
     String previousHash = jdbc.queryForObject("select last_hash from audit_chain_head where id = 1", String.class);
+    Integer flowVersion = entry.flowVersion() != null || entry.processInstanceId() == null ? entry.flowVersion()
+        : flowVersion(entry.processInstanceId());
     AuditEntry stored = new AuditEntry(null, entry.businessKey(), entry.processInstanceId(), entry.flowKey(),
-        entry.flowVersion(), entry.step(), entry.stepName(), entry.stepKind(), entry.actor(), entry.actorName(),
+        flowVersion, entry.step(), entry.stepName(), entry.stepKind(), entry.actor(), entry.actorName(),
         entry.actingRole(), entry.principal(), entry.requester(), entry.departmentCode(),
         (entry.occurredAt() != null ? entry.occurredAt() : now()).truncatedTo(ChronoUnit.MILLIS), entry.outcome(),
         truncate(entry.comment(), 4000), entry.clauses(), entry.flags(),
@@ -128,6 +130,17 @@ public class AuditRecorder {
     ExecutionEntity instance = context.getExecutionManager().findExecutionById(processInstanceId);
     Object value = instance == null ? null : instance.getVariable(CLASSIFICATION);
     return value instanceof String text && !text.isBlank() ? text : null;
+  }
+
+  /** The version of the flow an instance runs on, for records written by a flow's own service tasks. */
+  private Integer flowVersion(String processInstanceId) {
+    List<Integer> versions = jdbc.queryForList("""
+        select d.VERSION_ from ACT_RU_EXECUTION e join ACT_RE_PROCDEF d on d.ID_ = e.PROC_DEF_ID_
+         where e.ID_ = ? union
+        select d.VERSION_ from ACT_HI_PROCINST p join ACT_RE_PROCDEF d on d.ID_ = p.PROC_DEF_ID_
+         where p.PROC_INST_ID_ = ?
+        """, Integer.class, processInstanceId, processInstanceId);
+    return versions.isEmpty() ? null : versions.get(0);
   }
 
   /** Records in a transaction of its own, which commits even when the caller's rolls back (refusals). */

@@ -232,6 +232,8 @@ class TakeOutProcessTest {
     assertThat(instance).hasPassed(TakeOutProcess.END_OVERDUE_NOTIFIED).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN);
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
         .containsExactly("FILED", "APPROVED", "REMINDED", "ESCALATED");
+    // every record names the version of the flow, also those written by the flow's own service tasks
+    assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::flowVersion).doesNotContainNull();
     // and the late return still closes the request
     requests.complete("yamamoto", instance, Map.of("returnedOn", TODAY.toString()));
     assertThat(instance).isEnded().hasPassed(TakeOutProcess.END_RETURNED);
