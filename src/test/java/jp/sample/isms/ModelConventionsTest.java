@@ -101,7 +101,8 @@ class ModelConventionsTest {
       }
     }
     for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-      if (start.getParentElement() == process && (start.getCamundaFormRef() == null
+      boolean timer = !start.getEventDefinitions().isEmpty();
+      if (start.getParentElement() == process && !timer && (start.getCamundaFormRef() == null
           || !"requester".equals(start.getCamundaInitiator()))) {
         problems.add(start.getId() + ": the start event needs a formRef and camunda:initiator=\"requester\"");
       }

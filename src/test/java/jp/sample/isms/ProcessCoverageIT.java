@@ -34,7 +34,8 @@ class ProcessCoverageIT {
   private static final Path REPORTS = Path.of("target", "process-test-coverage");
 
   @ParameterizedTest
-  @ValueSource(strings = {"takeOut", "mediaDisposal", "accountRequest", "cloudUse", "outsourcing", "resubcontracting"})
+  @ValueSource(strings = {"takeOut", "mediaDisposal", "accountRequest", "cloudUse", "outsourcing", "resubcontracting",
+      "accountInactivityReview"})
   void everyFlowNodeAndSequenceFlowIsCovered(String processKey) throws IOException {
     Path model = Path.of("bpmn", processKey + ".bpmn");
     assertThat(model).as("the flow's BPMN").exists();

@@ -21,6 +21,9 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
   /** Set by the engine plugin from {@code isms.environment}. */
   static volatile boolean production;
 
+  /** Set by the engine plugin: disabled accounts and last logins. */
+  static volatile java.util.function.Supplier<jp.sample.isms.organisation.AccountStates> accounts;
+
   @Override
   public UserEntity createNewUser(String userId) {
     refuseGuestLike(userId);
@@ -37,7 +40,14 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
 
   @Override
   public boolean checkPassword(String userId, String password) {
+    // a disabled account (5.1.7) cannot log in, to the webapps or the REST API
+    if (userId != null && accounts != null && accounts.get().isDisabled(userId)) {
+      return false;
+    }
     boolean valid = super.checkPassword(userId, password);
+    if (valid && accounts != null) {
+      accounts.get().loggedIn(userId);
+    }
     if (valid) {
       UserEntity user = findUserById(userId);
       if (user != null && user.getPassword() != null

@@ -69,7 +69,7 @@ class QueryExpressionGuard {
         forwarded = new CachedBody(request, body);
         expression = body.length > 0 && containsExpression(body);
       }
-      if (expression && !isAdministrator()) {
+      if (expression && !isAdministrator(request)) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         response.setContentType("application/json;charset=UTF-8");
         response.getOutputStream().write(("{\"type\":\"InvalidRequestException\",\"message\":\"クエリに式 (…Expression) "
@@ -110,12 +110,14 @@ class QueryExpressionGuard {
       return key.endsWith("Expression");
     }
 
-    private boolean isAdministrator() {
+    private boolean isAdministrator(HttpServletRequest request) {
       var engineAuthentication = identityService.getCurrentAuthentication();
       if (engineAuthentication != null && engineAuthentication.getGroupIds() != null) {
         return engineAuthentication.getGroupIds().contains(OrganisationGroups.CAMUNDA_ADMIN);
       }
-      Authentications webapp = Authentications.getCurrent();
+      jakarta.servlet.http.HttpSession session = request.getSession(false);
+      Authentications webapp = session == null ? Authentications.getCurrent()
+          : org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil.getAuthsFromSession(session);
       if (webapp != null) {
         for (UserAuthentication user : webapp.getAuthentications()) {
           List<String> groups = user.getGroupIds();

@@ -36,6 +36,7 @@ class SecurityEnginePlugin implements ProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     IsmsIdentityProvider.production = properties.isProduction();
+    IsmsIdentityProvider.accounts = () -> context.getBean(jp.sample.isms.organisation.AccountStates.class);
     configuration.setEnablePasswordPolicy(true);
     configuration.setPasswordPolicy(new IsmsPasswordPolicy());
     configuration.setPasswordEncryptor(new BcryptPasswordEncryptor());

@@ -157,6 +157,19 @@ class SecurityHardeningTest {
   }
 
   @Test
+  void queryExpressionsAreRefusedOnTheWebappsRestRootTooExceptForAdministrators() {
+    WebappSession employee = new WebappSession(rest);
+    employee.login("yamamoto", "Demo-2026!", "tasklist");
+    assertThat(employee.postJson("/camunda/api/engine/engine/default/task",
+        "{\"orQueries\":[{\"assigneeExpression\":\"${currentUser()}\"}]}").getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    WebappSession administrator = new WebappSession(rest);
+    administrator.login("suzuki", "Demo-2026!", "tasklist");
+    assertThat(administrator.postJson("/camunda/api/engine/engine/default/task",
+        "{\"assigneeExpression\":\"${currentUser()}\"}").getBody()).doesNotContain("クエリに式");
+  }
+
+  @Test
   void clientMistakesAre4xxNever500() {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);

@@ -38,6 +38,15 @@ public final class WebappSession {
     return response;
   }
 
+  public ResponseEntity<String> postJson(String path, String json) {
+    HttpHeaders headers = headers();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> response = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers),
+        String.class);
+    remember(response);
+    return response;
+  }
+
   public ResponseEntity<String> get(String path) {
     ResponseEntity<String> response = rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers()), String.class);
     remember(response);

@@ -1,0 +1,113 @@
+package jp.sample.isms.approval;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.organisation.AccountStates;
+import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.organisation.Role;
+
+/**
+ * 5.1.7: an account is disabled (停止・無効化) by the system administrator or, unused for
+ * {@code isms.accounts.inactivity-period}, by the nightly review flow. A disabled user cannot log in; their claimed
+ * steps go back to the role, and a step whose role nobody active holds any more goes to the superior role.
+ */
+@Service
+public class AccountDeactivation {
+
+  private final AccountStates accounts;
+  private final TaskService taskService;
+  private final IdentityService identityService;
+  private final OrganisationService organisation;
+  private final AuditRecorder audit;
+  private final Duration inactivityPeriod;
+
+  AccountDeactivation(AccountStates accounts, TaskService taskService, IdentityService identityService,
+      OrganisationService organisation, AuditRecorder audit,
+      @Value("${isms.accounts.inactivity-period:P90D}") Duration inactivityPeriod) {
+    this.accounts = accounts;
+    this.taskService = taskService;
+    this.identityService = identityService;
+    this.organisation = organisation;
+    this.audit = audit;
+    this.inactivityPeriod = inactivityPeriod;
+  }
+
+  @Transactional
+  public List<String> disable(String userId, String by, String reason) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      accounts.disable(userId, by, reason);
+      List<String> moved = new ArrayList<>();
+      for (Task task : taskService.createTaskQuery().taskAssignee(userId).active().list()) {
+        if (taskService.getVariableLocal(task.getId(), ApprovalVariables.ACTING_ROLE) != null) {
+          taskService.setAssignee(task.getId(), null);
+          moved.add(task.getId());
+        }
+      }
+      for (Task task : taskService.createTaskQuery().taskCandidateUser(userId).active().list()) {
+        Object actingRole = taskService.getVariableLocal(task.getId(), ApprovalVariables.ACTING_ROLE);
+        if (actingRole != null && !hasActiveHolder(task)) {
+          String requester = (String) taskService.getVariable(task.getId(), ApprovalVariables.REQUESTER);
+          Role superior = ApprovalRouting.superior(Role.valueOf(actingRole.toString()));
+          String group = organisation.holders(superior, requester).groupId();
+          if (group != null) {
+            taskService.addCandidateGroup(task.getId(), group);
+            moved.add(task.getId());
+          }
+        }
+      }
+      audit.record(new AuditEntry(null, null, null, "account", null, "AccountDeactivation", "アカウントの停止",
+          "ACCOUNT", by, organisation.displayName(by), null, null, userId, null, null, "ACCOUNT_DISABLED",
+          organisation.displayName(userId) + " (" + userId + "): " + reason + "; 引き継いだステップ " + moved, "5.1.7",
+          null, null));
+      return moved;
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
+    }
+  }
+
+  @Transactional
+  public void enable(String userId, String by) {
+    accounts.enable(userId);
+    audit.record(new AuditEntry(null, null, null, "account", null, "AccountDeactivation", "アカウントの再開", "ACCOUNT",
+        by, organisation.displayName(by), null, null, userId, null, null, "ACCOUNT_ENABLED",
+        organisation.displayName(userId) + " (" + userId + ")", "5.1.7", null, null));
+  }
+
+  /** The nightly review: accounts with no login for the inactivity period are disabled. */
+  @Transactional
+  public List<String> disableInactive() {
+    List<String> inactive = accounts.inactiveSince(Instant.now().minus(inactivityPeriod));
+    for (String user : inactive) {
+      disable(user, "system", "一定期間 (" + inactivityPeriod.toDays() + "日) ログインがないため");
+    }
+    return inactive;
+  }
+
+  private boolean hasActiveHolder(Task task) {
+    Set<String> holders = taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).flatMap(g -> organisation.members(g).stream()).collect(Collectors.toSet());
+    return holders.stream().anyMatch(user -> !accounts.isDisabled(user));
+  }
+}
