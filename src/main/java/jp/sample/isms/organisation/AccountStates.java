@@ -47,6 +47,18 @@ public class AccountStates {
     }
   }
 
+  public boolean mustChangePassword(String userId) {
+    return Boolean.TRUE.equals(jdbc.query("select must_change_password from account_state where user_id = ?",
+        rs -> rs.next() ? rs.getBoolean(1) : Boolean.FALSE, userId));
+  }
+
+  /** A password was set: by the user themselves (done), or by someone else (to be changed at the next login). */
+  public void passwordSet(String userId, boolean byTheUser) {
+    ensureRow(userId);
+    jdbc.update("update account_state set must_change_password = ?, password_changed_at = ? where user_id = ?",
+        !byTheUser, Timestamp.from(Instant.now()), userId);
+  }
+
   /** Enabled users whose last login (or, never logged in, whose account state began) is before {@code before}. */
   public List<String> inactiveSince(Instant before) {
     return jdbc.queryForList("""

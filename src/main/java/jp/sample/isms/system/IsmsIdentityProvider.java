@@ -35,7 +35,15 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
     if (user instanceof UserEntity entity && entity.getRevision() == 0) {
       refuseGuestLike(user.getId());
     }
-    return super.saveUser(user);
+    boolean newPassword = user instanceof UserEntity entity && entity.hasNewPassword();
+    IdentityOperationResult result = super.saveUser(user);
+    // 5.1.8: a password someone else set (creation, reset) is changed by the user at the first login; the
+    // organisation import at start (no user) sets none that must be changed
+    String actor = Context.getCommandContext().getAuthenticatedUserId();
+    if (newPassword && actor != null && accounts != null) {
+      accounts.get().passwordSet(user.getId(), actor.equals(user.getId()));
+    }
+    return result;
   }
 
   @Override

@@ -74,6 +74,38 @@ class SecurityHardeningTest {
   }
 
   @Test
+  void aPasswordSetBySomeoneElseMustBeChangedBeforeAnythingElse() {
+    assertThat(post("suzuki", "/user/create", newUser("newcomer", "Kaisha#2026x")).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    try {
+      ResponseEntity<String> blocked = rest.withBasicAuth("newcomer", "Kaisha#2026x")
+          .getForEntity("/engine-rest/task", String.class);
+      assertThat(blocked.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(blocked.getBody()).contains("パスワードを変更してから");
+
+      // the user changes it (the only call allowed), then works normally
+      HttpHeaders headers = new HttpHeaders();
+      headers.setContentType(MediaType.APPLICATION_JSON);
+      ResponseEntity<String> changed = rest.withBasicAuth("newcomer", "Kaisha#2026x").exchange(
+          "/engine-rest/user/newcomer/credentials", HttpMethod.PUT, new HttpEntity<>(Map.of("password", "Jibun#2026y",
+              "authenticatedUserPassword", "Kaisha#2026x"), headers), String.class);
+      assertThat(changed.getStatusCode()).as(changed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+      assertThat(rest.withBasicAuth("newcomer", "Jibun#2026y").getForEntity("/engine-rest/task", String.class)
+          .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+      // a reset by the system administrator asks for a change again
+      ResponseEntity<String> reset = rest.withBasicAuth("suzuki", "Demo-2026!").exchange(
+          "/engine-rest/user/newcomer/credentials", HttpMethod.PUT, new HttpEntity<>(Map.of("password", "Reset#2026z",
+              "authenticatedUserPassword", "Demo-2026!"), headers), String.class);
+      assertThat(reset.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+      assertThat(rest.withBasicAuth("newcomer", "Reset#2026z").getForEntity("/engine-rest/task", String.class)
+          .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    } finally {
+      identityService.deleteUser("newcomer");
+    }
+  }
+
+  @Test
   void guestAccountsCannotBeCreated() {
     for (String id : List.of("guest", "Guest2", "anonymous")) {
       ResponseEntity<String> response = post("suzuki", "/user/create", newUser(id, "Kaisha#2026x"));
