@@ -1,7 +1,7 @@
 // isms-approval: Japanese first, English available (the webapps ship only en and de; ja.json is ours).
 export default {
-  // Japanese unless the user chose English (scripts/isms-locale.js)
-  customScripts: ['scripts/isms-locale'],
+  // Japanese unless the user chose English (scripts/isms-locale.js); 添付ファイル and 一括承認 (scripts/isms-tasklist-plugins.js)
+  customScripts: ['scripts/isms-locale', 'scripts/isms-tasklist-plugins'],
   locales: {
     availableLocales: ['ja', 'en'],
     fallbackLocale: 'ja'
