@@ -129,6 +129,11 @@ function renderAttachments(node, { taskId, api }) {
         { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
       processInstanceId = (await response.json()).processInstanceId;
     }
+    if (!processInstanceId) {
+      // a task created by hand in Tasklist belongs to no request
+      root.replaceChildren(el('p', { class: 'isms-no-attachments' }, T.none));
+      return;
+    }
     const base = '/requests/' + encodeURIComponent(processInstanceId) + '/attachments';
     let items;
     try {
