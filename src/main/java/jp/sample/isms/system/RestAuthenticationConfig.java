@@ -1,12 +1,36 @@
 package jp.sample.isms.system;
 
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
-/** The REST API is open by default in Camunda 7: every call under /engine-rest must carry HTTP Basic credentials. */
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * The REST API is open by default in Camunda 7: every call under /engine-rest must carry HTTP Basic credentials.
+ * The product's own /api also accepts the session of a user logged in to the webapps (the Tasklist plugins call it),
+ * with the webapps' CSRF token on every modifying request.
+ */
 @Configuration
 class RestAuthenticationConfig {
 
@@ -15,11 +39,88 @@ class RestAuthenticationConfig {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("engine-rest-authentication");
-    // the engine REST API and the product's own API
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.setOrder(10);
     return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<SessionOrBasicAuthentication> apiAuthenticationFilter(@Lazy IdentityService identityService) {
+    FilterRegistrationBean<SessionOrBasicAuthentication> registration =
+        new FilterRegistrationBean<>(new SessionOrBasicAuthentication(identityService));
+    registration.setName("api-authentication");
+    registration.addUrlPatterns("/api/*");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.setOrder(10);
+    return registration;
+  }
+
+  /**
+   * HTTP Basic as on /engine-rest; without an Authorization header, the webapps' login of the default engine in the
+   * HTTP session, where a modifying request must carry the session's CSRF token (X-XSRF-TOKEN) as the webapps' own
+   * API requires.
+   */
+  static final class SessionOrBasicAuthentication implements Filter {
+
+    private static final String ENGINE = "default";
+    private final ProcessEngineAuthenticationFilter basic = new ProcessEngineAuthenticationFilter();
+    private final IdentityService identityService;
+
+    SessionOrBasicAuthentication(IdentityService identityService) {
+      this.identityService = identityService;
+    }
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+      basic.init(config);
+    }
+
+    @Override
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+        throws IOException, ServletException {
+      HttpServletRequest request = (HttpServletRequest) servletRequest;
+      HttpServletResponse response = (HttpServletResponse) servletResponse;
+      HttpSession session = request.getSession(false);
+      UserAuthentication user = null;
+      if (request.getHeader("Authorization") == null && session != null) {
+        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+        if (authentications != null
+            && authentications.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication u) {
+          user = u;
+        }
+      }
+      if (user == null) {
+        basic.doFilter(request, response, chain);
+        return;
+      }
+      if (!CsrfConstants.CSRF_NON_MODIFYING_METHODS_PATTERN.matcher(request.getMethod()).matches()
+          && !tokenMatches(session, request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME))) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/json;charset=UTF-8");
+        response.getOutputStream().write("{\"message\":\"CSRF トークンがありません。画面を再読み込みしてください (CSRF token missing)\"}"
+            .getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      identityService.setAuthentication(user.getName(), user.getGroupIds(), user.getTenantIds());
+      try {
+        chain.doFilter(request, response);
+      } finally {
+        identityService.clearAuthentication();
+      }
+    }
+
+    private static boolean tokenMatches(HttpSession session, String header) {
+      Object token = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+      return token instanceof String expected && header != null
+          && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void destroy() {
+      basic.destroy();
+    }
   }
 }

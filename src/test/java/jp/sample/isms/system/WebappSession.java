@@ -53,6 +53,19 @@ public final class WebappSession {
     return response;
   }
 
+  /** A JSON POST in the session, with the CSRF token or (to test the refusal) without. */
+  public ResponseEntity<String> post(String path, Object body, boolean withCsrfToken) {
+    HttpHeaders headers = headers();
+    if (!withCsrfToken) {
+      headers.remove("X-XSRF-TOKEN");
+    }
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> response = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers),
+        String.class);
+    remember(response);
+    return response;
+  }
+
   private HttpHeaders headers() {
     HttpHeaders headers = new HttpHeaders();
     headers.put(HttpHeaders.COOKIE, List.of(String.join("; ", cookies)));

@@ -1,7 +1,8 @@
 // isms-approval: Japanese first, English available (the webapps ship only en and de; ja.json is ours).
 export default {
-  // Japanese unless the user chose English (../isms-locale.js, shared by the four webapps)
-  customScripts: ['../isms-locale'],
+  // Japanese unless the user chose English (../isms-locale.js, shared by the four webapps);
+  // 添付ファイル and 一括承認 (scripts/isms-tasklist-plugins.js)
+  customScripts: ['../isms-locale', 'scripts/isms-tasklist-plugins'],
   locales: {
     availableLocales: ['ja', 'en'],
     fallbackLocale: 'ja'

@@ -1,0 +1,318 @@
+package jp.sample.isms.approval;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Attachment;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.organisation.OrganisationGroups;
+import jp.sample.isms.organisation.OrganisationService;
+
+/**
+ * The attachments of a request (certificates of destruction 3.3.1, re-subcontracting documents 8.1.5), kept with the
+ * engine's attachment API on the request's process instance and the step they were uploaded in. The engine checks no
+ * ownership, so this class does: who may read, upload and remove, the format by its magic bytes, 10 MB, and an
+ * audit record of every upload and removal.
+ */
+@Component
+class RequestAttachments {
+
+  static final int MAX_BYTES = 10 * 1024 * 1024;
+  static final String ATTACHED = "ATTACHED";
+  static final String DESCRIPTION_UPLOADER = "uploadedBy=";
+  static final String DESCRIPTION_SIZE = "size=";
+  static final String ATTACHMENT_REMOVED = "ATTACHMENT_REMOVED";
+  /** Groups that read every request (1.2). */
+  private static final List<String> READERS = List.of("audit-officer", "security-officer",
+      OrganisationGroups.CAMUNDA_ADMIN);
+
+  /** A format an attachment may have, with the bytes its content starts with. */
+  enum Format {
+    PDF("application/pdf", new byte[] {'%', 'P', 'D', 'F'}, "pdf"),
+    PNG("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "png"),
+    JPEG("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, "jpg", "jpeg");
+
+    final String mimeType;
+    private final byte[] magic;
+    private final List<String> extensions;
+
+    Format(String mimeType, byte[] magic, String... extensions) {
+      this.mimeType = mimeType;
+      this.magic = magic;
+      this.extensions = List.of(extensions);
+    }
+
+    static Optional<Format> ofName(String fileName) {
+      if (fileName == null || !fileName.contains(".")) {
+        return Optional.empty();
+      }
+      String extension = fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+      return Arrays.stream(values()).filter(f -> f.extensions.contains(extension)).findFirst();
+    }
+
+    static Optional<Format> ofType(String mimeType) {
+      if (mimeType == null || mimeType.isBlank() || "application/octet-stream".equals(mimeType)) {
+        return Optional.empty();
+      }
+      String type = mimeType.toLowerCase(Locale.ROOT).split(";")[0].trim();
+      return Arrays.stream(values()).filter(f -> f.mimeType.equals(type) || ("image/jpg".equals(type) && f == JPEG))
+          .findFirst();
+    }
+
+    boolean starts(byte[] content) {
+      return content.length >= magic.length && Arrays.equals(content, 0, magic.length, magic, 0, magic.length);
+    }
+  }
+
+  /** Why a call is refused: the HTTP status says which (400, 403, 404, 409). */
+  static class Refused extends RuntimeException {
+    final int status;
+
+    Refused(int status, String message) {
+      super(message);
+      this.status = status;
+    }
+  }
+
+  /** An attachment as the 添付ファイル tab lists it. */
+  record Item(String id, String name, String type, Long size, String uploadedBy, String uploadedByName,
+      java.util.Date uploadedAt, String taskId, boolean removable) {
+  }
+
+  /** A request as found by its process instance id or business key. */
+  record Request(String processInstanceId, String businessKey, String processKey, String requester, boolean open) {
+  }
+
+  private final TaskService taskService;
+  private final RuntimeService runtimeService;
+  private final HistoryService historyService;
+  private final ProcessEngine engine;
+  private final OrganisationService organisation;
+  private final AuditRecorder audit;
+
+  RequestAttachments(@Lazy TaskService taskService, @Lazy RuntimeService runtimeService,
+      @Lazy HistoryService historyService, @Lazy ProcessEngine engine,
+      OrganisationService organisation, AuditRecorder audit) {
+    this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.historyService = historyService;
+    this.engine = engine;
+    this.organisation = organisation;
+    this.audit = audit;
+  }
+
+  Request request(String processInstanceOrBusinessKey) {
+    HistoricProcessInstance instance = withoutAuthorization(() -> {
+      HistoricProcessInstance byId = historyService.createHistoricProcessInstanceQuery()
+          .processInstanceId(processInstanceOrBusinessKey).singleResult();
+      return byId != null ? byId : historyService.createHistoricProcessInstanceQuery()
+          .processInstanceBusinessKey(processInstanceOrBusinessKey).list().stream().findFirst().orElse(null);
+    });
+    if (instance == null) {
+      throw new Refused(404, "申請が見つかりません: " + processInstanceOrBusinessKey);
+    }
+    String requester = withoutAuthorization(() -> historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName(ApprovalVariables.REQUESTER).list().stream()
+        .map(v -> (String) v.getValue()).findFirst().orElse(null));
+    return new Request(instance.getId(), instance.getBusinessKey(), instance.getProcessDefinitionKey(), requester,
+        instance.getEndTime() == null);
+  }
+
+  List<Item> list(Request request, Authentication user) {
+    if (!mayRead(request, user)) {
+      throw new Refused(403, "この申請の添付ファイルを閲覧する権限がありません");
+    }
+    List<Task> open = openTasks(request);
+    return withoutAuthorization(() -> taskService.getProcessInstanceAttachments(request.processInstanceId())).stream()
+        .sorted(Comparator.comparing(Attachment::getCreateTime))
+        .map(a -> new Item(a.getId(), a.getName(), a.getType(), size(a), uploader(a),
+            uploader(a) == null ? null : organisation.displayName(uploader(a)), a.getCreateTime(), a.getTaskId(),
+            user.getUserId().equals(uploader(a)) && open.stream().anyMatch(t -> t.getId().equals(a.getTaskId()))))
+        .toList();
+  }
+
+  Attachment attachment(Request request, String attachmentId, Authentication user) {
+    if (!mayRead(request, user)) {
+      throw new Refused(403, "この申請の添付ファイルを閲覧する権限がありません");
+    }
+    Attachment attachment = withoutAuthorization(() -> taskService.getAttachment(attachmentId));
+    if (attachment == null || !request.processInstanceId().equals(attachment.getProcessInstanceId())) {
+      throw new Refused(404, "添付ファイルが見つかりません");
+    }
+    return attachment;
+  }
+
+  InputStream content(Attachment attachment) {
+    return withoutAuthorization(() -> taskService.getAttachmentContent(attachment.getId()));
+  }
+
+  /** Uploads in the user's open step of the request ({@code taskId} when they have several). */
+  Item upload(Request request, String taskId, String fileName, String declaredType, byte[] content,
+      Authentication user) {
+    if (!mayRead(request, user)) {
+      throw new Refused(403, "この申請の添付ファイルを閲覧する権限がありません");
+    }
+    if (!request.open()) {
+      throw new Refused(409, "この申請は完了しているため、添付ファイルを追加できません");
+    }
+    List<Task> mine = openTasks(request).stream().filter(t -> isActor(t, request, user.getUserId())).toList();
+    Task task = mine.stream().filter(t -> taskId == null || t.getId().equals(taskId)).findFirst().orElse(null);
+    if (task == null) {
+      throw new Refused(mine.isEmpty() && taskId != null && !exists(taskId) ? 409 : 403, mine.isEmpty() && taskId != null
+          && !exists(taskId) ? "このタスクは既に完了しているため、添付ファイルを追加できません"
+          : "この申請で担当中のステップがないため、添付ファイルを追加できません");
+    }
+    Format format = check(fileName, declaredType, content);
+    String name = fileName.replaceAll("[\\\\/\\r\\n\\t]", "_");
+    // the engine would ask for UPDATE on the task, which a candidate who has not claimed it lacks
+    Attachment attachment = withoutAuthorization(() -> taskService.createAttachment(format.mimeType, task.getId(),
+        request.processInstanceId(), name, DESCRIPTION_UPLOADER + user.getUserId() + ";" + DESCRIPTION_SIZE + content.length, new ByteArrayInputStream(content)));
+    record(request, task, user, ATTACHED, name + " (" + format + ", " + content.length + " bytes)");
+    return new Item(attachment.getId(), name, format.mimeType, (long) content.length, user.getUserId(),
+        organisation.displayName(user.getUserId()), attachment.getCreateTime(), task.getId(), true);
+  }
+
+  void remove(Request request, String attachmentId, Authentication user) {
+    Attachment attachment = attachment(request, attachmentId, user);
+    if (!user.getUserId().equals(uploader(attachment))) {
+      throw new Refused(403, "添付ファイルを削除できるのはアップロードした本人のみです");
+    }
+    Task task = attachment.getTaskId() == null ? null
+        : withoutAuthorization(() -> taskService.createTaskQuery().taskId(attachment.getTaskId()).singleResult());
+    if (task == null) {
+      throw new Refused(409, "アップロードしたタスクが完了しているため、添付ファイルは削除できません");
+    }
+    withoutAuthorization(() -> {
+      taskService.deleteTaskAttachment(task.getId(), attachmentId);
+      return null;
+    });
+    record(request, task, user, ATTACHMENT_REMOVED, attachment.getName());
+  }
+
+  private static Format check(String fileName, String declaredType, byte[] content) {
+    if (fileName == null || fileName.isBlank()) {
+      throw new Refused(400, "ファイル名がありません");
+    }
+    if (content.length == 0) {
+      throw new Refused(400, "ファイルが空です");
+    }
+    if (content.length > MAX_BYTES) {
+      throw new Refused(400, "ファイルは 10MB 以下にしてください");
+    }
+    Format byName = Format.ofName(fileName).orElseThrow(() ->
+        new Refused(400, "添付できるのは PDF・PNG・JPEG のファイルのみです"));
+    Optional<Format> byType = Format.ofType(declaredType);
+    if (byType.isPresent() && byType.get() != byName) {
+      throw new Refused(400, "ファイルの種類 (" + declaredType + ") とファイル名が一致しません");
+    }
+    if (!byName.starts(content)) {
+      throw new Refused(400, "ファイルの内容が " + byName + " ではありません (拡張子だけを変えたファイルは添付できません)");
+    }
+    return byName;
+  }
+
+  /** The requester, an assignee or candidate of an open step, an auditor. */
+  boolean mayRead(Request request, Authentication user) {
+    if (user.getUserId().equals(request.requester())
+        || (user.getGroupIds() != null && user.getGroupIds().stream().anyMatch(READERS::contains))) {
+      return true;
+    }
+    return openTasks(request).stream().anyMatch(t -> isActor(t, request, user.getUserId()));
+  }
+
+  /** May act on the step: its assignee, or a candidate who is not the requester (four eyes). */
+  private boolean isActor(Task task, Request request, String userId) {
+    if (userId.equals(task.getAssignee())) {
+      return true;
+    }
+    if (task.getAssignee() != null || userId.equals(request.requester())) {
+      return false;
+    }
+    return withoutAuthorization(() -> taskService.getIdentityLinksForTask(task.getId())).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .anyMatch((IdentityLink link) -> userId.equals(link.getUserId())
+            || (link.getGroupId() != null && organisation.members(link.getGroupId()).contains(userId)));
+  }
+
+  private List<Task> openTasks(Request request) {
+    return withoutAuthorization(() -> taskService.createTaskQuery().processInstanceId(request.processInstanceId())
+        .list());
+  }
+
+  private boolean exists(String taskId) {
+    return withoutAuthorization(() -> historyService.createHistoricTaskInstanceQuery().taskId(taskId).count() > 0);
+  }
+
+  /** Who uploaded it: the engine keeps no owner of an attachment, so the description carries it. */
+  static String uploader(Attachment attachment) {
+    return field(attachment, DESCRIPTION_UPLOADER);
+  }
+
+  private static Long size(Attachment attachment) {
+    String size = field(attachment, DESCRIPTION_SIZE);
+    try {
+      return size == null ? null : Long.valueOf(size);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static String field(Attachment attachment, String prefix) {
+    String description = attachment.getDescription();
+    if (description == null) {
+      return null;
+    }
+    for (String part : description.split(";")) {
+      if (part.startsWith(prefix)) {
+        return part.substring(prefix.length());
+      }
+    }
+    return null;
+  }
+
+  private void record(Request request, Task task, Authentication user, String outcome, String comment) {
+    Integer version = withoutAuthorization(() -> engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionId(task.getProcessDefinitionId()).singleResult().getVersion());
+    audit.record(new AuditEntry(null, request.businessKey(), request.processInstanceId(), request.processKey(), version,
+        task.getTaskDefinitionKey(), task.getName(), "ATTACHMENT", user.getUserId(),
+        organisation.displayName(user.getUserId()), null, null, request.requester(), null, null, outcome, comment,
+        null, null, null));
+  }
+
+  /** The checks above are the product's; the engine's own authorizations do not know attachments' owners. */
+  private <T> T withoutAuthorization(Callable<T> call) {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    return configuration.getCommandExecutorTxRequired().execute(context -> {
+      try {
+        return context.runWithoutAuthorization(call);
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new UncheckedIOException(new IOException(e));
+      }
+    });
+  }
+}

@@ -1,0 +1,296 @@
+// isms-approval: the 添付ファイル tab of the task view (tasklist.task.detail) and 一括承認 in the navigation bar
+// (tasklist.navbar.action). Both call the product's /api in the Tasklist session; the server checks everything again.
+const EN = window.localStorage.getItem('isms-locale') === 'en';
+const T = EN ? {
+  attachments: 'Attachments', name: 'Name', type: 'Type', size: 'Size', by: 'Uploaded by', at: 'Date',
+  none: 'No attachments.', upload: 'Upload', remove: 'Remove', confirmRemove: 'Remove this attachment?',
+  choose: 'PDF, PNG or JPEG, at most 10 MB', tooLarge: 'The file must be 10 MB or smaller.',
+  wrongType: 'Only PDF, PNG and JPEG files can be attached.', notThatType: 'The content of the file is not ',
+  uploaded: 'Uploaded.', removed: 'Removed.', failed: 'Failed: ',
+  bulk: 'Bulk approve', bulkTitle: 'Bulk approval', bulkNone: 'No tasks can be approved in bulk.',
+  comment: 'Comment (for all selected)', approveSelected: 'Approve selected', close: 'Close',
+  selectSome: 'Select at least one task.', ok: 'Approved', refused: 'Refused', request: 'Request', task: 'Task',
+  flows: 'Flows that may be approved in bulk: '
+} : {
+  attachments: '添付ファイル', name: 'ファイル名', type: '種類', size: 'サイズ', by: '登録者', at: '登録日時',
+  none: '添付ファイルはありません。', upload: 'アップロード', remove: '削除', confirmRemove: 'この添付ファイルを削除しますか？',
+  choose: 'PDF・PNG・JPEG、10MB 以下', tooLarge: 'ファイルは 10MB 以下にしてください。',
+  wrongType: '添付できるのは PDF・PNG・JPEG のファイルのみです。', notThatType: 'ファイルの内容が次の形式ではありません: ',
+  uploaded: 'アップロードしました。', removed: '削除しました。', failed: 'エラー: ',
+  bulk: '一括承認', bulkTitle: '一括承認', bulkNone: '一括承認できるタスクはありません。',
+  comment: 'コメント (選択したすべてに記録されます)', approveSelected: '選択したタスクを承認する', close: '閉じる',
+  selectSome: 'タスクを 1 件以上選んでください。', ok: '承認しました', refused: '承認できません', request: '申請番号',
+  task: 'タスク', flows: '一括承認の対象フロー: '
+};
+
+const MAX_BYTES = 10 * 1024 * 1024;
+const FORMATS = [
+  { name: 'PDF', extensions: ['pdf'], magic: [0x25, 0x50, 0x44, 0x46] },
+  { name: 'PNG', extensions: ['png'], magic: [0x89, 0x50, 0x4e, 0x47] },
+  { name: 'JPEG', extensions: ['jpg', 'jpeg'], magic: [0xff, 0xd8, 0xff] }
+];
+
+// the product's /api sits beside the webapps (app-root is /camunda)
+function productApi() {
+  const appRoot = document.querySelector('base').getAttribute('app-root') || '/camunda';
+  return appRoot.replace(/\/camunda\/?$/, '') + '/api';
+}
+
+// read at every call: the token changes when the session is renewed
+function csrfToken() {
+  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
+  return match ? decodeURIComponent(match[1]) : '';
+}
+
+async function call(method, path, body, json) {
+  const headers = { Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() };
+  if (json) {
+    headers['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(productApi() + path, {
+    method, headers, credentials: 'same-origin', body: json ? JSON.stringify(body) : body
+  });
+  const text = await response.text();
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch (e) {
+    data = { message: text };
+  }
+  if (!response.ok) {
+    throw new Error((data && data.message) || response.status);
+  }
+  return data;
+}
+
+function el(tag, attributes, ...children) {
+  const element = document.createElement(tag);
+  Object.entries(attributes || {}).forEach(([key, value]) => {
+    if (key === 'onclick' || key === 'onchange') {
+      element.addEventListener(key.substring(2), value);
+    } else if (value !== undefined && value !== null && value !== false) {
+      element.setAttribute(key, value === true ? '' : value);
+    }
+  });
+  children.flat().forEach((child) => element.append(child instanceof Node ? child : String(child ?? '')));
+  return element;
+}
+
+function formatSize(bytes) {
+  if (bytes === null || bytes === undefined) {
+    return '';
+  }
+  return bytes >= 1024 * 1024 ? (bytes / 1024 / 1024).toFixed(1) + ' MB'
+    : bytes >= 1024 ? Math.round(bytes / 1024) + ' KB' : bytes + ' B';
+}
+
+function formatDate(value) {
+  if (!value) {
+    return '';
+  }
+  const date = new Date(value);
+  return isNaN(date) ? value : date.toLocaleString(EN ? 'en-GB' : 'ja-JP');
+}
+
+/** The browser's own check before the upload (the server checks the same again). */
+async function checkFile(file) {
+  if (file.size > MAX_BYTES) {
+    return T.tooLarge;
+  }
+  const extension = (file.name.split('.').pop() || '').toLowerCase();
+  const format = FORMATS.find((f) => f.extensions.includes(extension));
+  if (!format) {
+    return T.wrongType;
+  }
+  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  if (!format.magic.every((byte, i) => head[i] === byte)) {
+    return T.notThatType + format.name;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- 添付ファイル
+
+function renderAttachments(node, { taskId, api }) {
+  const root = el('div', { class: 'isms-attachments' });
+  node.innerHTML = '';
+  node.appendChild(root);
+  let processInstanceId = null;
+  const message = el('div', { class: 'isms-message', role: 'status' });
+
+  function show(text, error) {
+    message.textContent = text || '';
+    message.className = 'isms-message' + (error ? ' text-danger' : ' text-success');
+  }
+
+  async function load() {
+    if (!processInstanceId) {
+      const response = await fetch(api.engineApi + '/task/' + encodeURIComponent(taskId),
+        { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+      processInstanceId = (await response.json()).processInstanceId;
+    }
+    if (!processInstanceId) {
+      // a task created by hand in Tasklist belongs to no request
+      root.replaceChildren(el('p', { class: 'isms-no-attachments' }, T.none));
+      return;
+    }
+    const base = '/requests/' + encodeURIComponent(processInstanceId) + '/attachments';
+    let items;
+    try {
+      items = await call('GET', base);
+    } catch (e) {
+      root.replaceChildren(el('p', { class: 'text-danger' }, e.message));
+      return;
+    }
+    const rows = items.map((item) => el('tr', { 'data-attachment': item.id },
+      el('td', {}, el('a', { href: productApi() + base + '/' + encodeURIComponent(item.id), download: item.name },
+        item.name)),
+      el('td', {}, item.type || ''),
+      el('td', {}, formatSize(item.size)),
+      el('td', {}, item.uploadedByName || item.uploadedBy || ''),
+      el('td', {}, formatDate(item.uploadedAt)),
+      el('td', {}, item.removable ? el('button', {
+        type: 'button', class: 'btn btn-xs btn-default isms-remove', onclick: async () => {
+          if (!window.confirm(T.confirmRemove)) {
+            return;
+          }
+          try {
+            await call('DELETE', base + '/' + encodeURIComponent(item.id));
+            await load();
+            show(T.removed);
+          } catch (e) {
+            show(T.failed + e.message, true);
+          }
+        }
+      }, T.remove) : '')));
+    const table = items.length ? el('table', { class: 'table table-condensed isms-attachment-list' },
+      el('thead', {}, el('tr', {}, el('th', {}, T.name), el('th', {}, T.type), el('th', {}, T.size),
+        el('th', {}, T.by), el('th', {}, T.at), el('th', {}))),
+      el('tbody', {}, rows)) : el('p', { class: 'isms-no-attachments' }, T.none);
+
+    const input = el('input', { type: 'file', class: 'isms-file', accept: '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg' });
+    const button = el('button', {
+      type: 'button', class: 'btn btn-sm btn-primary isms-upload', onclick: async () => {
+        const file = input.files && input.files[0];
+        if (!file) {
+          show(T.choose, true);
+          return;
+        }
+        const problem = await checkFile(file);
+        if (problem) {
+          show(problem, true);
+          return;
+        }
+        const form = new FormData();
+        form.append('file', file, file.name);
+        form.append('taskId', taskId);
+        button.disabled = true;
+        try {
+          await call('POST', base, form, false);
+          await load();
+          show(T.uploaded);
+        } catch (e) {
+          show(T.failed + e.message, true);
+        } finally {
+          button.disabled = false;
+        }
+      }
+    }, T.upload);
+    root.replaceChildren(table, el('div', { class: 'isms-upload-form form-inline' }, input, ' ', button, ' ',
+      el('small', { class: 'text-muted' }, T.choose)), message);
+  }
+
+  load();
+}
+
+// ---------------------------------------------------------------- 一括承認
+
+function openBulkApproval() {
+  document.getElementById('isms-bulk-overlay')?.remove();
+  const body = el('div', { class: 'isms-bulk-body' });
+  const overlay = el('div', { id: 'isms-bulk-overlay', role: 'dialog', 'aria-modal': 'true' },
+    el('div', { class: 'isms-bulk-panel' },
+      el('h3', {}, T.bulkTitle),
+      body,
+      el('button', {
+        type: 'button', class: 'btn btn-default isms-bulk-close', onclick: () => {
+          overlay.remove();
+          window.location.reload();
+        }
+      }, T.close)));
+  document.body.appendChild(overlay);
+
+  call('GET', '/tasks/bulk-approvable').then((data) => {
+    if (!data.tasks.length) {
+      body.replaceChildren(el('p', {}, T.bulkNone));
+      return;
+    }
+    const rows = data.tasks.map((task) => el('tr', {},
+      el('td', {}, el('input', { type: 'checkbox', class: 'isms-bulk-task', id: 'isms-bulk-' + task.taskId,
+        value: task.taskId })),
+      el('td', {}, el('label', { for: 'isms-bulk-' + task.taskId }, task.description || task.name)),
+      el('td', {}, task.name),
+      el('td', {}, formatDate(task.created))));
+    const comment = el('textarea', { class: 'form-control isms-bulk-comment', rows: '2', maxlength: '4000' });
+    const results = el('div', { class: 'isms-bulk-results' });
+    const approve = el('button', {
+      type: 'button', class: 'btn btn-primary isms-bulk-approve', onclick: async () => {
+        const taskIds = [...body.querySelectorAll('.isms-bulk-task:checked')].map((box) => box.value);
+        if (!taskIds.length) {
+          results.replaceChildren(el('p', { class: 'text-danger' }, T.selectSome));
+          return;
+        }
+        approve.disabled = true;
+        try {
+          const outcome = await call('POST', '/tasks/bulk-approve', { taskIds, comment: comment.value }, true);
+          results.replaceChildren(el('table', { class: 'table table-condensed isms-bulk-result-list' },
+            el('thead', {}, el('tr', {}, el('th', {}, T.request), el('th', {}, ''), el('th', {}, ''))),
+            el('tbody', {}, outcome.results.map((r) => el('tr', { class: r.ok ? 'success' : 'danger' },
+              el('td', {}, r.businessKey || r.taskId), el('td', {}, r.ok ? T.ok : T.refused),
+              el('td', {}, r.ok ? '' : r.message))))));
+          outcome.results.filter((r) => r.ok).forEach((r) => {
+            const box = document.getElementById('isms-bulk-' + r.taskId);
+            if (box) {
+              box.checked = false;
+              box.disabled = true;
+            }
+          });
+        } catch (e) {
+          results.replaceChildren(el('p', { class: 'text-danger' }, T.failed + e.message));
+        } finally {
+          approve.disabled = false;
+        }
+      }
+    }, T.approveSelected);
+    body.replaceChildren(
+      el('p', { class: 'text-muted' }, T.flows + data.flows.join(', ')),
+      el('table', { class: 'table table-condensed isms-bulk-list' },
+        el('thead', {}, el('tr', {}, el('th', {}), el('th', {}, T.request), el('th', {}, T.task), el('th', {}, T.at))),
+        el('tbody', {}, rows)),
+      el('label', {}, T.comment), comment, el('p', {}), approve, results);
+  }).catch((e) => body.replaceChildren(el('p', { class: 'text-danger' }, T.failed + e.message)));
+}
+
+function renderBulkButton(node) {
+  node.replaceChildren(el('a', { href: '', id: 'isms-bulk-approval', class: 'isms-bulk-link', title: T.bulkTitle,
+    onclick: (event) => {
+      event.preventDefault();
+      openBulkApproval();
+    } }, el('span', { class: 'glyphicon glyphicon-check' }), ' ', T.bulk));
+}
+
+export default [
+  {
+    id: 'isms-attachments',
+    pluginPoint: 'tasklist.task.detail',
+    priority: 500,
+    render: renderAttachments,
+    properties: { label: T.attachments }
+  },
+  {
+    id: 'isms-bulk-approval',
+    pluginPoint: 'tasklist.navbar.action',
+    priority: 100,
+    render: renderBulkButton
+  }
+];

@@ -1,0 +1,214 @@
+package jp.sample.isms.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Attachment;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.Requests;
+
+/**
+ * The Tasklist plugins of scripts/isms-tasklist-plugins.js in Debian's headless Chromium: yamamoto uploads the
+ * certificate of destruction in the 添付ファイル tab of her execution step and sees it listed; ito approves two
+ * take-outs at once with 一括承認. Tagged "browser".
+ */
+@Tag("browser")
+@IsmsSpringBootTest
+class TasklistExtensionsBrowserIT {
+
+  private static final String CHROMIUM = System.getenv().getOrDefault("ISMS_CHROMIUM", "/usr/bin/chromium");
+  private static final String CHROMEDRIVER = System.getenv().getOrDefault("ISMS_CHROMEDRIVER", "/usr/bin/chromedriver");
+  private static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+      .getBytes(StandardCharsets.US_ASCII);
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+
+  Requests requests;
+  WebDriver browser;
+  WebDriverWait wait;
+  String lastScreen = "tasklist-extensions.png";
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    requests = new Requests(engine);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000",
+        "--user-data-dir=" + Files.createTempDirectory("isms-chromium"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+        .build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      screenshot(lastScreen);
+      browser.quit();
+    }
+  }
+
+  @Test
+  void yamamotoUploadsTheCertificateOfDestructionInTheAttachmentsTab() throws Exception {
+    // given yamamoto's outsourced disposal, received by watanabe and approved by suzuki
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("classification", "SECRET");
+    variables.put("mediaType", "HDD");
+    variables.put("action", "DISPOSE");
+    variables.put("method", "OUTSOURCED_DESTRUCTION");
+    variables.put("quantity", 3);
+    variables.put("description", "旧設計図面データ (2019年度) を保存していた媒体");
+    variables.put("contractor", "株式会社データ抹消サービス");
+    ProcessInstance instance = requests.file("yamamoto", "mediaDisposal", variables);
+    Map<String, Object> approve = Map.of("decision", "APPROVED", "decisionComment", "");
+    requests.complete("watanabe", instance, approve);
+    requests.complete("suzuki", instance, approve);
+    String taskId = requests.task(instance).getId();
+    Path certificate = Files.createTempDirectory("isms-upload").resolve("破壊証明書.pdf");
+    Files.write(certificate, PDF);
+
+    // when she opens her execution step, the 添付ファイル tab, and uploads the certificate
+    login("yamamoto");
+    browser.get(tasklist() + "#/?task=" + taskId);
+    clickText("a", "添付ファイル");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".isms-attachments"),
+        "添付ファイルはありません"));
+    browser.findElement(By.cssSelector(".isms-attachments input.isms-file"))
+        .sendKeys(certificate.toAbsolutePath().toString());
+    browser.findElement(By.cssSelector(".isms-attachments button.isms-upload")).click();
+
+    // then it is listed with her name, and attached to the request
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".isms-attachment-list"),
+        "破壊証明書.pdf"));
+    lastScreen = "tasklist-attachments.png";
+    String listed = browser.findElement(By.cssSelector(".isms-attachment-list")).getText();
+    assertThat(listed).contains("application/pdf", "山本 さくら");
+    assertThat(browser.findElements(By.cssSelector(".isms-attachment-list .isms-remove"))).hasSize(1);
+    List<Attachment> attachments = engine.getTaskService().getProcessInstanceAttachments(instance.getId());
+    assertThat(attachments).extracting(Attachment::getName).containsExactly("破壊証明書.pdf");
+    assertThat(attachments.get(0).getTaskId()).isEqualTo(taskId);
+  }
+
+  @Test
+  void theBrowserRefusesAFakePdfBeforeUploading() throws Exception {
+    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    String taskId = requests.task(instance).getId();
+    Path fake = Files.createTempDirectory("isms-upload").resolve("偽の証明書.pdf");
+    Files.writeString(fake, "これは PDF ではありません");
+
+    login("ito");
+    browser.get(tasklist() + "#/?task=" + taskId);
+    clickText("a", "添付ファイル");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".isms-attachments input.isms-file")))
+        .sendKeys(fake.toAbsolutePath().toString());
+    browser.findElement(By.cssSelector(".isms-attachments button.isms-upload")).click();
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".isms-message"),
+        "ファイルの内容が次の形式ではありません: PDF"));
+    assertThat(engine.getTaskService().getProcessInstanceAttachments(instance.getId())).isEmpty();
+  }
+
+  @Test
+  void itoApprovesTwoTakeOutsAtOnce() {
+    // given two take-outs of yamamoto waiting for ito
+    ProcessInstance first = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance second = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    String firstTask = requests.task(first).getId();
+    String secondTask = requests.task(second).getId();
+
+    // when ito opens 一括承認, selects both and approves them with one comment
+    login("ito");
+    click(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("isms-bulk-approval"))));
+    click(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("isms-bulk-" + firstTask))));
+    click(browser.findElement(By.id("isms-bulk-" + secondTask)));
+    assertThat(browser.findElement(By.id("isms-bulk-overlay")).getText()).contains(first.getBusinessKey(),
+        second.getBusinessKey());
+    browser.findElement(By.cssSelector(".isms-bulk-comment")).sendKeys("業務上必要と認めます");
+    click(browser.findElement(By.cssSelector(".isms-bulk-approve")));
+
+    // then both are approved, each reported
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".isms-bulk-result-list")));
+    lastScreen = "tasklist-bulk-approval.png";
+    String results = browser.findElement(By.cssSelector(".isms-bulk-result-list")).getText();
+    assertThat(results).contains(first.getBusinessKey(), second.getBusinessKey(), "承認しました");
+    for (ProcessInstance instance : List.of(first, second)) {
+      assertThat(requests.task(instance).getTaskDefinitionKey()).isEqualTo("UserTask_ReportReturn");
+    }
+  }
+
+  private String tasklist() {
+    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
+  }
+
+  private void login(String user) {
+    browser.get(tasklist());
+    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("input[ng-model='username']")));
+    username.sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("Demo-2026!");
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "自分のタスク"));
+  }
+
+  private void clickText(String css, String text) {
+    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+      for (WebElement element : driver.findElements(By.cssSelector(css))) {
+        if (element.isDisplayed() && element.getText().contains(text)) {
+          click(element);
+          return true;
+        }
+      }
+      return null;
+    });
+  }
+
+  private void click(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    try {
+      element.click();
+    } catch (RuntimeException e) {
+      ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
+    }
+  }
+
+  private void screenshot(String name) {
+    try {
+      Files.write(Path.of("target", name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
