@@ -53,6 +53,8 @@ class TasklistExtensionsBrowserIT {
   int port;
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   Requests requests;
   WebDriver browser;
@@ -167,6 +169,22 @@ class TasklistExtensionsBrowserIT {
     for (ProcessInstance instance : List.of(first, second)) {
       assertThat(requests.task(instance).getTaskDefinitionKey()).isEqualTo("UserTask_ReportReturn");
     }
+  }
+
+  @Test
+  void itoNamesWatanabeAsSubstituteInTasklist() {
+    login("ito");
+    click(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("isms-substitutes"))));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("isms-substitute"))).sendKeys("watanabe");
+    browser.findElement(By.id("isms-substitute-reason")).sendKeys("出張");
+    click(browser.findElement(By.id("isms-substitute-nominate")));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".isms-substitute-list")));
+    lastScreen = "tasklist-substitutes.png";
+    assertThat(browser.findElement(By.cssSelector(".isms-substitute-list")).getText()).contains("ito", "watanabe", "出張");
+    var named = jdbc.queryForList("select id from approval_substitute where principal = 'ito' and substitute = 'watanabe'"
+        + " and revoked_at is null", Long.class);
+    assertThat(named).isNotEmpty();
+    named.forEach(id -> jdbc.update("update approval_substitute set revoked_at = CURRENT_TIMESTAMP where id = ?", id));
   }
 
   private String tasklist() {

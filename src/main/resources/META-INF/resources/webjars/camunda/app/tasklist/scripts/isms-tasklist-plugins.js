@@ -1,5 +1,5 @@
-// isms-approval: the 添付ファイル tab of the task view (tasklist.task.detail) and 一括承認 in the navigation bar
-// (tasklist.navbar.action). Both call the product's /api in the Tasklist session; the server checks everything again.
+// isms-approval: the 添付ファイル tab of the task view (tasklist.task.detail), 一括承認 and 代理承認 in the navigation
+// bar (tasklist.navbar.action). Both call the product's /api in the Tasklist session; the server checks everything again.
 const EN = window.localStorage.getItem('isms-locale') === 'en';
 const T = EN ? {
   attachments: 'Attachments', name: 'Name', type: 'Type', size: 'Size', by: 'Uploaded by', at: 'Date',
@@ -10,7 +10,10 @@ const T = EN ? {
   bulk: 'Bulk approve', bulkTitle: 'Bulk approval', bulkNone: 'No tasks can be approved in bulk.',
   comment: 'Comment (for all selected)', approveSelected: 'Approve selected', close: 'Close',
   selectSome: 'Select at least one task.', ok: 'Approved', refused: 'Refused', request: 'Request', task: 'Task',
-  flows: 'Flows that may be approved in bulk: '
+  flows: 'Flows that may be approved in bulk: ',
+  substitutes: 'Substitutes', substitutesTitle: 'Substitutes (代理承認)', principal: 'Approver', substitute: 'Substitute',
+  from: 'From', to: 'To', reason: 'Reason', nominate: 'Name substitute', revoke: 'Revoke',
+  noSubstitutes: 'No substitutes named.', substituteHint: 'User id of the colleague who approves for you'
 } : {
   attachments: '添付ファイル', name: 'ファイル名', type: '種類', size: 'サイズ', by: '登録者', at: '登録日時',
   none: '添付ファイルはありません。', upload: 'アップロード', remove: '削除', confirmRemove: 'この添付ファイルを削除しますか？',
@@ -20,7 +23,10 @@ const T = EN ? {
   bulk: '一括承認', bulkTitle: '一括承認', bulkNone: '一括承認できるタスクはありません。',
   comment: 'コメント (選択したすべてに記録されます)', approveSelected: '選択したタスクを承認する', close: '閉じる',
   selectSome: 'タスクを 1 件以上選んでください。', ok: '承認しました', refused: '承認できません', request: '申請番号',
-  task: 'タスク', flows: '一括承認の対象フロー: '
+  task: 'タスク', flows: '一括承認の対象フロー: ',
+  substitutes: '代理承認', substitutesTitle: '代理承認の設定', principal: '承認者', substitute: '代理人',
+  from: '開始日', to: '終了日', reason: '理由', nominate: '代理人を指名する', revoke: '取り消す',
+  noSubstitutes: '代理人は指名されていません。', substituteHint: '代わりに承認する人のユーザーID (例: watanabe)'
 };
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -279,6 +285,68 @@ function renderBulkButton(node) {
     } }, el('span', { class: 'glyphicon glyphicon-check' }), ' ', T.bulk));
 }
 
+// ---------------------------------------------------------------- 代理承認
+
+function openSubstitutes() {
+  document.getElementById('isms-bulk-overlay')?.remove();
+  const body = el('div', { class: 'isms-bulk-body' });
+  const overlay = el('div', { id: 'isms-bulk-overlay', role: 'dialog', 'aria-modal': 'true' },
+    el('div', { class: 'isms-bulk-panel' },
+      el('h3', {}, T.substitutesTitle),
+      body,
+      el('button', { type: 'button', class: 'btn btn-default isms-bulk-close', onclick: () => overlay.remove() },
+        T.close)));
+  document.body.appendChild(overlay);
+  const today = new Date(Date.now() + 9 * 3600 * 1000).toISOString().substring(0, 10);
+  const substitute = el('input', { class: 'form-control', id: 'isms-substitute', placeholder: T.substituteHint });
+  const from = el('input', { class: 'form-control', type: 'date', id: 'isms-substitute-from', value: today });
+  const to = el('input', { class: 'form-control', type: 'date', id: 'isms-substitute-to', value: today });
+  const reason = el('input', { class: 'form-control', id: 'isms-substitute-reason', maxlength: '500' });
+  const message = el('div', { class: 'isms-bulk-results' });
+  const list = el('div', {});
+
+  const refresh = () => call('GET', '/substitutes').then((rows) => {
+    if (!rows.length) {
+      list.replaceChildren(el('p', {}, T.noSubstitutes));
+      return;
+    }
+    list.replaceChildren(el('table', { class: 'table table-condensed isms-substitute-list' },
+      el('thead', {}, el('tr', {}, el('th', {}, T.principal), el('th', {}, T.substitute), el('th', {}, T.from),
+        el('th', {}, T.to), el('th', {}, T.reason), el('th', {}))),
+      el('tbody', {}, rows.map((row) => el('tr', {},
+        el('td', {}, row.principal), el('td', {}, row.substitute), el('td', {}, row.validFrom),
+        el('td', {}, row.validTo), el('td', {}, row.reason || ''),
+        el('td', {}, el('button', { type: 'button', class: 'btn btn-link', onclick: () =>
+          call('DELETE', '/substitutes/' + row.id).then(refresh)
+            .catch((e) => message.replaceChildren(el('p', { class: 'text-danger' }, T.failed + e.message))) },
+        T.revoke)))))));
+  }).catch((e) => list.replaceChildren(el('p', { class: 'text-danger' }, T.failed + e.message)));
+
+  const nominate = el('button', { type: 'button', class: 'btn btn-primary', id: 'isms-substitute-nominate',
+    onclick: () => call('POST', '/substitutes', { substitute: substitute.value.trim(), validFrom: from.value,
+      validTo: to.value, reason: reason.value }, true)
+      .then(() => {
+        message.replaceChildren();
+        refresh();
+      })
+      .catch((e) => message.replaceChildren(el('p', { class: 'text-danger' }, T.failed + e.message))) }, T.nominate);
+  body.replaceChildren(list,
+    el('label', { for: 'isms-substitute' }, T.substitute), substitute,
+    el('label', { for: 'isms-substitute-from' }, T.from), from,
+    el('label', { for: 'isms-substitute-to' }, T.to), to,
+    el('label', { for: 'isms-substitute-reason' }, T.reason), reason,
+    el('p', {}), nominate, message);
+  refresh();
+}
+
+function renderSubstitutesButton(node) {
+  node.replaceChildren(el('a', { href: '', id: 'isms-substitutes', class: 'isms-bulk-link', title: T.substitutesTitle,
+    onclick: (event) => {
+      event.preventDefault();
+      openSubstitutes();
+    } }, el('span', { class: 'glyphicon glyphicon-user' }), ' ', T.substitutes));
+}
+
 export default [
   {
     id: 'isms-attachments',
@@ -292,5 +360,11 @@ export default [
     pluginPoint: 'tasklist.navbar.action',
     priority: 100,
     render: renderBulkButton
+  },
+  {
+    id: 'isms-substitutes',
+    pluginPoint: 'tasklist.navbar.action',
+    priority: 90,
+    render: renderSubstitutesButton
   }
 ];
