@@ -66,6 +66,15 @@ public final class WebappSession {
     return response;
   }
 
+  /** Any call with the session and its CSRF token. */
+  public ResponseEntity<String> exchange(HttpMethod method, String path, Object body) {
+    HttpHeaders headers = headers();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> response = rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    remember(response);
+    return response;
+  }
+
   private HttpHeaders headers() {
     HttpHeaders headers = new HttpHeaders();
     headers.put(HttpHeaders.COOKIE, List.of(String.join("; ", cookies)));
