@@ -82,6 +82,28 @@ class PostgresApplicationIT {
   }
 
   @Test
+  void concurrentFirstFilingsOfAYearGetDistinctNumbersOnPostgres() throws Exception {
+    var keys = context.getBean(jp.sample.isms.approval.BusinessKeyGenerator.class);
+    var transactions = new org.springframework.transaction.support.TransactionTemplate(
+        context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+    java.time.LocalDate newYear = java.time.LocalDate.of(2040, 1, 1);
+    var clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Callable<String>> filings = new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        filings.add(() -> transactions.execute(status -> keys.next("PG", newYear)));
+      }
+      java.util.Set<String> numbers = new java.util.HashSet<>();
+      for (var number : clients.invokeAll(filings)) {
+        numbers.add(number.get());
+      }
+      assertThat(numbers).hasSize(40).contains("PG-2040-0001", "PG-2040-0040");
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  @Test
   void restNeedsAuthentication() {
     TestRestTemplate rest = new TestRestTemplate();
     String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
