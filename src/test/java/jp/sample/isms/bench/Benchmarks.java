@@ -1,0 +1,770 @@
+package jp.sample.isms.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.sample.isms.IsmsApplication;
+import jp.sample.isms.support.PostgresDatabase;
+
+/**
+ * The benchmark harness of issue 8: the product against the bare engine in one run, on PostgreSQL and H2. Not a test
+ * (it asserts nothing about time); its name matches neither the surefire nor the failsafe pattern and without
+ * {@code -Disms.benchmark=true} it is skipped. Prints a table and writes target/benchmarks/benchmarks.md.
+ *
+ * <pre>
+ * ./mvnw -q test -Dtest=Benchmarks -Disms.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ *
+ * Knobs: isms.benchmark.seconds (measured seconds per W1 cell, default 6), isms.benchmark.rounds (W1 rounds,
+ * default 3), isms.benchmark.tasks (W2 levels, default 1000,10000), isms.benchmark.only (postgres, h2, process).
+ */
+@Tag("benchmark")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class Benchmarks {
+
+  static final String PASSWORD = "Demo-2026!";
+  static final int SECONDS = Integer.getInteger("isms.benchmark.seconds", 6);
+  static final int WARMUP_SECONDS = Integer.getInteger("isms.benchmark.warmup", 4);
+  static final int ROUNDS = Integer.getInteger("isms.benchmark.rounds", 3);
+  static final int[] CLIENTS = {1, 4, 8};
+  static final String ONLY = System.getProperty("isms.benchmark.only", "");
+  static final List<Integer> TASK_LEVELS = java.util.Arrays.stream(
+      System.getProperty("isms.benchmark.tasks", "1000,10000").split(",")).map(String::trim).map(Integer::valueOf)
+      .toList();
+  static final StringBuilder REPORT = new StringBuilder();
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  static final String BARE_BPMN = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="bench">
+        <process id="benchBare" isExecutable="true" camunda:historyTimeToLive="30">
+          <startEvent id="start"/>
+          <sequenceFlow id="f1" sourceRef="start" targetRef="task"/>
+          <userTask id="task" name="bare task" camunda:candidateUsers="ito"/>
+          <sequenceFlow id="f2" sourceRef="task" targetRef="end"/>
+          <endEvent id="end"/>
+        </process>
+        <process id="benchOpen" isExecutable="true" camunda:historyTimeToLive="30">
+          <startEvent id="openStart"/>
+          <sequenceFlow id="o1" sourceRef="openStart" targetRef="openTask"/>
+          <userTask id="openTask" name="open task" camunda:candidateGroups="${group}"/>
+          <sequenceFlow id="o2" sourceRef="openTask" targetRef="openEnd"/>
+          <endEvent id="openEnd"/>
+        </process>
+      </definitions>
+      """;
+
+  @BeforeAll
+  static void check() {
+    Assumptions.assumeTrue(Boolean.getBoolean("isms.benchmark"), "benchmark: run with -Disms.benchmark=true");
+    line("# Benchmark run " + ZonedDateTime.now(ZoneId.of("UTC")).withNano(0));
+    line("");
+    line("- JVM: " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs; W1-W2: client "
+        + "and server in one JVM (max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB) over HTTP "
+        + "on localhost");
+    line("- W1: " + ROUNDS + " rounds; per round and client count each variant runs " + SECONDS + " s (after one "
+        + WARMUP_SECONDS + " s warm-up per variant and database); requests/s = median of the rounds; latencies "
+        + "pooled over the rounds");
+    line("");
+  }
+
+  @AfterAll
+  static void write() throws IOException {
+    if (!Boolean.getBoolean("isms.benchmark")) {
+      return;
+    }
+    Path file = Path.of("target", "benchmarks", "benchmarks.md");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, REPORT.toString());
+    System.out.println(REPORT);
+  }
+
+  @Test
+  @Order(1)
+  void postgres() throws Exception {
+    Assumptions.assumeTrue(ONLY.isEmpty() || ONLY.contains("postgres"));
+    try (PostgresDatabase database = PostgresDatabase.create()) {
+      SqlCounter counter = new SqlCounter();
+      ConfigurableApplicationContext context = new SpringApplicationBuilder(IsmsApplication.class)
+          .initializers(c -> c.getBeanFactory().addBeanPostProcessor(counter)).profiles("postgres")
+          .run(common("--ISMS_DB_URL=" + database.url(), "--ISMS_DB_USER=" + database.user(),
+              "--ISMS_DB_PASSWORD=", "--isms.demo.allow-in-production=true"));
+      try {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        workloads("PostgreSQL " + jdbc.queryForObject("show server_version", String.class), context, counter);
+      } finally {
+        context.close();
+      }
+    }
+  }
+
+  @Test
+  @Order(2)
+  void h2() throws Exception {
+    Assumptions.assumeTrue(ONLY.isEmpty() || ONLY.contains("h2"));
+    SqlCounter counter = new SqlCounter();
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(IsmsApplication.class)
+        .initializers(c -> c.getBeanFactory().addBeanPostProcessor(counter))
+        .run(common("--spring.datasource.url=jdbc:h2:mem:bench" + UUID.randomUUID().toString().substring(0, 8)
+            + ";DB_CLOSE_DELAY=-1"));
+    try {
+      JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+      workloads("H2 " + jdbc.queryForObject("select h2version()", String.class) + " (in memory)", context,
+          counter);
+    } finally {
+      context.close();
+    }
+  }
+
+  @Test
+  @Order(3)
+  void startupAndMemory() throws Exception {
+    Assumptions.assumeTrue(ONLY.isEmpty() || ONLY.contains("process"));
+    line("## W4 start-up and W5 resident memory (application in its own JVM, PostgreSQL, empty database)");
+    line("");
+    line("Start-up = from spawning `java -cp ... IsmsApplication --spring.profiles.active=postgres` to the first "
+        + "200 of `GET /engine-rest/task/count` as ito (HTTP Basic), polled every 50 ms. RSS = VmRSS of "
+        + "/proc/<pid>/status; idle = 10 s after the first call; after W1 = after " + SECONDS * 3
+        + " s of W1 (product path, 4 clients, over HTTP from the benchmark JVM).");
+    line("");
+    line("| heap | start-up to first authenticated call (s) | RSS idle (MB) | W1 requests/s | RSS after W1 (MB) "
+        + "| peak RSS VmHWM (MB) |");
+    line("| --- | ---: | ---: | ---: | ---: | ---: |");
+    for (String heap : List.of("default", "-Xmx256m")) {
+      try (PostgresDatabase database = PostgresDatabase.create()) {
+        spawn(database, heap);
+      }
+    }
+    line("");
+  }
+
+  private static String[] common(String... extra) {
+    List<String> args = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=false",
+        "--isms.demo.enabled=true", "--isms.mail.dispatcher.enabled=false", "--logging.level.root=warn"));
+    args.addAll(List.of(extra));
+    return args.toArray(String[]::new);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+
+  private static void workloads(String databaseName, ConfigurableApplicationContext context, SqlCounter counter)
+      throws Exception {
+    ProcessEngine engine = context.getBean(ProcessEngine.class);
+    String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    engine.getRepositoryService().createDeployment().name("benchmark")
+        .addString("bench.bpmn", BARE_BPMN).deploy();
+    var authorizations = engine.getAuthorizationService();
+    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setUserId("yamamoto");
+    grant.setResource(Resources.PROCESS_DEFINITION);
+    grant.setResourceId("benchBare");
+    grant.addPermission(Permissions.READ);
+    grant.addPermission(Permissions.CREATE_INSTANCE);
+    authorizations.saveAuthorization(grant);
+    // ito's group may read the seeded W2 instances (and so their variables), as approvers read their requests
+    Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    read.setGroupId("department-head.development");
+    read.setResource(Resources.PROCESS_DEFINITION);
+    read.setResourceId("benchOpen");
+    read.addPermission(Permissions.READ);
+    read.addPermission(Permissions.READ_INSTANCE);
+    authorizations.saveAuthorization(read);
+
+    line("## " + databaseName);
+    line("");
+
+    // the price of HTTP Basic with bcrypt: every REST call checks the password
+    List<Long> hash = new ArrayList<>();
+    List<Long> call = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      long started = System.nanoTime();
+      engine.getIdentityService().checkPassword("ito", PASSWORD);
+      hash.add(System.nanoTime() - started);
+      started = System.nanoTime();
+      expect(send(base, "GET", "/engine-rest/task/count?processInstanceId=none", "ito", null), 200);
+      call.add(System.nanoTime() - started);
+    }
+    line("Authentication: `IdentityService.checkPassword` (bcrypt cost 10, what every HTTP Basic call pays) median "
+        + ms(median(hash.subList(5, 25))) + " ms; a trivial authenticated REST call (`GET /engine-rest/task/count`) "
+        + "median " + ms(median(call.subList(5, 25))) + " ms.");
+    line("");
+
+    w2(engine, base, counter);
+    w1(engine, base, counter);
+  }
+
+  // --- W1 --------------------------------------------------------------------------------------------------------
+
+  record Cell(String variant, int clients, List<Double> throughputs, List<Long> calls, List<Long> requests,
+      long requestCount, long errors, long statements, long roundTrips, long commits) {
+  }
+
+  interface Loop {
+    /** One request: file and approve. Adds the duration of each call to {@code calls}. */
+    void run(List<Long> calls) throws Exception;
+  }
+
+  private static void w1(ProcessEngine engine, String base, SqlCounter counter) throws Exception {
+    Map<String, Loop> variants = new LinkedHashMap<>();
+    variants.put("product: takeOut over REST", calls -> productRequest(base, calls));
+    variants.put("baseline a: bare process, Java API", calls -> bareJava(engine, calls));
+    variants.put("baseline b: bare process, stock REST", calls -> bareRest(base, calls));
+    for (Loop loop : variants.values()) {
+      measure(loop, 4, WARMUP_SECONDS, counter, new ArrayList<>(), new ArrayList<>());
+    }
+    Map<String, Cell> cells = new LinkedHashMap<>();
+    for (int round = 0; round < ROUNDS; round++) {
+      for (int clients : CLIENTS) {
+        for (Map.Entry<String, Loop> variant : variants.entrySet()) {
+          String key = variant.getKey() + "|" + clients;
+          Cell previous = cells.get(key);
+          List<Long> calls = previous == null ? new ArrayList<>() : new ArrayList<>(previous.calls());
+          List<Long> requests = previous == null ? new ArrayList<>() : new ArrayList<>(previous.requests());
+          long[] result = measure(variant.getValue(), clients, SECONDS, counter, calls, requests);
+          List<Double> throughputs = previous == null ? new ArrayList<>() : new ArrayList<>(previous.throughputs());
+          throughputs.add(result[0] * 1000.0 / result[1]);
+          cells.put(key, previous == null
+              ? new Cell(variant.getKey(), clients, throughputs, calls, requests, result[0], result[2], result[3],
+                  result[4], result[5])
+              : new Cell(variant.getKey(), clients, throughputs, calls, requests, previous.requestCount() + result[0],
+                  previous.errors() + result[2], previous.statements() + result[3],
+                  previous.roundTrips() + result[4], previous.commits() + result[5]));
+        }
+      }
+    }
+    line("### W1 file + approve (closed loop; product: yamamoto files an INTERNAL take-out via "
+        + "`POST /engine-rest/process-definition/key/takeOut/submit-form`, ito finds it via `GET /engine-rest/task"
+        + "?processInstanceId=` and approves via `POST /engine-rest/task/{id}/submit-form`; baseline a: "
+        + "`startProcessInstanceByKey`, task query, `complete` through the Java API without authentication; "
+        + "baseline b: the same three calls through the stock REST API as yamamoto and ito)");
+    line("");
+    line("| variant | clients | requests/s (median of rounds) | rounds | per call p50 / p95 / p99 ms | per request "
+        + "p50 / p95 / p99 ms | SQL statements / request | round trips / request | commits / request | errors |");
+    line("| --- | ---: | ---: | --- | --- | --- | ---: | ---: | ---: | ---: |");
+    for (Cell cell : cells.values()) {
+      line("| " + cell.variant() + " | " + cell.clients() + " | " + String.format("%.1f", medianDouble(
+          cell.throughputs())) + " | " + cell.throughputs().stream().map(t -> String.format("%.1f", t)).toList()
+          + " | " + percentiles(cell.calls()) + " | " + percentiles(cell.requests()) + " | "
+          + perRequest(cell.statements(), cell.requestCount()) + " | " + perRequest(cell.roundTrips(),
+              cell.requestCount()) + " | " + perRequest(cell.commits(), cell.requestCount()) + " | "
+          + cell.errors() + " |");
+    }
+    line("");
+    line("| clients | product / baseline a (Java API) | product / baseline b (stock REST) |");
+    line("| ---: | ---: | ---: |");
+    List<String> names = new ArrayList<>(variants.keySet());
+    for (int clients : CLIENTS) {
+      double product = medianDouble(cells.get(names.get(0) + "|" + clients).throughputs());
+      double java = medianDouble(cells.get(names.get(1) + "|" + clients).throughputs());
+      double rest = medianDouble(cells.get(names.get(2) + "|" + clients).throughputs());
+      line("| " + clients + " | " + String.format("%.2f", product / java) + " | " + String.format("%.2f",
+          product / rest) + " |");
+    }
+    line("");
+  }
+
+  /** requests, elapsed ms, errors, statements, round trips, commits. */
+  private static long[] measure(Loop loop, int clients, int seconds, SqlCounter counter, List<Long> calls,
+      List<Long> requests) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    AtomicLong done = new AtomicLong();
+    AtomicLong errors = new AtomicLong();
+    List<Long> allCalls = Collections.synchronizedList(new ArrayList<>());
+    List<Long> allRequests = Collections.synchronizedList(new ArrayList<>());
+    long[] before = counter.snapshot();
+    long started = System.nanoTime();
+    long end = started + TimeUnit.SECONDS.toNanos(seconds);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      futures.add(pool.submit(() -> {
+        List<Long> mine = new ArrayList<>();
+        while (System.nanoTime() < end) {
+          long requestStarted = System.nanoTime();
+          List<Long> thisRequest = new ArrayList<>();
+          try {
+            loop.run(thisRequest);
+            allRequests.add(System.nanoTime() - requestStarted);
+            mine.addAll(thisRequest);
+            done.incrementAndGet();
+          } catch (Exception e) {
+            if (errors.incrementAndGet() <= 3) {
+              System.out.println("benchmark error: " + e);
+            }
+          }
+        }
+        allCalls.addAll(mine);
+        return null;
+      }));
+    }
+    for (Future<?> future : futures) {
+      future.get();
+    }
+    long elapsed = (System.nanoTime() - started) / 1_000_000;
+    pool.shutdown();
+    long[] after = counter.snapshot();
+    calls.addAll(allCalls);
+    requests.addAll(allRequests);
+    return new long[] {done.get(), elapsed, errors.get(), after[0] - before[0], after[1] - before[1],
+        after[2] - before[2]};
+  }
+
+  static void productRequest(String base, List<Long> calls) throws Exception {
+    long t = System.nanoTime();
+    String instance = JSON.readTree(expect(send(base, "POST", "/engine-rest/process-definition/key/takeOut/submit-form",
+        "yamamoto", takeOut()), 200)).get("id").asText();
+    calls.add(System.nanoTime() - t);
+    t = System.nanoTime();
+    String task = JSON.readTree(expect(send(base, "GET", "/engine-rest/task?processInstanceId=" + instance, "ito",
+        null), 200)).get(0).get("id").asText();
+    calls.add(System.nanoTime() - t);
+    t = System.nanoTime();
+    expect(send(base, "POST", "/engine-rest/task/" + task + "/submit-form", "ito",
+        "{\"variables\":{\"decision\":{\"value\":\"APPROVED\",\"type\":\"String\"},"
+            + "\"decisionComment\":{\"value\":\"\",\"type\":\"String\"}}}"), 204);
+    calls.add(System.nanoTime() - t);
+  }
+
+  private static void bareRest(String base, List<Long> calls) throws Exception {
+    long t = System.nanoTime();
+    String instance = JSON.readTree(expect(send(base, "POST", "/engine-rest/process-definition/key/benchBare/start",
+        "yamamoto", "{}"), 200)).get("id").asText();
+    calls.add(System.nanoTime() - t);
+    t = System.nanoTime();
+    String task = JSON.readTree(expect(send(base, "GET", "/engine-rest/task?processInstanceId=" + instance, "ito",
+        null), 200)).get(0).get("id").asText();
+    calls.add(System.nanoTime() - t);
+    t = System.nanoTime();
+    expect(send(base, "POST", "/engine-rest/task/" + task + "/complete", "ito", "{}"), 204);
+    calls.add(System.nanoTime() - t);
+  }
+
+  private static void bareJava(ProcessEngine engine, List<Long> calls) {
+    long t = System.nanoTime();
+    String instance = engine.getRuntimeService().startProcessInstanceByKey("benchBare").getId();
+    calls.add(System.nanoTime() - t);
+    t = System.nanoTime();
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+    calls.add(System.nanoTime() - t);
+    t = System.nanoTime();
+    engine.getTaskService().complete(task.getId());
+    calls.add(System.nanoTime() - t);
+  }
+
+  static String takeOut() {
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("assetDescription", "顧客向け提案資料 (ノートPC内)");
+    values.put("classification", "INTERNAL");
+    values.put("medium", "LAPTOP");
+    values.put("destination", "株式会社取引先 本社");
+    values.put("purpose", "製品デザインの打ち合わせ");
+    values.put("startDate", today.toString());
+    values.put("plannedReturnDate", today.plusDays(2).toString());
+    values.put("attestDiskEncrypted", true);
+    values.put("attestEncryptedChannel", true);
+    values.put("attestKeptInSight", true);
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value,
+        "type", value instanceof Boolean ? "Boolean" : "String")));
+    try {
+      return JSON.writeValueAsString(Map.of("variables", variables));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // --- W2 --------------------------------------------------------------------------------------------------------
+
+  private static void w2(ProcessEngine engine, String base, SqlCounter counter) throws Exception {
+    String filterId = engine.getFilterService().createFilterQuery().filterName("自分のグループのタスク").list()
+        .get(0).getId();
+    List<String> itosGroups = engine.getIdentityService().createGroupQuery().groupMember("ito").list().stream()
+        .map(Group::getId).toList();
+    String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+        + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
+    line("### W2 my tasks (ito's filter 自分のグループのタスク, first page of 50 with the filter's display variables "
+        + "businessKey, requesterName, flowName)");
+    line("");
+    line("Product: `POST /engine-rest/filter/{id}/list?firstResult=0&maxResults=50` with `Accept: "
+        + "application/hal+json` (the call Tasklist makes; the HAL answer embeds the filter's variables), as ito over "
+        + "HTTP Basic. Baseline: `FilterService.listPage(id, 0, 50)` authenticated as ito through the Java API (no "
+        + "variables, no HTTP, no password check). Seeded through the Java API: open tasks of a one-task process, 5 % "
+        + "for ito's group department-head.development, the rest for 19 other groups, each with 13 process variables. "
+        + "30 measured calls after 5 warm-up calls. Tasklist session: the same call as the Tasklist web app sends it "
+        + "(`POST /camunda/api/engine/engine/default/filter/{id}/list`, session cookie and CSRF token after one "
+        + "login, so no password check per call).");
+    line("");
+    line("| open tasks | ito's group tasks | /engine-rest page p50 / p95 / max ms (HTTP Basic) | SQL statements per "
+        + "page | Java API page p50 / p95 ms | Tasklist session page p50 / p95 / max ms | SQL statements per page "
+        + "| rows / embedded variables |");
+    line("| ---: | ---: | --- | ---: | --- | --- | ---: | --- |");
+    WebappSession session = new WebappSession(base);
+    session.login("ito");
+    WebappSession loggedIn = session;
+    for (int level : TASK_LEVELS) {
+      session = loggedIn;
+      seed(engine, level);
+      long open = engine.getTaskService().createTaskQuery().count();
+      long mine = engine.getTaskService().createTaskQuery().taskCandidateGroup("department-head.development")
+          .taskUnassigned().count();
+      List<Long> rest = new ArrayList<>();
+      List<Long> java = new ArrayList<>();
+      String last = null;
+      long statements = 0;
+      for (int i = 0; i < 35; i++) {
+        long[] before = counter.snapshot();
+        long t = System.nanoTime();
+        last = expect(send(base, "POST", "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=50",
+            "ito", body), 200);
+        long elapsed = System.nanoTime() - t;
+        long[] after = counter.snapshot();
+        engine.getIdentityService().setAuthentication("ito", itosGroups);
+        t = System.nanoTime();
+        try {
+          engine.getFilterService().listPage(filterId, 0, 50);
+        } finally {
+          engine.getIdentityService().clearAuthentication();
+        }
+        long javaElapsed = System.nanoTime() - t;
+        if (i >= 5) {
+          rest.add(elapsed);
+          java.add(javaElapsed);
+          statements += after[0] - before[0];
+        }
+      }
+      JsonNode page = JSON.readTree(last);
+      int rows = page.path("_embedded").path("task").size();
+      int variables = 0;
+      for (JsonNode task : page.path("_embedded").path("task")) {
+        variables += task.path("_embedded").path("variable").size();
+      }
+      List<Long> webapp = new ArrayList<>();
+      long webappStatements = 0;
+      for (int i = 0; i < 35 && session != null; i++) {
+        long[] before = counter.snapshot();
+        long t = System.nanoTime();
+        HttpResponse<String> answer = session.post("/camunda/api/engine/engine/default/filter/" + filterId
+            + "/list?firstResult=0&maxResults=50", body);
+        long elapsed = System.nanoTime() - t;
+        if (answer.statusCode() != 200) {
+          System.out.println("Tasklist session call refused: " + answer.statusCode() + " " + answer.headers().map()
+              + " " + answer.body());
+          session = null;
+          break;
+        }
+        long[] after = counter.snapshot();
+        if (i >= 5) {
+          webapp.add(elapsed);
+          webappStatements += after[0] - before[0];
+        }
+      }
+      line("| " + open + " | " + mine + " | " + ms(percentile(rest, 50)) + " / " + ms(percentile(rest, 95)) + " / "
+          + ms(percentile(rest, 100)) + " | " + perRequest(statements, 30) + " | " + ms(percentile(java, 50)) + " / "
+          + ms(percentile(java, 95)) + " | " + ms(percentile(webapp, 50)) + " / " + ms(percentile(webapp, 95))
+          + " / " + ms(percentile(webapp, 100)) + " | " + perRequest(webappStatements, 30) + " | " + rows + " / "
+          + variables + " |");
+    }
+    line("");
+  }
+
+  private static void seed(ProcessEngine engine, int target) throws Exception {
+    long missing = target - engine.getTaskService().createTaskQuery().count();
+    if (missing <= 0) {
+      return;
+    }
+    AtomicLong next = new AtomicLong(engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("benchOpen").count());
+    long end = next.get() + missing;
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      futures.add(pool.submit(() -> {
+        for (long i; (i = next.getAndIncrement()) < end; ) {
+          Map<String, Object> variables = new HashMap<>();
+          variables.put("group", i % 20 == 0 ? "department-head.development" : "department-head.bench-" + i % 19);
+          variables.put("businessKey", "BN-" + i);
+          variables.put("requesterName", "利用者 " + i % 97);
+          variables.put("flowName", "情報資産の社外持ち出し申請");
+          variables.put("requester", "user" + i % 97);
+          for (int v = 0; v < 8; v++) {
+            variables.put("field" + v, "値 " + v + " / " + i);
+          }
+          engine.getRuntimeService().startProcessInstanceByKey("benchOpen", "BN-" + i, variables);
+        }
+        return null;
+      }));
+    }
+    for (Future<?> future : futures) {
+      future.get();
+    }
+    pool.shutdown();
+  }
+
+  // --- W4 / W5 ---------------------------------------------------------------------------------------------------
+
+  private static void spawn(PostgresDatabase database, String heap) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (!heap.equals("default")) {
+      command.add(heap);
+    }
+    command.addAll(List.of("-cp", applicationClassPath(), IsmsApplication.class.getName(),
+        "--spring.profiles.active=postgres", "--ISMS_DB_URL=" + database.url(), "--ISMS_DB_USER=" + database.user(),
+        "--ISMS_DB_PASSWORD=", "--server.port=" + port, "--isms.demo.enabled=true",
+        "--isms.demo.allow-in-production=true", "--isms.mail.dispatcher.enabled=false"));
+    Path log = Files.createTempFile("isms-bench", ".log");
+    long started = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    String base = "http://localhost:" + port;
+    try {
+      double startup = -1;
+      long deadline = started + TimeUnit.SECONDS.toNanos(180);
+      while (System.nanoTime() < deadline && process.isAlive()) {
+        try {
+          HttpResponse<String> response = raw(base, "GET", "/engine-rest/task/count", "ito", null);
+          if (response.statusCode() == 200) {
+            startup = (System.nanoTime() - started) / 1e9;
+            break;
+          }
+        } catch (IOException e) {
+          // not listening yet
+        }
+        Thread.sleep(50);
+      }
+      if (startup < 0) {
+        line("| " + heap + " | did not start (see " + log + ") | | | | |");
+        return;
+      }
+      Thread.sleep(10_000);
+      long idle = rss(process.pid(), "VmRSS");
+      AtomicLong requests = new AtomicLong();
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS * 3L);
+      long loadStarted = System.nanoTime();
+      List<Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        futures.add(pool.submit(() -> {
+          while (System.nanoTime() < end) {
+            try {
+              productRequest(base, new ArrayList<>());
+              requests.incrementAndGet();
+            } catch (Exception e) {
+              System.out.println("benchmark error: " + e);
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> future : futures) {
+        future.get();
+      }
+      pool.shutdown();
+      double throughput = requests.get() * 1e9 / (System.nanoTime() - loadStarted);
+      long after = rss(process.pid(), "VmRSS");
+      long peak = rss(process.pid(), "VmHWM");
+      line("| " + heap + " | " + String.format("%.1f", startup) + " | " + idle + " | " + String.format("%.1f",
+          throughput) + " | " + after + " | " + peak + " |");
+    } finally {
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static long rss(long pid, String field) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+      if (line.startsWith(field + ":")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+      }
+    }
+    return -1;
+  }
+
+  /** The test's class path without the project folder itself, which would deploy bpmn/ twice. */
+  private static String applicationClassPath() {
+    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+        .filter(entry -> entry.endsWith(".jar") || entry.endsWith("classes") || entry.endsWith("classes/"))
+        .filter(entry -> !entry.contains("test-classes"))
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+  }
+
+  /** The Tasklist web app's session: cookie and CSRF token after one form login. */
+  static final class WebappSession {
+    private final String base;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private String csrf;
+
+    WebappSession(String base) throws Exception {
+      this.base = base;
+      remember(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/welcome/default/")).GET().build(),
+          HttpResponse.BodyHandlers.ofString()));
+    }
+
+    void login(String user) throws Exception {
+      String form = "username=" + user + "&password=" + java.net.URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+      HttpResponse<String> response = HTTP.send(request("/camunda/api/admin/auth/user/default/login/tasklist")
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+      remember(response);
+      expect(response, 200);
+      // the login starts a new session: fetch the token bound to it, as the web app does on its next GET
+      remember(HTTP.send(request("/camunda/api/admin/auth/user/default").setHeader("X-XSRF-TOKEN", "Fetch").GET()
+          .build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    HttpResponse<String> post(String path, String body) throws Exception {
+      HttpResponse<String> response = HTTP.send(request(path).header("Content-Type", "application/json")
+          .header("Accept", "application/hal+json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      remember(response);
+      return response;
+    }
+
+    private HttpRequest.Builder request(String path) {
+      HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+      if (!cookies.isEmpty()) {
+        builder.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "="
+            + e.getValue()).toList()));
+      }
+      if (csrf != null) {
+        builder.setHeader("X-XSRF-TOKEN", csrf);
+      }
+      return builder;
+    }
+
+    private void remember(HttpResponse<?> response) {
+      for (String setCookie : response.headers().allValues("Set-Cookie")) {
+        String[] pair = setCookie.split(";", 2)[0].split("=", 2);
+        cookies.put(pair[0], pair.length > 1 ? pair[1] : "");
+        if (pair[0].equals("XSRF-TOKEN")) {
+          csrf = pair[1];
+        }
+      }
+      response.headers().firstValue("X-XSRF-TOKEN").filter(v -> !v.isBlank()).ifPresent(v -> csrf = v);
+    }
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------------------------
+
+  private static HttpResponse<String> raw(String base, String method, String path, String user, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD)
+            .getBytes(StandardCharsets.UTF_8)));
+    if (path.contains("/filter/")) {
+      request.header("Accept", "application/hal+json");
+    } else {
+      request.header("Accept", "application/json");
+    }
+    if (body == null) {
+      request.GET();
+    } else {
+      request.header("Content-Type", "application/json").method(method,
+          HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static HttpResponse<String> send(String base, String method, String path, String user, String body)
+      throws IOException, InterruptedException {
+    return raw(base, method, path, user, body);
+  }
+
+  private static String expect(HttpResponse<String> response, int status) {
+    if (response.statusCode() != status && !(status == 204 && response.statusCode() == 200)) {
+      throw new IllegalStateException(response.statusCode() + " " + response.uri() + ": " + response.body());
+    }
+    return response.body();
+  }
+
+  private static String percentiles(List<Long> nanos) {
+    return ms(percentile(nanos, 50)) + " / " + ms(percentile(nanos, 95)) + " / " + ms(percentile(nanos, 99));
+  }
+
+  private static long percentile(List<Long> values, int p) {
+    if (values.isEmpty()) {
+      return 0;
+    }
+    List<Long> sorted = new ArrayList<>(values);
+    sorted.sort(Long::compare);
+    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+  }
+
+  private static long median(List<Long> values) {
+    return percentile(values, 50);
+  }
+
+  private static double medianDouble(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(Double::compare);
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static String ms(long nanos) {
+    return String.format("%.1f", nanos / 1e6);
+  }
+
+  private static String perRequest(long count, long requests) {
+    return requests == 0 ? "-" : String.format("%.1f", (double) count / requests);
+  }
+
+  private static void line(String text) {
+    REPORT.append(text).append('\n');
+  }
+}
