@@ -21,6 +21,19 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
   /** Set by the engine plugin from {@code isms.environment}. */
   static volatile boolean production;
 
+  /**
+   * Logins verified in the last {@code isms.login.cache-ttl} (60 s), by user: the SHA-256 of the password and when the
+   * entry expires. bcrypt costs ~100 ms of CPU, and HTTP Basic checks the password on every REST call; a changed
+   * password takes effect at once on this node and within the TTL on another; a disabled account at once everywhere.
+   */
+  private static final java.util.Map<String, Verified> VERIFIED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Verified(String hash, long expiresAt) {
+  }
+
+  /** Set by the engine plugin; 0 switches the cache off. */
+  static volatile long verifiedTtlMillis = 60_000;
+
   /** Set by the engine plugin: disabled accounts and last logins. */
   static volatile java.util.function.Supplier<jp.sample.isms.organisation.AccountStates> accounts;
 
@@ -36,6 +49,9 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
       refuseGuestLike(user.getId());
     }
     boolean newPassword = user instanceof UserEntity entity && entity.hasNewPassword();
+    if (newPassword) {
+      VERIFIED.remove(user.getId());
+    }
     IdentityOperationResult result = super.saveUser(user);
     // 5.1.8: a password someone else set (creation, reset) is changed by the user at the first login; the
     // organisation import at start (no user) sets none that must be changed
@@ -52,9 +68,20 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
     if (userId != null && accounts != null && accounts.get().isDisabled(userId)) {
       return false;
     }
+    String hash = password == null ? null : sha256(userId + '\u0000' + password);
+    Verified verified = userId == null ? null : VERIFIED.get(userId);
+    if (hash != null && verified != null && verified.hash().equals(hash)
+        && verified.expiresAt() > System.currentTimeMillis()) {
+      return true;
+    }
     boolean valid = super.checkPassword(userId, password);
     if (valid && accounts != null) {
       accounts.get().loggedIn(userId);
+    }
+    if (valid && hash != null && verifiedTtlMillis > 0) {
+      VERIFIED.put(userId, new Verified(hash, System.currentTimeMillis() + verifiedTtlMillis));
+    } else if (userId != null) {
+      VERIFIED.remove(userId);
     }
     if (valid) {
       UserEntity user = findUserById(userId);
@@ -67,6 +94,26 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
       }
     }
     return valid;
+  }
+
+  @Override
+  public IdentityOperationResult deleteUser(String userId) {
+    VERIFIED.remove(userId);
+    return super.deleteUser(userId);
+  }
+
+  /** Forgets the verified logins of a user (disabled account). */
+  public static void forget(String userId) {
+    VERIFIED.remove(userId);
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static void refuseGuestLike(String userId) {

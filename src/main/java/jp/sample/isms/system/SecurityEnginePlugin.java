@@ -36,6 +36,8 @@ class SecurityEnginePlugin implements ProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     IsmsIdentityProvider.production = properties.isProduction();
+    IsmsIdentityProvider.verifiedTtlMillis = context.getEnvironment()
+        .getProperty("isms.login.cache-ttl", java.time.Duration.class, java.time.Duration.ofSeconds(60)).toMillis();
     IsmsIdentityProvider.accounts = () -> context.getBean(jp.sample.isms.organisation.AccountStates.class);
     configuration.setEnablePasswordPolicy(true);
     configuration.setPasswordPolicy(new IsmsPasswordPolicy());
