@@ -1,8 +1,11 @@
 package jp.sample.isms.approval;
 
 import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -10,16 +13,18 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Request numbers {@code <PREFIX>-<yyyy>-<nnnn>}, unique under concurrency: the counter row is incremented with an
- * UPDATE, which holds its row lock until the filing commits, so a concurrent filing waits for the next number. The
- * year's row is created beforehand in a transaction of its own, so that two first filings of a year never abort the
- * filing's transaction over the duplicate row (PostgreSQL aborts a transaction on any failed statement).
+ * Request numbers {@code <PREFIX>-<yyyy>-<nnnn>}, unique under concurrency: one database sequence per prefix and year
+ * ({@code request_no_to_2026}), created on first use in a transaction of its own. A sequence hands out numbers without
+ * holding a lock until the filing commits, so concurrent filings do not queue behind each other; a filing that is
+ * rolled back leaves a gap (numbers are unique and increasing, not gap-free).
  */
 @Component
 public class BusinessKeyGenerator {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate separate;
+  private final Set<String> created = ConcurrentHashMap.newKeySet();
+  private volatile Boolean postgres;
 
   public BusinessKeyGenerator(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
@@ -28,29 +33,34 @@ public class BusinessKeyGenerator {
   }
 
   public String next(String prefix, LocalDate today) {
-    int year = today.getYear();
-    if (jdbc.update("update approval_key_counter set last_value = last_value + 1 where prefix = ? and key_year = ?",
-        prefix, year) == 0) {
-      createYear(prefix, year);
-      if (jdbc.update("update approval_key_counter set last_value = last_value + 1 where prefix = ? and key_year = ?",
-          prefix, year) == 0) {
-        throw new IllegalStateException("no request number for " + prefix + "-" + year);
-      }
+    if (!prefix.matches("[A-Z]{1,8}")) {
+      throw new IllegalArgumentException("request number prefix must be upper-case letters: " + prefix);
     }
-    Integer value = jdbc.queryForObject(
-        "select last_value from approval_key_counter where prefix = ? and key_year = ?", Integer.class, prefix, year);
+    int year = today.getYear();
+    String sequence = "request_no_" + prefix.toLowerCase(Locale.ROOT) + "_" + year;
+    if (!created.contains(sequence)) {
+      create(sequence);
+    }
+    Long value = jdbc.queryForObject(isPostgres() ? "select nextval('" + sequence + "')"
+        : "select next value for " + sequence, Long.class);
     return String.format("%s-%d-%04d", prefix, year, value);
   }
 
-  private void createYear(String prefix, int year) {
+  private void create(String sequence) {
     try {
-      separate.executeWithoutResult(status -> jdbc.update("""
-          insert into approval_key_counter (prefix, key_year, last_value)
-          select ?, ?, 0 from (values (1)) as one (x)
-           where not exists (select 1 from approval_key_counter where prefix = ? and key_year = ?)
-          """, prefix, year, prefix, year));
-    } catch (DataIntegrityViolationException e) {
-      // another filing created the year's row at the same moment: it is there now
+      separate.executeWithoutResult(status -> jdbc.execute("create sequence if not exists " + sequence
+          + " start with 1 increment by 1"));
+    } catch (DataAccessException e) {
+      // created at the same moment by another filing (PostgreSQL reports the race on its catalogue): it exists now
     }
+    created.add(sequence);
+  }
+
+  private boolean isPostgres() {
+    if (postgres == null) {
+      postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+          c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
+    }
+    return postgres;
   }
 }

@@ -69,6 +69,12 @@ class RestErrorMapping {
           return respond(400, cause, "パスワードがポリシーを満たしていません: 8文字以上で、英大文字・英小文字・数字・記号を"
               + "すべて含み、ユーザーIDや氏名を含まないこと (5.1.8; password does not match the policy)");
         }
+        if (cause instanceof java.sql.SQLTransientConnectionException
+            || cause instanceof org.springframework.transaction.CannotCreateTransactionException) {
+          // the database is away or saturated: fail fast and say when to retry, never hang or answer 500
+          return Response.fromResponse(respond(503, cause, "一時的に混み合っているか、データベースに接続できません。"
+              + "しばらくしてから再度お試しください (service temporarily unavailable)")).header("Retry-After", "5").build();
+        }
         if (message.contains("Java serialization format is prohibited")) {
           return respond(400, cause, "Java シリアライズ形式の変数は受け付けません (Java serialization is disabled)");
         }
