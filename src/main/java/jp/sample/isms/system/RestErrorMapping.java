@@ -31,6 +31,7 @@ class RestErrorMapping {
     return config -> {
       config.register(ConflictAwareExceptionMapper.class);
       config.register(EngineExceptionMapper.class);
+      config.register(DatabaseUnavailableMapper.class);
     };
   }
 
@@ -43,6 +44,17 @@ class RestErrorMapping {
       Response conflict = ConflictAwareExceptionMapper.conflictOrGone(exception);
       return conflict != null ? conflict
           : org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper.getInstance().getResponse(exception);
+    }
+  }
+
+  /** The pool timed out or the database is away before the engine got a connection (stock answer: 500). */
+  @Priority(1)
+  public static class DatabaseUnavailableMapper
+      implements ExceptionMapper<org.springframework.transaction.CannotCreateTransactionException> {
+
+    @Override
+    public Response toResponse(org.springframework.transaction.CannotCreateTransactionException exception) {
+      return ConflictAwareExceptionMapper.conflictOrGone(exception);
     }
   }
 

@@ -24,6 +24,14 @@ class RestErrorMappingTest {
   }
 
   @Test
+  void unwrappedTransactionFailureFromTheRestLayerIsAlso503() {
+    var response = new RestErrorMapping.DatabaseUnavailableMapper().toResponse(
+        new CannotCreateTransactionException("Could not open JDBC Connection for transaction"));
+    assertThat(response.getStatus()).isEqualTo(503);
+    assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+  }
+
+  @Test
   void unrelatedEngineErrorsAreLeftToTheDefaultMapping() {
     assertThat(RestErrorMapping.ConflictAwareExceptionMapper.conflictOrGone(new ProcessEngineException("boom"))).isNull();
   }
