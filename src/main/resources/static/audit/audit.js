@@ -137,5 +137,27 @@ const Audit = (() => {
     container.replaceChildren(previous, el('span', {class: 'page'}, (page + 1) + ' ページ'), next);
   }
 
-  return {el, time, get, fail, clearMessage, header, fillSelect, formParams, fillForm, pager, ApiError};
+  /**
+   * The frame of a search page: header, the choices of the selects, the query from the address, the first search,
+   * and the 検索 / クリア / 印刷 buttons.
+   */
+  async function searchPage(form, search, fillChoices) {
+    try {
+      await header();
+      fillChoices(await get('/api/audit/options'));
+      const params = new URLSearchParams(location.search);
+      fillForm(form, params);
+      await search(Number(params.get('page') || 0));
+    } catch (error) {
+      fail(error);
+    }
+    form.addEventListener('submit', event => {
+      event.preventDefault();
+      search(0);
+    });
+    document.getElementById('clear').addEventListener('click', () => setTimeout(() => search(0)));
+    document.getElementById('print').addEventListener('click', () => window.print());
+  }
+
+  return {el, time, get, fail, clearMessage, header, fillSelect, formParams, fillForm, pager, searchPage, ApiError};
 })();

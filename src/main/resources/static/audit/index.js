@@ -1,7 +1,7 @@
 /* 申請の検索 (index.html). */
 'use strict';
 (async () => {
-  const {el, time, get, fail, clearMessage, fillSelect, formParams, fillForm, pager} = Audit;
+  const {el, time, get, fail, clearMessage, fillSelect, formParams, pager, searchPage} = Audit;
   const form = document.getElementById('search');
 
   async function search(page) {
@@ -42,28 +42,14 @@
     }
   }
 
-  try {
-    await Audit.header();
-    const options = await get('/api/audit/options');
+  await searchPage(form, search, options => {
     fillSelect(document.getElementById('flow'), options.flows);
     fillSelect(document.getElementById('requester'), options.users);
     fillSelect(document.getElementById('approver'), options.users);
     fillSelect(document.getElementById('department'), options.departments);
     fillSelect(document.getElementById('classification'), options.classifications);
     fillSelect(document.getElementById('outcome'), options.outcomes);
-    const params = new URLSearchParams(location.search);
-    fillForm(form, params);
-    await search(Number(params.get('page') || 0));
-  } catch (error) {
-    fail(error);
-  }
-
-  form.addEventListener('submit', event => {
-    event.preventDefault();
-    search(0);
   });
-  document.getElementById('clear').addEventListener('click', () => setTimeout(() => search(0)));
-  document.getElementById('print').addEventListener('click', () => window.print());
   document.getElementById('verify').addEventListener('click', async () => {
     const target = document.getElementById('verification');
     target.textContent = '検証中…';

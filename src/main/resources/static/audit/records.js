@@ -1,7 +1,7 @@
 /* 記録の検索 (records.html): single records, including refusals at filing and the auditors' own queries. */
 'use strict';
 (async () => {
-  const {el, time, get, fail, clearMessage, fillSelect, formParams, fillForm, pager} = Audit;
+  const {el, time, get, fail, clearMessage, fillSelect, formParams, pager, searchPage} = Audit;
   const form = document.getElementById('search');
   let flows = {};
 
@@ -45,25 +45,11 @@
     }
   }
 
-  try {
-    await Audit.header();
-    const options = await get('/api/audit/options');
+  await searchPage(form, search, options => {
     flows = Object.assign({}, options.flows, {audit: '監査ページ'});
     fillSelect(document.getElementById('flow'), flows);
     fillSelect(document.getElementById('actor'), options.users);
     fillSelect(document.getElementById('stepKind'), options.stepKinds);
     fillSelect(document.getElementById('outcome'), options.outcomes);
-    const params = new URLSearchParams(location.search);
-    fillForm(form, params);
-    await search(Number(params.get('page') || 0));
-  } catch (error) {
-    fail(error);
-  }
-
-  form.addEventListener('submit', event => {
-    event.preventDefault();
-    search(0);
   });
-  document.getElementById('clear').addEventListener('click', () => setTimeout(() => search(0)));
-  document.getElementById('print').addEventListener('click', () => window.print());
 })();
