@@ -104,6 +104,11 @@ class AuditPagesBrowserIT {
     screenshot("audit-request.png");
     printed("audit-request-print.png");
 
+    // and the record search lists its records, the page frame shared with the request search
+    browser.get("http://localhost:" + port + "/audit/records.html?businessKey=" + key);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), key));
+    assertThat(browser.findElement(By.id("results")).getText()).contains("伊藤 直樹");
+
     // and the take-out register lists it, with the CSV of the same filter
     browser.get("http://localhost:" + port + "/audit/registers.html?register=takeout&businessKey=" + key);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rows"), "持ち出し中"));
