@@ -27,8 +27,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code /api/requests/{processInstanceOrBusinessKey}/attachments}: the 添付ファイル tab of Tasklist (and any client
- * with HTTP Basic) lists, downloads, uploads ({@code multipart/form-data}: {@code file}, optional {@code taskId}) and
- * removes the attachments of a request.
+ * with HTTP Basic) lists, downloads, uploads ({@code multipart/form-data}: {@code file}, optional {@code taskId}, and
+ * {@code kind} for flows that declare kinds of document, listed by {@code GET …/attachments/kinds}) and removes the
+ * attachments of a request.
  */
 @RestController
 @RequestMapping("/api/requests/{request}/attachments")
@@ -47,6 +48,12 @@ class RequestAttachmentController {
     return attachments.list(attachments.request(request), user());
   }
 
+  /** The kinds of document the request's flow asks for (empty: any PDF, PNG or JPEG without a kind). */
+  @GetMapping("/kinds")
+  List<AttachmentKinds.Kind> kinds(@PathVariable String request) {
+    return attachments.kinds(attachments.request(request), user());
+  }
+
   @GetMapping("/{attachmentId}")
   ResponseEntity<byte[]> download(@PathVariable String request, @PathVariable String attachmentId) throws IOException {
     Attachment attachment = attachments.attachment(attachments.request(request), attachmentId, user());
@@ -54,7 +61,9 @@ class RequestAttachmentController {
     try (InputStream in = attachments.content(attachment)) {
       content = in == null ? new byte[0] : in.readAllBytes();
     }
+    // a document of a declared kind carries the kind as its type: its format is the file name's (checked at upload)
     MediaType type = RequestAttachments.Format.ofType(attachment.getType())
+        .or(() -> RequestAttachments.Format.ofName(attachment.getName()))
         .map(f -> MediaType.parseMediaType(f.mimeType)).orElse(MediaType.APPLICATION_OCTET_STREAM);
     String name = attachment.getName() == null ? attachment.getId() : attachment.getName();
     return ResponseEntity.ok().contentType(type)
@@ -68,7 +77,8 @@ class RequestAttachmentController {
   @Transactional
   ResponseEntity<RequestAttachments.Item> upload(@PathVariable String request,
       @RequestParam(value = "file", required = false) MultipartFile file,
-      @RequestParam(value = "taskId", required = false) String taskId) throws IOException {
+      @RequestParam(value = "taskId", required = false) String taskId,
+      @RequestParam(value = "kind", required = false) String kind) throws IOException {
     Authentication user = user();
     RequestAttachments.Request found = attachments.request(request);
     if (file == null) {
@@ -77,7 +87,7 @@ class RequestAttachmentController {
     if (file.getSize() > RequestAttachments.MAX_BYTES) {
       throw new RequestAttachments.Refused(400, "ファイルは 10MB 以下にしてください");
     }
-    return ResponseEntity.status(HttpStatus.CREATED).body(attachments.upload(found, taskId,
+    return ResponseEntity.status(HttpStatus.CREATED).body(attachments.upload(found, taskId, kind,
         file.getOriginalFilename(), file.getContentType(), file.getBytes(), user));
   }
 

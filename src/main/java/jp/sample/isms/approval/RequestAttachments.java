@@ -8,8 +8,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -97,8 +99,8 @@ class RequestAttachments {
   }
 
   /** An attachment as the 添付ファイル tab lists it. */
-  record Item(String id, String name, String type, Long size, String uploadedBy, String uploadedByName,
-      java.util.Date uploadedAt, String taskId, boolean removable) {
+  record Item(String id, String name, String type, String kindLabel, Long size, String uploadedBy,
+      String uploadedByName, java.util.Date uploadedAt, String taskId, boolean removable) {
   }
 
   /** A request as found by its process instance id or business key. */
@@ -111,16 +113,36 @@ class RequestAttachments {
   private final ProcessEngine engine;
   private final OrganisationService organisation;
   private final AuditRecorder audit;
+  private final Map<String, List<AttachmentKinds.Kind>> kindsByProcess;
 
   RequestAttachments(@Lazy TaskService taskService, @Lazy RuntimeService runtimeService,
       @Lazy HistoryService historyService, @Lazy ProcessEngine engine,
-      OrganisationService organisation, AuditRecorder audit) {
+      OrganisationService organisation, AuditRecorder audit, List<AttachmentKinds> kinds) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
     this.engine = engine;
     this.organisation = organisation;
     this.audit = audit;
+    this.kindsByProcess = kinds.stream().collect(Collectors.toUnmodifiableMap(AttachmentKinds::processKey,
+        AttachmentKinds::kinds));
+  }
+
+  /** The kinds of document the request's flow declares; empty when attachments of any kind are welcome. */
+  List<AttachmentKinds.Kind> kinds(Request request, Authentication user) {
+    if (!mayRead(request, user)) {
+      throw new Refused(403, "この申請の添付ファイルを閲覧する権限がありません");
+    }
+    return kindsOf(request);
+  }
+
+  private List<AttachmentKinds.Kind> kindsOf(Request request) {
+    return kindsByProcess.getOrDefault(request.processKey(), List.of());
+  }
+
+  private String kindLabel(Request request, String type) {
+    return kindsOf(request).stream().filter(k -> k.code().equals(type)).map(AttachmentKinds.Kind::label)
+        .findFirst().orElse(null);
   }
 
   Request request(String processInstanceOrBusinessKey) {
@@ -147,7 +169,7 @@ class RequestAttachments {
     List<Task> open = openTasks(request);
     return withoutAuthorization(() -> taskService.getProcessInstanceAttachments(request.processInstanceId())).stream()
         .sorted(Comparator.comparing(Attachment::getCreateTime))
-        .map(a -> new Item(a.getId(), a.getName(), a.getType(), size(a), uploader(a),
+        .map(a -> new Item(a.getId(), a.getName(), a.getType(), kindLabel(request, a.getType()), size(a), uploader(a),
             uploader(a) == null ? null : organisation.displayName(uploader(a)), a.getCreateTime(), a.getTaskId(),
             user.getUserId().equals(uploader(a)) && open.stream().anyMatch(t -> t.getId().equals(a.getTaskId()))))
         .toList();
@@ -169,7 +191,7 @@ class RequestAttachments {
   }
 
   /** Uploads in the user's open step of the request ({@code taskId} when they have several). */
-  Item upload(Request request, String taskId, String fileName, String declaredType, byte[] content,
+  Item upload(Request request, String taskId, String kind, String fileName, String declaredType, byte[] content,
       Authentication user) {
     if (!mayRead(request, user)) {
       throw new Refused(403, "この申請の添付ファイルを閲覧する権限がありません");
@@ -185,12 +207,14 @@ class RequestAttachments {
           : "この申請で担当中のステップがないため、添付ファイルを追加できません");
     }
     Format format = check(fileName, declaredType, content);
+    String type = type(request, kind, format);
     String name = fileName.replaceAll("[\\\\/\\r\\n\\t]", "_");
     // the engine would ask for UPDATE on the task, which a candidate who has not claimed it lacks
-    Attachment attachment = withoutAuthorization(() -> taskService.createAttachment(format.mimeType, task.getId(),
+    Attachment attachment = withoutAuthorization(() -> taskService.createAttachment(type, task.getId(),
         request.processInstanceId(), name, DESCRIPTION_UPLOADER + user.getUserId() + ";" + DESCRIPTION_SIZE + content.length, new ByteArrayInputStream(content)));
-    record(request, task, user, ATTACHED, name + " (" + format + ", " + content.length + " bytes)");
-    return new Item(attachment.getId(), name, format.mimeType, (long) content.length, user.getUserId(),
+    record(request, task, user, ATTACHED, name + " (" + (type.equals(format.mimeType) ? "" : type + ", ") + format
+        + ", " + content.length + " bytes)");
+    return new Item(attachment.getId(), name, type, kindLabel(request, type), (long) content.length, user.getUserId(),
         organisation.displayName(user.getUserId()), attachment.getCreateTime(), task.getId(), true);
   }
 
@@ -209,6 +233,28 @@ class RequestAttachments {
       return null;
     });
     record(request, task, user, ATTACHMENT_REMOVED, attachment.getName());
+  }
+
+  /** The attachment's type: the kind's code in a flow that declares kinds, otherwise the MIME type. */
+  private String type(Request request, String kind, Format format) {
+    List<AttachmentKinds.Kind> kinds = kindsOf(request);
+    String code = kind == null ? "" : kind.trim();
+    if (kinds.isEmpty()) {
+      if (!code.isEmpty()) {
+        throw new Refused(400, "この申請の添付ファイルには種類を指定できません (kind)");
+      }
+      return format.mimeType;
+    }
+    if (code.isEmpty()) {
+      throw new Refused(400, "添付ファイルの種類を選んでください (kind): " + codes(kinds));
+    }
+    return kinds.stream().map(AttachmentKinds.Kind::code).filter(code::equals).findFirst()
+        .orElseThrow(() -> new Refused(400, "添付ファイルの種類 (kind) が正しくありません: " + code + "。指定できるのは "
+            + codes(kinds) + " です"));
+  }
+
+  private static String codes(List<AttachmentKinds.Kind> kinds) {
+    return kinds.stream().map(k -> k.label() + " (" + k.code() + ")").collect(Collectors.joining("、"));
   }
 
   private static Format check(String fileName, String declaredType, byte[] content) {

@@ -133,6 +133,12 @@ class AuditRequestController {
       throw new NotFound("この申請にその添付ファイルはありません: " + attachmentId);
     }
     String type = attachment.getType() == null ? "" : attachment.getType().toLowerCase();
+    if (!KNOWN_TYPES.contains(type)) {
+      // a document of a declared kind (PRIOR_REPORT …) carries the kind as type: the file name says the format
+      String name = attachment.getName() == null ? "" : attachment.getName().toLowerCase();
+      type = name.endsWith(".pdf") ? "application/pdf" : name.endsWith(".png") ? "image/png"
+          : name.endsWith(".jpg") || name.endsWith(".jpeg") ? "image/jpeg" : "";
+    }
     response.setContentType(KNOWN_TYPES.contains(type) ? type : MediaType.APPLICATION_OCTET_STREAM_VALUE);
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.task.Attachment;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import jp.sample.isms.approval.AttachmentKinds;
+
 /**
  * The documents of 8.1.5, attached to the request through the engine's attachment API: the attachment's type names
  * the document ({@code PRIOR_REPORT}, {@code CONTRACT_EXTRACT}, {@code SELECTION_CRITERIA}, {@code CERTIFICATION}),
@@ -29,21 +31,24 @@ import org.springframework.stereotype.Component;
  * certificate when the re-subcontractor holds a certification.
  */
 @Component
-class ResubcontractingDocuments {
+class ResubcontractingDocuments implements AttachmentKinds {
 
   static final int MAX_BYTES = 10 * 1024 * 1024;
 
   /** The documents 8.1.5 names, by attachment type. */
   enum Kind {
-    PRIOR_REPORT("委託先からの事前の書面による報告"),
-    CONTRACT_EXTRACT("委託先と再委託先との契約書案の写し (情報セキュリティに関連する部分)"),
-    SELECTION_CRITERIA("再委託先の選定基準"),
-    CERTIFICATION("再委託先の認証・認定の証書の写し");
+    PRIOR_REPORT("委託先からの事前の書面による報告", "Contractor's prior written report"),
+    CONTRACT_EXTRACT("委託先と再委託先との契約書案の写し (情報セキュリティに関連する部分)",
+        "Copy of the draft contract with the re-subcontractor (information-security part)"),
+    SELECTION_CRITERIA("再委託先の選定基準", "Selection criteria of the re-subcontractor"),
+    CERTIFICATION("再委託先の認証・認定の証書の写し", "Copy of the re-subcontractor's certification");
 
     private final String label;
+    private final String labelEn;
 
-    Kind(String label) {
+    Kind(String label, String labelEn) {
       this.label = label;
+      this.labelEn = labelEn;
     }
 
     String label() {
@@ -107,6 +112,18 @@ class ResubcontractingDocuments {
   // lazy: the flow's rules are built before the engine whose service this is
   ResubcontractingDocuments(@Lazy TaskService taskService) {
     this.taskService = taskService;
+  }
+
+  @Override
+  public String processKey() {
+    return "resubcontracting";
+  }
+
+  /** The 添付ファイル tab offers these as the 種類 of an upload; the certificate only when there is a certification. */
+  @Override
+  public List<AttachmentKinds.Kind> kinds() {
+    return Arrays.stream(Kind.values()).map(k -> new AttachmentKinds.Kind(k.name(),
+        k == Kind.CERTIFICATION ? k.label + " (認証・認定がある場合)" : k.label, k.labelEn)).toList();
   }
 
   static List<Kind> required(boolean certified) {

@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.support.Outsourcings;
 import jp.sample.isms.support.Requests;
 
 /** {@code /api/requests/{request}/attachments}: who may list, upload and remove; format, size; the audit record. */
@@ -48,6 +49,8 @@ class RequestAttachmentsRestTest {
   ProcessEngine engine;
   @Autowired
   AuditRecorder audit;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private final ObjectMapper json = new ObjectMapper();
   private Requests requests;
@@ -75,7 +78,15 @@ class RequestAttachmentsRestTest {
   }
 
   private ResponseEntity<String> upload(String user, String request, String name, String type, byte[] content) {
+    return upload(user, request, null, name, type, content);
+  }
+
+  private ResponseEntity<String> upload(String user, String request, String kind, String name, String type,
+      byte[] content) {
     MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    if (kind != null) {
+      form.add("kind", kind);
+    }
     HttpHeaders part = new HttpHeaders();
     part.setContentType(MediaType.parseMediaType(type));
     form.add("file", new HttpEntity<>(new ByteArrayResource(content) {
@@ -219,5 +230,73 @@ class RequestAttachmentsRestTest {
   @Test
   void anUnknownRequestGets404() {
     assertThat(list("yamamoto", "MD-1999-9999").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void reSubcontractingDocumentsAreUploadedWithTheirKindAndCountForTheFlow() throws Exception {
+    // given yamamoto's re-subcontracting request, waiting for his documents (8.1.5)
+    Outsourcings outsourcings = new Outsourcings(engine, jdbc);
+    try {
+      ProcessInstance outsourcing = outsourcings.running("yamamoto");
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("outsourcingBusinessKey", outsourcing.getBusinessKey());
+      variables.put("resubcontractor", "有限会社入力パートナー");
+      variables.put("scopeOfWork", "アンケート回答のうち自由記述欄の入力");
+      variables.put("resubcontractorCertified", false);
+      ProcessInstance instance = requests.file("yamamoto", "resubcontracting", variables);
+      String key = instance.getBusinessKey();
+
+      // the tab offers the four documents of 8.1.5
+      JsonNode kinds = read(rest.withBasicAuth("yamamoto", PASSWORD)
+          .getForEntity("/api/requests/" + key + "/attachments/kinds", String.class));
+      assertThat(kinds.findValuesAsText("code"))
+          .containsExactly("PRIOR_REPORT", "CONTRACT_EXTRACT", "SELECTION_CRITERIA", "CERTIFICATION");
+      assertThat(kinds.get(0).get("label").asText()).isEqualTo("委託先からの事前の書面による報告");
+
+      // without a kind, or with one the flow does not know: 400 naming the field, nothing attached
+      ResponseEntity<String> noKind = upload("yamamoto", key, "報告書.pdf", "application/pdf", PDF);
+      assertThat(noKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(read(noKind).get("message").asText()).contains("種類", "(kind)", "PRIOR_REPORT");
+      ResponseEntity<String> unknown = upload("yamamoto", key, "INVOICE", "請求書.pdf", "application/pdf", PDF);
+      assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(read(unknown).get("message").asText()).contains("INVOICE");
+      assertThat(engine.getTaskService().getProcessInstanceAttachments(instance.getId())).isEmpty();
+
+      // with their kinds the three documents are listed by kind, and downloaded as what they are
+      ResponseEntity<String> report = upload("yamamoto", key, "PRIOR_REPORT", "再委託事前報告書.pdf",
+          "application/pdf", PDF);
+      assertThat(report.getStatusCode()).as(report.getBody()).isEqualTo(HttpStatus.CREATED);
+      assertThat(read(report).get("type").asText()).isEqualTo("PRIOR_REPORT");
+      assertThat(read(report).get("kindLabel").asText()).isEqualTo("委託先からの事前の書面による報告");
+      upload("yamamoto", key, "CONTRACT_EXTRACT", "契約書案_抜粋.pdf", "application/pdf", PDF);
+      upload("yamamoto", key, "SELECTION_CRITERIA", "選定基準.pdf", "application/pdf", PDF);
+      JsonNode listed = read(list("yamamoto", key));
+      assertThat(listed.findValuesAsText("type"))
+          .containsExactly("PRIOR_REPORT", "CONTRACT_EXTRACT", "SELECTION_CRITERIA");
+      ResponseEntity<byte[]> download = rest.withBasicAuth("yamamoto", PASSWORD).getForEntity(
+          "/api/requests/" + key + "/attachments/" + read(report).get("id").asText(), byte[].class);
+      assertThat(download.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+      assertThat(download.getBody()).isEqualTo(PDF);
+
+      // then the flow counts them: yamamoto's step completes and the review by his department head is next
+      requests.complete("yamamoto", instance, Map.of("comment", ""));
+      assertThat(requests.task(instance).getTaskDefinitionKey()).isEqualTo("UserTask_ReviewEquivalence");
+      engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test clean-up");
+    } finally {
+      outsourcings.cleanUp();
+    }
+  }
+
+  @Test
+  void aFlowWithoutKindsRefusesAKindAndOffersNone() throws Exception {
+    ProcessInstance instance = disposalAwaitingExecution();
+
+    assertThat(read(rest.withBasicAuth("yamamoto", PASSWORD).getForEntity(
+        "/api/requests/" + instance.getBusinessKey() + "/attachments/kinds", String.class))).isEmpty();
+    ResponseEntity<String> withKind = upload("yamamoto", instance.getBusinessKey(), "PRIOR_REPORT", "証明書.pdf",
+        "application/pdf", PDF);
+    assertThat(withKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(read(withKind).get("message").asText()).contains("(kind)");
+    assertThat(engine.getTaskService().getProcessInstanceAttachments(instance.getId())).isEmpty();
   }
 }

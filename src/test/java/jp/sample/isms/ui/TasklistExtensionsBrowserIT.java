@@ -28,17 +28,20 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.Outsourcings;
 import jp.sample.isms.support.Requests;
 
 /**
  * The Tasklist plugins of scripts/isms-tasklist-plugins.js in Debian's headless Chromium: yamamoto uploads the
  * certificate of destruction in the 添付ファイル tab of her execution step and sees it listed; ito approves two
- * take-outs at once with 一括承認. Tagged "browser".
+ * take-outs at once with 一括承認; yamamoto attaches the documents of a re-subcontracting by their kind. Tagged
+ * "browser".
  */
 @Tag("browser")
 @IsmsSpringBootTest
@@ -122,6 +125,73 @@ class TasklistExtensionsBrowserIT {
     List<Attachment> attachments = engine.getTaskService().getProcessInstanceAttachments(instance.getId());
     assertThat(attachments).extracting(Attachment::getName).containsExactly("破壊証明書.pdf");
     assertThat(attachments.get(0).getTaskId()).isEqualTo(taskId);
+  }
+
+  @Test
+  void yamamotoAttachesTheReSubcontractingDocumentsByKindAndCompletesHisStep() throws Exception {
+    // given yamamoto's re-subcontracting request of a running outsourcing, waiting for the documents of 8.1.5
+    Outsourcings outsourcings = new Outsourcings(engine, jdbc);
+    try {
+      ProcessInstance outsourcing = outsourcings.running("yamamoto");
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("outsourcingBusinessKey", outsourcing.getBusinessKey());
+      variables.put("resubcontractor", "有限会社入力パートナー");
+      variables.put("scopeOfWork", "アンケート回答のうち自由記述欄の入力");
+      variables.put("resubcontractorCertified", false);
+      ProcessInstance instance = requests.file("yamamoto", "resubcontracting", variables);
+      String taskId = requests.task(instance).getId();
+      Path folder = Files.createTempDirectory("isms-upload");
+
+      // when he opens the 添付ファイル tab of his step
+      login("yamamoto");
+      browser.get(tasklist() + "#/?task=" + taskId);
+      clickText("a", "添付ファイル");
+      WebElement kind = wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector(".isms-attachments select.isms-kind")));
+
+      // a file without a chosen kind is not sent
+      Path report = folder.resolve("再委託事前報告書.pdf");
+      Files.write(report, PDF);
+      browser.findElement(By.cssSelector(".isms-attachments input.isms-file")).sendKeys(report.toString());
+      browser.findElement(By.cssSelector(".isms-attachments button.isms-upload")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".isms-message"),
+          "どの書類かを選んでください"));
+      assertThat(new Select(kind).getOptions()).extracting(WebElement::getText).contains(
+          "委託先からの事前の書面による報告", "再委託先の選定基準");
+
+      // and uploads each document with its kind
+      Map<String, String> documents = new java.util.LinkedHashMap<>();
+      documents.put("PRIOR_REPORT", "再委託事前報告書.pdf");
+      documents.put("CONTRACT_EXTRACT", "契約書案_抜粋.pdf");
+      documents.put("SELECTION_CRITERIA", "選定基準.pdf");
+      int uploaded = 0;
+      for (Map.Entry<String, String> document : documents.entrySet()) {
+        Path file = folder.resolve(document.getValue());
+        Files.write(file, PDF);
+        // the tab is re-rendered after each upload: find the controls again
+        new Select(wait.until(ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector(".isms-attachments select.isms-kind")))).selectByValue(document.getKey());
+        browser.findElement(By.cssSelector(".isms-attachments input.isms-file")).sendKeys(file.toString());
+        browser.findElement(By.cssSelector(".isms-attachments button.isms-upload")).click();
+        int expected = ++uploaded;
+        wait.until(driver -> driver.findElements(By.cssSelector(".isms-attachment-list tbody tr")).size() == expected);
+      }
+
+      // then the documents are listed by their kind and attached with it
+      lastScreen = "tasklist-resubcontracting-documents.png";
+      String listed = browser.findElement(By.cssSelector(".isms-attachment-list")).getText();
+      assertThat(listed).contains("委託先からの事前の書面による報告", "再委託先の選定基準", "契約書案_抜粋.pdf");
+      assertThat(engine.getTaskService().getProcessInstanceAttachments(instance.getId()))
+          .extracting(Attachment::getType)
+          .containsExactlyInAnyOrder("PRIOR_REPORT", "CONTRACT_EXTRACT", "SELECTION_CRITERIA");
+
+      // and the flow accepts them: his step completes and the equivalence review is next
+      requests.complete("yamamoto", instance, Map.of("comment", ""));
+      assertThat(requests.task(instance).getTaskDefinitionKey()).isEqualTo("UserTask_ReviewEquivalence");
+      engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test clean-up");
+    } finally {
+      outsourcings.cleanUp();
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ const T = EN ? {
   choose: 'PDF, PNG or JPEG, at most 10 MB', tooLarge: 'The file must be 10 MB or smaller.',
   wrongType: 'Only PDF, PNG and JPEG files can be attached.', notThatType: 'The content of the file is not ',
   uploaded: 'Uploaded.', removed: 'Removed.', failed: 'Failed: ',
+  kind: 'Document', chooseKind: '— choose the document —', kindMissing: 'Choose which document this file is.',
   bulk: 'Bulk approve', bulkTitle: 'Bulk approval', bulkNone: 'No tasks can be approved in bulk.',
   comment: 'Comment (for all selected)', approveSelected: 'Approve selected', close: 'Close',
   selectSome: 'Select at least one task.', ok: 'Approved', refused: 'Refused', request: 'Request', task: 'Task',
@@ -20,6 +21,7 @@ const T = EN ? {
   choose: 'PDF・PNG・JPEG、10MB 以下', tooLarge: 'ファイルは 10MB 以下にしてください。',
   wrongType: '添付できるのは PDF・PNG・JPEG のファイルのみです。', notThatType: 'ファイルの内容が次の形式ではありません: ',
   uploaded: 'アップロードしました。', removed: '削除しました。', failed: 'エラー: ',
+  kind: '書類の種類', chooseKind: '— 書類の種類を選んでください —', kindMissing: 'どの書類かを選んでください。',
   bulk: '一括承認', bulkTitle: '一括承認', bulkNone: '一括承認できるタスクはありません。',
   comment: 'コメント (選択したすべてに記録されます)', approveSelected: '選択したタスクを承認する', close: '閉じる',
   selectSome: 'タスクを 1 件以上選んでください。', ok: '承認しました', refused: '承認できません', request: '申請番号',
@@ -122,7 +124,13 @@ function renderAttachments(node, { taskId, api }) {
   node.innerHTML = '';
   node.appendChild(root);
   let processInstanceId = null;
+  let kinds = null;
   const message = el('div', { class: 'isms-message', role: 'status' });
+
+  function kindName(item) {
+    const kind = (kinds || []).find((k) => k.code === item.type);
+    return kind ? (EN ? kind.labelEn : kind.label) : item.kindLabel;
+  }
 
   function show(text, error) {
     message.textContent = text || '';
@@ -143,6 +151,10 @@ function renderAttachments(node, { taskId, api }) {
     const base = '/requests/' + encodeURIComponent(processInstanceId) + '/attachments';
     let items;
     try {
+      if (kinds === null) {
+        // the flow's kinds of document (e.g. the documents of 8.1.5 for a re-subcontracting request); empty: any
+        kinds = await call('GET', base + '/kinds');
+      }
       items = await call('GET', base);
     } catch (e) {
       root.replaceChildren(el('p', { class: 'text-danger' }, e.message));
@@ -151,7 +163,7 @@ function renderAttachments(node, { taskId, api }) {
     const rows = items.map((item) => el('tr', { 'data-attachment': item.id },
       el('td', {}, el('a', { href: productApi() + base + '/' + encodeURIComponent(item.id), download: item.name },
         item.name)),
-      el('td', {}, item.type || ''),
+      el('td', {}, kindName(item) || item.type || ''),
       el('td', {}, formatSize(item.size)),
       el('td', {}, item.uploadedByName || item.uploadedBy || ''),
       el('td', {}, formatDate(item.uploadedAt)),
@@ -174,12 +186,19 @@ function renderAttachments(node, { taskId, api }) {
         el('th', {}, T.by), el('th', {}, T.at), el('th', {}))),
       el('tbody', {}, rows)) : el('p', { class: 'isms-no-attachments' }, T.none);
 
+    const kindSelect = kinds.length ? el('select', { class: 'form-control input-sm isms-kind', 'aria-label': T.kind },
+      el('option', { value: '' }, T.chooseKind),
+      kinds.map((kind) => el('option', { value: kind.code }, EN ? kind.labelEn : kind.label))) : null;
     const input = el('input', { type: 'file', class: 'isms-file', accept: '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg' });
     const button = el('button', {
       type: 'button', class: 'btn btn-sm btn-primary isms-upload', onclick: async () => {
         const file = input.files && input.files[0];
         if (!file) {
           show(T.choose, true);
+          return;
+        }
+        if (kindSelect && !kindSelect.value) {
+          show(T.kindMissing, true);
           return;
         }
         const problem = await checkFile(file);
@@ -190,6 +209,9 @@ function renderAttachments(node, { taskId, api }) {
         const form = new FormData();
         form.append('file', file, file.name);
         form.append('taskId', taskId);
+        if (kindSelect) {
+          form.append('kind', kindSelect.value);
+        }
         button.disabled = true;
         try {
           await call('POST', base, form, false);
@@ -202,7 +224,8 @@ function renderAttachments(node, { taskId, api }) {
         }
       }
     }, T.upload);
-    root.replaceChildren(table, el('div', { class: 'isms-upload-form form-inline' }, input, ' ', button, ' ',
+    root.replaceChildren(table, el('div', { class: 'isms-upload-form form-inline' }, kindSelect || '', ' ', input, ' ',
+      button, ' ',
       el('small', { class: 'text-muted' }, T.choose)), message);
   }
 
