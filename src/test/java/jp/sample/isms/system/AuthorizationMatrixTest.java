@@ -99,6 +99,7 @@ class AuthorizationMatrixTest {
     return List.of(
         new Probe("withdraw", HttpMethod.POST, "/api/requests/" + businessKey + "/withdraw", Map.of()),
         new Probe("attachments", HttpMethod.GET, "/api/requests/" + businessKey + "/attachments", null),
+        new Probe("attachment kinds", HttpMethod.GET, "/api/requests/" + businessKey + "/attachments/kinds", null),
         new Probe("mail admin", HttpMethod.GET, "/api/mail/failed", null),
         new Probe("organisation", HttpMethod.POST, "/api/organisation/moves", Map.of("user", "kato",
             "department", "hr")),
