@@ -7,6 +7,26 @@
   document.getElementById('back').addEventListener('click', () => history.back());
   document.getElementById('print').addEventListener('click', () => window.print());
 
+  // what the user submitted with the filing or the step (kept in the record, hash-chained), folded under the comment
+  function submittedValues(json) {
+    if (!json) {
+      return '';
+    }
+    let values;
+    try {
+      values = JSON.parse(json);
+    } catch (e) {
+      return '';
+    }
+    const names = Object.keys(values);
+    if (names.length === 0) {
+      return '';
+    }
+    return el('details', {class: 'submitted'}, el('summary', {}, '入力内容 (' + names.length + ')'),
+      el('dl', {}, ...names.flatMap(name => [el('dt', {}, name),
+        el('dd', {}, values[name] === null ? '' : String(values[name]))])));
+  }
+
   function fact(label, ...value) {
     return [el('dt', {}, label), el('dd', {}, ...value)];
   }
@@ -72,7 +92,7 @@
       el('td', {}, record.actingRoleLabel || ''),
       el('td', {}, record.principal || ''),
       el('td', {}, el('span', {class: 'badge ' + record.outcome}, record.outcomeLabel)),
-      el('td', {class: 'wrap'}, record.comment || ''),
+      el('td', {class: 'wrap'}, record.comment || '', submittedValues(record.submittedValues)),
       el('td', {}, (record.clauses || []).join(', ')),
       el('td', {}, (record.flags || []).join(', ')),
       el('td', {}, record.regulationRevision || ''))));

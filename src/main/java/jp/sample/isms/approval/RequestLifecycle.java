@@ -119,7 +119,7 @@ public class RequestLifecycle {
     audit.record(new AuditEntry(null, businessKey, execution.getProcessInstanceId(), flow.processKey(),
         definition.getVersion(), "StartEvent_RequestFiled", "申請", "FILING", requester, person.displayName(),
         "REQUESTER", null, requester, person.departmentCode(), null, "FILED", null,
-        String.join(",", flow.clauses()), null, null));
+        String.join(",", flow.clauses()), null, null, RequestValues.json(submitted)));
   }
 
   // ---------------------------------------------------------------- steps
@@ -233,7 +233,7 @@ public class RequestLifecycle {
         step.name(), step.kind().name(), actor, actorName, actingRole, principal,
         (String) task.getVariable(ApprovalVariables.REQUESTER),
         (String) task.getVariable(ApprovalVariables.REQUESTER_DEPARTMENT), null, outcome, comment, step.clauses(),
-        exception, null));
+        exception, null, RequestValues.json(submission.submitted())));
   }
 
   private static String validateDecision(RequestInput input, ValidationErrors errors) {

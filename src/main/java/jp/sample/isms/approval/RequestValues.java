@@ -2,8 +2,15 @@ package jp.sample.isms.approval;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Reading the variables of a request as the forms submit them: trimmed text, check boxes, dates ({@code 2026-11-30}). */
 public final class RequestValues {
@@ -35,6 +42,30 @@ public final class RequestValues {
       return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
     } catch (DateTimeParseException e) {
       return null;
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * What a user submitted, as the audit record keeps it: a JSON object of the submitted variables by name (sorted),
+   * text, numbers and booleans as they are, dates as ISO-8601, anything else as its text; null when nothing was.
+   */
+  public static String json(Map<String, Object> submitted) {
+    if (submitted == null || submitted.isEmpty()) {
+      return null;
+    }
+    Map<String, Object> values = new TreeMap<>();
+    submitted.forEach((name, value) -> {
+      Object plain = value instanceof TypedValue typed ? typed.getValue() : value;
+      values.put(name, plain == null || plain instanceof String || plain instanceof Number
+          || plain instanceof Boolean ? plain : plain instanceof Date date ? date.toInstant().toString()
+          : plain.toString());
+    });
+    try {
+      return JSON.writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

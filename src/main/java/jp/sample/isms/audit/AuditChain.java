@@ -48,7 +48,9 @@ public class AuditChain {
             entry.actingRole(), entry.principal(), entry.requester(), entry.departmentCode(),
             entry.occurredAt().toInstant().toEpochMilli(), entry.outcome(), entry.comment(), entry.clauses(),
             entry.flags(), entry.regulationRevision())
-        .map(v -> Objects.toString(v, "\u2400")).collect(Collectors.joining("\u001f"));
+        .map(v -> Objects.toString(v, "\u2400")).collect(Collectors.joining("\u001f"))
+        // records written before submitted values were kept hash as they always did
+        + (entry.submittedValues() == null ? "" : "\u001f" + entry.submittedValues());
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
       sha256.update(previousHash.getBytes(StandardCharsets.UTF_8));

@@ -45,7 +45,8 @@ public class AuditRecorder {
       rs.getString("step_kind"), rs.getString("actor"), rs.getString("actor_name"), rs.getString("acting_role"),
       rs.getString("principal"), rs.getString("requester"), rs.getString("department_code"),
       rs.getTimestamp("occurred_at").toInstant().atZone(JAPAN).toOffsetDateTime(), rs.getString("outcome"),
-      rs.getString("comment"), rs.getString("clauses"), rs.getString("flags"), rs.getString("regulation_revision"));
+      rs.getString("comment"), rs.getString("clauses"), rs.getString("flags"), rs.getString("regulation_revision"),
+      rs.getString("submitted_values"));
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate separateTransaction;
@@ -68,8 +69,8 @@ public class AuditRecorder {
    * is locked until the transaction ends, so records are chained in commit order, also across application nodes.
    */
   public void record(AuditEntry entry) {
-    jdbc.update("update audit_chain_head set last_id = last_id where id = 1");
-    String previousHash = jdbc.queryForObject("select last_hash from audit_chain_head where id = 1", String.class);
+    String previousHash = jdbc.queryForObject("select last_hash from audit_chain_head where id = 1 for update",
+        String.class);
     Integer flowVersion = entry.flowVersion() != null || entry.processInstanceId() == null ? entry.flowVersion()
         : flowVersion(entry.processInstanceId());
     AuditEntry stored = new AuditEntry(null, entry.businessKey(), entry.processInstanceId(), entry.flowKey(),
@@ -77,15 +78,16 @@ public class AuditRecorder {
         entry.actingRole(), entry.principal(), entry.requester(), entry.departmentCode(),
         (entry.occurredAt() != null ? entry.occurredAt() : now()).truncatedTo(ChronoUnit.MILLIS), entry.outcome(),
         truncate(entry.comment(), 4000), entry.clauses(), entry.flags(),
-        entry.regulationRevision() != null ? entry.regulationRevision() : regulationRevision);
+        entry.regulationRevision() != null ? entry.regulationRevision() : regulationRevision,
+        entry.submittedValues());
     String hash = AuditChain.hash(previousHash, stored);
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {
       PreparedStatement insert = connection.prepareStatement("""
           insert into audit_record (business_key, process_instance_id, flow_key, flow_version, step, step_name,
             step_kind, actor, actor_name, acting_role, principal, requester, department_code, occurred_at, outcome,
-            comment, clauses, flags, regulation_revision, previous_hash, record_hash)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            comment, clauses, flags, regulation_revision, submitted_values, previous_hash, record_hash)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """, new String[] {"id"});
       int i = 1;
       insert.setString(i++, stored.businessKey());
@@ -107,6 +109,7 @@ public class AuditRecorder {
       insert.setString(i++, stored.clauses());
       insert.setString(i++, stored.flags());
       insert.setString(i++, stored.regulationRevision());
+      insert.setString(i++, stored.submittedValues());
       insert.setString(i++, previousHash);
       insert.setString(i, hash);
       return insert;

@@ -55,7 +55,7 @@ class RequestSearch {
       String step, String stepName, String stepKind, String stepKindLabel, String actor, String actorName,
       String actingRole, String actingRoleLabel, String principal, String requester, String departmentCode,
       OffsetDateTime occurredAt, String outcome, String outcomeLabel, String comment, List<String> clauses,
-      List<String> flags, String regulationRevision) {
+      List<String> flags, String regulationRevision, String submittedValues) {
   }
 
   /** A page of results; {@code hasMore} tells whether a next page exists (the total is {@code /count}). */
@@ -222,7 +222,7 @@ class RequestSearch {
         rs.getString("actor_name"), role, labels.role(role), rs.getString("principal"), rs.getString("requester"),
         rs.getString("department_code"), time(rs, "occurred_at"), outcome, labels.outcome(outcome),
         rs.getString("comment"), list(rs.getString("clauses")), list(rs.getString("flags")),
-        rs.getString("regulation_revision"));
+        rs.getString("regulation_revision"), rs.getString("submitted_values"));
   }
 
   static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

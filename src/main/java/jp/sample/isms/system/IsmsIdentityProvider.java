@@ -38,6 +38,54 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
   static volatile java.util.function.Supplier<jp.sample.isms.organisation.AccountStates> accounts;
 
   @Override
+  public IdentityOperationResult createMembership(String userId, String groupId) {
+    CachingAuthenticationFilter.forget(userId);
+    return super.createMembership(userId, groupId);
+  }
+
+  @Override
+  public IdentityOperationResult deleteMembership(String userId, String groupId) {
+    CachingAuthenticationFilter.forget(userId);
+    return super.deleteMembership(userId, groupId);
+  }
+
+  @Override
+  public IdentityOperationResult deleteGroup(String groupId) {
+    CachingAuthenticationFilter.forget(null);
+    return super.deleteGroup(groupId);
+  }
+
+  @Override
+  public IdentityOperationResult createTenantUserMembership(String tenantId, String userId) {
+    CachingAuthenticationFilter.forget(userId);
+    return super.createTenantUserMembership(tenantId, userId);
+  }
+
+  @Override
+  public IdentityOperationResult createTenantGroupMembership(String tenantId, String groupId) {
+    CachingAuthenticationFilter.forget(null);
+    return super.createTenantGroupMembership(tenantId, groupId);
+  }
+
+  @Override
+  public IdentityOperationResult deleteTenantUserMembership(String tenantId, String userId) {
+    CachingAuthenticationFilter.forget(userId);
+    return super.deleteTenantUserMembership(tenantId, userId);
+  }
+
+  @Override
+  public IdentityOperationResult deleteTenantGroupMembership(String tenantId, String groupId) {
+    CachingAuthenticationFilter.forget(null);
+    return super.deleteTenantGroupMembership(tenantId, groupId);
+  }
+
+  @Override
+  public IdentityOperationResult deleteTenant(String tenantId) {
+    CachingAuthenticationFilter.forget(null);
+    return super.deleteTenant(tenantId);
+  }
+
+  @Override
   public UserEntity createNewUser(String userId) {
     refuseGuestLike(userId);
     return super.createNewUser(userId);

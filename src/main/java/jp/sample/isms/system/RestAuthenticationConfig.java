@@ -37,7 +37,7 @@ class RestAuthenticationConfig {
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        new FilterRegistrationBean<>(new CachingAuthenticationFilter());
     registration.setName("engine-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
@@ -66,7 +66,7 @@ class RestAuthenticationConfig {
   static final class SessionOrBasicAuthentication implements Filter {
 
     private static final String ENGINE = "default";
-    private final ProcessEngineAuthenticationFilter basic = new ProcessEngineAuthenticationFilter();
+    private final ProcessEngineAuthenticationFilter basic = new CachingAuthenticationFilter();
     private final IdentityService identityService;
 
     SessionOrBasicAuthentication(IdentityService identityService) {

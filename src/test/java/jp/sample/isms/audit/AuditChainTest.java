@@ -33,11 +33,45 @@ class AuditChainTest {
   @Autowired
   TestRestTemplate rest;
 
+  org.camunda.bpm.engine.runtime.ProcessInstance instance;
+
   @BeforeEach
   void someRecords() {
     Requests requests = new Requests(engine);
-    var instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
     requests.complete("ito", instance, Map.of("decision", "SENT_BACK", "decisionComment", "日付を確認してください"));
+  }
+
+  @Test
+  void theSubmittedValuesAreInTheRecordInsteadOfTheEnginesVariableDetails() {
+    // what yamamoto filed and what ito decided are in their records
+    Map<String, String> values = Map.copyOf(jdbc.query("select outcome, submitted_values from audit_record"
+        + " where process_instance_id = ? order by id", rs -> {
+          Map<String, String> byOutcome = new java.util.HashMap<>();
+          while (rs.next()) {
+            byOutcome.put(rs.getString(1), rs.getString(2));
+          }
+          return byOutcome;
+        }, instance.getId()));
+    assertThat(values.get("FILED")).contains("\"classification\":\"INTERNAL\"", "\"medium\":\"LAPTOP\"");
+    assertThat(values.get("SENT_BACK")).contains("\"decision\":\"SENT_BACK\"", "日付を確認してください");
+    // the engine wrote no variable-update or form-field details for the request
+    assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance.getId()).count())
+        .isZero();
+    // the variables' history itself is kept
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("classification").singleResult().getValue()).isEqualTo("INTERNAL");
+  }
+
+  @Test
+  void changedSubmittedValuesAreDetected() {
+    long id = jdbc.queryForObject("select min(id) from audit_record where process_instance_id = ?", Long.class,
+        instance.getId());
+    AuditChain.Verification verification = tampered(() -> jdbc.update(
+        "update audit_record set submitted_values = replace(submitted_values, 'INTERNAL', 'PUBLIC') where id = ?",
+        id));
+    assertThat(verification.intact()).isFalse();
+    assertThat(verification.brokenAtId()).isEqualTo(id);
   }
 
   @Test

@@ -237,8 +237,44 @@ class Benchmarks {
         + "median " + ms(median(call.subList(5, 25))) + " ms.");
     line("");
 
+    if (ONLY.contains("profile")) {
+      profile(engine, base, counter);
+      return;
+    }
     w2(engine, base, counter);
     w1(engine, base, counter);
+  }
+
+  /** Where W1's statements come from: each statement's SQL with its count per request, for the three variants. */
+  private static void profile(ProcessEngine engine, String base, SqlCounter counter) throws Exception {
+    int requests = Integer.getInteger("isms.benchmark.profile.requests", 20);
+    Map<String, Loop> variants = new LinkedHashMap<>();
+    variants.put("product: takeOut over REST", calls -> productRequest(base, calls));
+    variants.put("baseline a: bare process, Java API", calls -> bareJava(engine, calls));
+    variants.put("baseline b: bare process, stock REST", calls -> bareRest(base, calls));
+    for (Map.Entry<String, Loop> variant : variants.entrySet()) {
+      for (int i = 0; i < 5; i++) {
+        variant.getValue().run(new ArrayList<>());
+      }
+      counter.profile = true;
+      counter.drainProfile();
+      long before = counter.statements.get();
+      for (int i = 0; i < requests; i++) {
+        variant.getValue().run(new ArrayList<>());
+      }
+      counter.profile = false;
+      line("### Statements per request: " + variant.getKey() + " (" + String.format("%.1f",
+          (counter.statements.get() - before) / (double) requests) + ")");
+      line("");
+      line("| per request | SQL |");
+      line("| ---: | --- |");
+      for (Map.Entry<String, Long> entry : counter.drainProfile()) {
+        String sql = entry.getKey();
+        line("| " + String.format("%.2f", entry.getValue() / (double) requests) + " | `"
+            + (sql.length() > 160 ? sql.substring(0, 160) + "…" : sql).replace("|", "\\|") + "` |");
+      }
+      line("");
+    }
   }
 
   // --- W1 --------------------------------------------------------------------------------------------------------

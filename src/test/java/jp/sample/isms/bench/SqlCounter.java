@@ -8,7 +8,11 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import javax.sql.DataSource;
 
@@ -24,6 +28,24 @@ final class SqlCounter implements BeanPostProcessor {
   final AtomicLong statements = new AtomicLong();
   final AtomicLong roundTrips = new AtomicLong();
   final AtomicLong commits = new AtomicLong();
+  /** Statements by their SQL (whitespace collapsed), when {@link #profile} is on: where the statements come from. */
+  final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
+  volatile boolean profile;
+
+  /** The profile since the last call, most frequent first, and cleared. */
+  List<Map.Entry<String, Long>> drainProfile() {
+    List<Map.Entry<String, Long>> entries = bySql.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue().sum()))
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList();
+    bySql.clear();
+    return entries;
+  }
+
+  private void count(String sql) {
+    if (profile && sql != null) {
+      bySql.computeIfAbsent(sql.replaceAll("\\s+", " ").trim(), k -> new LongAdder()).increment();
+    }
+  }
 
   long[] snapshot() {
     return new long[] {statements.get(), roundTrips.get(), commits.get()};
@@ -46,29 +68,33 @@ final class SqlCounter implements BeanPostProcessor {
         commits.incrementAndGet();
       }
       Object result = invoke(target, method, args);
+      String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : null;
       if (result instanceof CallableStatement statement) {
-        return statement(CallableStatement.class, statement);
+        return statement(CallableStatement.class, statement, sql);
       }
       if (result instanceof PreparedStatement statement) {
-        return statement(PreparedStatement.class, statement);
+        return statement(PreparedStatement.class, statement, sql);
       }
       if (result instanceof Statement statement) {
-        return statement(Statement.class, statement);
+        return statement(Statement.class, statement, null);
       }
       return result;
     });
   }
 
-  private <T extends Statement> T statement(Class<T> type, T statement) {
+  private <T extends Statement> T statement(Class<T> type, T statement, String prepared) {
     return proxy(type, statement, (target, method, args) -> {
       String name = method.getName();
+      String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : prepared;
       if (name.equals("addBatch")) {
         statements.incrementAndGet();
+        count(sql);
       } else if (name.equals("executeBatch") || name.equals("executeLargeBatch")) {
         roundTrips.incrementAndGet();
       } else if (name.startsWith("execute")) {
         statements.incrementAndGet();
         roundTrips.incrementAndGet();
+        count(sql);
       }
       return invoke(target, method, args);
     });

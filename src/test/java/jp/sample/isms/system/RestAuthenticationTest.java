@@ -15,6 +15,31 @@ class RestAuthenticationTest {
 
   @Autowired
   TestRestTemplate rest;
+  @Autowired
+  org.camunda.bpm.engine.ProcessEngine engine;
+
+  /** Groups are remembered between REST calls (60 s), but a membership written on this node counts at once. */
+  @Test
+  void aNewOrRemovedMembershipCountsAtTheNextCall() {
+    var identity = engine.getIdentityService();
+    var tasks = engine.getTaskService();
+    identity.saveGroup(identity.newGroup("rest-cache-test"));
+    var task = tasks.newTask();
+    task.setName("rest cache test");
+    tasks.saveTask(task);
+    tasks.addCandidateGroup(task.getId(), "rest-cache-test");
+    String count = "/engine-rest/task/count?taskId=" + task.getId();
+    try {
+      assertThat(rest.withBasicAuth("kato", "Demo-2026!").getForObject(count, String.class)).contains("\"count\":0");
+      identity.createMembership("kato", "rest-cache-test");
+      assertThat(rest.withBasicAuth("kato", "Demo-2026!").getForObject(count, String.class)).contains("\"count\":1");
+      identity.deleteMembership("kato", "rest-cache-test");
+      assertThat(rest.withBasicAuth("kato", "Demo-2026!").getForObject(count, String.class)).contains("\"count\":0");
+    } finally {
+      tasks.deleteTask(task.getId(), true);
+      identity.deleteGroup("rest-cache-test");
+    }
+  }
 
   @Test
   void anUnauthenticatedCallIsRefused() {
