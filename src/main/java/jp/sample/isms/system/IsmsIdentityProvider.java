@@ -54,10 +54,15 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
     }
     IdentityOperationResult result = super.saveUser(user);
     // 5.1.8: a password someone else set (creation, reset) is changed by the user at the first login; the
-    // organisation import at start (no user) sets none that must be changed
+    // organisation import at start (no user) sets none that must be changed. Either way a new password starts its
+    // age afresh (expiry) and lifts an expired one's lapse.
     String actor = Context.getCommandContext().getAuthenticatedUserId();
-    if (newPassword && actor != null && accounts != null) {
-      accounts.get().passwordSet(user.getId(), actor.equals(user.getId()));
+    if (newPassword && accounts != null) {
+      if (actor != null) {
+        accounts.get().passwordSet(user.getId(), actor.equals(user.getId()));
+      } else {
+        accounts.get().passwordSetBySystem(user.getId());
+      }
     }
     return result;
   }
