@@ -99,7 +99,7 @@ public class AccountStates {
     try {
       inserted = jdbc.update("""
           insert into account_state (user_id, disabled, password_changed_at)
-          select u.ID_, false, ? from ACT_ID_USER u
+          select u.ID_, false, cast(? as timestamp with time zone) from ACT_ID_USER u
            where u.PWD_ is not null and not exists (select 1 from account_state s where s.user_id = u.ID_)
           """, at);
     } catch (DuplicateKeyException e) {

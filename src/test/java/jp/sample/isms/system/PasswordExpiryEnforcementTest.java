@@ -70,7 +70,9 @@ class PasswordExpiryEnforcementTest {
 
   private Instant passwordSetDaysAgo(int days) {
     Instant at = Instant.now().minus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-    jdbc.update("update account_state set password_changed_at = ? where user_id = ?", Timestamp.from(at), USER);
+    jdbc.update("delete from account_state where user_id = ?", USER);
+    jdbc.update("insert into account_state (user_id, disabled, password_changed_at) values (?, false, ?)", USER,
+        Timestamp.from(at));
     return at;
   }
 
@@ -138,6 +140,7 @@ class PasswordExpiryEnforcementTest {
     user.setPassword("Shinki#2026z");
     identityService.saveUser(user);
 
+    assertThat(changedAt().toInstant()).isAfter(Instant.now().minus(1, ChronoUnit.MINUTES));
     assertThat(tasks("Shinki#2026z").getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
