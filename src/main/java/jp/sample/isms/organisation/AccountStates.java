@@ -45,7 +45,8 @@ public class AccountStates {
   public void loggedIn(String userId) {
     Instant now = Instant.now();
     Timestamp hourAgo = Timestamp.from(now.minusSeconds(3600));
-    if (jdbc.update("update account_state set last_login_at = ?, password_changed_at = coalesce(password_changed_at, ?) "
+    if (jdbc.update("update account_state set last_login_at = ?, "
+        + "password_changed_at = coalesce(password_changed_at, ?) "
         + "where user_id = ? and (last_login_at is null or last_login_at < ?)", Timestamp.from(now),
         Timestamp.from(now), userId, hourAgo) == 0
         && jdbc.queryForObject("select count(*) from account_state where user_id = ?", Integer.class, userId) == 0) {

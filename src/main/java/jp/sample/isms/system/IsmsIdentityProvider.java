@@ -24,7 +24,8 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
   /**
    * Logins verified in the last {@code isms.login.cache-ttl} (60 s), by user: the SHA-256 of the password and when the
    * entry expires. bcrypt costs ~100 ms of CPU, and HTTP Basic checks the password on every REST call; a changed
-   * password takes effect at once on this node and within the TTL on another; a disabled account at once everywhere.
+   * password takes effect at once on this node and within the TTL on another; a disabled account at once everywhere,
+   * and so does an expired password (PasswordChangeRequired reads its age on every request).
    */
   private static final java.util.Map<String, Verified> VERIFIED = new java.util.concurrent.ConcurrentHashMap<>();
 
