@@ -8,7 +8,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Disabled accounts and last logins of the product's own users (5.1.7: 停止・無効化; unused accounts). */
+/**
+ * Disabled accounts and last logins of the product's own users (5.1.7: 停止・無効化; unused accounts); when each
+ * password was set, whether it must be changed, and whether its expiry was warned of (5.1.8).
+ */
 @Repository
 public class AccountStates {
 
@@ -35,28 +38,112 @@ public class AccountStates {
         + "last_login_at = ? where user_id = ?", Timestamp.from(Instant.now()), userId);
   }
 
-  /** Notes a successful login; written at most once an hour per user (every REST call logs in). */
+  /**
+   * Notes a successful login; written at most once an hour per user (every REST call logs in). A password whose age
+   * was not known yet (a user the product had not seen) starts its clock now (5.1.8).
+   */
   public void loggedIn(String userId) {
     Instant now = Instant.now();
     Timestamp hourAgo = Timestamp.from(now.minusSeconds(3600));
-    if (jdbc.update("update account_state set last_login_at = ? where user_id = ? and (last_login_at is null "
-        + "or last_login_at < ?)", Timestamp.from(now), userId, hourAgo) == 0
+    if (jdbc.update("update account_state set last_login_at = ?, "
+        + "password_changed_at = coalesce(password_changed_at, ?) "
+        + "where user_id = ? and (last_login_at is null or last_login_at < ?)", Timestamp.from(now),
+        Timestamp.from(now), userId, hourAgo) == 0
         && jdbc.queryForObject("select count(*) from account_state where user_id = ?", Integer.class, userId) == 0) {
       ensureRow(userId);
-      jdbc.update("update account_state set last_login_at = ? where user_id = ?", Timestamp.from(now), userId);
+      jdbc.update("update account_state set last_login_at = ?, password_changed_at = coalesce(password_changed_at, ?) "
+          + "where user_id = ?", Timestamp.from(now), Timestamp.from(now), userId);
     }
   }
 
   public boolean mustChangePassword(String userId) {
-    return Boolean.TRUE.equals(jdbc.query("select must_change_password from account_state where user_id = ?",
-        rs -> rs.next() ? rs.getBoolean(1) : Boolean.FALSE, userId));
+    return password(userId).mustChange();
+  }
+
+  /**
+   * What the password check of every request needs, in one query: whether the password must be changed, and since
+   * when it is in use (null: not known yet).
+   */
+  public PasswordState password(String userId) {
+    return jdbc.query("select must_change_password, password_changed_at from account_state where user_id = ?",
+        rs -> rs.next() ? new PasswordState(rs.getBoolean(1), instant(rs.getTimestamp(2)))
+            : new PasswordState(false, null), userId);
   }
 
   /** A password was set: by the user themselves (done), or by someone else (to be changed at the next login). */
   public void passwordSet(String userId, boolean byTheUser) {
     ensureRow(userId);
-    jdbc.update("update account_state set must_change_password = ?, password_changed_at = ? where user_id = ?",
-        !byTheUser, Timestamp.from(Instant.now()), userId);
+    jdbc.update("update account_state set must_change_password = ?, password_changed_at = ?, "
+        + "password_expiry_warned_at = null where user_id = ?", !byTheUser, Timestamp.from(Instant.now()), userId);
+  }
+
+  /**
+   * A password was set with no user logged in (organisation import at start, the Java API in a job): its age counts
+   * from now; whether it must be changed stays as it was.
+   */
+  public void passwordSetBySystem(String userId) {
+    ensureRow(userId);
+    jdbc.update("update account_state set password_changed_at = ?, password_expiry_warned_at = null where user_id = ?",
+        Timestamp.from(Instant.now()), userId);
+  }
+
+  /**
+   * 5.1.8: starts the age of every password the product has not dated yet (users loaded before password ages were
+   * kept, rows of earlier versions) at {@code now}, so that an upgrade never lets every existing password lapse at
+   * once. Users without a password are left alone: their clock starts when one is set.
+   *
+   * @return how many passwords were dated
+   */
+  public int startPasswordClocks(Instant now) {
+    Timestamp at = Timestamp.from(now);
+    int inserted;
+    try {
+      inserted = jdbc.update("""
+          insert into account_state (user_id, disabled, password_changed_at)
+          select u.ID_, false, cast(? as timestamp with time zone) from ACT_ID_USER u
+           where u.PWD_ is not null and not exists (select 1 from account_state s where s.user_id = u.ID_)
+          """, at);
+    } catch (DuplicateKeyException e) {
+      // another node starting, or a login, created a row meanwhile; the update below dates it if needed
+      inserted = 0;
+    }
+    int updated = jdbc.update("""
+        update account_state set password_changed_at = ?
+         where password_changed_at is null and user_id in (select u.ID_ from ACT_ID_USER u where u.PWD_ is not null)
+        """, at);
+    return inserted + updated;
+  }
+
+  /** Enabled users with a password in use since before {@code changedBefore} whose expiry was not warned of yet. */
+  public List<PasswordAge> unwarnedPasswordsSetBefore(Instant changedBefore) {
+    return jdbc.query("""
+        select s.user_id, s.password_changed_at from account_state s join ACT_ID_USER u on u.ID_ = s.user_id
+         where s.disabled = false and u.PWD_ is not null and s.password_expiry_warned_at is null
+           and s.password_changed_at is not null and s.password_changed_at <= ?
+         order by s.user_id
+        """, (rs, i) -> new PasswordAge(rs.getString(1), instant(rs.getTimestamp(2))), Timestamp.from(changedBefore));
+  }
+
+  /**
+   * Notes the expiry warning of the password set at {@code changedAt}; nothing if the password changed meanwhile.
+   *
+   * @return whether it was noted
+   */
+  public boolean passwordExpiryWarned(String userId, Instant changedAt, Instant at) {
+    return jdbc.update("update account_state set password_expiry_warned_at = ? where user_id = ? "
+        + "and password_changed_at = ?", Timestamp.from(at), userId, Timestamp.from(changedAt)) == 1;
+  }
+
+  /** Whether a password must be changed, and since when it is in use (null: the product has not dated it yet). */
+  public record PasswordState(boolean mustChange, Instant changedAt) {
+  }
+
+  /** A user's password and since when it is in use. */
+  public record PasswordAge(String userId, Instant changedAt) {
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
   }
 
   /** Enabled users whose last login (or, never logged in, whose account state began) is before {@code before}. */

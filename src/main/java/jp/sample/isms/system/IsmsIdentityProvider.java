@@ -24,7 +24,8 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
   /**
    * Logins verified in the last {@code isms.login.cache-ttl} (60 s), by user: the SHA-256 of the password and when the
    * entry expires. bcrypt costs ~100 ms of CPU, and HTTP Basic checks the password on every REST call; a changed
-   * password takes effect at once on this node and within the TTL on another; a disabled account at once everywhere.
+   * password takes effect at once on this node and within the TTL on another; a disabled account at once everywhere,
+   * and so does an expired password (PasswordChangeRequired reads its age on every request).
    */
   private static final java.util.Map<String, Verified> VERIFIED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -102,10 +103,15 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
     }
     IdentityOperationResult result = super.saveUser(user);
     // 5.1.8: a password someone else set (creation, reset) is changed by the user at the first login; the
-    // organisation import at start (no user) sets none that must be changed
+    // organisation import at start (no user) sets none that must be changed. Either way a new password starts its
+    // age afresh (expiry) and lifts an expired one's lapse.
     String actor = Context.getCommandContext().getAuthenticatedUserId();
-    if (newPassword && actor != null && accounts != null) {
-      accounts.get().passwordSet(user.getId(), actor.equals(user.getId()));
+    if (newPassword && accounts != null) {
+      if (actor != null) {
+        accounts.get().passwordSet(user.getId(), actor.equals(user.getId()));
+      } else {
+        accounts.get().passwordSetBySystem(user.getId());
+      }
     }
     return result;
   }

@@ -21,10 +21,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import jp.sample.isms.organisation.AccountStates;
+import jp.sample.isms.organisation.PasswordExpiry;
 
 /**
- * 5.1.8: a user whose password was set by someone else (new account, reset) may do nothing but change it, on the REST
- * API and in the webapps (Welcome → プロフィール → パスワードの変更), until they have.
+ * 5.1.8: a user whose password was set by someone else (new account, reset), or whose password has expired
+ * ({@code isms.password.max-age} without a change), may do nothing but change it, on the REST API and in the webapps
+ * (Welcome → プロフィール → パスワードの変更), until they have. Checked on every request against the database, so
+ * neither the verified-login cache of {@link IsmsIdentityProvider} nor an open webapp session lets a lapsed password
+ * through, and a change lifts the lapse at once on every node.
  */
 @Configuration
 class PasswordChangeRequired {
@@ -36,9 +40,9 @@ class PasswordChangeRequired {
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> passwordChangeRequiredFilter(AccountStates accounts,
-      IdentityService identityService) {
+      PasswordExpiry expiry, IdentityService identityService) {
     FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-        new Guard(accounts, identityService));
+        new Guard(accounts, expiry, identityService));
     registration.setName("password-change-required");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
@@ -48,10 +52,12 @@ class PasswordChangeRequired {
   static final class Guard extends OncePerRequestFilter {
 
     private final AccountStates accounts;
+    private final PasswordExpiry expiry;
     private final IdentityService identityService;
 
-    Guard(AccountStates accounts, IdentityService identityService) {
+    Guard(AccountStates accounts, PasswordExpiry expiry, IdentityService identityService) {
       this.accounts = accounts;
+      this.expiry = expiry;
       this.identityService = identityService;
     }
 
@@ -60,15 +66,31 @@ class PasswordChangeRequired {
         throws ServletException, IOException {
       String path = request.getRequestURI().substring(request.getContextPath().length());
       String user = user(request);
-      if (user != null && !ALLOWED.matcher(path).matches() && accounts.mustChangePassword(user)) {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("application/json;charset=UTF-8");
-        response.getOutputStream().write(("{\"type\":\"PasswordChangeRequired\",\"message\":\"パスワードを変更してから"
-            + "ご利用ください (5.1.8: 初回ログイン・再設定後のパスワード変更)。Welcome のプロフィールから変更できます\"}")
-            .getBytes(StandardCharsets.UTF_8));
-        return;
+      if (user != null && !ALLOWED.matcher(path).matches()) {
+        AccountStates.PasswordState password = accounts.password(user);
+        if (expiry.isExpired(password.changedAt(), java.time.Instant.now())) {
+          refuse(response, "PasswordExpired", "パスワードの有効期限 ("
+              + PasswordExpiry.format(expiry.expiresAt(password.changedAt())) + ") が切れたため、パスワードは失効しています"
+              + " (5.1.8: 一定期間更新のないパスワードの失効)。パスワードを変更するまで、ほかの操作はできません。"
+              + "Welcome → プロフィール → パスワードの変更 から変更してください (Your password has expired: change it in "
+              + "Welcome → Profile → Change password)");
+          return;
+        }
+        if (password.mustChange()) {
+          refuse(response, "PasswordChangeRequired", "パスワードを変更してからご利用ください (5.1.8: 初回ログイン・"
+              + "再設定後のパスワード変更)。Welcome のプロフィールから変更できます");
+          return;
+        }
       }
       chain.doFilter(request, response);
+    }
+
+    private static void refuse(HttpServletResponse response, String type, String message) throws IOException {
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      response.setContentType("application/json;charset=UTF-8");
+      // no quotes or backslashes in the messages: plain concatenation is valid JSON
+      response.getOutputStream().write(("{\"type\":\"" + type + "\",\"message\":\"" + message + "\"}")
+          .getBytes(StandardCharsets.UTF_8));
     }
 
     private String user(HttpServletRequest request) {

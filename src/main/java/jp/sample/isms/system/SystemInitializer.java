@@ -7,11 +7,13 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
+import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.organisation.OrganisationImporter;
 
 /**
  * Runs once the engine has deployed the flows and before the web server takes requests: the production safety check,
- * the organisation file, the engine authorizations and the Tasklist filters — in that order.
+ * the organisation file, the age of passwords not dated yet (5.1.8), the engine authorizations and the Tasklist filters
+ * — in that order.
  */
 @Component
 class SystemInitializer implements SmartInitializingSingleton {
@@ -24,15 +26,18 @@ class SystemInitializer implements SmartInitializingSingleton {
   private final EngineAuthorizations authorizations;
   private final TasklistFilters filters;
   private final ResourceLoader resourceLoader;
+  private final AccountStates accounts;
 
   SystemInitializer(IsmsProperties properties, ProductionSafetyCheck safetyCheck, OrganisationImporter importer,
-      EngineAuthorizations authorizations, TasklistFilters filters, ResourceLoader resourceLoader) {
+      EngineAuthorizations authorizations, TasklistFilters filters, ResourceLoader resourceLoader,
+      AccountStates accounts) {
     this.properties = properties;
     this.safetyCheck = safetyCheck;
     this.importer = importer;
     this.authorizations = authorizations;
     this.filters = filters;
     this.resourceLoader = resourceLoader;
+    this.accounts = accounts;
   }
 
   @Override
@@ -45,6 +50,12 @@ class SystemInitializer implements SmartInitializingSingleton {
     if (StringUtils.hasText(file)) {
       // the company's organisation file: new users get no password; the system administrator gives them one
       importer.importFile(resourceLoader.getResource(file), null);
+    }
+    // 5.1.8: a password whose age is unknown (users of a version before password expiry) counts from now, so that an
+    // upgrade never makes every existing password lapse at once
+    int dated = accounts.startPasswordClocks(java.time.Instant.now());
+    if (dated > 0) {
+      LOG.info("password age starts now for {} users whose password was not dated yet (5.1.8)", dated);
     }
     authorizations.ensure();
     filters.ensure();

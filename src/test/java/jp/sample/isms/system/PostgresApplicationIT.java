@@ -114,4 +114,35 @@ class PostgresApplicationIT {
     assertThat(rest.withBasicAuth("yamamoto", "bad").getForEntity(base + "/engine-rest/task", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
+
+  @Test
+  void passwordExpiryRunsOnPostgres() {
+    org.springframework.jdbc.core.JdbcTemplate jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+    var engine = context.getBean(org.camunda.bpm.engine.ProcessEngine.class);
+    // every demo password was dated at start-up (the insert of start-up runs on PostgreSQL)
+    assertThat(jdbc.queryForObject("select count(*) from account_state where password_changed_at is not null",
+        Integer.class)).isGreaterThanOrEqualTo(ApplicationStartTest.DEMO_USERS.size());
+    java.time.Instant aged = java.time.Instant.now().minus(java.time.Duration.ofDays(80));
+    jdbc.update("update account_state set password_changed_at = ?, password_expiry_warned_at = null "
+        + "where user_id = 'kato'", java.sql.Timestamp.from(aged));
+    try {
+      for (int night = 0; night < 2; night++) {
+        var timer = engine.getManagementService().createJobQuery().processDefinitionKey("passwordExpiryReview")
+            .timers().singleResult();
+        engine.getManagementService().executeJob(timer.getId());
+      }
+      assertThat(jdbc.queryForObject("select count(*) from mail_outbox where dedup_key like 'password-expiry:kato:%'",
+          Integer.class)).isEqualTo(1);
+
+      jdbc.update("update account_state set password_changed_at = ? where user_id = 'kato'",
+          java.sql.Timestamp.from(aged.minus(java.time.Duration.ofDays(20))));
+      TestRestTemplate rest = new TestRestTemplate();
+      String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+      var refused = rest.withBasicAuth("kato", "Demo-2026!").getForEntity(base + "/engine-rest/task", String.class);
+      assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(refused.getBody()).contains("PasswordExpired");
+    } finally {
+      context.getBean(jp.sample.isms.organisation.AccountStates.class).passwordSetBySystem("kato");
+    }
+  }
 }

@@ -1,0 +1,92 @@
+package jp.sample.isms.approval;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.notification.MailOutbox;
+import jp.sample.isms.organisation.AccountStates;
+import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.organisation.PasswordExpiry;
+
+/**
+ * 5.1.8: 「パスワードは、一定期間更新がなければ警告を行い、警告に従わない場合はパスワードは失効するものとする」. The nightly
+ * flow passwordExpiryReview mails every enabled user whose password expires within {@code isms.password
+ * .expiry-warning} (or has expired without a warning) once per password — the mail outbox's key
+ * {@code password-expiry:<user>:<epoch second the password was set>} and {@code account_state
+ * .password_expiry_warned_at} both make a second run send nothing — and records each warning. The lapse itself is
+ * enforced on every request ({@code PasswordChangeRequired}).
+ */
+@Service
+public class PasswordExpiryWarnings {
+
+  static final String TEMPLATE = "password-expiry";
+
+  private final AccountStates accounts;
+  private final PasswordExpiry expiry;
+  private final MailOutbox outbox;
+  private final OrganisationService organisation;
+  private final AuditRecorder audit;
+  private final String welcomeUrl;
+
+  PasswordExpiryWarnings(AccountStates accounts, PasswordExpiry expiry, MailOutbox outbox,
+      OrganisationService organisation, AuditRecorder audit,
+      @Value("${isms.tasklist.base-url}") String tasklistUrl) {
+    this.accounts = accounts;
+    this.expiry = expiry;
+    this.outbox = outbox;
+    this.organisation = organisation;
+    this.audit = audit;
+    this.welcomeUrl = welcomeUrl(tasklistUrl);
+  }
+
+  /** The Welcome app next to Tasklist, where the profile changes the password. */
+  static String welcomeUrl(String tasklistUrl) {
+    return tasklistUrl.contains("/app/tasklist/")
+        ? tasklistUrl.replace("/app/tasklist/", "/app/welcome/") + "#/welcome" : tasklistUrl;
+  }
+
+  /**
+   * Warns every user due for a warning at {@code now}.
+   *
+   * @return the users warned now
+   */
+  @Transactional
+  public List<String> warnExpiring(Instant now) {
+    List<String> warned = new ArrayList<>();
+    if (!expiry.enabled()) {
+      return warned;
+    }
+    for (AccountStates.PasswordAge password : accounts.unwarnedPasswordsSetBefore(expiry.warnIfSetBefore(now))) {
+      Instant warnAt = expiry.warnAt(password.changedAt());
+      if (warnAt.isAfter(now)) {
+        continue; // months are not all alike: the query is a superset
+      }
+      String user = password.userId();
+      Instant expiresAt = expiry.expiresAt(password.changedAt());
+      boolean queued = outbox.enqueue(
+          "password-expiry:" + user + ":" + password.changedAt().getEpochSecond(), user, TEMPLATE,
+          Map.of("userId", user, "expiryDate", PasswordExpiry.format(expiresAt),
+              "changedDate", PasswordExpiry.format(password.changedAt()), "welcomeLink", welcomeUrl,
+              "expiredJa", expiresAt.isAfter(now) ? "" : "有効期限はすでに過ぎており、パスワードは失効しています。\n",
+              "expiredEn", expiresAt.isAfter(now) ? "" : "It has already expired: your password has lapsed.\n"));
+      // a user without a mail address is tried again the next night (the outbox logs it)
+      if (queued && accounts.passwordExpiryWarned(user, password.changedAt(), now)) {
+        audit.record(new AuditEntry(null, null, null, "account", null, "PasswordExpiryWarnings",
+            "パスワード有効期限の警告", "ACCOUNT", "system", organisation.displayName("system"), null, null, user, null,
+            null, "PASSWORD_EXPIRY_WARNED", organisation.displayName(user) + " (" + user + "): 有効期限 "
+                + PasswordExpiry.format(expiresAt) + " (最終変更 " + PasswordExpiry.format(password.changedAt())
+                + ") を警告メールで通知", "5.1.8", null, null));
+        warned.add(user);
+      }
+    }
+    return warned;
+  }
+}
