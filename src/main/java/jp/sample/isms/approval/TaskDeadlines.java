@@ -12,13 +12,16 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.TaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
@@ -36,6 +39,7 @@ import jp.sample.isms.organisation.RoleHolders;
 @Component
 public class TaskDeadlines {
 
+  private static final Logger LOG = LoggerFactory.getLogger(TaskDeadlines.class);
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
 
   private final TaskService taskService;
@@ -45,11 +49,13 @@ public class TaskDeadlines {
   private final Duration reminderLead;
   private final String tasklistUrl;
   private final boolean scheduled;
+  private final TransactionTemplate transaction;
 
   TaskDeadlines(TaskService taskService, MailOutbox outbox, OrganisationService organisation, AuditRecorder audit,
       @Value("${isms.mail.reminder-lead:P1D}") Duration reminderLead,
       @Value("${isms.tasklist.base-url}") String tasklistUrl,
-      @Value("${isms.mail.dispatcher.enabled:true}") boolean scheduled) {
+      @Value("${isms.mail.dispatcher.enabled:true}") boolean scheduled, PlatformTransactionManager transactionManager) {
+    this.transaction = new TransactionTemplate(transactionManager);
     this.taskService = taskService;
     this.outbox = outbox;
     this.organisation = organisation;
@@ -66,51 +72,79 @@ public class TaskDeadlines {
     }
   }
 
-  /** Queues the reminders and escalations that are due; returns how many mails were queued. */
-  @Transactional
+  /**
+   * Queues the reminders and escalations that are due; returns how many mails were queued. Each step in a
+   * transaction of its own: a step completed meanwhile (here or on another node) is skipped, not a reason to lose the
+   * reminders of all the others.
+   */
   public int check() {
     Instant now = Instant.now();
     int queued = 0;
     for (Task task : taskService.createTaskQuery().dueAfter(Date.from(now))
         .dueBefore(Date.from(now.plus(reminderLead))).list()) {
-      Map<String, Object> model = model(task);
-      if (model == null) {
-        continue;
-      }
-      for (String user : whoMayAct(task, (String) model.get("requester"))) {
-        if (outbox.enqueue("reminder:" + task.getId() + ":" + user, user, "reminder", model)) {
-          queued++;
-        }
-      }
+      queued += inItsOwnTransaction(task, () -> remind(task));
     }
     for (Task task : taskService.createTaskQuery().dueBefore(Date.from(now)).list()) {
-      Map<String, Object> model = model(task);
-      Object actingRole = model == null ? null : taskService.getVariableLocal(task.getId(), ApprovalVariables.ACTING_ROLE);
-      if (actingRole == null) {
-        continue; // the requester's own steps: each flow follows those up itself (e.g. the return of a take-out)
-      }
-      Role role = Role.valueOf(actingRole.toString());
-      Role superior = ApprovalRouting.superior(role);
-      String requester = (String) model.get("requester");
-      RoleHolders holders = organisation.holders(superior, requester);
-      model.put("roleName", role.nameJa());
-      model.put("roleNameEn", role.nameEn());
-      model.put("holders", String.join(", ", whoMayAct(task, requester)));
-      boolean any = false;
-      for (String user : holders.userIds()) {
-        if (!user.equals(requester) && outbox.enqueue("escalation:" + task.getId() + ":" + user, user, "escalation", model)) {
-          queued++;
-          any = true;
-        }
-      }
-      if (any) {
-        audit.record(new AuditEntry(null, (String) model.get("businessKey"), task.getProcessInstanceId(),
-            task.getProcessDefinitionId().split(":")[0], null, task.getTaskDefinitionKey(), task.getName(), "SYSTEM",
-            "system", "システム", superior.name(), null, requester, null, null, "ESCALATED",
-            "期限超過: " + role.nameJa() + " → " + superior.nameJa() + " " + holders.userIds(), null, null, null));
+      queued += inItsOwnTransaction(task, () -> escalate(task));
+    }
+    return queued;
+  }
+
+  private int remind(Task task) {
+    Map<String, Object> model = model(task);
+    if (model == null) {
+      return 0;
+    }
+    int queued = 0;
+    for (String user : whoMayAct(task, (String) model.get("requester"))) {
+      if (outbox.enqueue("reminder:" + task.getId() + ":" + user, user, "reminder", model)) {
+        queued++;
       }
     }
     return queued;
+  }
+
+  private int escalate(Task task) {
+    Map<String, Object> model = model(task);
+    Object actingRole = model == null ? null : taskService.getVariableLocal(task.getId(), ApprovalVariables.ACTING_ROLE);
+    if (actingRole == null) {
+      return 0; // the requester's own steps: each flow follows those up itself (e.g. the return of a take-out)
+    }
+    Role role = Role.valueOf(actingRole.toString());
+    Role superior = ApprovalRouting.superior(role);
+    String requester = (String) model.get("requester");
+    RoleHolders holders = organisation.holders(superior, requester);
+    model.put("roleName", role.nameJa());
+    model.put("roleNameEn", role.nameEn());
+    model.put("holders", String.join(", ", whoMayAct(task, requester)));
+    int queued = 0;
+    for (String user : holders.userIds()) {
+      if (!user.equals(requester) && outbox.enqueue("escalation:" + task.getId() + ":" + user, user, "escalation", model)) {
+        queued++;
+      }
+    }
+    if (queued > 0) {
+      audit.record(new AuditEntry(null, (String) model.get("businessKey"), task.getProcessInstanceId(),
+          task.getProcessDefinitionId().split(":")[0], null, task.getTaskDefinitionKey(), task.getName(), "SYSTEM",
+          "system", "システム", superior.name(), null, requester, null, null, "ESCALATED",
+          "期限超過: " + role.nameJa() + " → " + superior.nameJa() + " " + holders.userIds(), null, null, null));
+    }
+    return queued;
+  }
+
+  private int inItsOwnTransaction(Task task, java.util.function.IntSupplier step) {
+    try {
+      Integer queued = transaction.execute(status -> step.getAsInt());
+      return queued == null ? 0 : queued;
+    } catch (RuntimeException e) {
+      if (taskService.createTaskQuery().taskId(task.getId()).count() == 0) {
+        LOG.debug("step {} ({}) was completed during the deadline check", task.getId(), task.getName());
+      } else {
+        LOG.warn("deadline check of step {} ({}) failed, tried again at the next check: {}", task.getId(),
+            task.getName(), e.toString());
+      }
+      return 0;
+    }
   }
 
   private Map<String, Object> model(Task task) {

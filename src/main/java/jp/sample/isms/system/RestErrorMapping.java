@@ -21,7 +21,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 /**
  * What the stock Camunda REST API answers with 500 although the client is at fault or lost a race: a conflict
  * (two approvers completing one task, a task claimed by someone else) is 409, a task or instance that is gone is
- * 404. Everything else keeps the stock answer.
+ * 404; a database that is away or saturated is 503 with Retry-After ({@link DatabaseUnavailable}). Everything else
+ * keeps the stock answer.
  */
 @Configuration
 class RestErrorMapping {
@@ -32,6 +33,7 @@ class RestErrorMapping {
       config.register(ConflictAwareExceptionMapper.class);
       config.register(EngineExceptionMapper.class);
       config.register(DatabaseUnavailableMapper.class);
+      config.register(DataAccessFailureMapper.class);
     };
   }
 
@@ -58,6 +60,18 @@ class RestErrorMapping {
     }
   }
 
+  /** A Spring data access failure reaching the REST layer unwrapped (stock answer: 500). */
+  @Priority(1)
+  public static class DataAccessFailureMapper implements ExceptionMapper<org.springframework.dao.DataAccessException> {
+
+    @Override
+    public Response toResponse(org.springframework.dao.DataAccessException exception) {
+      Response conflict = ConflictAwareExceptionMapper.conflictOrGone(exception);
+      return conflict != null ? conflict
+          : org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper.getInstance().getResponse(exception);
+    }
+  }
+
   /** Registered ahead of Camunda's own handlers for the same exception types. */
   @Priority(1)
   public static class ConflictAwareExceptionMapper implements ExceptionMapper<RestException> {
@@ -81,11 +95,10 @@ class RestErrorMapping {
           return respond(400, cause, "パスワードがポリシーを満たしていません: 8文字以上で、英大文字・英小文字・数字・記号を"
               + "すべて含み、ユーザーIDや氏名を含まないこと (5.1.8; password does not match the policy)");
         }
-        if (cause instanceof java.sql.SQLTransientConnectionException
-            || cause instanceof org.springframework.transaction.CannotCreateTransactionException) {
+        if (DatabaseUnavailable.causedBy(cause)) {
           // the database is away or saturated: fail fast and say when to retry, never hang or answer 500
-          return Response.fromResponse(respond(503, cause, "一時的に混み合っているか、データベースに接続できません。"
-              + "しばらくしてから再度お試しください (service temporarily unavailable)")).header("Retry-After", "5").build();
+          return Response.fromResponse(respond(503, cause, DatabaseUnavailable.MESSAGE))
+              .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
         }
         if (message.contains("Java serialization format is prohibited")) {
           return respond(400, cause, "Java シリアライズ形式の変数は受け付けません (Java serialization is disabled)");
