@@ -45,6 +45,11 @@ class SecurityEnginePlugin implements ProcessEnginePlugin {
     // hashes written before bcrypt (the engine's SHA-512, which it keeps as a checker) still verify and are
     // replaced at the user's next login
     configuration.setIdentityProviderSessionFactory(new GenericManagerFactory(IsmsIdentityProvider.class));
+    List<org.camunda.bpm.engine.impl.interceptor.SessionFactory> sessionFactories =
+        configuration.getCustomSessionFactories() == null ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomSessionFactories());
+    sessionFactories.add(new UnfilteredGroupsAuthorizationManager.Factory());
+    configuration.setCustomSessionFactories(sessionFactories);
 
     List<BpmnParseListener> parseListeners = configuration.getCustomPreBPMNParseListeners() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
@@ -59,6 +64,12 @@ class SecurityEnginePlugin implements ProcessEnginePlugin {
         () -> context.getBean(org.camunda.bpm.engine.IdentityService.class),
         () -> context.getBean(org.camunda.bpm.engine.TaskService.class)));
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    // after the transaction and command context interceptors: the query's own transaction is open
+    List<org.camunda.bpm.engine.impl.interceptor.CommandInterceptor> postInterceptors =
+        configuration.getCustomPostCommandInterceptorsTxRequired() == null ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+    postInterceptors.add(new TaskQueryPlanning());
+    configuration.setCustomPostCommandInterceptorsTxRequired(postInterceptors);
 
     ExpressionBeans beans = new ExpressionBeans(context);
     configuration.setBeans(beans);

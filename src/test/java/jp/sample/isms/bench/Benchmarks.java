@@ -76,6 +76,15 @@ class Benchmarks {
   static final List<Integer> TASK_LEVELS = java.util.Arrays.stream(
       System.getProperty("isms.benchmark.tasks", "1000,10000").split(",")).map(String::trim).map(Integer::valueOf)
       .toList();
+  /**
+   * -Disms.benchmark.auto-explain=15: PostgreSQL logs the plan (EXPLAIN ANALYZE) of every statement slower than 15 ms
+   * to its server log, through auto_explain loaded in the application's sessions.
+   */
+  static final String AUTO_EXPLAIN = System.getProperty("isms.benchmark.auto-explain", "").isBlank() ? ""
+      : "?options=" + java.net.URLEncoder.encode("-c session_preload_libraries=auto_explain "
+          + "-c auto_explain.log_min_duration=" + System.getProperty("isms.benchmark.auto-explain")
+          + " -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on", StandardCharsets.UTF_8)
+          .replace("+", "%20");
   static final StringBuilder REPORT = new StringBuilder();
   static final ObjectMapper JSON = new ObjectMapper();
   static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -135,11 +144,20 @@ class Benchmarks {
       SqlCounter counter = new SqlCounter();
       ConfigurableApplicationContext context = new SpringApplicationBuilder(IsmsApplication.class)
           .initializers(c -> c.getBeanFactory().addBeanPostProcessor(counter)).profiles("postgres")
-          .run(common("--ISMS_DB_URL=" + database.url(), "--ISMS_DB_USER=" + database.user(),
+          .run(common("--ISMS_DB_URL=" + database.url() + AUTO_EXPLAIN, "--ISMS_DB_USER=" + database.user(),
               "--ISMS_DB_PASSWORD=", "--isms.demo.allow-in-production=true"));
       try {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         workloads("PostgreSQL " + jdbc.queryForObject("show server_version", String.class), context, counter);
+        if (Boolean.getBoolean("isms.benchmark.pause")) {
+          // to look at the seeded database with psql (EXPLAIN) while the application still runs
+          System.out.println("benchmark paused: database " + database.name() + "; touch target/benchmarks/resume");
+          Path resume = Path.of("target", "benchmarks", "resume");
+          while (!Files.exists(resume)) {
+            Thread.sleep(1000);
+          }
+          Files.delete(resume);
+        }
       } finally {
         context.close();
       }
@@ -247,6 +265,10 @@ class Benchmarks {
 
   /** Where W1's statements come from: each statement's SQL with its count per request, for the three variants. */
   private static void profile(ProcessEngine engine, String base, SqlCounter counter) throws Exception {
+    if (ONLY.contains("w2")) {
+      profileW2(engine, base, counter);
+      return;
+    }
     int requests = Integer.getInteger("isms.benchmark.profile.requests", 20);
     Map<String, Loop> variants = new LinkedHashMap<>();
     variants.put("product: takeOut over REST", calls -> productRequest(base, calls));
@@ -551,6 +573,48 @@ class Benchmarks {
     line("");
   }
 
+  /** W2's statements with their time, on the Tasklist session path, at each task level. */
+  private static void profileW2(ProcessEngine engine, String base, SqlCounter counter) throws Exception {
+    String filterId = engine.getFilterService().createFilterQuery().filterName("自分のグループのタスク").list()
+        .get(0).getId();
+    String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+        + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
+    WebappSession session = new WebappSession(base);
+    session.login("ito");
+    for (int level : TASK_LEVELS) {
+      seed(engine, level);
+      for (int i = 0; i < 5; i++) {
+        session.post("/camunda/api/engine/engine/default/filter/" + filterId + "/list?firstResult=0&maxResults=50",
+            body);
+      }
+      counter.profile = true;
+      counter.drainProfile();
+      counter.drainTimes();
+      int calls = 20;
+      List<Long> times = new ArrayList<>();
+      for (int i = 0; i < calls; i++) {
+        long t = System.nanoTime();
+        session.post("/camunda/api/engine/engine/default/filter/" + filterId + "/list?firstResult=0&maxResults=50",
+            body);
+        times.add(System.nanoTime() - t);
+      }
+      counter.profile = false;
+      Map<String, Double> spent = counter.drainTimes();
+      line("### W2 statements per page at " + level + " open tasks (Tasklist session; page p50 " + ms(percentile(
+          times, 50)) + " ms, p95 " + ms(percentile(times, 95)) + " ms)");
+      line("");
+      line("| per page | ms per page | SQL |");
+      line("| ---: | ---: | --- |");
+      for (Map.Entry<String, Long> entry : counter.drainProfile()) {
+        String sql = entry.getKey();
+        line("| " + String.format("%.2f", entry.getValue() / (double) calls) + " | " + String.format("%.2f",
+            spent.getOrDefault(sql, 0.0) / calls) + " | `" + (sql.length() > 300 ? sql.substring(0, 300) + "…" : sql)
+            .replace("|", "\\|") + "` |");
+      }
+      line("");
+    }
+  }
+
   private static void seed(ProcessEngine engine, int target) throws Exception {
     long missing = target - engine.getTaskService().createTaskQuery().count();
     if (missing <= 0) {
@@ -582,6 +646,14 @@ class Benchmarks {
       future.get();
     }
     pool.shutdown();
+    // autovacuum analyses a table after enough changes; a benchmark right after a bulk seed must not measure the
+    // planner's guesses on statistics that a running system would long have refreshed
+    try (var connection = engine.getProcessEngineConfiguration().getDataSource().getConnection();
+        var statement = connection.createStatement()) {
+      if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
+        statement.execute("analyze");
+      }
+    }
   }
 
   // --- W4 / W5 ---------------------------------------------------------------------------------------------------

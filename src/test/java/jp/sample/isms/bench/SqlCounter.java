@@ -30,6 +30,8 @@ final class SqlCounter implements BeanPostProcessor {
   final AtomicLong commits = new AtomicLong();
   /** Statements by their SQL (whitespace collapsed), when {@link #profile} is on: where the statements come from. */
   final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
+  /** Nanoseconds spent in execute* by SQL, when {@link #profile} is on. */
+  final Map<String, LongAdder> nanosBySql = new ConcurrentHashMap<>();
   volatile boolean profile;
 
   /** The profile since the last call, most frequent first, and cleared. */
@@ -39,6 +41,14 @@ final class SqlCounter implements BeanPostProcessor {
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList();
     bySql.clear();
     return entries;
+  }
+
+  /** Milliseconds spent per SQL since the last call, and cleared. */
+  Map<String, Double> drainTimes() {
+    Map<String, Double> times = new java.util.HashMap<>();
+    nanosBySql.forEach((sql, nanos) -> times.put(sql, nanos.sum() / 1e6));
+    nanosBySql.clear();
+    return times;
   }
 
   private void count(String sql) {
@@ -95,6 +105,15 @@ final class SqlCounter implements BeanPostProcessor {
         statements.incrementAndGet();
         roundTrips.incrementAndGet();
         count(sql);
+        if (profile && sql != null) {
+          long started = System.nanoTime();
+          try {
+            return invoke(target, method, args);
+          } finally {
+            nanosBySql.computeIfAbsent(sql.replaceAll("\\s+", " ").trim(), k -> new LongAdder())
+                .add(System.nanoTime() - started);
+          }
+        }
       }
       return invoke(target, method, args);
     });

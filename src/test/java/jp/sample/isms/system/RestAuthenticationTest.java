@@ -18,9 +18,16 @@ class RestAuthenticationTest {
   @Autowired
   org.camunda.bpm.engine.ProcessEngine engine;
 
-  /** Groups are remembered between REST calls (60 s), but a membership written on this node counts at once. */
+  /**
+   * Groups are remembered between REST calls (60 s), but a membership written on this node counts at once; and the
+   * engine's authorization checks use all of the user's groups (UnfilteredGroupsAuthorizationManager) with the same
+   * outcome: the task is visible exactly while kato is in the group it is offered to.
+   */
   @Test
   void aNewOrRemovedMembershipCountsAtTheNextCall() {
+    assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getSessionFactories().get(org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager.class))
+        .isInstanceOf(UnfilteredGroupsAuthorizationManager.Factory.class);
     var identity = engine.getIdentityService();
     var tasks = engine.getTaskService();
     identity.saveGroup(identity.newGroup("rest-cache-test"));
