@@ -202,6 +202,28 @@ class Benchmarks {
       }
     }
     line("");
+    // W4 on a database with data: e.g. the 100,000 requests AuditBenchmark seeds and keeps with -Disms.benchmark.keep
+    String existing = System.getProperty("isms.benchmark.existing-database", "");
+    if (!existing.isBlank()) {
+      PostgresDatabase database = PostgresDatabase.existing(existing);
+      long requests;
+      try (var connection = java.sql.DriverManager.getConnection(database.url(), database.user(), "");
+          var statement = connection.createStatement();
+          var result = statement.executeQuery("select count(*) from audit_request")) {
+        result.next();
+        requests = result.getLong(1);
+      }
+      line("Again on the existing database " + existing + " (" + requests + " requests in audit_request; schema, "
+          + "migrations, deployments and users already in place, as at a production restart):");
+      line("");
+      line("| heap | start-up to first authenticated call (s) | RSS idle (MB) | W1 requests/s | RSS after W1 (MB) "
+          + "| peak RSS VmHWM (MB) |");
+      line("| --- | ---: | ---: | ---: | ---: | ---: |");
+      for (String heap : List.of("default", "-Xmx256m")) {
+        spawn(database, heap);
+      }
+      line("");
+    }
   }
 
   private static String[] common(String... extra) {

@@ -16,15 +16,25 @@ public final class PostgresDatabase implements AutoCloseable {
   private static final String USER = env("ISMS_IT_PG_USER", "postgres");
 
   private final String name;
+  private final boolean owned;
 
-  private PostgresDatabase(String name) {
+  private PostgresDatabase(String name, boolean owned) {
     this.name = name;
+    this.owned = owned;
+  }
+
+  /** A database that exists already (e.g. one a benchmark kept); {@link #close()} leaves it in place. */
+  public static PostgresDatabase existing(String name) {
+    if (!name.matches("[a-z0-9_]+")) {
+      throw new IllegalArgumentException("not a database name: " + name);
+    }
+    return new PostgresDatabase(name, false);
   }
 
   public static PostgresDatabase create() {
     String name = "isms_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     execute("create database " + name);
-    return new PostgresDatabase(name);
+    return new PostgresDatabase(name, true);
   }
 
   public String url() {
@@ -41,6 +51,9 @@ public final class PostgresDatabase implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!owned) {
+      return;
+    }
     execute("drop database if exists " + name + " with (force)");
   }
 
