@@ -94,6 +94,12 @@ class AuditPagesBrowserIT {
     browser.findElement(By.linkText(key)).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("records"), "伊藤 直樹 (ito)"));
     assertThat(browser.findElement(By.id("records")).getText()).contains("承認します", "部門責任者", "3.2");
+    // with what yamamoto filed and ito decided, folded under each record's comment
+    List<WebElement> submitted = browser.findElements(By.cssSelector("#records details.submitted"));
+    assertThat(submitted).hasSize(2);
+    submitted.forEach(details -> details.findElement(By.tagName("summary")).click());
+    assertThat(submitted.get(0).getText()).contains("入力内容", "classification", "INTERNAL", "medium", "LAPTOP");
+    assertThat(submitted.get(1).getText()).contains("decision", "APPROVED");
     wait.until(driver -> !driver.findElements(By.cssSelector("#diagram .djs-element.audit-passed")).isEmpty());
     List<WebElement> passed = browser.findElements(By.cssSelector("#diagram .djs-element.audit-passed"));
     assertThat(passed).extracting(e -> e.getAttribute("data-element-id")).contains("StartEvent_RequestFiled",
