@@ -234,10 +234,16 @@ class AuditBenchmark {
    * decisions and its follow-up in audit_record. Plus 100,000 take-outs in takeout_register.
    */
   private static void seed() {
+    seed(jdbc, REQUESTS);
+  }
+
+  /** The seed for {@code requests} requests into the database of {@code jdbc} (also used by AuditSeedValidation). */
+  static void seed(JdbcTemplate jdbc, int requests) {
     jdbc.execute("""
-        insert into audit_request (business_key, flow_key, flow_version, requester, requester_name, department_code,
-          classification, filed_at, last_step_name, last_outcome, last_at, record_count, outcomes, clauses)
-        select 'BM-' || lpad(g::text, 6, '0'),
+        insert into audit_request (business_key, process_instance_id, flow_key, flow_version, requester,
+          requester_name, department_code, classification, filed_at, last_step_name, last_outcome, last_at,
+          record_count, outcomes, clauses)
+        select 'BM-' || lpad(g::text, 6, '0'), md5('pi' || g::text),
                (array['takeOut','takeOut','takeOut','takeOut','mediaDisposal','mediaDisposal','mediaDisposal',
                       'accountRequest','accountRequest','accountRequest'])[(g / 10) % 10 + 1],
                1,
@@ -258,19 +264,33 @@ class AuditBenchmark {
                     when 4 then ',3.3.1,3.3.2,4.1.2,' when 5 then ',3.3.1,3.3.2,4.1.2,' when 6 then ',3.3.1,3.3.2,4.1.2,'
                     else ',5.1.1,5.1.4,5.1.5,5.1.7,5.1.8,5.1.9,5.1.10,' end
           from generate_series(1, {REQUESTS}) g
-        """.replace("{REQUESTS}", String.valueOf(REQUESTS)));
+        """.replace("{REQUESTS}", String.valueOf(requests)));
     jdbc.execute("""
-        insert into audit_record (business_key, flow_key, flow_version, step, step_name, step_kind, actor, actor_name,
-          acting_role, requester, department_code, occurred_at, outcome, comment, clauses, regulation_revision)
-        select q.business_key, q.flow_key, 1, r.step, r.step_name, r.step_kind,
+        insert into audit_record (business_key, process_instance_id, flow_key, flow_version, step, step_name, step_kind,
+          actor, actor_name, acting_role, requester, department_code, occurred_at, outcome, comment, clauses,
+          regulation_revision, submitted_values, previous_hash, record_hash)
+        select q.business_key, q.process_instance_id, q.flow_key, 1, r.step, r.step_name, r.step_kind,
                case r.who when 'R' then q.requester
                           else (array['ito','tanaka','suzuki','takahashi'])[(substr(q.business_key, 4)::int / 3) % 4 + 1]
                end,
-               null, case r.who when 'R' then 'REQUESTER' else 'DEPARTMENT_HEAD' end, q.requester,
+               case r.who when 'R' then q.requester_name
+                          else (array['伊藤 直樹','田中 一郎','鈴木 花子','高橋 誠'])[(substr(q.business_key, 4)::int / 3) % 4 + 1]
+               end,
+               case r.who when 'R' then 'REQUESTER' else 'DEPARTMENT_HEAD' end, q.requester,
                q.department_code, q.filed_at + r.after, r.outcome, r.comment,
                case q.flow_key when 'takeOut' then '3.2' when 'mediaDisposal' then '3.3.1,3.3.2,4.1.2'
                     else '5.1.1,5.1.4,5.1.5,5.1.7,5.1.8,5.1.9,5.1.10' end,
-               '2026-04'
+               '2026-04',
+               -- shaped like what the engine-made records carry (AuditSeedValidation): the submitted form values,
+               -- and the chain's two SHA-256 hashes (not a valid chain: the seed is for speed, not for verification)
+               case r.step_kind when 'APPROVAL' then '{"decision":"' || r.outcome || '","decisionComment":"確認しました"}'
+                    when 'FILING' then '{"assetDescription":"設計資料 (ノートPC内) ' || q.business_key
+                      || '","attestDiskEncrypted":true,"attestEncryptedChannel":true,"attestKeptInSight":true,'
+                      || '"classification":"INTERNAL","destination":"取引先","medium":"LAPTOP","plannedReturnDate":'
+                      || '"2026-11-28","purpose":"打ち合わせ","startDate":"2026-11-26"}'
+                    else '{"returnedOn":"2026-11-27","returnNote":"異常なし"}' end,
+               md5(q.business_key || r.step || 'p') || md5(r.step || q.business_key || 'p'),
+               md5(q.business_key || r.step || 'h') || md5(r.step || q.business_key || 'h')
           from audit_request q
           cross join lateral (values
             ('StartEvent_RequestFiled', '申請', 'FILING', 'R', 'FILED', null, interval '0'),
@@ -288,6 +308,12 @@ class AuditBenchmark {
          order by q.filed_at, r.after
         """);
     jdbc.execute("""
+        update audit_request q set last_record_id = r.last_id
+          from (select business_key, max(id) as last_id from audit_record where business_key like 'BM-%'
+                 group by business_key) r
+         where q.business_key = r.business_key
+        """);
+    jdbc.execute("""
         insert into takeout_register (business_key, process_instance_id, requester, department_code,
           asset_description, classification, medium, destination, start_date, planned_return_date, status, approver,
           approver_role, filed_at, decided_at, returned_on)
@@ -301,7 +327,7 @@ class AuditBenchmark {
                now() - g * interval '15 minutes', now() - g * interval '15 minutes' + interval '1 hour',
                case when g % 50 = 0 then null else (now() - g * interval '15 minutes')::date + 2 end
           from generate_series(1, {REQUESTS}) g
-        """.replace("{REQUESTS}", String.valueOf(REQUESTS)));
+        """.replace("{REQUESTS}", String.valueOf(requests)));
     jdbc.execute("analyze");
   }
 }
