@@ -57,7 +57,7 @@ class AuditSeedValidation {
     Population engine = population("made through the engine", this::throughTheEngine);
     Population seeded = population("SQL seed (AuditBenchmark)", jdbc -> {
       AuditBenchmark.seed(jdbc, REQUESTS);
-      return "BM-000" + (REQUESTS / 2);
+      return String.format("BM-%06d", REQUESTS / 2);
     });
     StringBuilder report = new StringBuilder();
     report.append("# W3 seed validation: ").append(REQUESTS).append(" requests each (PostgreSQL)\n\n");
