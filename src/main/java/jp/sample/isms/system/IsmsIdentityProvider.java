@@ -32,6 +32,9 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
   private record Verified(String hash, long expiresAt) {
   }
 
+  /** Verifications in progress, by the hash of user and password. */
+  private static final java.util.Map<String, Object> VERIFYING = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Set by the engine plugin; 0 switches the cache off. */
   static volatile long verifiedTtlMillis = 60_000;
 
@@ -123,11 +126,32 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
       return false;
     }
     String hash = password == null ? null : sha256(userId + '\u0000' + password);
-    Verified verified = userId == null ? null : VERIFIED.get(userId);
-    if (hash != null && verified != null && verified.hash().equals(hash)
-        && verified.expiresAt() > System.currentTimeMillis()) {
+    if (remembered(userId, hash)) {
       return true;
     }
+    if (hash == null || userId == null) {
+      return verify(userId, password, hash);
+    }
+    // when a remembered login expires, every client of that user misses at once: one of them checks the password,
+    // the others with the same credentials wait for it instead of paying bcrypt each; other credentials (someone
+    // trying passwords) never wait for these
+    Object lock = VERIFYING.computeIfAbsent(hash, k -> new Object());
+    synchronized (lock) {
+      try {
+        return remembered(userId, hash) || verify(userId, password, hash);
+      } finally {
+        VERIFYING.remove(hash, lock);
+      }
+    }
+  }
+
+  private static boolean remembered(String userId, String hash) {
+    Verified verified = userId == null ? null : VERIFIED.get(userId);
+    return hash != null && verified != null && verified.hash().equals(hash)
+        && verified.expiresAt() > System.currentTimeMillis();
+  }
+
+  private boolean verify(String userId, String password, String hash) {
     boolean valid = super.checkPassword(userId, password);
     if (valid && accounts != null) {
       accounts.get().loggedIn(userId);

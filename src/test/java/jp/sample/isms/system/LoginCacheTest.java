@@ -1,0 +1,60 @@
+package jp.sample.isms.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import jp.sample.isms.IsmsSpringBootTest;
+
+/** The verified-login cache of {@link IsmsIdentityProvider}: what it spares, and what it never lets through. */
+@IsmsSpringBootTest
+class LoginCacheTest {
+
+  @Autowired
+  IdentityService identityService;
+
+  @Test
+  void aRememberedLoginCostsNoBcryptAndAWrongPasswordIsStillRefused() {
+    IsmsIdentityProvider.forget("kato");
+    assertThat(identityService.checkPassword("kato", "Demo-2026!")).isTrue();
+    long before = BcryptPasswordEncryptor.CHECKS.get();
+    for (int i = 0; i < 5; i++) {
+      assertThat(identityService.checkPassword("kato", "Demo-2026!")).isTrue();
+    }
+    assertThat(BcryptPasswordEncryptor.CHECKS.get() - before).isZero();
+    assertThat(identityService.checkPassword("kato", "Wrong-2026!")).isFalse();
+  }
+
+  @Test
+  void clientsThatMissTogetherPayBcryptOnce() throws Exception {
+    // the remembered login of kato has expired (forgotten); eight clients call at the same moment
+    IsmsIdentityProvider.forget("kato");
+    int clients = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long before = BcryptPasswordEncryptor.CHECKS.get();
+    List<Future<Boolean>> answers = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      answers.add(pool.submit(() -> {
+        start.await();
+        return identityService.checkPassword("kato", "Demo-2026!");
+      }));
+    }
+    start.countDown();
+    for (Future<Boolean> answer : answers) {
+      assertThat(answer.get()).isTrue();
+    }
+    pool.shutdown();
+    // one of them checked the password; the others waited for its answer
+    assertThat(BcryptPasswordEncryptor.CHECKS.get() - before).isEqualTo(1);
+  }
+}
