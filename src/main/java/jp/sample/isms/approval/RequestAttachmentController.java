@@ -61,10 +61,8 @@ class RequestAttachmentController {
     try (InputStream in = attachments.content(attachment)) {
       content = in == null ? new byte[0] : in.readAllBytes();
     }
-    // a document of a declared kind carries the kind as its type: its format is the file name's (checked at upload)
-    MediaType type = RequestAttachments.Format.ofType(attachment.getType())
-        .or(() -> RequestAttachments.Format.ofName(attachment.getName()))
-        .map(f -> MediaType.parseMediaType(f.mimeType)).orElse(MediaType.APPLICATION_OCTET_STREAM);
+    MediaType type = AttachmentFormat.contentTypeOf(attachment.getType(), attachment.getName())
+        .map(MediaType::parseMediaType).orElse(MediaType.APPLICATION_OCTET_STREAM);
     String name = attachment.getName() == null ? attachment.getId() : attachment.getName();
     return ResponseEntity.ok().contentType(type)
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''"

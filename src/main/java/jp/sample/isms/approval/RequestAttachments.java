@@ -4,10 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -49,44 +47,6 @@ class RequestAttachments {
   /** Groups that read every request (1.2). */
   private static final List<String> READERS = List.of("audit-officer", "security-officer",
       OrganisationGroups.CAMUNDA_ADMIN);
-
-  /** A format an attachment may have, with the bytes its content starts with. */
-  enum Format {
-    PDF("application/pdf", new byte[] {'%', 'P', 'D', 'F'}, "pdf"),
-    PNG("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "png"),
-    JPEG("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, "jpg", "jpeg");
-
-    final String mimeType;
-    private final byte[] magic;
-    private final List<String> extensions;
-
-    Format(String mimeType, byte[] magic, String... extensions) {
-      this.mimeType = mimeType;
-      this.magic = magic;
-      this.extensions = List.of(extensions);
-    }
-
-    static Optional<Format> ofName(String fileName) {
-      if (fileName == null || !fileName.contains(".")) {
-        return Optional.empty();
-      }
-      String extension = fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-      return Arrays.stream(values()).filter(f -> f.extensions.contains(extension)).findFirst();
-    }
-
-    static Optional<Format> ofType(String mimeType) {
-      if (mimeType == null || mimeType.isBlank() || "application/octet-stream".equals(mimeType)) {
-        return Optional.empty();
-      }
-      String type = mimeType.toLowerCase(Locale.ROOT).split(";")[0].trim();
-      return Arrays.stream(values()).filter(f -> f.mimeType.equals(type) || ("image/jpg".equals(type) && f == JPEG))
-          .findFirst();
-    }
-
-    boolean starts(byte[] content) {
-      return content.length >= magic.length && Arrays.equals(content, 0, magic.length, magic, 0, magic.length);
-    }
-  }
 
   /** Why a call is refused: the HTTP status says which (400, 403, 404, 409). */
   static class Refused extends RuntimeException {
@@ -206,7 +166,7 @@ class RequestAttachments {
           && !exists(taskId) ? "このタスクは既に完了しているため、添付ファイルを追加できません"
           : "この申請で担当中のステップがないため、添付ファイルを追加できません");
     }
-    Format format = check(fileName, declaredType, content);
+    AttachmentFormat format = check(fileName, declaredType, content);
     String type = type(request, kind, format);
     String name = fileName.replaceAll("[\\\\/\\r\\n\\t]", "_");
     // the engine would ask for UPDATE on the task, which a candidate who has not claimed it lacks
@@ -236,7 +196,7 @@ class RequestAttachments {
   }
 
   /** The attachment's type: the kind's code in a flow that declares kinds, otherwise the MIME type. */
-  private String type(Request request, String kind, Format format) {
+  private String type(Request request, String kind, AttachmentFormat format) {
     List<AttachmentKinds.Kind> kinds = kindsOf(request);
     String code = kind == null ? "" : kind.trim();
     if (kinds.isEmpty()) {
@@ -257,7 +217,7 @@ class RequestAttachments {
     return kinds.stream().map(k -> k.label() + " (" + k.code() + ")").collect(Collectors.joining("、"));
   }
 
-  private static Format check(String fileName, String declaredType, byte[] content) {
+  private static AttachmentFormat check(String fileName, String declaredType, byte[] content) {
     if (fileName == null || fileName.isBlank()) {
       throw new Refused(400, "ファイル名がありません");
     }
@@ -267,9 +227,9 @@ class RequestAttachments {
     if (content.length > MAX_BYTES) {
       throw new Refused(400, "ファイルは 10MB 以下にしてください");
     }
-    Format byName = Format.ofName(fileName).orElseThrow(() ->
+    AttachmentFormat byName = AttachmentFormat.ofName(fileName).orElseThrow(() ->
         new Refused(400, "添付できるのは PDF・PNG・JPEG のファイルのみです"));
-    Optional<Format> byType = Format.ofType(declaredType);
+    Optional<AttachmentFormat> byType = AttachmentFormat.ofType(declaredType);
     if (byType.isPresent() && byType.get() != byName) {
       throw new Refused(400, "ファイルの種類 (" + declaredType + ") とファイル名が一致しません");
     }

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.task.Attachment;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.sample.isms.approval.AttachmentFormat;
 import jp.sample.isms.audit.RequestSearch.Page;
 import jp.sample.isms.audit.RequestSearch.RecordView;
 import jp.sample.isms.audit.RequestSearch.RequestSummary;
@@ -36,8 +36,6 @@ import jp.sample.isms.audit.RequestSearch.RequestSummary;
 class AuditRequestController {
 
   private static final Pattern BUSINESS_KEY = Pattern.compile("[A-Za-z0-9-]{1,32}");
-  /** Types the browser may show inline-safe as a download; anything else is sent as bytes. */
-  private static final Set<String> KNOWN_TYPES = Set.of("application/pdf", "image/png", "image/jpeg");
 
   /** The request is not in the record. */
   static class NotFound extends RuntimeException {
@@ -132,14 +130,8 @@ class AuditRequestController {
     if (attachment == null || attachment.getUrl() != null) {
       throw new NotFound("この申請にその添付ファイルはありません: " + attachmentId);
     }
-    String type = attachment.getType() == null ? "" : attachment.getType().toLowerCase();
-    if (!KNOWN_TYPES.contains(type)) {
-      // a document of a declared kind (PRIOR_REPORT …) carries the kind as type: the file name says the format
-      String name = attachment.getName() == null ? "" : attachment.getName().toLowerCase();
-      type = name.endsWith(".pdf") ? "application/pdf" : name.endsWith(".png") ? "image/png"
-          : name.endsWith(".jpg") || name.endsWith(".jpeg") ? "image/jpeg" : "";
-    }
-    response.setContentType(KNOWN_TYPES.contains(type) ? type : MediaType.APPLICATION_OCTET_STREAM_VALUE);
+    response.setContentType(AttachmentFormat.contentTypeOf(attachment.getType(), attachment.getName())
+        .orElse(MediaType.APPLICATION_OCTET_STREAM_VALUE));
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
         .filename(attachment.getName() == null ? attachment.getId() : attachment.getName(), StandardCharsets.UTF_8)

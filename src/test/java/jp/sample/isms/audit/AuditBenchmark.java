@@ -203,7 +203,8 @@ class AuditBenchmark {
         response -> new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
   }
 
-  private static String time(Runnable call) {
+  /** Median (max) of {@link #RUNS} calls after two warm-up calls, in ms (also used by AuditSeedValidation). */
+  static String time(Runnable call) {
     call.run();
     call.run();
     List<Long> times = new ArrayList<>();

@@ -3,7 +3,6 @@ package jp.sample.isms.audit;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.client.RestTemplate;
 
 import jp.sample.isms.IsmsApplication;
 import jp.sample.isms.support.PostgresDatabase;
@@ -43,9 +41,6 @@ import jp.sample.isms.support.Requests;
 class AuditSeedValidation {
 
   static final int REQUESTS = Integer.getInteger("isms.benchmark.validation.requests", 10_000);
-  static final int RUNS = 7;
-  static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("nakamura:Demo-2026!".getBytes());
-  static final RestTemplate HTTP = new RestTemplate();
 
   record Population(String name, Map<String, String> shape, Map<String, String> times, double recordsPerRequest,
       long requests, long records, long seconds) {
@@ -77,7 +72,7 @@ class AuditSeedValidation {
       report.append("| ").append(column).append(" | ").append(value).append(" | ").append(other).append(" | ")
           .append(differs ? "**differs**" : "").append(" |\n");
     });
-    report.append("\nAuditor calls, median (max) of ").append(RUNS).append(" runs, ms, over HTTP as nakamura:\n\n"
+    report.append("\nAuditor calls, median (max) of ").append(AuditBenchmark.RUNS).append(" runs, ms, over HTTP as nakamura:\n\n"
         + "| call | engine | seed |\n| --- | ---: | ---: |\n");
     engine.times().forEach((call, value) -> report.append("| ").append(call).append(" | ").append(value)
         .append(" | ").append(seeded.times().get(call)).append(" |\n"));
@@ -178,17 +173,9 @@ class AuditSeedValidation {
   }
 
   private static String time(String url) {
-    Runnable call = () -> HTTP.execute(url, HttpMethod.GET, request -> request.getHeaders().set("Authorization", AUTH),
-        response -> response.getBody().readAllBytes());
-    call.run();
-    call.run();
-    List<Long> times = new ArrayList<>();
-    for (int i = 0; i < RUNS; i++) {
-      long started = System.nanoTime();
-      call.run();
-      times.add((System.nanoTime() - started) / 100_000);
-    }
-    times.sort(Long::compare);
-    return times.get(RUNS / 2) / 10.0 + " (" + times.get(RUNS - 1) / 10.0 + ")";
+    return AuditBenchmark.time(() -> AuditBenchmark.HTTP.execute(url, HttpMethod.GET,
+        request -> request.getHeaders().set("Authorization", AuditBenchmark.AUTH),
+        response -> response.getBody().readAllBytes()));
   }
+
 }

@@ -51,10 +51,9 @@ final class SqlCounter implements BeanPostProcessor {
     return times;
   }
 
-  private void count(String sql) {
-    if (profile && sql != null) {
-      bySql.computeIfAbsent(sql.replaceAll("\\s+", " ").trim(), k -> new LongAdder()).increment();
-    }
+  /** The statement's SQL as the profile keys it (whitespace collapsed); null when not profiling. */
+  private String profiled(String sql) {
+    return profile && sql != null ? sql.replaceAll("\\s+", " ").trim() : null;
   }
 
   long[] snapshot() {
@@ -98,20 +97,23 @@ final class SqlCounter implements BeanPostProcessor {
       String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : prepared;
       if (name.equals("addBatch")) {
         statements.incrementAndGet();
-        count(sql);
+        String key = profiled(sql);
+        if (key != null) {
+          bySql.computeIfAbsent(key, k -> new LongAdder()).increment();
+        }
       } else if (name.equals("executeBatch") || name.equals("executeLargeBatch")) {
         roundTrips.incrementAndGet();
       } else if (name.startsWith("execute")) {
         statements.incrementAndGet();
         roundTrips.incrementAndGet();
-        count(sql);
-        if (profile && sql != null) {
+        String key = profiled(sql);
+        if (key != null) {
+          bySql.computeIfAbsent(key, k -> new LongAdder()).increment();
           long started = System.nanoTime();
           try {
             return invoke(target, method, args);
           } finally {
-            nanosBySql.computeIfAbsent(sql.replaceAll("\\s+", " ").trim(), k -> new LongAdder())
-                .add(System.nanoTime() - started);
+            nanosBySql.computeIfAbsent(key, k -> new LongAdder()).add(System.nanoTime() - started);
           }
         }
       }

@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,12 +69,7 @@ class ResubcontractingProcessTest {
   }
 
   static Map<String, Object> request(String outsourcingBusinessKey) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("outsourcingBusinessKey", outsourcingBusinessKey);
-    variables.put("resubcontractor", "有限会社入力パートナー");
-    variables.put("scopeOfWork", "アンケート回答のうち自由記述欄の入力");
-    variables.put("resubcontractorCertified", false);
-    return variables;
+    return Outsourcings.resubcontracting(outsourcingBusinessKey);
   }
 
   static Map<String, Object> equivalenceConfirmed() {

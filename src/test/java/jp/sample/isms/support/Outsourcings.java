@@ -56,6 +56,16 @@ public final class Outsourcings {
     return variables;
   }
 
+  /** A re-subcontracting request (8.1.5) of the running outsourcing {@code outsourcingBusinessKey}, not certified. */
+  public static Map<String, Object> resubcontracting(String outsourcingBusinessKey) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("outsourcingBusinessKey", outsourcingBusinessKey);
+    variables.put("resubcontractor", "有限会社入力パートナー");
+    variables.put("scopeOfWork", "アンケート回答のうち自由記述欄の入力");
+    variables.put("resubcontractorCertified", false);
+    return variables;
+  }
+
   /** The evaluation on the fifteen criteria of 8.1.1, all met, proposing the selection. */
   public static Map<String, Object> evaluationAllMet() {
     Map<String, Object> variables = new HashMap<>();

@@ -133,12 +133,8 @@ class TasklistExtensionsBrowserIT {
     Outsourcings outsourcings = new Outsourcings(engine, jdbc);
     try {
       ProcessInstance outsourcing = outsourcings.running("yamamoto");
-      Map<String, Object> variables = new HashMap<>();
-      variables.put("outsourcingBusinessKey", outsourcing.getBusinessKey());
-      variables.put("resubcontractor", "有限会社入力パートナー");
-      variables.put("scopeOfWork", "アンケート回答のうち自由記述欄の入力");
-      variables.put("resubcontractorCertified", false);
-      ProcessInstance instance = requests.file("yamamoto", "resubcontracting", variables);
+      ProcessInstance instance = requests.file("yamamoto", "resubcontracting",
+          Outsourcings.resubcontracting(outsourcing.getBusinessKey()));
       String taskId = requests.task(instance).getId();
       Path folder = Files.createTempDirectory("isms-upload");
 
