@@ -72,7 +72,7 @@ class AuditSeedValidation {
       report.append("| ").append(column).append(" | ").append(value).append(" | ").append(other).append(" | ")
           .append(differs ? "**differs**" : "").append(" |\n");
     });
-    report.append("\nAuditor calls, median (max) of ").append(AuditBenchmark.RUNS).append(" runs, ms, over HTTP as nakamura:\n\n"
+    report.append("\nAuditor calls, p50 / p95 (max) of ").append(AuditBenchmark.RUNS).append(" runs, ms, over HTTP as nakamura:\n\n"
         + "| call | engine | seed |\n| --- | ---: | ---: |\n");
     engine.times().forEach((call, value) -> report.append("| ").append(call).append(" | ").append(value)
         .append(" | ").append(seeded.times().get(call)).append(" |\n"));

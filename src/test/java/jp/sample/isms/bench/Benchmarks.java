@@ -72,9 +72,15 @@ class Benchmarks {
   static final int WARMUP_SECONDS = Integer.getInteger("isms.benchmark.warmup", 4);
   static final int ROUNDS = Integer.getInteger("isms.benchmark.rounds", 3);
   static final int[] CLIENTS = {1, 4, 8};
+  /** W4/W5: starts of the application per heap setting and database. */
+  static final int STARTS = Integer.getInteger("isms.benchmark.starts", 3);
   static final String ONLY = System.getProperty("isms.benchmark.only", "");
   static final List<Integer> TASK_LEVELS = java.util.Arrays.stream(
-      System.getProperty("isms.benchmark.tasks", "1000,10000").split(",")).map(String::trim).map(Integer::valueOf)
+      System.getProperty("isms.benchmark.tasks", "1000,10000,50000").split(",")).map(String::trim).map(Integer::valueOf)
+      .toList();
+  /** W2 levels on H2, the first-run database (50,000 would take long to seed and is not its purpose). */
+  static final List<Integer> H2_TASK_LEVELS = java.util.Arrays.stream(
+      System.getProperty("isms.benchmark.tasks.h2", "1000,10000").split(",")).map(String::trim).map(Integer::valueOf)
       .toList();
   /**
    * -Disms.benchmark.auto-explain=15: PostgreSQL logs the plan (EXPLAIN ANALYZE) of every statement slower than 15 ms
@@ -116,6 +122,7 @@ class Benchmarks {
     Assumptions.assumeTrue(Boolean.getBoolean("isms.benchmark"), "benchmark: run with -Disms.benchmark=true");
     line("# Benchmark run " + ZonedDateTime.now(ZoneId.of("UTC")).withNano(0));
     line("");
+    line("- machine: " + machine());
     line("- JVM: " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs; W1-W2: client "
         + "and server in one JVM (max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB) over HTTP "
         + "on localhost");
@@ -130,6 +137,8 @@ class Benchmarks {
     if (!Boolean.getBoolean("isms.benchmark")) {
       return;
     }
+    line("");
+    line("Finished " + ZonedDateTime.now(ZoneId.of("UTC")).withNano(0) + "; load average then: " + loadAverage());
     Path file = Path.of("target", "benchmarks", "benchmarks.md");
     Files.createDirectories(file.getParent());
     Files.writeString(file, REPORT.toString());
@@ -196,34 +205,67 @@ class Benchmarks {
     line("| heap | start-up to first authenticated call (s) | RSS idle (MB) | W1 requests/s | RSS after W1 (MB) "
         + "| peak RSS VmHWM (MB) |");
     line("| --- | ---: | ---: | ---: | ---: | ---: |");
-    for (String heap : List.of("default", "-Xmx256m")) {
-      try (PostgresDatabase database = PostgresDatabase.create()) {
-        spawn(database, heap);
+    PostgresDatabase used = null;
+    try {
+      for (String heap : List.of("default", "-Xmx256m")) {
+        List<double[]> starts = new ArrayList<>();
+        for (int start = 0; start < STARTS; start++) {
+          if (used != null) {
+            used.close();
+          }
+          used = PostgresDatabase.create();
+          starts.add(spawn(used, heap));
+        }
+        medianRow(heap, starts);
       }
-    }
-    line("");
-    // W4 on a database with data: e.g. the 100,000 requests AuditBenchmark seeds and keeps with -Disms.benchmark.keep
-    String existing = System.getProperty("isms.benchmark.existing-database", "");
-    if (!existing.isBlank()) {
-      PostgresDatabase database = PostgresDatabase.existing(existing);
-      long requests;
-      try (var connection = java.sql.DriverManager.getConnection(database.url(), database.user(), "");
-          var statement = connection.createStatement();
-          var result = statement.executeQuery("select count(*) from audit_request")) {
-        result.next();
-        requests = result.getLong(1);
+      line("");
+      // W4 again on a database with data, as at a production restart: schema, migrations, deployments and users in
+      // place, plus the 100,000 completed requests of W3 (AuditBenchmark's SQL seed, validated by
+      // AuditSeedValidation) and the requests of the W1 load just run
+      int requests = Integer.getInteger("isms.benchmark.w4.requests", 100_000);
+      long seeded;
+      try (var connection = java.sql.DriverManager.getConnection(used.url(), used.user(), "")) {
+        JdbcTemplate jdbc = new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+            connection, true));
+        jp.sample.isms.audit.AuditBenchmark.seed(jdbc, requests);
+        seeded = jdbc.queryForObject("select count(*) from audit_request", Long.class);
+        line("Again on that database after seeding " + requests + " completed requests (" + seeded + " in "
+            + "audit_request, " + jdbc.queryForObject("select count(*) from audit_record", Long.class) + " audit "
+            + "records; schema, migrations, deployments and users already in place, as at a production restart):");
       }
-      line("Again on the existing database " + existing + " (" + requests + " requests in audit_request; schema, "
-          + "migrations, deployments and users already in place, as at a production restart):");
       line("");
       line("| heap | start-up to first authenticated call (s) | RSS idle (MB) | W1 requests/s | RSS after W1 (MB) "
           + "| peak RSS VmHWM (MB) |");
       line("| --- | ---: | ---: | ---: | ---: | ---: |");
       for (String heap : List.of("default", "-Xmx256m")) {
-        spawn(database, heap);
+        List<double[]> starts = new ArrayList<>();
+        for (int start = 0; start < STARTS; start++) {
+          starts.add(spawn(used, heap));
+        }
+        medianRow(heap, starts);
       }
       line("");
+    } finally {
+      if (used != null) {
+        used.close();
+      }
     }
+  }
+
+  /** The median of each column over the starts that came up. */
+  private static void medianRow(String heap, List<double[]> starts) {
+    List<double[]> started = starts.stream().filter(java.util.Objects::nonNull).toList();
+    if (started.isEmpty()) {
+      return;
+    }
+    double[] median = new double[5];
+    for (int column = 0; column < 5; column++) {
+      int c = column;
+      median[column] = medianDouble(started.stream().map(values -> values[c]).toList());
+    }
+    line("| **" + heap + ", median of " + started.size() + "** | **" + String.format("%.1f", median[0]) + "** | **"
+        + Math.round(median[1]) + "** | **" + String.format("%.1f", median[2]) + "** | **" + Math.round(median[3])
+        + "** | **" + Math.round(median[4]) + "** |");
   }
 
   private static String[] common(String... extra) {
@@ -258,6 +300,8 @@ class Benchmarks {
     read.addPermission(Permissions.READ_INSTANCE);
     authorizations.saveAuthorization(read);
 
+    defaultEngine = defaultEngine(context.getBean(javax.sql.DataSource.class), databaseName);
+
     line("## " + databaseName);
     line("");
 
@@ -277,12 +321,33 @@ class Benchmarks {
         + "median " + ms(median(call.subList(5, 25))) + " ms.");
     line("");
 
-    if (ONLY.contains("profile")) {
-      profile(engine, base, counter);
-      return;
+    try {
+      if (ONLY.contains("profile")) {
+        profile(engine, base, counter);
+        return;
+      }
+      w2(engine, base, counter, databaseName.startsWith("H2") ? H2_TASK_LEVELS : TASK_LEVELS);
+      w1(engine, base, counter);
+    } finally {
+      defaultEngine.close();
+      defaultEngine = null;
     }
-    w2(engine, base, counter);
-    w1(engine, base, counter);
+  }
+
+  /**
+   * The engine as Camunda ships it, on the product's (counted) data source: StandaloneProcessEngineConfiguration with
+   * its defaults except history level full (the product's level; the database says which level its tables hold) and no
+   * job executor. Its own transactions (JDBC), its own deployment cache, no product plugin.
+   */
+  private static ProcessEngine defaultEngine(javax.sql.DataSource dataSource, String databaseName) {
+    org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration configuration =
+        new org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration();
+    configuration.setProcessEngineName("bare-" + Math.abs(databaseName.hashCode()));
+    configuration.setDataSource(dataSource);
+    configuration.setDatabaseSchemaUpdate(org.camunda.bpm.engine.ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
+    configuration.setHistory(org.camunda.bpm.engine.ProcessEngineConfiguration.HISTORY_FULL);
+    configuration.setJobExecutorActivate(false);
+    return configuration.buildProcessEngine();
   }
 
   /** Where W1's statements come from: each statement's SQL with its count per request, for the three variants. */
@@ -292,10 +357,7 @@ class Benchmarks {
       return;
     }
     int requests = Integer.getInteger("isms.benchmark.profile.requests", 20);
-    Map<String, Loop> variants = new LinkedHashMap<>();
-    variants.put("product: takeOut over REST", calls -> productRequest(base, calls));
-    variants.put("baseline a: bare process, Java API", calls -> bareJava(engine, calls));
-    variants.put("baseline b: bare process, stock REST", calls -> bareRest(base, calls));
+    Map<String, Loop> variants = variants(engine, base);
     for (Map.Entry<String, Loop> variant : variants.entrySet()) {
       for (int i = 0; i < 5; i++) {
         variant.getValue().run(new ArrayList<>());
@@ -332,11 +394,30 @@ class Benchmarks {
     void run(List<Long> calls) throws Exception;
   }
 
-  private static void w1(ProcessEngine engine, String base, SqlCounter counter) throws Exception {
+  /**
+   * The product's request and the baselines. Baseline a runs the bare process on the product's engine (its
+   * configuration: authorizations on, no ACT_HI_DETAIL, the product's plugins, which leave a process that is not a
+   * request flow alone); baseline c on a second engine built in its default configuration (StandaloneProcessEngine
+   * Configuration, history full, authorizations off, no plugin) on the same database: "the bare engine" of issue 8.
+   */
+  private static Map<String, Loop> variants(ProcessEngine engine, String base) {
     Map<String, Loop> variants = new LinkedHashMap<>();
-    variants.put("product: takeOut over REST", calls -> productRequest(base, calls));
-    variants.put("baseline a: bare process, Java API", calls -> bareJava(engine, calls));
-    variants.put("baseline b: bare process, stock REST", calls -> bareRest(base, calls));
+    variants.put(PRODUCT, calls -> productRequest(base, calls));
+    variants.put(BARE_JAVA, calls -> bareJava(engine, calls));
+    variants.put(BARE_REST, calls -> bareRest(base, calls));
+    variants.put(BARE_DEFAULT, calls -> bareJava(defaultEngine, calls));
+    return variants;
+  }
+
+  static final String PRODUCT = "product: takeOut over REST";
+  static final String BARE_JAVA = "baseline a: bare process, Java API (product's engine)";
+  static final String BARE_REST = "baseline b: bare process, stock REST";
+  static final String BARE_DEFAULT = "baseline c: bare process, Java API, engine in its default configuration";
+  /** The engine of baseline c, on the database of the current run. */
+  static ProcessEngine defaultEngine;
+
+  private static void w1(ProcessEngine engine, String base, SqlCounter counter) throws Exception {
+    Map<String, Loop> variants = variants(engine, base);
     for (Loop loop : variants.values()) {
       measure(loop, 4, WARMUP_SECONDS, counter, new ArrayList<>(), new ArrayList<>());
     }
@@ -364,7 +445,9 @@ class Benchmarks {
         + "`POST /engine-rest/process-definition/key/takeOut/submit-form`, ito finds it via `GET /engine-rest/task"
         + "?processInstanceId=` and approves via `POST /engine-rest/task/{id}/submit-form`; baseline a: "
         + "`startProcessInstanceByKey`, task query, `complete` through the Java API without authentication; "
-        + "baseline b: the same three calls through the stock REST API as yamamoto and ito)");
+        + "baseline b: the same three calls through the stock REST API as yamamoto and ito; baseline c: as a, on a "
+        + "second engine in its default configuration (history full, authorizations off, DbIdGenerator, no plugins) "
+        + "on the same database)");
     line("");
     line("| variant | clients | requests/s (median of rounds) | rounds | per call p50 / p95 / p99 ms | per request "
         + "p50 / p95 / p99 ms | SQL statements / request | round trips / request | commits / request | errors |");
@@ -378,15 +461,16 @@ class Benchmarks {
           + cell.errors() + " |");
     }
     line("");
-    line("| clients | product / baseline a (Java API) | product / baseline b (stock REST) |");
-    line("| ---: | ---: | ---: |");
-    List<String> names = new ArrayList<>(variants.keySet());
+    line("| clients | product / baseline a (Java API, product's engine) | product / baseline b (stock REST) "
+        + "| product / baseline c (Java API, default engine) |");
+    line("| ---: | ---: | ---: | ---: |");
     for (int clients : CLIENTS) {
-      double product = medianDouble(cells.get(names.get(0) + "|" + clients).throughputs());
-      double java = medianDouble(cells.get(names.get(1) + "|" + clients).throughputs());
-      double rest = medianDouble(cells.get(names.get(2) + "|" + clients).throughputs());
+      double product = medianDouble(cells.get(PRODUCT + "|" + clients).throughputs());
+      double java = medianDouble(cells.get(BARE_JAVA + "|" + clients).throughputs());
+      double rest = medianDouble(cells.get(BARE_REST + "|" + clients).throughputs());
+      double plain = medianDouble(cells.get(BARE_DEFAULT + "|" + clients).throughputs());
       line("| " + clients + " | " + String.format("%.2f", product / java) + " | " + String.format("%.2f",
-          product / rest) + " |");
+          product / rest) + " | " + String.format("%.2f", product / plain) + " |");
     }
     line("");
   }
@@ -503,7 +587,8 @@ class Benchmarks {
 
   // --- W2 --------------------------------------------------------------------------------------------------------
 
-  private static void w2(ProcessEngine engine, String base, SqlCounter counter) throws Exception {
+  private static void w2(ProcessEngine engine, String base, SqlCounter counter, List<Integer> levels)
+      throws Exception {
     String filterId = engine.getFilterService().createFilterQuery().filterName("自分のグループのタスク").list()
         .get(0).getId();
     List<String> itosGroups = engine.getIdentityService().createGroupQuery().groupMember("ito").list().stream()
@@ -529,7 +614,7 @@ class Benchmarks {
     WebappSession session = new WebappSession(base);
     session.login("ito");
     WebappSession loggedIn = session;
-    for (int level : TASK_LEVELS) {
+    for (int level : levels) {
       session = loggedIn;
       seed(engine, level);
       long open = engine.getTaskService().createTaskQuery().count();
@@ -680,7 +765,8 @@ class Benchmarks {
 
   // --- W4 / W5 ---------------------------------------------------------------------------------------------------
 
-  private static void spawn(PostgresDatabase database, String heap) throws Exception {
+  /** Start-up s, RSS idle, W1 requests/s, RSS after W1, peak RSS; null when it did not start. */
+  private static double[] spawn(PostgresDatabase database, String heap) throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -715,7 +801,7 @@ class Benchmarks {
       }
       if (startup < 0) {
         line("| " + heap + " | did not start (see " + log + ") | | | | |");
-        return;
+        return null;
       }
       Thread.sleep(10_000);
       long idle = rss(process.pid(), "VmRSS");
@@ -746,6 +832,7 @@ class Benchmarks {
       long peak = rss(process.pid(), "VmHWM");
       line("| " + heap + " | " + String.format("%.1f", startup) + " | " + idle + " | " + String.format("%.1f",
           throughput) + " | " + after + " | " + peak + " |");
+      return new double[] {startup, idle, throughput, after, peak};
     } finally {
       process.destroy();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -830,6 +917,31 @@ class Benchmarks {
   }
 
   // --- helpers ---------------------------------------------------------------------------------------------------
+
+  /** CPU model and count, memory, load average: what the numbers were measured on. */
+  static String machine() {
+    String cpu = "?";
+    String memory = "?";
+    try {
+      cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?");
+      memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+          .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 + " MB").findFirst().orElse("?");
+    } catch (IOException e) {
+      // not Linux: leave the question marks
+    }
+    return Runtime.getRuntime().availableProcessors() + " × " + cpu + ", " + memory + " memory, load average at "
+        + "the start " + loadAverage();
+  }
+
+  static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return fields[0] + " / " + fields[1] + " / " + fields[2] + " (1 / 5 / 15 min)";
+    } catch (IOException e) {
+      return "?";
+    }
+  }
 
   private static HttpResponse<String> raw(String base, String method, String path, String user, String body)
       throws IOException, InterruptedException {
