@@ -32,6 +32,7 @@ public class MailOutbox {
   private final Clock clock = Clock.system(ZoneId.of("Asia/Tokyo"));
 
   private final TransactionTemplate savepoint;
+  private volatile Boolean postgres;
 
   MailOutbox(JdbcTemplate jdbc, MailTemplates templates, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
@@ -65,7 +66,16 @@ public class MailOutbox {
         : ((lastName == null ? "" : lastName) + " " + (firstName == null ? "" : firstName)).trim());
     MailTemplates.Rendered mail = templates.render(name, locale, values);
     Timestamp now = Timestamp.from(Instant.now(clock));
-    // in a savepoint: the same event queued concurrently by another transaction must not fail this one
+    if (isPostgres()) {
+      // one statement: the same event queued concurrently by another transaction waits for it and is then skipped
+      return jdbc.update("""
+          insert into mail_outbox (dedup_key, recipient, address, subject, body_text, body_html, status, attempts,
+            created_at, next_attempt_at)
+          values (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?) on conflict (dedup_key) do nothing
+          """, dedupKey, userId, row.get("email"), truncate(mail.subject(), 500), mail.text(), mail.html(), now, now)
+          == 1;
+    }
+    // elsewhere in a savepoint: the same event queued concurrently by another transaction must not fail this one
     try {
       return Boolean.TRUE.equals(savepoint.execute(status -> insert(dedupKey, userId, row, mail, now)));
     } catch (DuplicateKeyException e) {
@@ -83,6 +93,14 @@ public class MailOutbox {
         """, dedupKey, userId, row.get("email"), truncate(mail.subject(), 500), mail.text(), mail.html(), now, now,
         dedupKey);
     return inserted == 1;
+  }
+
+  private boolean isPostgres() {
+    if (postgres == null) {
+      postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+          c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+    }
+    return postgres;
   }
 
   private static String truncate(String text, int max) {

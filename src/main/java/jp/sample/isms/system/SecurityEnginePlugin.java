@@ -59,6 +59,8 @@ class SecurityEnginePlugin implements ProcessEnginePlugin {
     List<org.camunda.bpm.engine.impl.interceptor.CommandInterceptor> interceptors =
         configuration.getCustomPreCommandInterceptorsTxRequired() == null ? new ArrayList<>()
             : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+    GrantOnlyAuthorizations.configure(configuration);
+    interceptors.add(new GrantOnlyAuthorizations());
     interceptors.add(new jp.sample.isms.audit.HistoryProtection(
         () -> context.getBean(jp.sample.isms.audit.AuditRecorder.class),
         () -> context.getBean(org.camunda.bpm.engine.IdentityService.class),
@@ -83,6 +85,7 @@ class SecurityEnginePlugin implements ProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
+    GrantOnlyAuthorizations.checkExisting(processEngine);
   }
 
   /**

@@ -365,12 +365,15 @@ class Benchmarks {
       counter.profile = true;
       counter.drainProfile();
       long before = counter.statements.get();
+      SqlCounter.ServerStatements server = counter.startServerCount();
       for (int i = 0; i < requests; i++) {
         variant.getValue().run(new ArrayList<>());
       }
+      counter.stopServerCount();
       counter.profile = false;
       line("### Statements per request: " + variant.getKey() + " (" + String.format("%.1f",
-          (counter.statements.get() - before) / (double) requests) + ")");
+          (counter.statements.get() - before) / (double) requests) + " JDBC statements; executed by the server "
+          + "(PostgreSQL only): " + String.format("%.1f", server.statements.get() / (double) requests) + ")");
       line("");
       line("| per request | SQL |");
       line("| ---: | --- |");
@@ -380,6 +383,23 @@ class Benchmarks {
             + (sql.length() > 160 ? sql.substring(0, 160) + "…" : sql).replace("|", "\\|") + "` |");
       }
       line("");
+      if (Boolean.getBoolean("isms.benchmark.debug")) {
+        System.out.println("SERVER-VARIANT " + variant.getKey());
+        server.bySql.forEach((k, v) -> System.out.println("SERVER " + v.sum() + " " + k.substring(0, Math.min(120, k.length()))));
+      }
+      if (server.statements.get() > 0) {
+        line("Executed by the server, where that differs from the statements above (a multi-row insert counts once):");
+        line("");
+        line("| per request | SQL |");
+        line("| ---: | --- |");
+        server.bySql.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue().sum()))
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .filter(e -> e.getKey().matches("(?is)insert .*\\)\\s*,\\s*\\(.*"))
+            .forEach(e -> line("| " + String.format("%.2f", e.getValue() / (double) requests) + " | `"
+                + e.getKey().substring(0, 60).replace("|", "\\|") + "…` (" + e.getKey().split("\\)\\s*,\\s*\\(").length
+                + " rows) |"));
+        line("");
+      }
     }
   }
 
@@ -461,6 +481,7 @@ class Benchmarks {
           + cell.errors() + " |");
     }
     line("");
+    statementPass(variants, counter);
     line("| clients | product / baseline a (Java API, product's engine) | product / baseline b (stock REST) "
         + "| product / baseline c (Java API, default engine) |");
     line("| ---: | ---: | ---: | ---: |");
@@ -471,6 +492,41 @@ class Benchmarks {
       double plain = medianDouble(cells.get(BARE_DEFAULT + "|" + clients).throughputs());
       line("| " + clients + " | " + String.format("%.2f", product / java) + " | " + String.format("%.2f",
           product / rest) + " | " + String.format("%.2f", product / plain) + " |");
+    }
+    line("");
+  }
+
+  /**
+   * What one request costs the database, per variant: 20 requests one after another, counted by the JDBC proxy
+   * (statements = every execute and every addBatch; round trips = every execute and executeBatch; commits) and, on
+   * PostgreSQL, by the server (statements the server executed, from the driver's protocol log: a rewritten batch of
+   * inserts is one statement per multi-row insert). Separate from the throughput rounds because the driver's log is
+   * expensive.
+   */
+  private static void statementPass(Map<String, Loop> variants, SqlCounter counter) throws Exception {
+    int requests = 20;
+    line("Statements per request (20 requests one after another per variant, after the rounds; *server* = "
+        + "statements PostgreSQL executed, read off the driver's protocol log, without BEGIN/COMMIT):");
+    line("");
+    line("| variant | JDBC statements | round trips | server statements | transaction control (server) | commits |");
+    line("| --- | ---: | ---: | ---: | ---: | ---: |");
+    for (Map.Entry<String, Loop> variant : variants.entrySet()) {
+      long[] before = counter.snapshot();
+      SqlCounter.ServerStatements server = counter.startServerCount();
+      try {
+        for (int i = 0; i < requests; i++) {
+          variant.getValue().run(new ArrayList<>());
+        }
+      } finally {
+        counter.stopServerCount();
+      }
+      long[] after = counter.snapshot();
+      boolean measured = server.statements.get() > 0;
+      line("| " + variant.getKey() + " | " + perRequest(after[0] - before[0], requests) + " | "
+          + perRequest(after[1] - before[1], requests) + " | "
+          + (measured ? perRequest(server.statements.get(), requests) : "–") + " | "
+          + (measured ? perRequest(server.transactionControl.get(), requests) : "–") + " | "
+          + perRequest(after[2] - before[2], requests) + " |");
     }
     line("");
   }

@@ -56,6 +56,123 @@ final class SqlCounter implements BeanPostProcessor {
     return profile && sql != null ? sql.replaceAll("\\s+", " ").trim() : null;
   }
 
+  /**
+   * PostgreSQL only: statements the server executed, read off the driver's protocol log (pgjdbc logs every message it
+   * sends at FINEST): one per {@code Execute} message, the query taken from the {@code Parse} of the statement it
+   * runs. Unlike {@link #statements} this sees what the driver made of a batch (with {@code reWriteBatchedInserts} a
+   * batch of 25 inserts is sent as 3 multi-row inserts: 16 + 8 + 1 rows). Transaction control (BEGIN, COMMIT,
+   * ROLLBACK) is counted apart. On only between {@link #startServerCount()} and {@link #stopServerCount()}: the
+   * log is expensive.
+   */
+  static final class ServerStatements extends java.util.logging.Handler {
+    final AtomicLong statements = new AtomicLong();
+    final AtomicLong transactionControl = new AtomicLong();
+    final AtomicLong connectionChecks = new AtomicLong();
+    /** Server statements by their query text (whitespace collapsed; multi-row inserts with their placeholders). */
+    final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
+    /** Query text per thread of the statement whose Execute comes next. */
+    private final ThreadLocal<String> next = new ThreadLocal<>();
+    /** Query text of the driver's named (server-prepared) statements. */
+    private final Map<String, String> named = new ConcurrentHashMap<>();
+
+    @Override
+    public void publish(java.util.logging.LogRecord record) {
+      String message = record.getMessage();
+      if (message == null) {
+        return;
+      }
+      if (message.startsWith(" FE=> Parse(stmt=")) {
+        int comma = message.indexOf(",query=\"");
+        String name = message.substring(" FE=> Parse(stmt=".length(), comma);
+        String query = message.substring(comma + ",query=\"".length());
+        next.set(query);
+        if (!name.equals("null")) {
+          named.put(name, query);
+        }
+      } else if (message.startsWith(" FE=> Bind(stmt=")) {
+        String name = message.substring(" FE=> Bind(stmt=".length(), message.indexOf(','));
+        if (!name.equals("null")) {
+          // a server-prepared statement: never transaction control (the driver parses those every time); its text
+          // is unknown when it was prepared before counting started
+          next.set(named.getOrDefault(name, "(prepared before counting) " + name));
+        }
+      } else if (message.startsWith(" FE=> Execute(")) {
+        String query = next.get();
+        String head = query == null ? "" : query.stripLeading().toUpperCase(java.util.Locale.ROOT);
+        if (head.startsWith("BEGIN") || head.startsWith("COMMIT") || head.startsWith("ROLLBACK")) {
+          transactionControl.incrementAndGet();
+        } else if (head.isEmpty() || head.startsWith("SET JIT")) {
+          // the pool's liveness check of an idle connection (Connection.isValid sends an empty query), and its
+          // connection-init-sql on each new connection (the count itself opens new ones)
+          connectionChecks.incrementAndGet();
+        } else {
+          statements.incrementAndGet();
+          bySql.computeIfAbsent(query.replaceAll("\\s+", " ").trim(), k -> new LongAdder()).increment();
+        }
+      } else if (message.startsWith(" FE=> SimpleQuery(")) {
+        Object[] parameters = record.getParameters();
+        String query = parameters != null && parameters.length > 0 ? String.valueOf(parameters[0]) : "";
+        String head = query.stripLeading().toUpperCase(java.util.Locale.ROOT);
+        if (head.startsWith("BEGIN") || head.startsWith("COMMIT") || head.startsWith("ROLLBACK")) {
+          transactionControl.incrementAndGet();
+        } else if (query.isBlank() || head.startsWith("SET APPLICATION_NAME")) {
+          // liveness check; the driver's own set-up of a new connection
+          connectionChecks.incrementAndGet();
+        } else {
+          statements.incrementAndGet();
+          bySql.computeIfAbsent("(simple) " + query, k -> new LongAdder()).increment();
+        }
+      }
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+    }
+  }
+
+  /** The application's connection pool, if it is Hikari. */
+  private com.zaxxer.hikari.HikariDataSource pool;
+
+  /**
+   * New connections for the count and after it: the driver's server-prepared statements are per connection and
+   * named S_1, S_2…, so only connections opened while counting show the text of every statement they run.
+   */
+  private void evictPooledConnections() {
+    if (pool != null && pool.getHikariPoolMXBean() != null) {
+      pool.getHikariPoolMXBean().softEvictConnections();
+    }
+  }
+
+  private static final java.util.logging.Logger DRIVER_LOG = java.util.logging.Logger.getLogger("org.postgresql");
+  private ServerStatements server;
+  private java.util.logging.Level driverLevel;
+
+  /** Starts counting the server's statements (PostgreSQL); see {@link ServerStatements}. */
+  synchronized ServerStatements startServerCount() {
+    server = new ServerStatements();
+    evictPooledConnections();
+    server.setLevel(java.util.logging.Level.ALL);
+    driverLevel = DRIVER_LOG.getLevel();
+    DRIVER_LOG.addHandler(server);
+    DRIVER_LOG.setUseParentHandlers(false);
+    DRIVER_LOG.setLevel(java.util.logging.Level.FINEST);
+    return server;
+  }
+
+  synchronized void stopServerCount() {
+    if (server != null) {
+      evictPooledConnections();
+      DRIVER_LOG.setLevel(driverLevel);
+      DRIVER_LOG.removeHandler(server);
+      DRIVER_LOG.setUseParentHandlers(true);
+      server = null;
+    }
+  }
+
   long[] snapshot() {
     return new long[] {statements.get(), roundTrips.get(), commits.get()};
   }
@@ -63,8 +180,17 @@ final class SqlCounter implements BeanPostProcessor {
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
     if (bean instanceof DataSource dataSource && !Proxy.isProxyClass(bean.getClass())) {
+      if (dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari) {
+        pool = hikari;
+      }
       return proxy(DataSource.class, dataSource, (target, method, args) -> {
         Object result = invoke(target, method, args);
+        if (result instanceof Connection connection && connection.isWrapperFor(org.postgresql.PGConnection.class)) {
+          // while the server's statements are counted, the driver parses every statement with its text (no
+          // server-prepared statements, whose names are per connection and would hide what they run); the number
+          // of statements does not depend on it
+          connection.unwrap(org.postgresql.PGConnection.class).setPrepareThreshold(server != null ? 0 : 5);
+        }
         return result instanceof Connection connection ? connection(connection) : result;
       });
     }

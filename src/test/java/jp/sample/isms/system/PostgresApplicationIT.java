@@ -104,6 +104,49 @@ class PostgresApplicationIT {
   }
 
   @Test
+  void theOutboxQueuesAnEventOnceEvenWhenQueuedConcurrentlyOnPostgres() throws Exception {
+    var outbox = context.getBean(jp.sample.isms.notification.MailOutbox.class);
+    var jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+    var transactions = new org.springframework.transaction.support.TransactionTemplate(
+        context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+    String key = "pg-outbox-test:" + java.util.UUID.randomUUID();
+    var clients = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Callable<Boolean>> enqueues = new java.util.ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        // each in a transaction of its own that goes on after the insert, as a filing does
+        enqueues.add(() -> transactions.execute(status -> {
+          boolean queued = outbox.enqueue(key, "ito", "notice", java.util.Map.of("subject", "テスト", "body", "本文"));
+          jdbc.queryForObject("select count(*) from mail_outbox", Integer.class);
+          return queued;
+        }));
+      }
+      long queued = 0;
+      for (var result : clients.invokeAll(enqueues)) {
+        queued += result.get() ? 1 : 0;
+      }
+      assertThat(queued).as("enqueue answered true once").isEqualTo(1);
+      assertThat(jdbc.queryForObject("select count(*) from mail_outbox where dedup_key = ?", Integer.class, key))
+          .isEqualTo(1);
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  @Test
+  void theEngineSendsItsInsertBatchesAsMultiRowInserts() throws Exception {
+    try (var connection = context.getBean(javax.sql.DataSource.class).getConnection()) {
+      var pg = connection.unwrap(org.postgresql.core.BaseConnection.class);
+      assertThat(pg.getQueryExecutor().isReWriteBatchedInsertsEnabled()).isTrue();
+    }
+    // and a request still files and is approved with it (the engine needs no row counts of inserts)
+    var engine = context.getBean(org.camunda.bpm.engine.ProcessEngine.class);
+    var requests = new jp.sample.isms.support.Requests(engine);
+    var instance = requests.file("yamamoto", "takeOut", jp.sample.isms.support.Requests.internalLaptopTakeOut());
+    assertThat(engine.getRuntimeService().getVariables(instance.getId())).containsKeys("requester", "businessKey");
+  }
+
+  @Test
   void restNeedsAuthentication() {
     TestRestTemplate rest = new TestRestTemplate();
     String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
