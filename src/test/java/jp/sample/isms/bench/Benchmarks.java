@@ -52,16 +52,19 @@ import jp.sample.isms.IsmsApplication;
 import jp.sample.isms.support.PostgresDatabase;
 
 /**
- * The benchmark harness of issue 8: the product against the bare engine in one run, on PostgreSQL and H2. Not a test
- * (it asserts nothing about time); its name matches neither the surefire nor the failsafe pattern and without
- * {@code -Disms.benchmark=true} it is skipped. Prints a table and writes target/benchmarks/benchmarks.md.
+ * The benchmark harness of issue 8: the product against the bare engine in one run, on PostgreSQL and H2 (W1, W2),
+ * and start-up and memory of the product against the stock Camunda starter (W4, W5). Not a test (it asserts nothing
+ * about time); its name matches neither the surefire nor the failsafe pattern and without
+ * {@code -Disms.benchmark=true} it is skipped. Prints a table and writes target/benchmarks/benchmarks.md. Run with
+ * the other benchmarks by {@code ./mvnw -Pbenchmarks test}, or alone:
  *
  * <pre>
  * ./mvnw -q test -Dtest=Benchmarks -Disms.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  *
  * Knobs: isms.benchmark.seconds (measured seconds per W1 cell, default 6), isms.benchmark.rounds (W1 rounds,
- * default 3), isms.benchmark.tasks (W2 levels, default 1000,10000), isms.benchmark.only (postgres, h2, process).
+ * default 3), isms.benchmark.tasks (W2 levels, default 1000,10000,50000), isms.benchmark.starts (W4/W5 starts per
+ * setting, default 3), isms.benchmark.only (postgres, h2, process; with profile: the statement profile).
  */
 @Tag("benchmark")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -202,12 +205,26 @@ class Benchmarks {
         + "/proc/<pid>/status; idle = 10 s after the first call; after W1 = after " + SECONDS * 3
         + " s of W1 (product path, 4 clients, over HTTP from the benchmark JVM).");
     line("");
+    line("*" + BARE + "…*: the baseline, Camunda's Spring Boot starter as it ships (engine, REST API, webapps) "
+        + "without the product, with only the same HTTP Basic filter on /engine-rest, its admin user ito and the bare "
+        + "process (`BareEngineApplication`, none of the product's configuration); its W1 load is baseline b's three "
+        + "stock REST calls on the bare process, 4 clients.");
+    line("");
+    line("*+ CDS*: started as the Dockerfile starts it, with the class data sharing archive of a training run (`-XX:"
+        + "ArchiveClassesAtExit` while the application starts once on an in-memory H2 and exits after the context "
+        + "refresh, `-Dspring.context.exit=onRefresh`; then `-XX:SharedArchiveFile`). The JVM maps the classes of "
+        + "Spring, Camunda, Tomcat and the product from the archive instead of loading and verifying them one by one. "
+        + "Class path of jars only (the project's classes as one jar), as CDS requires.");
+    line("");
     line("| heap | start-up to first authenticated call (s) | RSS idle (MB) | W1 requests/s | RSS after W1 (MB) "
-        + "| peak RSS VmHWM (MB) |");
-    line("| --- | ---: | ---: | ---: | ---: | ---: |");
+        + "| of which file-backed (MB) | peak RSS VmHWM (MB) |");
+    line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     PostgresDatabase used = null;
     try {
-      for (String heap : List.of("default", "-Xmx256m")) {
+      // the baseline first: the last database of this loop must be the product's, it is seeded below
+      List<String> settings = new ArrayList<>(BARE_HEAPS);
+      settings.addAll(HEAPS);
+      for (String heap : settings) {
         List<double[]> starts = new ArrayList<>();
         for (int start = 0; start < STARTS; start++) {
           if (used != null) {
@@ -235,9 +252,9 @@ class Benchmarks {
       }
       line("");
       line("| heap | start-up to first authenticated call (s) | RSS idle (MB) | W1 requests/s | RSS after W1 (MB) "
-          + "| peak RSS VmHWM (MB) |");
-      line("| --- | ---: | ---: | ---: | ---: | ---: |");
-      for (String heap : List.of("default", "-Xmx256m")) {
+          + "| of which file-backed (MB) | peak RSS VmHWM (MB) |");
+      line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+      for (String heap : HEAPS) {
         List<double[]> starts = new ArrayList<>();
         for (int start = 0; start < STARTS; start++) {
           starts.add(spawn(used, heap));
@@ -258,14 +275,14 @@ class Benchmarks {
     if (started.isEmpty()) {
       return;
     }
-    double[] median = new double[5];
-    for (int column = 0; column < 5; column++) {
+    double[] median = new double[6];
+    for (int column = 0; column < 6; column++) {
       int c = column;
       median[column] = medianDouble(started.stream().map(values -> values[c]).toList());
     }
     line("| **" + heap + ", median of " + started.size() + "** | **" + String.format("%.1f", median[0]) + "** | **"
         + Math.round(median[1]) + "** | **" + String.format("%.1f", median[2]) + "** | **" + Math.round(median[3])
-        + "** | **" + Math.round(median[4]) + "** |");
+        + "** | **" + Math.round(median[5]) + "** | **" + Math.round(median[4]) + "** |");
   }
 
   private static String[] common(String... extra) {
@@ -383,10 +400,6 @@ class Benchmarks {
             + (sql.length() > 160 ? sql.substring(0, 160) + "…" : sql).replace("|", "\\|") + "` |");
       }
       line("");
-      if (Boolean.getBoolean("isms.benchmark.debug")) {
-        System.out.println("SERVER-VARIANT " + variant.getKey());
-        server.bySql.forEach((k, v) -> System.out.println("SERVER " + v.sum() + " " + k.substring(0, Math.min(120, k.length()))));
-      }
       if (server.statements.get() > 0) {
         line("Executed by the server, where that differs from the statements above (a multi-row insert counts once):");
         line("");
@@ -593,9 +606,14 @@ class Benchmarks {
   }
 
   private static void bareRest(String base, List<Long> calls) throws Exception {
+    bareRestAs(base, "yamamoto", calls);
+  }
+
+  /** Baseline b's three calls; {@code starter} starts the bare process, ito completes its task. */
+  private static void bareRestAs(String base, String starter, List<Long> calls) throws Exception {
     long t = System.nanoTime();
     String instance = JSON.readTree(expect(send(base, "POST", "/engine-rest/process-definition/key/benchBare/start",
-        "yamamoto", "{}"), 200)).get("id").asText();
+        starter, "{}"), 200)).get("id").asText();
     calls.add(System.nanoTime() - t);
     t = System.nanoTime();
     String task = JSON.readTree(expect(send(base, "GET", "/engine-rest/task?processInstanceId=" + instance, "ito",
@@ -829,13 +847,38 @@ class Benchmarks {
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    if (!heap.equals("default")) {
-      command.add(heap);
+    String setting = heap.startsWith(BARE) ? heap.substring(BARE.length()) : heap;
+    if (setting.startsWith("-Xmx")) {
+      command.add(setting.split(" ")[0]);
     }
-    command.addAll(List.of("-cp", applicationClassPath(), IsmsApplication.class.getName(),
-        "--spring.profiles.active=postgres", "--ISMS_DB_URL=" + database.url(), "--ISMS_DB_USER=" + database.user(),
-        "--ISMS_DB_PASSWORD=", "--server.port=" + port, "--isms.demo.enabled=true",
-        "--isms.demo.allow-in-production=true", "--isms.mail.dispatcher.enabled=false"));
+    String classPath = applicationClassPath();
+    boolean bare = heap.startsWith(BARE);
+    if (bare) {
+      // the baseline application lives in the test classes (with its BPMN), next to the same libraries
+      classPath = classPath + java.io.File.pathSeparator + testClassesDirectory();
+    }
+    if (heap.endsWith("+ CDS")) {
+      Cds cds = cds();
+      if (cds == null) {
+        line("| " + heap + " | no CDS archive (training run failed) | | | | | |");
+        return null;
+      }
+      command.addAll(List.of("-XX:SharedArchiveFile=" + cds.archive(), "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+      classPath = cds.classPath();
+    }
+    if (bare) {
+      command.addAll(List.of("-cp", classPath, bench.bare.BareEngineApplication.class.getName(),
+          "--spring.config.name=bare", "--spring.datasource.url=" + database.url(),
+          "--spring.datasource.username=" + database.user(), "--spring.datasource.password=",
+          "--spring.flyway.enabled=false", "--server.port=" + port, "--camunda.bpm.admin-user.id=ito",
+          "--camunda.bpm.admin-user.password=" + PASSWORD, "--camunda.bpm.history-level=full",
+          "--camunda.bpm.deployment-resource-pattern=classpath*:bench/*.bpmn"));
+    } else {
+      command.addAll(List.of("-cp", classPath, IsmsApplication.class.getName(),
+          "--spring.profiles.active=postgres", "--ISMS_DB_URL=" + database.url(), "--ISMS_DB_USER=" + database.user(),
+          "--ISMS_DB_PASSWORD=", "--server.port=" + port, "--isms.demo.enabled=true",
+          "--isms.demo.allow-in-production=true", "--isms.mail.dispatcher.enabled=false"));
+    }
     Path log = Files.createTempFile("isms-bench", ".log");
     long started = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -856,7 +899,7 @@ class Benchmarks {
         Thread.sleep(50);
       }
       if (startup < 0) {
-        line("| " + heap + " | did not start (see " + log + ") | | | | |");
+        line("| " + heap + " | did not start (see " + log + ") | | | | | |");
         return null;
       }
       Thread.sleep(10_000);
@@ -870,7 +913,11 @@ class Benchmarks {
         futures.add(pool.submit(() -> {
           while (System.nanoTime() < end) {
             try {
-              productRequest(base, new ArrayList<>());
+              if (bare) {
+                bareRestAs(base, "ito", new ArrayList<>());
+              } else {
+                productRequest(base, new ArrayList<>());
+              }
               requests.incrementAndGet();
             } catch (Exception e) {
               System.out.println("benchmark error: " + e);
@@ -885,10 +932,11 @@ class Benchmarks {
       pool.shutdown();
       double throughput = requests.get() * 1e9 / (System.nanoTime() - loadStarted);
       long after = rss(process.pid(), "VmRSS");
+      long fileBacked = rss(process.pid(), "RssFile");
       long peak = rss(process.pid(), "VmHWM");
       line("| " + heap + " | " + String.format("%.1f", startup) + " | " + idle + " | " + String.format("%.1f",
-          throughput) + " | " + after + " | " + peak + " |");
-      return new double[] {startup, idle, throughput, after, peak};
+          throughput) + " | " + after + " | " + fileBacked + " | " + peak + " |");
+      return new double[] {startup, idle, throughput, after, peak, fileBacked};
     } finally {
       process.destroy();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -896,6 +944,78 @@ class Benchmarks {
         process.waitFor(10, TimeUnit.SECONDS);
       }
     }
+  }
+
+  /** W4/W5 start-ups: two heap settings, each without and with the class data sharing archive. */
+  static final List<String> HEAPS = List.of("default", "-Xmx256m", "default + CDS", "-Xmx256m + CDS");
+  /**
+   * The baseline of W4/W5: the stock Camunda starter without the product ({@code BareEngineApplication}), its W1
+   * load baseline b's three REST calls on the bare process.
+   */
+  static final String BARE = "bare engine (stock starter), ";
+  static final List<String> BARE_HEAPS = List.of(BARE + "default", BARE + "-Xmx256m");
+
+  private static String testClassesDirectory() {
+    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+        .filter(entry -> entry.contains("test-classes")).findFirst().orElseThrow();
+  }
+
+  record Cds(String classPath, Path archive) {
+  }
+
+  private static Cds cds;
+  private static boolean cdsTried;
+
+  /**
+   * The class data sharing archive, made once per run as the Dockerfile makes it: the project's classes as a jar
+   * (CDS archives classes from jars only), then a training run that starts the application on an in-memory H2 and
+   * exits after the context refresh, writing the classes it loaded to the archive. Null if that failed.
+   */
+  private static synchronized Cds cds() throws Exception {
+    if (cdsTried) {
+      return cds;
+    }
+    cdsTried = true;
+    Path folder = Path.of("target", "benchmarks", "cds").toAbsolutePath();
+    Files.createDirectories(folder);
+    Path classes = applicationClassPathEntries().stream().filter(entry -> !entry.endsWith(".jar")).map(Path::of)
+        .findFirst().orElseThrow();
+    Path jar = folder.resolve("isms-classes.jar");
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+        var paths = Files.walk(classes)) {
+      for (Path path : paths.sorted().toList()) {
+        String name = classes.relativize(path).toString().replace(java.io.File.separatorChar, '/');
+        if (name.isEmpty()) {
+          continue;
+        }
+        // directory entries too: Spring's component scan and the deployment's classpath*: patterns list them
+        out.putNextEntry(new java.util.jar.JarEntry(Files.isDirectory(path) ? name + "/" : name));
+        if (!Files.isDirectory(path)) {
+          Files.copy(path, out);
+        }
+        out.closeEntry();
+      }
+    }
+    String classPath = applicationClassPathEntries().stream().map(entry -> entry.endsWith(".jar") ? entry
+        : jar.toString()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    Path archive = folder.resolve("isms.jsa");
+    Files.deleteIfExists(archive);
+    Path log = folder.resolve("training.log");
+    Process training = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-cp", classPath,
+        IsmsApplication.class.getName(), "--spring.datasource.url=jdbc:h2:mem:cds", "--isms.demo.enabled=false",
+        "--server.port=0", "--logging.level.root=warn").redirectErrorStream(true).redirectOutput(log.toFile())
+        .start();
+    if (!training.waitFor(300, TimeUnit.SECONDS)) {
+      training.destroyForcibly();
+    }
+    if (training.exitValue() != 0 || !Files.exists(archive)) {
+      System.out.println("benchmark: CDS training run failed, see " + log);
+      return null;
+    }
+    cds = new Cds(classPath, archive);
+    return cds;
   }
 
   private static long rss(long pid, String field) throws IOException {
@@ -909,11 +1029,15 @@ class Benchmarks {
 
   /** The test's class path without the project folder itself, which would deploy bpmn/ twice. */
   private static String applicationClassPath() {
+    return String.join(java.io.File.pathSeparator, applicationClassPathEntries());
+  }
+
+  private static List<String> applicationClassPathEntries() {
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
         .filter(entry -> entry.endsWith(".jar") || entry.endsWith("classes") || entry.endsWith("classes/"))
         .filter(entry -> !entry.contains("test-classes"))
-        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        .toList();
   }
 
   /** The Tasklist web app's session: cookie and CSRF token after one form login. */

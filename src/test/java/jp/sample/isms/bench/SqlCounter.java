@@ -98,30 +98,28 @@ final class SqlCounter implements BeanPostProcessor {
         }
       } else if (message.startsWith(" FE=> Execute(")) {
         String query = next.get();
-        String head = query == null ? "" : query.stripLeading().toUpperCase(java.util.Locale.ROOT);
-        if (head.startsWith("BEGIN") || head.startsWith("COMMIT") || head.startsWith("ROLLBACK")) {
-          transactionControl.incrementAndGet();
-        } else if (head.isEmpty() || head.startsWith("SET JIT")) {
-          // the pool's liveness check of an idle connection (Connection.isValid sends an empty query), and its
-          // connection-init-sql on each new connection (the count itself opens new ones)
-          connectionChecks.incrementAndGet();
-        } else {
-          statements.incrementAndGet();
-          bySql.computeIfAbsent(query.replaceAll("\\s+", " ").trim(), k -> new LongAdder()).increment();
-        }
+        count(query == null ? "" : query, query == null ? "" : query.replaceAll("\\s+", " ").trim());
       } else if (message.startsWith(" FE=> SimpleQuery(")) {
         Object[] parameters = record.getParameters();
         String query = parameters != null && parameters.length > 0 ? String.valueOf(parameters[0]) : "";
-        String head = query.stripLeading().toUpperCase(java.util.Locale.ROOT);
-        if (head.startsWith("BEGIN") || head.startsWith("COMMIT") || head.startsWith("ROLLBACK")) {
-          transactionControl.incrementAndGet();
-        } else if (query.isBlank() || head.startsWith("SET APPLICATION_NAME")) {
-          // liveness check; the driver's own set-up of a new connection
-          connectionChecks.incrementAndGet();
-        } else {
-          statements.incrementAndGet();
-          bySql.computeIfAbsent("(simple) " + query, k -> new LongAdder()).increment();
-        }
+        count(query, "(simple) " + query);
+      }
+    }
+
+    /**
+     * One statement the server runs: transaction control, the pool's and the driver's own (the liveness check of an
+     * idle connection is an empty query; a new connection runs the pool's connection-init-sql and sets its
+     * application name), or one of the application's.
+     */
+    private void count(String query, String key) {
+      String head = query.stripLeading().toUpperCase(java.util.Locale.ROOT);
+      if (head.startsWith("BEGIN") || head.startsWith("COMMIT") || head.startsWith("ROLLBACK")) {
+        transactionControl.incrementAndGet();
+      } else if (head.isEmpty() || head.startsWith("SET JIT") || head.startsWith("SET APPLICATION_NAME")) {
+        connectionChecks.incrementAndGet();
+      } else {
+        statements.incrementAndGet();
+        bySql.computeIfAbsent(key, k -> new LongAdder()).increment();
       }
     }
 
