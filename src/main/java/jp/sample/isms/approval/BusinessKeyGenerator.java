@@ -34,11 +34,12 @@ public class BusinessKeyGenerator {
   private final TransactionTemplate savepoint;
   private final ObjectProvider<RequestFlow> flows;
   private final Set<String> created = ConcurrentHashMap.newKeySet();
-  private volatile Boolean postgres;
+  private final jp.sample.isms.DatabaseVendor database;
 
   public BusinessKeyGenerator(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-      ObjectProvider<RequestFlow> flows) {
+      ObjectProvider<RequestFlow> flows, jp.sample.isms.DatabaseVendor database) {
     this.jdbc = jdbc;
+    this.database = database;
     this.flows = flows;
     this.separate = new TransactionTemplate(transactionManager);
     this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -69,14 +70,14 @@ public class BusinessKeyGenerator {
     if (!created.contains(sequence)) {
       create(sequence);
     }
-    Long value = jdbc.queryForObject(isPostgres() ? "select nextval('" + sequence + "')"
+    Long value = jdbc.queryForObject(database.isPostgres() ? "select nextval('" + sequence + "')"
         : "select next value for " + sequence, Long.class);
     return String.format("%s-%d-%04d", prefix, year, value);
   }
 
   private void create(String sequence) {
     try {
-      (isPostgres() ? savepoint : separate).executeWithoutResult(status ->
+      (database.isPostgres() ? savepoint : separate).executeWithoutResult(status ->
           jdbc.execute("create sequence if not exists " + sequence + " start with 1 increment by 1"));
     } catch (DataAccessException e) {
       // created at the same moment by another filing (PostgreSQL reports the race on its catalogue): it exists now
@@ -93,13 +94,5 @@ public class BusinessKeyGenerator {
     } else {
       created.add(sequence);
     }
-  }
-
-  private boolean isPostgres() {
-    if (postgres == null) {
-      postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
-          c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
-    }
-    return postgres;
   }
 }

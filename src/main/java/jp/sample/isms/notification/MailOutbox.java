@@ -32,10 +32,12 @@ public class MailOutbox {
   private final Clock clock = Clock.system(ZoneId.of("Asia/Tokyo"));
 
   private final TransactionTemplate savepoint;
-  private volatile Boolean postgres;
+  private final jp.sample.isms.DatabaseVendor database;
 
-  MailOutbox(JdbcTemplate jdbc, MailTemplates templates, PlatformTransactionManager transactionManager) {
+  MailOutbox(JdbcTemplate jdbc, MailTemplates templates, PlatformTransactionManager transactionManager,
+      jp.sample.isms.DatabaseVendor database) {
     this.jdbc = jdbc;
+    this.database = database;
     this.templates = templates;
     this.savepoint = new TransactionTemplate(transactionManager);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -66,7 +68,7 @@ public class MailOutbox {
         : ((lastName == null ? "" : lastName) + " " + (firstName == null ? "" : firstName)).trim());
     MailTemplates.Rendered mail = templates.render(name, locale, values);
     Timestamp now = Timestamp.from(Instant.now(clock));
-    if (isPostgres()) {
+    if (database.isPostgres()) {
       // one statement: the same event queued concurrently by another transaction waits for it and is then skipped
       return jdbc.update("""
           insert into mail_outbox (dedup_key, recipient, address, subject, body_text, body_html, status, attempts,
@@ -93,14 +95,6 @@ public class MailOutbox {
         """, dedupKey, userId, row.get("email"), truncate(mail.subject(), 500), mail.text(), mail.html(), now, now,
         dedupKey);
     return inserted == 1;
-  }
-
-  private boolean isPostgres() {
-    if (postgres == null) {
-      postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
-          c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
-    }
-    return postgres;
   }
 
   private static String truncate(String text, int max) {

@@ -52,15 +52,26 @@ final class GrantOnlyAuthorizations extends CommandInterceptor {
     return next.execute(command);
   }
 
-  private static boolean isRevoke(SaveAuthorizationCmd command) {
+  /** The authorization a save command carries (the engine offers no getter). */
+  private static final java.lang.reflect.Field AUTHORIZATION = authorizationField();
+
+  private static java.lang.reflect.Field authorizationField() {
     try {
       java.lang.reflect.Field field = SaveAuthorizationCmd.class.getDeclaredField("authorization");
       field.setAccessible(true);
-      Authorization authorization = (Authorization) field.get(command);
-      return authorization != null && authorization.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE;
-    } catch (ReflectiveOperationException e) {
+      return field;
+    } catch (NoSuchFieldException e) {
       // an engine whose command looks different: fail loudly rather than save a REVOKE that would be ignored
       throw new IllegalStateException("SaveAuthorizationCmd has no field 'authorization' in this engine version", e);
+    }
+  }
+
+  private static boolean isRevoke(SaveAuthorizationCmd command) {
+    try {
+      Authorization authorization = (Authorization) AUTHORIZATION.get(command);
+      return authorization != null && authorization.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE;
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -956,9 +956,7 @@ class Benchmarks {
   static final List<String> BARE_HEAPS = List.of(BARE + "default", BARE + "-Xmx256m");
 
   private static String testClassesDirectory() {
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
-        .filter(entry -> entry.contains("test-classes")).findFirst().orElseThrow();
+    return testClassPath().filter(entry -> entry.contains("test-classes")).findFirst().orElseThrow();
   }
 
   record Cds(String classPath, Path archive) {
@@ -1033,11 +1031,16 @@ class Benchmarks {
   }
 
   private static List<String> applicationClassPathEntries() {
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+    return testClassPath()
         .filter(entry -> entry.endsWith(".jar") || entry.endsWith("classes") || entry.endsWith("classes/"))
         .filter(entry -> !entry.contains("test-classes"))
         .toList();
+  }
+
+  /** The class path of the test JVM, as surefire assembled it. */
+  private static java.util.stream.Stream<String> testClassPath() {
+    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator));
   }
 
   /** The Tasklist web app's session: cookie and CSRF token after one form login. */

@@ -92,8 +92,8 @@ final class SqlCounter implements BeanPostProcessor {
       } else if (message.startsWith(" FE=> Bind(stmt=")) {
         String name = message.substring(" FE=> Bind(stmt=".length(), message.indexOf(','));
         if (!name.equals("null")) {
-          // a server-prepared statement: never transaction control (the driver parses those every time); its text
-          // is unknown when it was prepared before counting started
+          // a server-prepared statement (none while counting, on new connections with prepareThreshold 0; kept
+          // for a driver that prepares anyway): its text, if its Parse was seen
           next.set(named.getOrDefault(name, "(prepared before counting) " + name));
         }
       } else if (message.startsWith(" FE=> Execute(")) {
