@@ -17,7 +17,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
     && useradd --system --uid 1001 isms
 WORKDIR /app
 COPY --from=build /app /app
-# Start-up (BENCHMARKS.md, W4): a training run starts the application once on an in-memory H2 (no database or mail
+# Start-up (docs/performance.md, W4): a training run starts the application once on an in-memory H2 (no database or mail
 # server needed at build time) and exits after the context refresh; the JVM writes the classes it loaded to a class
 # data sharing archive, which every start then maps instead of loading and verifying those classes again.
 RUN java -XX:ArchiveClassesAtExit=/app/isms.jsa -Dspring.context.exit=onRefresh -jar /app/isms-approval.jar \

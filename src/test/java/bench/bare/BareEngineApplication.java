@@ -8,7 +8,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The baseline of W4 and W5 (issue 8): Camunda's Spring Boot starter as it ships (engine, REST API, webapps) with no
+ * The baseline of W4 and W5 (docs/performance.md): Camunda's Spring Boot starter as it ships (engine, REST API, webapps) with no
  * product code, only the HTTP Basic filter on /engine-rest that the product also has, so that "the first
  * authenticated REST call" means the same. Started by {@code Benchmarks} in a JVM of its own on the same PostgreSQL,
  * with {@code --spring.config.name=bare} (none of the product's configuration), the starter's admin user (ito) and

@@ -17,7 +17,7 @@ import jp.sample.isms.organisation.RoleHolders;
 
 /**
  * Resolves the role a flow's routing table names into the candidate group of an approval step, for the requester of
- * the request (SPEC §4, 5.1.1 分散): a role nobody else can take for this request goes up (section chief → department
+ * the request (5.1.1 分散): a role nobody else can take for this request goes up (section chief → department
  * head → president; system administrator → security officer → president); the president's own request goes to the
  * security officer when someone else holds it, else to the president flagged as self-approval for the auditor.
  * Used in BPMN as {@code camunda:candidateGroups="${approvalRouting.candidateGroups(execution, approverRole)}"}.

@@ -23,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>On PostgreSQL a sequence created on first use is created in a savepoint of the filing's own transaction, never on
  * a second connection: fifty first filings at once would otherwise each hold one pooled connection while waiting for
- * another, and starve the pool (measured in the load test, BENCHMARKS.md). H2 commits DDL implicitly, so there the
- * creation runs in a transaction of its own.
+ * another, and starve the pool (measured in the load test, docs/performance.md). H2 commits DDL implicitly, so there
+ * the creation runs in a transaction of its own.
  */
 @Component
 public class BusinessKeyGenerator {

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public interface RequestFlow {
 
-  /** The process definition key (SPEC §3), e.g. {@code takeOut}. */
+  /** The process definition key, e.g. {@code takeOut}. */
   String processKey();
 
   /** Prefix of the request number, e.g. {@code TO} for {@code TO-2026-0001}. */

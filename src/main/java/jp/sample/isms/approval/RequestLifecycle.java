@@ -256,7 +256,7 @@ public class RequestLifecycle {
     return decision.name();
   }
 
-  /** Four eyes (SPEC §4, 5.1.1): who may take or complete this step. */
+  /** Four eyes (5.1.1): who may take or complete this step. */
   private void checkActor(DelegateTask task, StepDefinition step, String actor, String action) {
     String requester = (String) task.getVariable(ApprovalVariables.REQUESTER);
     if (!step.kind().forRoleHolder()) {

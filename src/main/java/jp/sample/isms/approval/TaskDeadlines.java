@@ -31,7 +31,7 @@ import jp.sample.isms.organisation.Role;
 import jp.sample.isms.organisation.RoleHolders;
 
 /**
- * Deadlines of the role holders' steps (SPEC §4): a reminder to whoever may act before the due date
+ * Deadlines of the role holders' steps: a reminder to whoever may act before the due date
  * ({@code isms.mail.reminder-lead}, default one day), and when it has passed an escalation to the holders of the
  * superior role (section chief → department head → president, system administrator → security officer), recorded
  * in the decision record. Each mail once per step and person, whichever node runs the check.

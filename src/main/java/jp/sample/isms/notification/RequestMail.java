@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** The mails of every request (SPEC §4): a new step to its candidates, the decision to the requester. */
+/** The mails of every request: a new step to its candidates, the decision to the requester. */
 @Component
 public class RequestMail {
 

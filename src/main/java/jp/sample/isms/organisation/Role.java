@@ -1,7 +1,7 @@
 package jp.sample.isms.organisation;
 
 /**
- * The roles of 情報管理規程 1.1 (and SPEC §2). Holders of a role are the members of its engine group, so that a task
+ * The roles of 情報管理規程 1.1. Holders of a role are the members of its engine group, so that a task
  * offered to the group follows the role when its holder changes.
  */
 public enum Role {

@@ -12,7 +12,7 @@ public record IsmsProperties(String environment, Demo demo, Organisation organis
     return PRODUCTION.equalsIgnoreCase(environment);
   }
 
-  /** The demo organisation of SPEC §2 (its file) and its shared password. */
+  /** The demo organisation (its file) and its shared password. */
   public record Demo(boolean enabled, String password, boolean allowInProduction, String organisationFile) {
   }
 

@@ -16,7 +16,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Hardening of the engine (issue 4): the password policy of 5.1.8, bcrypt, the identity rules of
+ * Hardening of the engine: the password policy of 5.1.8, bcrypt, the identity rules of
  * {@link IsmsIdentityProvider}, the model safety check, and expressions that reach only the beans the flows need.
  */
 @Component

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import jp.sample.isms.organisation.OrganisationGroups;
 
 /**
- * The ready-made Tasklist filters (SPEC §1): 自分のタスク, 自分のグループのタスク and 期限切れ shared by everybody, and
+ * The ready-made Tasklist filters: 自分のタスク, 自分のグループのタスク and 期限切れ shared by everybody, and
  * 自分の申請 owned by each user. Created at start, idempotently.
  */
 @Component

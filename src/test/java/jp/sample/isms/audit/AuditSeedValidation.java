@@ -27,7 +27,7 @@ import jp.sample.isms.support.PostgresDatabase;
 import jp.sample.isms.support.Requests;
 
 /**
- * Issue 8, W3: is the SQL seed of {@link AuditBenchmark} shaped like real requests? One database gets N requests made
+ * W3: is the SQL seed of {@link AuditBenchmark} shaped like real requests? One database gets N requests made
  * through the engine (the product's whole path: yamamoto files an INTERNAL take-out, ito approves or — every seventh
  * — rejects it, yamamoto reports the return), another gets N requests from the SQL seed. For both: how the audit
  * tables' columns are filled (null fraction per column), records per request, and the auditor searches' times.

@@ -52,7 +52,7 @@ import jp.sample.isms.IsmsApplication;
 import jp.sample.isms.support.PostgresDatabase;
 
 /**
- * The benchmark harness of issue 8: the product against the bare engine in one run, on PostgreSQL and H2 (W1, W2),
+ * The benchmark harness (docs/performance.md): the product against the bare engine in one run, on PostgreSQL and H2 (W1, W2),
  * and start-up and memory of the product against the stock Camunda starter (W4, W5). Not a test (it asserts nothing
  * about time); its name matches neither the surefire nor the failsafe pattern and without
  * {@code -Disms.benchmark=true} it is skipped. Prints a table and writes target/benchmarks/benchmarks.md. Run with
@@ -431,7 +431,7 @@ class Benchmarks {
    * The product's request and the baselines. Baseline a runs the bare process on the product's engine (its
    * configuration: authorizations on, no ACT_HI_DETAIL, the product's plugins, which leave a process that is not a
    * request flow alone); baseline c on a second engine built in its default configuration (StandaloneProcessEngine
-   * Configuration, history full, authorizations off, no plugin) on the same database: "the bare engine" of issue 8.
+   * Configuration, history full, authorizations off, no plugin) on the same database: "the bare engine" of the targets.
    */
   private static Map<String, Loop> variants(ProcessEngine engine, String base) {
     Map<String, Loop> variants = new LinkedHashMap<>();

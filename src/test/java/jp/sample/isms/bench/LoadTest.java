@@ -33,7 +33,7 @@ import jp.sample.isms.support.PostgresDatabase;
 import jp.sample.isms.support.Requests;
 
 /**
- * The load test of issue 4: {@code isms.load.users} (50) concurrent users filing INTERNAL take-outs and approving them
+ * The load test (docs/performance.md): {@code isms.load.users} (50) concurrent users filing INTERNAL take-outs and approving them
  * through the REST API on PostgreSQL for {@code isms.load.seconds} (120), then a reconciliation: every acknowledged
  * filing and approval is in the database. Not part of the test command:
  * {@code ./mvnw -q test -Dtest=LoadTest -Disms.load=true -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -130,7 +130,7 @@ class LoadTest {
       lostApprovals += count == 1 ? 0 : 1;
     }
     String report = String.format("""
-        ## Load test (issue 4): %d users, %d s, PostgreSQL
+        ## Load test: %d users, %d s, PostgreSQL
         | | value |
         | --- | ---: |
         | filings acknowledged | %d |

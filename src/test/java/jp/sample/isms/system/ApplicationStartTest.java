@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.sample.isms.IsmsSpringBootTest;
 
-/** The product starts on H2, deploys everything under bpmn/ and forms/, and loads the demo organisation of SPEC §2. */
+/** The product starts on H2, deploys everything under bpmn/ and forms/, and loads the demo organisation. */
 @IsmsSpringBootTest
 class ApplicationStartTest {
 

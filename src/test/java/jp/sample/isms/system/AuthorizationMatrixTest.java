@@ -32,7 +32,7 @@ import jp.sample.isms.support.Requests;
 @IsmsSpringBootTest
 class AuthorizationMatrixTest {
 
-  /** Users who have nothing to do with kato's request, each a different role of SPEC §2. */
+  /** Users who have nothing to do with kato's request, each a different role of the demo organisation. */
   static final List<String> OUTSIDERS = List.of("yamamoto", "ito", "nakamura", "sato");
 
   @Autowired

@@ -10,7 +10,7 @@ import org.springframework.http.ResponseEntity;
 
 import jp.sample.isms.IsmsSpringBootTest;
 
-/** The webapps send the security headers and cookie flags of the hardening issue (HSTS: production profile). */
+/** The webapps send the security headers and cookie flags listed in SECURITY.md (HSTS: production profile). */
 @IsmsSpringBootTest
 class HeaderSecurityTest {
 

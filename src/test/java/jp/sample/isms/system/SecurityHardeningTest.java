@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.sample.isms.IsmsSpringBootTest;
 
-/** Issue 4, the parts built so far: password policy, bcrypt, guest ids, model safety, expressions, REST errors. */
+/** Hardening of the engine and the REST API: password policy, bcrypt, guest ids, model safety, expressions, REST errors. */
 @IsmsSpringBootTest
 class SecurityHardeningTest {
 

@@ -61,6 +61,7 @@ class AuditPagesBrowserIT {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
         .build();
     browser = new ChromeDriver(service, options);
+    DocumentationImages.fixWindow(browser);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     String basic = Base64.getEncoder().encodeToString("nakamura:Demo-2026!".getBytes(StandardCharsets.UTF_8));
     browser.executeCdpCommand("Network.enable", Map.of());
@@ -94,6 +95,8 @@ class AuditPagesBrowserIT {
     browser.findElement(By.linkText(key)).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("records"), "伊藤 直樹 (ito)"));
     assertThat(browser.findElement(By.id("records")).getText()).contains("承認します", "部門責任者", "3.2");
+    wait.until(driver -> !driver.findElements(By.cssSelector("#diagram .djs-element.audit-passed")).isEmpty());
+    DocumentationImages.save(browser, "audit-request.png");
     // with what yamamoto filed and ito decided, folded under each record's comment
     List<WebElement> submitted = browser.findElements(By.cssSelector("#records details.submitted"));
     assertThat(submitted).hasSize(2);

@@ -70,7 +70,9 @@ class TasklistBrowserIT {
     // the system's driver: no download by Selenium Manager
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
         .build();
-    browser = new ChromeDriver(service, options);
+    ChromeDriver chrome = new ChromeDriver(service, options);
+    DocumentationImages.fixWindow(chrome);
+    browser = chrome;
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
   }
 
@@ -105,6 +107,7 @@ class TasklistBrowserIT {
     for (String attestation : List.of("attestDiskEncrypted", "attestEncryptedChannel", "attestKeptInSight")) {
       click(browser.findElement(field(attestation)));
     }
+    DocumentationImages.save(browser, "tasklist-start-form.png");
     click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
 
     // then the request waits for ito
@@ -133,6 +136,9 @@ class TasklistBrowserIT {
     clickText("button, a", "担当する");
     WebElement approve = wait.until(ExpectedConditions.presenceOfElementLocated(field("decision-0")));
     click(approve);
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'end'});",
+        browser.findElement(By.cssSelector("button[ng-click='complete()']")));
+    DocumentationImages.save(browser, "tasklist-approval.png");
     click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
 
     // then yamamoto is asked to report the return
