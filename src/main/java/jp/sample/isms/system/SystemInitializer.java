@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 import jp.sample.isms.administration.FirstAdministrator;
+import jp.sample.isms.administration.OrganisationAtStart;
 import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.organisation.OrganisationFile;
 import jp.sample.isms.organisation.OrganisationImporter;
@@ -31,12 +32,14 @@ class SystemInitializer implements SmartInitializingSingleton {
   private final ResourceLoader resourceLoader;
   private final AccountStates accounts;
   private final FirstAdministrator firstAdministrator;
+  private final OrganisationAtStart organisationAtStart;
   private final String organisationEncoding;
 
   SystemInitializer(IsmsProperties properties, ProductionSafetyCheck safetyCheck, OrganisationImporter importer,
       EngineAuthorizations authorizations, TasklistFilters filters, ResourceLoader resourceLoader,
-      AccountStates accounts, FirstAdministrator firstAdministrator,
+      AccountStates accounts, FirstAdministrator firstAdministrator, OrganisationAtStart organisationAtStart,
       @Value("${isms.organisation.encoding:}") String organisationEncoding) {
+    this.organisationAtStart = organisationAtStart;
     this.firstAdministrator = firstAdministrator;
     this.organisationEncoding = organisationEncoding;
     this.properties = properties;
@@ -59,8 +62,7 @@ class SystemInitializer implements SmartInitializingSingleton {
     if (StringUtils.hasText(file)) {
       // the company's organisation file: new persons get no password (they cannot log in) until the system
       // administrator issues a one-time password; a bad row stops the start with every bad line listed
-      importer.importFile(resourceLoader.getResource(file),
-          OrganisationFile.encoding(organisationEncoding), null);
+      organisationAtStart.importFile(resourceLoader.getResource(file), OrganisationFile.encoding(organisationEncoding));
     }
     firstAdministrator.ensure();
     // 5.1.8: a password whose age is unknown (users of a version before password expiry) counts from now, so that an
