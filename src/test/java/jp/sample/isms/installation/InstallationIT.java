@@ -85,15 +85,16 @@ class InstallationIT {
 
     // 3. the administrator logs in with it and must change it first
     assertThat(http.get("mori", moriFirst, "/engine-rest/task").text()).contains("PasswordChangeRequired");
-    String mori = changePassword(http, "mori", moriFirst, "Mori-Kanri-2026!");
+    String mori = changePassword(http, "mori", moriFirst, "Kanrisha-2026!");
 
     // 4. one-time passwords for the others, handed over in person; each changes theirs at the first login
     Map<String, String> passwords = new java.util.HashMap<>();
+    // (5.1.8: a password may not contain the user id or name)
     for (String person : List.of("hayashi", "okada", "ishii")) {
       Http.Answer issued = http.post("mori", mori, "/api/accounts/" + person + "/one-time-password", null);
       assertThat(issued.status()).as(issued.text()).isEqualTo(200);
       passwords.put(person, changePassword(http, person, issued.json().get("oneTimePassword").asText(),
-          "Shinki-" + person + "-2026!"));
+          "Kaisha-2026!-" + passwords.size()));
     }
 
     // 5. hayashi (製造部 第一製造課) files a take-out; okada (製造部長) approves it
