@@ -95,8 +95,9 @@
   document.getElementById('add-department').addEventListener('submit', event => {
     event.preventDefault();
     const form = event.target;
-    act(() => api('POST', '/api/organisation/departments', {code: form.code.value, name: form.name.value,
-      nameEn: form.nameEn.value}), '部門「' + form.name.value + '」を追加しました').then(() => form.reset());
+    const field = name => form.elements.namedItem(name).value;
+    act(() => api('POST', '/api/organisation/departments', {code: field('code'), name: field('name'),
+      nameEn: field('nameEn')}), '部門「' + field('name') + '」を追加しました').then(() => form.reset());
   });
 
   async function importFile(check) {
@@ -133,7 +134,7 @@
   document.getElementById('one-time-password').addEventListener('submit', async event => {
     event.preventDefault();
     const target = document.getElementById('password-result');
-    const userId = event.target.userId.value;
+    const userId = event.target.elements.namedItem('userId').value;
     target.replaceChildren();
     try {
       const result = await api('POST', '/api/accounts/' + encodeURIComponent(userId) + '/one-time-password');

@@ -41,6 +41,11 @@ final class Http {
     return send(user, password, HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
+  /** A Prometheus scrape: the text format, no login. */
+  Answer scrape(String path) {
+    return send(null, null, HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/plain").GET());
+  }
+
   Answer post(String user, String password, String path, Object body) {
     return send(user, password, HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(body))));
@@ -64,7 +69,10 @@ final class Http {
       request.header("Authorization", "Basic " + Base64.getEncoder()
           .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
-    request.header("Accept", "application/json").timeout(Duration.ofSeconds(60));
+    request.timeout(Duration.ofSeconds(60));
+    if (request.build().headers().firstValue("Accept").isEmpty()) {
+      request.header("Accept", "application/json");
+    }
     try {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body());

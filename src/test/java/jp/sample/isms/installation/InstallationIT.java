@@ -129,11 +129,11 @@ class InstallationIT {
     // 7. monitoring: the product's gauges on the management port; not on the port the proxy publishes
     String management = application.getEnvironment().getProperty("local.management.port");
     assertThat(management).isNotEqualTo(application.getEnvironment().getProperty("local.server.port"));
-    Http.Answer metrics = new Http("http://127.0.0.1:" + management).get(null, null, "/actuator/prometheus");
+    Http.Answer metrics = new Http("http://127.0.0.1:" + management).scrape("/actuator/prometheus");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.text()).contains("isms_requests_open{flow=\"takeOut\"} 1.0", "isms_mail_outbox_backlog",
         "isms_audit_chain_intact");
-    assertThat(http.get(null, null, "/actuator/prometheus").status()).isEqualTo(404);
+    assertThat(http.scrape("/actuator/prometheus").status()).isEqualTo(404);
     assertThat(http.get(null, null, "/readyz").status()).isEqualTo(200);
     assertThat(application.getEnvironment().getProperty("management.server.address")).isEqualTo("127.0.0.1");
 
