@@ -39,14 +39,16 @@
     message.replaceChildren(el('p', {class: kind}, text));
   }
 
+  /** Runs a change, then shows the list as it is now, then says what was done (or why not). */
   async function act(action, done) {
     try {
       await action();
-      show('ok', done);
-      await load();
     } catch (error) {
       show('error', error.message);
+      return;
     }
+    await load();
+    show('ok', done);
   }
 
   function row(unit, isSection) {
