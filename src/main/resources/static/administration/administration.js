@@ -53,7 +53,7 @@
 
   function row(unit, isSection) {
     const name = el('input', {value: unit.name, 'aria-label': unit.code + ' の名前'});
-    const actions = el('td', {class: 'actions'});
+    const actions = el('div', {class: 'actions'});
     if (!unit.closed) {
       const rename = el('button', {type: 'button', 'data-action': 'rename'}, '名前を保存');
       rename.addEventListener('click', () => act(() => api('PUT', (isSection ? '/api/organisation/sections/'
@@ -77,7 +77,7 @@
       'data-code': unit.code},
     el('td', {}, unit.code), el('td', {}, unit.name + (unit.nameEn ? ' (' + unit.nameEn + ')' : '')),
     el('td', {}, String(unit.persons)), el('td', {}, String(unit.openRequests)),
-    el('td', {}, unit.closed ? '閉鎖' : '運用中'), actions);
+    el('td', {class: 'state'}, unit.closed ? '閉鎖' : '運用中'), el('td', {}, actions));
   }
 
   async function load() {
