@@ -174,6 +174,18 @@ class OrganisationUnitTest {
   }
 
   @Test
+  void thePageIsServedWithAStrictContentSecurityPolicyAndHoldsNoData() {
+    ResponseEntity<String> page = rest.getForEntity("/administration/", String.class);
+    assertThat(page.getStatusCode().is3xxRedirection()).isTrue();
+    ResponseEntity<String> index = rest.getForEntity("/administration/index.html", String.class);
+    assertThat(index.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(index.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self'",
+        "frame-ancestors 'none'").doesNotContain("unsafe");
+    assertThat(index.getHeaders().getCacheControl()).isEqualTo("no-store");
+    assertThat(index.getBody()).contains("組織の管理").doesNotContain("開発設計部");
+  }
+
+  @Test
   void nobodyElseChangesTheOrganisation() {
     int departments = jdbc.queryForObject("select count(*) from org_department", Integer.class);
     int records = jdbc.queryForObject("select count(*) from audit_record", Integer.class);
