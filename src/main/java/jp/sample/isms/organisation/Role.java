@@ -40,6 +40,26 @@ public enum Role {
     return nameEn;
   }
 
+  /** A role as an organisation file writes it: its code ({@code DEPARTMENT_HEAD}) or Japanese name; null if none. */
+  public static Role parse(String text) {
+    if (text == null) {
+      return null;
+    }
+    String name = text.strip();
+    for (Role role : values()) {
+      if (role.name().equalsIgnoreCase(name) || role.nameJa.equals(name)) {
+        return role;
+      }
+    }
+    return null;
+  }
+
+  /** Every role's code and Japanese name, for messages. */
+  public static String names() {
+    return java.util.Arrays.stream(values()).map(r -> r.name() + " (" + r.nameJa + ")")
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
   /** {@code SECTION_CHIEF} → {@code section-chief}. */
   public String groupPrefix() {
     return name().toLowerCase().replace('_', '-');

@@ -152,6 +152,11 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
   }
 
   private boolean verify(String userId, String password, String hash) {
+    UserEntity stored = userId == null ? null : findUserById(userId);
+    if (stored != null && stored.getPassword() == null) {
+      // a person imported without a password cannot log in until the system administrator issues a one-time password
+      return false;
+    }
     boolean valid = super.checkPassword(userId, password);
     if (valid && accounts != null) {
       accounts.get().loggedIn(userId);

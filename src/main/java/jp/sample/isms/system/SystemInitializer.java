@@ -3,17 +3,21 @@ package jp.sample.isms.system;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
+import jp.sample.isms.administration.FirstAdministrator;
+import jp.sample.isms.administration.OrganisationAtStart;
 import jp.sample.isms.organisation.AccountStates;
+import jp.sample.isms.organisation.OrganisationFile;
 import jp.sample.isms.organisation.OrganisationImporter;
 
 /**
  * Runs once the engine has deployed the flows and before the web server takes requests: the production safety check,
- * the organisation file, the age of passwords not dated yet (5.1.8), the engine authorizations and the Tasklist filters
- * — in that order.
+ * the organisation file, the first administrator of an empty installation, the age of passwords not dated yet (5.1.8),
+ * the engine authorizations and the Tasklist filters — in that order.
  */
 @Component
 class SystemInitializer implements SmartInitializingSingleton {
@@ -27,10 +31,17 @@ class SystemInitializer implements SmartInitializingSingleton {
   private final TasklistFilters filters;
   private final ResourceLoader resourceLoader;
   private final AccountStates accounts;
+  private final FirstAdministrator firstAdministrator;
+  private final OrganisationAtStart organisationAtStart;
+  private final String organisationEncoding;
 
   SystemInitializer(IsmsProperties properties, ProductionSafetyCheck safetyCheck, OrganisationImporter importer,
       EngineAuthorizations authorizations, TasklistFilters filters, ResourceLoader resourceLoader,
-      AccountStates accounts) {
+      AccountStates accounts, FirstAdministrator firstAdministrator, OrganisationAtStart organisationAtStart,
+      @Value("${isms.organisation.encoding:}") String organisationEncoding) {
+    this.organisationAtStart = organisationAtStart;
+    this.firstAdministrator = firstAdministrator;
+    this.organisationEncoding = organisationEncoding;
     this.properties = properties;
     this.safetyCheck = safetyCheck;
     this.importer = importer;
@@ -44,13 +55,16 @@ class SystemInitializer implements SmartInitializingSingleton {
   public void afterSingletonsInstantiated() {
     safetyCheck.check();
     if (properties.demo().enabled()) {
-      importer.importFile(resourceLoader.getResource(properties.demo().organisationFile()), properties.demo().password());
+      importer.importFile(resourceLoader.getResource(properties.demo().organisationFile()), null,
+          properties.demo().password());
     }
     String file = properties.organisation().file();
     if (StringUtils.hasText(file)) {
-      // the company's organisation file: new users get no password; the system administrator gives them one
-      importer.importFile(resourceLoader.getResource(file), null);
+      // the company's organisation file: new persons get no password (they cannot log in) until the system
+      // administrator issues a one-time password; a bad row stops the start with every bad line listed
+      organisationAtStart.importFile(resourceLoader.getResource(file), OrganisationFile.encoding(organisationEncoding));
     }
+    firstAdministrator.ensure();
     // 5.1.8: a password whose age is unknown (users of a version before password expiry) counts from now, so that an
     // upgrade never makes every existing password lapse at once
     int dated = accounts.startPasswordClocks(java.time.Instant.now());

@@ -71,7 +71,7 @@ class ProductionStartupIT {
         "-cp", applicationClassPath(), IsmsApplication.class.getName(),
         "--spring.profiles.active=postgres",
         "--ISMS_DB_URL=" + database.url(), "--ISMS_DB_USER=" + database.user(), "--ISMS_DB_PASSWORD=",
-        "--server.port=0", "--camunda.bpm.job-execution.enabled=false"));
+        "--server.port=0", "--ISMS_MANAGEMENT_PORT=0", "--camunda.bpm.job-execution.enabled=false"));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     StringBuilder output = new StringBuilder();

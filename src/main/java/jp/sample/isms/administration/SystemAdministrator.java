@@ -1,0 +1,39 @@
+package jp.sample.isms.administration;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import jp.sample.isms.organisation.OrganisationGroups;
+
+/** Who may use the administration API: members of {@code camunda-admin}, the system administrators. */
+@Component
+class SystemAdministrator {
+
+  private final IdentityService identityService;
+
+  SystemAdministrator(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  /** 401 without a login, 403 for anyone but a system administrator; null when the caller may go on. */
+  ResponseEntity<Map<String, Object>> refusal(String what) {
+    Authentication user = identityService.getCurrentAuthentication();
+    if (user == null) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "ログインが必要です (login required)"));
+    }
+    if (user.getGroupIds() == null || !user.getGroupIds().contains(OrganisationGroups.CAMUNDA_ADMIN)) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("message",
+          what + "はシステム管理者が行います (system administrators only)"));
+    }
+    return null;
+  }
+
+  String userId() {
+    return identityService.getCurrentAuthentication().getUserId();
+  }
+}
