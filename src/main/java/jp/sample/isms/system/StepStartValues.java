@@ -11,10 +11,10 @@ import jp.sample.isms.approval.ApprovalVariables;
  * which models may not call: the evaluation steps of cloudUse (7.18, 4.1.3), outsourcing (8.1.3) and resubcontracting
  * (8.1.5) start unchecked and empty after a send-back, and {@code UserTask_SetUpAccount} of accountRequest (5.1.5)
  * starts from what was approved. Used as {@code ${stepStartValues.set(execution, 'termsConform', false)}}; the kernel's
- * variables cannot be set this way.
+ * variables cannot be set this way. Public: the engine calls only public methods of public classes.
  */
 @Component
-class StepStartValues {
+public class StepStartValues {
 
   /** Sets {@code variable} of the request to {@code value}. */
   @ModelCallable

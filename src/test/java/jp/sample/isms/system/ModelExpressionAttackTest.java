@@ -259,6 +259,9 @@ class ModelExpressionAttackTest {
         assertThatThrownBy(() -> evaluate(instance, hostile)).as(hostile)
             .hasMessageContaining("Cannot resolve identifier");
       }
+      // the step start values may not overwrite the kernel's variables
+      assertThatThrownBy(() -> evaluate(instance, "${stepStartValues.set(execution, 'requester', 'tanaka')}"))
+          .hasStackTraceContaining("申請の基本情報はモデルから設定できません");
       assertThat(engine.getRuntimeService().getVariable(instance.getId(), "requester")).isEqualTo("yamamoto");
     } finally {
       repositoryService.deleteDeployment(deployment.getId(), true);
