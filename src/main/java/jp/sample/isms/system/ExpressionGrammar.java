@@ -383,7 +383,7 @@ final class ExpressionGrammar {
         throw new Refused(name + "." + member.text() + "(…): 呼び出せるのはルーティングのメソッドだけです "
             + "(only the routing methods " + callables + " may be called)");
       }
-      arguments(true);
+      arguments();
     }
 
     private void function(String name) {
@@ -416,7 +416,7 @@ final class ExpressionGrammar {
     }
 
     /** Names (variables, beans, execution) and literals, separated by commas, then the closing parenthesis. */
-    private void arguments(boolean allowEngineObjects) {
+    private void arguments() {
       if (peek().kind() == Kind.CLOSE) {
         position++;
         return;
@@ -425,7 +425,7 @@ final class ExpressionGrammar {
         Token argument = take();
         boolean allowed = argument.kind() == Kind.LITERAL || argument.kind() == Kind.NAME
             && !KEYWORDS.contains(argument.text())
-            && (!ENGINE_OBJECTS.contains(argument.text()) || allowEngineObjects && SCOPE_OBJECTS.contains(argument.text()));
+            && (!ENGINE_OBJECTS.contains(argument.text()) || SCOPE_OBJECTS.contains(argument.text()));
         if (!allowed || peek().kind() == Kind.DOT || peek().kind() == Kind.OPEN) {
           throw new Refused("ルーティングの引数は名前とリテラルだけです (routing arguments are names and literals)");
         }

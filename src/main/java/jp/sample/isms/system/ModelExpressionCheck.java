@@ -58,10 +58,11 @@ final class ModelExpressionCheck {
     } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
       checkDmn(parse(resourceName, bytes).getDocumentElement(), grammar.get(), problems);
     } else if (name.endsWith(".cmmn") || name.endsWith(".cmmn11.xml") || name.endsWith(".cmmn10.xml")) {
-      problems.add(resourceName + ": CMMN は使えません (CMMN models are not accepted)");
+      problems.add(": CMMN は使えません (CMMN models are not accepted)");
     }
     if (!problems.isEmpty()) {
-      throw new RefusedModelException(problems.stream().map(p -> resourceName + " " + p).toList());
+      throw new RefusedModelException(problems.stream().map(p -> resourceName + (p.startsWith(":") ? "" : " ") + p)
+          .toList());
     }
   }
 

@@ -304,12 +304,17 @@ class ModelExpressionAttackTest {
     assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(answer.getBody()).contains("モデルに許可されていない式があります").contains("ServiceTask_Attack")
         .contains("UserTask_Attack").contains("getClass().forName").contains("createMembership");
-    // the webapps' root does not let a process owner deploy at all (no Cockpit); the model is refused there too
+    // the webapps' root refuses deployments from the session (403) before the model is read
     WebappSession session = new WebappSession(rest);
     session.login("tanaka", "Demo-2026!", "tasklist");
     ResponseEntity<String> webapp = session.postMultipart("/camunda/api/engine/engine/default/deployment/create",
         multipartBody(model));
     assertThat(webapp.getStatusCode().value()).as(webapp.getBody()).isIn(400, 403);
+    // an administrator gets the same refusal
+    ResponseEntity<String> administrator = rest.withBasicAuth("suzuki", "Demo-2026!").exchange(
+        "/engine-rest/deployment/create", HttpMethod.POST, multipart(model, new HttpHeaders()), String.class);
+    assertThat(administrator.getStatusCode()).as(administrator.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(administrator.getBody()).contains("ServiceTask_Attack");
     assertThat(repositoryService.createDeploymentQuery().deploymentName(PROBE).count()).isZero();
     assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("camunda-admin").userId("tanaka").count())
         .isZero();
