@@ -12,6 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import javax.script.AbstractScriptEngine;
+import javax.script.Bindings;
+import javax.script.ScriptContext;
+import javax.script.ScriptEngine;
+import javax.script.ScriptEngineFactory;
+import javax.script.SimpleBindings;
+
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -287,6 +294,100 @@ class ModelExpressionAttackTest {
             + "<text>${x.concat('')}</text></inputExpression>", "", "\"A\"", "\"B\""), "モデルの式");
     refusals.forEach((hostile, refusal) -> assertThatThrownBy(() -> evaluate(dmnEngine, hostile, variables))
         .as(hostile).hasStackTraceContaining(refusal));
+  }
+
+  @Test
+  void noScriptEngineIsFoundEvenWhenOneIsInstalled() {
+    // a script engine on the class path (here registered by hand) is not handed to BPMN or DMN scripts
+    ScriptEngineFactory factory = new ProbeScriptEngineFactory();
+    configuration().getScriptingEngines().addScriptEngineFactory(factory);
+    assertThat(factory.getScriptEngine()).isNotNull();
+    assertThatThrownBy(() -> configuration().getCommandExecutorTxRequired().execute(context ->
+        configuration().getScriptingEngines().getScriptEngineForLanguage("probe"))).hasMessageContaining("probe");
+  }
+
+  /** A script engine that would run anything it is given. */
+  private static final class ProbeScriptEngineFactory implements ScriptEngineFactory {
+    @Override
+    public String getEngineName() {
+      return "probe";
+    }
+
+    @Override
+    public String getEngineVersion() {
+      return "1";
+    }
+
+    @Override
+    public List<String> getExtensions() {
+      return List.of("probe");
+    }
+
+    @Override
+    public List<String> getMimeTypes() {
+      return List.of();
+    }
+
+    @Override
+    public List<String> getNames() {
+      return List.of("probe");
+    }
+
+    @Override
+    public String getLanguageName() {
+      return "probe";
+    }
+
+    @Override
+    public String getLanguageVersion() {
+      return "1";
+    }
+
+    @Override
+    public Object getParameter(String key) {
+      return null;
+    }
+
+    @Override
+    public String getMethodCallSyntax(String object, String method, String... args) {
+      return "";
+    }
+
+    @Override
+    public String getOutputStatement(String toDisplay) {
+      return "";
+    }
+
+    @Override
+    public String getProgram(String... statements) {
+      return "";
+    }
+
+    @Override
+    public ScriptEngine getScriptEngine() {
+      ScriptEngineFactory self = this;
+      return new AbstractScriptEngine() {
+        @Override
+        public Object eval(String script, ScriptContext context) {
+          return script;
+        }
+
+        @Override
+        public Object eval(java.io.Reader reader, ScriptContext context) {
+          return reader;
+        }
+
+        @Override
+        public Bindings createBindings() {
+          return new SimpleBindings();
+        }
+
+        @Override
+        public ScriptEngineFactory getFactory() {
+          return self;
+        }
+      };
+    }
   }
 
   @Test
