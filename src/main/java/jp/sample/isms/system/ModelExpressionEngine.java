@@ -1,15 +1,12 @@
 package jp.sample.isms.system;
 
 import java.beans.FeatureDescriptor;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 import javax.script.ScriptEngine;
 import javax.script.ScriptEngineFactory;
@@ -119,9 +116,7 @@ final class ModelExpressionEngine {
     }
 
     private Set<String> callableMethods(Class<?> type) {
-      return callables.computeIfAbsent(type, t -> Arrays.stream(ClassUtils.getUserClass(t).getMethods())
-          .filter(m -> m.isAnnotationPresent(ModelCallable.class)).map(Method::getName)
-          .collect(Collectors.toUnmodifiableSet()));
+      return callables.computeIfAbsent(type, SecurityEnginePlugin.ExpressionBeans::callableMethods);
     }
 
     @Override

@@ -97,6 +97,13 @@ class SecurityEnginePlugin implements ProcessEnginePlugin {
       this.context = context;
     }
 
+    /** The names of the {@link ModelCallable} methods of {@code type} (or of the class a proxy stands for). */
+    static Set<String> callableMethods(Class<?> type) {
+      return java.util.Arrays.stream(org.springframework.util.ClassUtils.getUserClass(type).getMethods())
+          .filter(m -> m.isAnnotationPresent(ModelCallable.class)).map(java.lang.reflect.Method::getName)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** Beans with {@link ModelCallable} methods, by bean name, with the names of those methods. */
     Map<String, Set<String>> callables() {
       if (callables == null) {
@@ -106,9 +113,7 @@ class SecurityEnginePlugin implements ProcessEnginePlugin {
           if (type == null) {
             continue;
           }
-          Set<String> methods = java.util.Arrays.stream(org.springframework.util.ClassUtils.getUserClass(type)
-              .getMethods()).filter(m -> m.isAnnotationPresent(ModelCallable.class))
-              .map(java.lang.reflect.Method::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+          Set<String> methods = callableMethods(type);
           if (!methods.isEmpty()) {
             found.put(name, methods);
           }
