@@ -116,6 +116,18 @@ class ModelConventionsTest {
       if (!"deployment".equals(task.getCamundaDecisionRefBinding())) {
         problems.add(task.getId() + ": decisionRefBinding must be deployment");
       }
+      // expressions may not call methods on the decision result: one output is a result variable, several are
+      // copied to variables by the decision outputs listener
+      boolean singleEntry = task.getCamundaResultVariable() != null
+          && "singleEntry".equals(task.getCamundaMapDecisionResult());
+      boolean outputsListener = task.getExtensionElements() != null && task.getExtensionElements().getElementsQuery()
+          .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener.class).list().stream()
+          .anyMatch(l -> "end".equals(l.getCamundaEvent())
+              && "${decisionOutputsListener}".equals(l.getCamundaDelegateExpression()));
+      if (!singleEntry && !outputsListener) {
+        problems.add(task.getId() + ": map the decision with resultVariable and singleEntry, or with the end listener "
+            + "${decisionOutputsListener}");
+      }
     }
     if (!model.getModelElementsByType(ScriptTask.class).isEmpty()) {
       problems.add("script tasks are not allowed");

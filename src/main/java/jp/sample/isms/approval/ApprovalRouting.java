@@ -14,6 +14,7 @@ import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
 import jp.sample.isms.organisation.RoleHolders;
+import jp.sample.isms.system.ModelCallable;
 
 /**
  * Resolves the role a flow's routing table names into the candidate group of an approval step, for the requester of
@@ -37,6 +38,7 @@ public class ApprovalRouting {
   static final String ROUTE = "isms.route";
 
   /** The candidate groups of the user task being created at {@code execution}. */
+  @ModelCallable
   public List<String> candidateGroups(DelegateExecution execution, String roleCode) {
     String requester = (String) execution.getVariable(ApprovalVariables.REQUESTER);
     // one person never takes two approval steps; a work step (setting up an account, confirming an NDA) may be done

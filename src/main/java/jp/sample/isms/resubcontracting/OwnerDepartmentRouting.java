@@ -15,6 +15,7 @@ import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
 import jp.sample.isms.organisation.RoleHolders;
+import jp.sample.isms.system.ModelCallable;
 
 /**
  * The candidate group of {@code UserTask_ReviewEquivalence}, 8.1.5: the department head of the department that owns the
@@ -39,6 +40,7 @@ public class OwnerDepartmentRouting {
     this.audit = audit;
   }
 
+  @ModelCallable
   public List<String> candidateGroups(DelegateExecution execution, ApprovalRouting approvalRouting) {
     String requester = (String) execution.getVariable(ApprovalVariables.REQUESTER);
     String owner = (String) execution.getVariable(ResubcontractingProcess.OUTSOURCING_REQUESTER);

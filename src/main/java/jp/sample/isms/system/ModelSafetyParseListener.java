@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -26,7 +26,7 @@ class ModelSafetyParseListener extends AbstractBpmnParseListener {
     List<String> problems = new ArrayList<>();
     check(rootElement, problems);
     if (!problems.isEmpty()) {
-      throw new ProcessEngineException("モデルに許可されていない実行要素があります (the model may not run code): "
+      throw new BadUserRequestException("モデルに許可されていない実行要素があります (the model may not run code): "
           + String.join("; ", problems));
     }
   }

@@ -3,6 +3,7 @@ package jp.sample.isms.system;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -11,7 +12,6 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
-import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SecurityEnginePlugin implements ProcessEnginePlugin {
-
-  /** Beans other than delegates and listeners that models may name in expressions (routing of role steps). */
-  static final Set<String> EXPRESSION_BEANS = Set.of("approvalRouting", "ownerDepartmentRouting");
 
   private final ApplicationContext context;
   private final IsmsProperties properties;
@@ -73,10 +70,7 @@ class SecurityEnginePlugin implements ProcessEnginePlugin {
     postInterceptors.add(new TaskQueryPlanning());
     configuration.setCustomPostCommandInterceptorsTxRequired(postInterceptors);
 
-    ExpressionBeans beans = new ExpressionBeans(context);
-    configuration.setBeans(beans);
-    // the starter may have built the expression manager already, resolving every bean of the context
-    configuration.setExpressionManager(new SpringExpressionManager(context, beans));
+    ModelExpressionEngine.install(configuration, context, new ExpressionBeans(context));
   }
 
   @Override
@@ -89,21 +83,49 @@ class SecurityEnginePlugin implements ProcessEnginePlugin {
   }
 
   /**
-   * What expressions in models may resolve: the application's delegates, listeners and {@link #EXPRESSION_BEANS}, looked up
-   * lazily, never the whole Spring context (no ${someService.deleteEverything()} from a deployed model).
+   * What expressions in models may resolve: the application's delegates, listeners and the beans with
+   * {@link ModelCallable} methods (the routing), looked up lazily, never the whole Spring context (no
+   * ${someService.deleteEverything()} from a deployed model).
    */
   static final class ExpressionBeans extends AbstractMap<Object, Object> {
 
     private final ApplicationContext context;
     private volatile Set<String> names;
+    private volatile Map<String, Set<String>> callables;
 
     ExpressionBeans(ApplicationContext context) {
       this.context = context;
     }
 
+    /** The names of the {@link ModelCallable} methods of {@code type} (or of the class a proxy stands for). */
+    static Set<String> callableMethods(Class<?> type) {
+      return java.util.Arrays.stream(org.springframework.util.ClassUtils.getUserClass(type).getMethods())
+          .filter(m -> m.isAnnotationPresent(ModelCallable.class)).map(java.lang.reflect.Method::getName)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** Beans with {@link ModelCallable} methods, by bean name, with the names of those methods. */
+    Map<String, Set<String>> callables() {
+      if (callables == null) {
+        Map<String, Set<String>> found = new java.util.HashMap<>();
+        for (String name : context.getBeanDefinitionNames()) {
+          Class<?> type = context.getType(name, false);
+          if (type == null) {
+            continue;
+          }
+          Set<String> methods = callableMethods(type);
+          if (!methods.isEmpty()) {
+            found.put(name, methods);
+          }
+        }
+        callables = Map.copyOf(found);
+      }
+      return callables;
+    }
+
     private Set<String> names() {
       if (names == null) {
-        Set<String> allowed = new java.util.HashSet<>(EXPRESSION_BEANS);
+        Set<String> allowed = new java.util.HashSet<>(callables().keySet());
         allowed.addAll(List.of(context.getBeanNamesForType(JavaDelegate.class, false, false)));
         allowed.addAll(List.of(context.getBeanNamesForType(org.camunda.bpm.engine.delegate.TaskListener.class,
             false, false)));

@@ -75,6 +75,16 @@ public final class WebappSession {
     return response;
   }
 
+  /** A multipart POST (a deployment) in the session, with its CSRF token. */
+  public ResponseEntity<String> postMultipart(String path, Object body) {
+    HttpHeaders headers = headers();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    ResponseEntity<String> response = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers),
+        String.class);
+    remember(response);
+    return response;
+  }
+
   private HttpHeaders headers() {
     HttpHeaders headers = new HttpHeaders();
     headers.put(HttpHeaders.COOKIE, List.of(String.join("; ", cookies)));
