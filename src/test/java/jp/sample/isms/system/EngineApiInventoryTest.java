@@ -69,10 +69,11 @@ class EngineApiInventoryTest {
   void katosRequestWaitsForSuzuki() {
     request = new Requests(engine).file("kato", "takeOut", Requests.internalLaptopTakeOut());
     String task = engine.getTaskService().createTaskQuery().processInstanceId(request.getId()).singleResult().getId();
+    String deployment = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionId(request.getProcessDefinitionId()).singleResult().getDeploymentId();
     ids = Map.of("task", task, "process-instance", request.getId(), "execution", request.getId(),
-        "process-definition", request.getProcessDefinitionId(),
-        "deployment", engine.getRepositoryService().createProcessDefinitionQuery()
-            .processDefinitionId(request.getProcessDefinitionId()).singleResult().getDeploymentId(),
+        "process-definition", request.getProcessDefinitionId(), "deployment", deployment,
+        "resources", engine.getRepositoryService().getDeploymentResources(deployment).get(0).getId(),
         "filter", filterService.createTaskFilterQuery().filterOwner("kato").singleResult().getId(),
         "user", "kato", "group", "president",
         "decision-definition", engine.getRepositoryService().createDecisionDefinitionQuery().latestVersion().list()
@@ -256,6 +257,7 @@ class EngineApiInventoryTest {
       String value = !placeholder.matches() ? segment : switch (placeholder.group(1)) {
         case "id" -> ids.getOrDefault(previous, "x-1");
         case "key" -> "takeOut";
+        case "resourceId" -> ids.get("resources");
         case "varName" -> "requester";
         case "tenant-id" -> "none";
         case "userId" -> "yamamoto";
