@@ -23,7 +23,15 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,6 +67,8 @@ class EngineApiInventoryTest {
   FilterService filterService;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  TestRestTemplate rest;
   @LocalServerPort
   int port;
 
@@ -207,6 +217,39 @@ class EngineApiInventoryTest {
       }
     }
     assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void onlyProcessOwnersDeploy() {
+    String bpmn = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><bpmn:definitions "
+        + "xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" "
+        + "targetNamespace=\"http://example.com\"><bpmn:process id=\"deploymentProbe\" isExecutable=\"true\" "
+        + "camunda:historyTimeToLive=\"1\"><bpmn:startEvent id=\"StartEvent_Probe\" /></bpmn:process>"
+        + "</bpmn:definitions>";
+    long deployments = engine.getRepositoryService().createDeploymentQuery().count();
+    for (String user : List.of("yamamoto", "ito", "nakamura")) {
+      assertThat(deploy(user, bpmn).getStatusCode().value()).as(user).isEqualTo(403);
+    }
+    assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
+    ResponseEntity<String> owner = deploy("tanaka", bpmn);
+    assertThat(owner.getStatusCode().value()).as(owner.getBody()).isEqualTo(200);
+    engine.getRepositoryService().deleteDeployment(engine.getRepositoryService().createDeploymentQuery()
+        .deploymentName("deploymentProbe").singleResult().getId(), true);
+  }
+
+  private ResponseEntity<String> deploy(String user, String bpmn) {
+    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("deployment-name", "deploymentProbe");
+    form.add("data", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return "deploymentProbe.bpmn";
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return rest.withBasicAuth(user, EngineApiClient.PASSWORD).postForEntity("/engine-rest/deployment/create",
+        new HttpEntity<>(form, headers), String.class);
   }
 
   /**
