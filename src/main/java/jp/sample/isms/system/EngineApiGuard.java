@@ -112,10 +112,10 @@ class EngineApiGuard {
       EngineApiAllowList.Operation operation = null;
       if (!administrator) {
         operation = EngineApiAllowList.find(request.getMethod(), path.segments()).orElse(null);
-        boolean member = caller == null ? operation != null
-            && operation.audience() == EngineApiAllowList.Audience.EMPLOYEES : operation != null
-            && caller.belongsTo(operation.audience());
-        if (!member) {
+        // nobody logged in: the authentication of each root answers; only what every employee may call goes on to it
+        boolean allowed = operation != null && (caller == null
+            ? operation.audience() == EngineApiAllowList.Audience.EMPLOYEES : caller.belongsTo(operation.audience()));
+        if (!allowed) {
           refuse(request, response, caller, path, "この操作は許可されていません (operation not allowed: "
               + request.getMethod() + " " + path.path() + ")");
           return;
