@@ -153,6 +153,8 @@ final class EngineApiAllowList {
           + "attachments, which checks ownership and format)"),
       all("GET", "/task/{id}/attachment/{attachmentId}", "one attachment of a step"),
       all("GET", "/task/{id}/attachment/{attachmentId}/data", "the content of an attachment"),
+      all("GET", "/history/user-operation", TASKLIST + "the History tab of a step" + FILTERED),
+      all("GET", "/history/user-operation/count", TASKLIST + "the History tab of a step, its length" + FILTERED),
       // filing: the start forms, validated by the kernel
       all("GET", "/process-definition", TASKLIST + "the flows the caller may start" + FILTERED),
       all("GET", "/process-definition/count", TASKLIST + "the number of flows the caller may start" + FILTERED),
