@@ -173,14 +173,19 @@ class SecurityHardeningTest {
     ResponseEntity<String> nested = post("yamamoto", "/task",
         Map.of("orQueries", List.of(Map.of("candidateGroupsExpression", "${currentUserGroups()}"))));
     assertThat(nested.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    ResponseEntity<String> filter = post("yamamoto", "/filter/create", Map.of("resourceType", "Task", "name", "x",
-        "query", Map.of("assigneeExpression", "${currentUser()}")));
+    String sharedFilter = engine.getFilterService().createFilterQuery().filterOwner("yamamoto").list().get(0).getId();
+    ResponseEntity<String> filter = post("yamamoto", "/filter/" + sharedFilter + "/list",
+        Map.of("assigneeExpression", "${currentUser()}"));
     assertThat(filter.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(filter.getBody()).contains("クエリに式");
-    // an employee may not create filters at all; administrators may, with expressions
-    ResponseEntity<String> plainFilter = post("yamamoto", "/filter/create", Map.of("resourceType", "Task", "name", "x",
-        "query", Map.of()));
-    assertThat(plainFilter.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    // an employee may not create filters at all, with or without expressions; administrators may
+    for (Map<String, Object> query : List.<Map<String, Object>>of(Map.of("assigneeExpression", "${currentUser()}"),
+        Map.of())) {
+      ResponseEntity<String> created = post("yamamoto", "/filter/create", Map.of("resourceType", "Task", "name", "x",
+          "query", query));
+      assertThat(created.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(engine.getFilterService().createFilterQuery().filterName("x").count()).isZero();
     ResponseEntity<String> adminQuery = post("suzuki", "/task", Map.of("assigneeExpression", "${currentUser()}"));
     assertThat(adminQuery.getStatusCode()).isNotEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
   }

@@ -1,0 +1,154 @@
+package jp.sample.isms.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Both engine REST roots as an attacker uses them: paths are sent exactly as spelled (path parameters, encodings,
+ * doubled slashes kept), on {@code /engine-rest} with HTTP Basic or on {@code /camunda/api/engine/engine/default}
+ * with a Tasklist login session and its CSRF token.
+ */
+final class EngineApiClient {
+
+  static final String PASSWORD = "Demo-2026!";
+  static final String ENGINE_REST = "/engine-rest";
+  static final String WEBAPP = "/camunda/api/engine/engine/default";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One answer. */
+  record Answer(int status, String body) {
+
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new IllegalStateException(body, e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + (body == null ? "" : body.substring(0, Math.min(200, body.length())));
+    }
+  }
+
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+  private final Map<String, Session> sessions = new LinkedHashMap<>();
+
+  EngineApiClient(String base) {
+    this.base = base;
+  }
+
+  /** A call below {@code root}: {@link #WEBAPP} in the user's webapp session, any other with HTTP Basic. */
+  Answer call(String root, String user, String method, String path, Object body) {
+    return call(root, user, method, path, body, "application/json");
+  }
+
+  Answer call(String root, String user, String method, String path, Object body, String contentType) {
+    String text;
+    try {
+      text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + root + path))
+        .timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
+        .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+    if (text != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (root.equals(WEBAPP)) {
+      sessions.computeIfAbsent(user, this::login).sign(request);
+    } else {
+      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+          (user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+    return send(request);
+  }
+
+  private Answer send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Logs in to Tasklist as its login page does and keeps the cookies and the CSRF token. */
+  private Session login(String user) {
+    Session session = new Session();
+    try {
+      session.remember(http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/welcome/default/")).GET()
+          .build(), HttpResponse.BodyHandlers.ofString()));
+      String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+          + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+      HttpRequest.Builder login = HttpRequest.newBuilder(URI.create(base
+          + "/camunda/api/admin/auth/user/default/login/tasklist")).header("Content-Type",
+              "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+      session.sign(login);
+      HttpResponse<String> answer = http.send(login.build(), HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() != 200) {
+        throw new IllegalStateException("login of " + user + ": " + answer.statusCode() + " " + answer.body());
+      }
+      session.remember(answer);
+      // the webapps hand out the CSRF token of the new session on the next GET
+      HttpRequest.Builder token = HttpRequest.newBuilder(URI.create(base + WEBAPP.replace("/engine/default", "")
+          + "/engine")).GET();
+      session.sign(token);
+      session.remember(http.send(token.build(), HttpResponse.BodyHandlers.ofString()));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return session;
+  }
+
+  private static final class Session {
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private String csrfToken;
+
+    void sign(HttpRequest.Builder request) {
+      if (!cookies.isEmpty()) {
+        request.header("Cookie", String.join("; ", cookies.entrySet().stream()
+            .map(c -> c.getKey() + "=" + c.getValue()).toList()));
+      }
+      if (csrfToken != null) {
+        request.header("X-XSRF-TOKEN", csrfToken);
+      }
+    }
+
+    void remember(HttpResponse<?> response) {
+      List<String> setCookies = response.headers().allValues("Set-Cookie");
+      for (String setCookie : setCookies) {
+        String[] pair = setCookie.split(";", 2)[0].split("=", 2);
+        cookies.put(pair[0], pair.length > 1 ? pair[1] : "");
+        if (pair[0].equals("XSRF-TOKEN")) {
+          csrfToken = pair[1];
+        }
+      }
+      response.headers().firstValue("X-XSRF-TOKEN").filter(t -> !t.isBlank()).ifPresent(t -> csrfToken = t);
+    }
+  }
+}
