@@ -95,7 +95,7 @@ class TasklistBrowserIT {
     clickText(".modal a", "情報資産の社外持ち出し申請");
     WebElement description = wait.until(ExpectedConditions.elementToBeClickable(field("assetDescription")));
     description.sendKeys("設計図面 (ノートPC内)");
-    browser.findElement(field("classification-1")).click();
+    browser.findElement(field("assetIds")).sendKeys("IA-0001");
     chooseMedium("ノートパソコン");
     browser.findElement(field("destination")).sendKeys("協力会社 本社");
     browser.findElement(field("purpose")).sendKeys("図面レビュー");
