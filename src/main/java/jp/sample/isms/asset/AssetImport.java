@@ -117,7 +117,7 @@ public class AssetImport {
       assets.save(asset, actor, reference, "IMPORTED", now);
     }
     audit.record(new AuditEntry(null, null, null, "assetRegister", null, "AssetImport", "情報資産管理台帳の取り込み",
-        "REGISTER", actor, organisation.displayName(actor), null, null, null, null, null, "IMPORTED",
+        "REGISTER", actor, organisation.displayName(actor), null, null, null, null, null, "RECORDED",
         read.size() + " 件: " + String.join(", ", read.stream().map(InformationAsset::assetId).toList()), "3.1",
         null, null));
     return read.size();

@@ -157,4 +157,36 @@ class InformationAssetRegisterTest {
     assertThat(assets.find("IA-0931")).isEmpty();
     assertThat(versions()).isEqualTo(before);
   }
+
+  @Test
+  void auditorsReadTheRegisterWithItsHistoryAndExportIt() throws Exception {
+    // nakamura, the audit officer, reads every version with who changed it and through what
+    ResponseEntity<String> page = get("nakamura", "/api/audit/registers/information-assets?assetId=IA-0010");
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode row = json.readTree(page.getBody()).get("rows").get(0);
+    assertThat(row.get("name").asText()).isEqualTo("顧客預託の印刷版・金型");
+    assertThat(row.get("classification").asText()).isEqualTo("極秘 (機密性2)");
+    assertThat(row.get("classificationReason").asText()).isEqualTo("漏えいすると取引先や顧客に大きな影響がある");
+    assertThat(row.get("ownerDepartment").asText()).isEqualTo("製造部");
+    assertThat(row.get("labelling").asText()).isEqualTo("表示困難 (台帳に明記)");
+    assertThat(row.get("kind").asText()).isEqualTo("物");
+    assertThat(row.get("status").asText()).isEqualTo("有効");
+    assertThat(row.get("current").asText()).isEqualTo("はい");
+    assertThat(row.get("changeKind").asText()).isEqualTo("取り込み");
+    assertThat(row.get("changeReference").asText()).isEqualTo("DEMO");
+    // the retired ones are filtered
+    JsonNode retired = json.readTree(get("nakamura", "/api/audit/registers/information-assets?status=RETIRED")
+        .getBody()).get("rows");
+    assertThat(retired.findValuesAsText("assetId")).contains("IA-0026").doesNotContain("IA-0010");
+
+    // and exports it as CSV like the other registers
+    ResponseEntity<String> csv = get("nakamura", "/api/audit/registers/information-assets.csv?department=hr");
+    assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(csv.getBody()).contains("情報資産ID,版,現行版,名称,種別,保管場所,機密性,評価の基準,保有部門 (管理責任者)",
+        "IA-0020", "人事情報 (社員台帳・人事評価)").doesNotContain("IA-0001");
+
+    // an employee is no auditor
+    assertThat(get("yamamoto", "/api/audit/registers/information-assets").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+  }
 }
