@@ -110,6 +110,27 @@ public class AssetRules {
         null);
   }
 
+  /** An asset as the values {@link #asset} reads: codes, comma-separated lists, {@code true}/{@code false}. */
+  public static Map<String, String> values(InformationAsset asset) {
+    Map<String, String> values = new java.util.HashMap<>();
+    values.put("assetId", asset.assetId());
+    values.put("name", asset.name());
+    values.put("description", asset.description());
+    values.put("kind", asset.kind().name());
+    values.put("location", asset.location());
+    values.put("classification", asset.classification().name());
+    values.put("classificationReason", asset.classificationReason().name());
+    values.put("ownerDepartment", asset.ownerDepartment());
+    values.put("userDepartments", String.join(",", asset.userDepartments()));
+    values.put("userPersons", String.join(",", asset.userPersons()));
+    values.put("labelling", asset.labelling());
+    values.put("labelImpossible", String.valueOf(asset.labelImpossible()));
+    values.put("personalData", String.valueOf(asset.personalData()));
+    values.put("retention", asset.retention());
+    values.put("status", asset.status().name());
+    return values;
+  }
+
   private static String reasons(Classification classification) {
     StringBuilder text = new StringBuilder();
     for (ClassificationReason reason : ClassificationReason.values()) {
