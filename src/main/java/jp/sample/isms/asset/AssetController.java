@@ -55,7 +55,7 @@ class AssetController {
     if (query != null && query.length() > 100) {
       return error(HttpStatus.BAD_REQUEST, "q", "検索語は100文字以内にしてください");
     }
-    return ResponseEntity.ok(assets.usable(person, query, LIMIT).stream().map(AssetController::view).toList());
+    return ResponseEntity.ok(assets.usable(person, query, LIMIT).stream().map(this::view).toList());
   }
 
   @GetMapping("/{assetId}")
@@ -94,7 +94,7 @@ class AssetController {
     return user == null ? null : organisation.person(user.getUserId()).orElse(null);
   }
 
-  static Map<String, Object> view(InformationAsset asset) {
+  private Map<String, Object> view(InformationAsset asset) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("assetId", asset.assetId());
     view.put("version", asset.version());
@@ -107,6 +107,8 @@ class AssetController {
     view.put("classificationLabel", asset.classification().label());
     view.put("classificationReason", asset.classificationReason().label());
     view.put("ownerDepartment", asset.ownerDepartment());
+    view.put("ownerDepartmentName",
+        organisation.departmentName(asset.ownerDepartment()).orElse(asset.ownerDepartment()));
     view.put("userDepartments", asset.userDepartments());
     view.put("userPersons", asset.userPersons());
     view.put("labelling", asset.labelImpossible() ? "表示困難 (台帳に明記)" : asset.labelling());
