@@ -3,9 +3,12 @@ package jp.sample.isms.asset;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +22,7 @@ import jp.sample.isms.system.IsmsProperties;
 class DemoAssets {
 
   static final String FILE = "organisation/demo-assets.csv";
+  private static final Logger LOG = LoggerFactory.getLogger(DemoAssets.class);
 
   private final IsmsProperties properties;
   private final AssetImport importer;
@@ -38,6 +42,9 @@ class DemoAssets {
     }
     try (InputStream in = new ClassPathResource(FILE).getInputStream()) {
       importer.load(in.readAllBytes(), "system", "DEMO");
+    } catch (DuplicateKeyException loadedByAnotherNode) {
+      // several nodes starting on one database: the first one loaded it, in one transaction
+      LOG.info("the demo information asset register was loaded by another node");
     }
   }
 }
