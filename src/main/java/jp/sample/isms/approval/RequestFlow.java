@@ -2,6 +2,8 @@ package jp.sample.isms.approval;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /**
  * What the kernel needs to know of one flow: its key, request number prefix, names, clauses and the rules of its
  * request data beyond what its forms declare. One Spring bean per flow, in the flow's package.
@@ -29,5 +31,13 @@ public interface RequestFlow {
 
   /** Rules of a step's own fields (beyond its form), run when the step is completed. */
   default void validateStep(String taskDefinitionKey, RequestInput input, ValidationErrors errors) {
+  }
+
+  /**
+   * The department whose head takes this request's steps routed by {@link OwnerDepartmentRouting}: the department that
+   * owns what the request is about (3.1.3, 8.1.5); null sends such a step above the department heads.
+   */
+  default String ownerDepartment(VariableScope execution) {
+    return null;
   }
 }

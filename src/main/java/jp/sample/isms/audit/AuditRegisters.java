@@ -62,6 +62,7 @@ class AuditRegisters {
             Column.of("late", "返却遅延あり", "case when " + TAKE_OUT_LATE + " then true else false end", BOOLEAN),
             Column.of("requester", "申請者", "t.requester", PERSON),
             Column.of("department", "部門", "d.name", TEXT),
+            Column.of("assetIds", "情報資産ID (情報資産管理台帳)", "t.asset_ids", TEXT),
             Column.of("assetDescription", "情報資産", "t.asset_description", TEXT),
             Column.code("classification", "機密性", "t.classification", "classification"),
             Column.code("medium", "媒体", "t.medium", "medium"),

@@ -80,6 +80,12 @@ public class OrganisationService {
     return count != null && count > 0;
   }
 
+  /** The Japanese name of a department, e.g. 開発設計部. */
+  public Optional<String> departmentName(String code) {
+    return jdbc.queryForList("select name from org_department where code = ?", String.class, code).stream()
+        .findFirst();
+  }
+
   static String displayName(String last, String first) {
     String name = ((last == null ? "" : last) + " " + (first == null ? "" : first)).trim();
     return name.isEmpty() ? null : name;

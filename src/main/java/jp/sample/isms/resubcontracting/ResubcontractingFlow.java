@@ -3,6 +3,7 @@ package jp.sample.isms.resubcontracting;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.ApprovalVariables;
@@ -10,6 +11,8 @@ import jp.sample.isms.approval.Decision;
 import jp.sample.isms.approval.RequestFlow;
 import jp.sample.isms.approval.RequestInput;
 import jp.sample.isms.approval.ValidationErrors;
+import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.organisation.Person;
 
 /**
  * The rules of a re-subcontracting request (8.1.5) beyond its forms: it names an outsourcing contract that is running,
@@ -29,10 +32,20 @@ class ResubcontractingFlow implements RequestFlow {
 
   private final RunningOutsourcings outsourcings;
   private final ResubcontractingDocuments documents;
+  private final OrganisationService organisation;
 
-  ResubcontractingFlow(RunningOutsourcings outsourcings, ResubcontractingDocuments documents) {
+  ResubcontractingFlow(RunningOutsourcings outsourcings, ResubcontractingDocuments documents,
+      OrganisationService organisation) {
     this.outsourcings = outsourcings;
     this.documents = documents;
+    this.organisation = organisation;
+  }
+
+  /** The review goes to the head of the department that owns the outsourcing: its requester's, as it is now. */
+  @Override
+  public String ownerDepartment(VariableScope execution) {
+    return organisation.person((String) execution.getVariable(ResubcontractingProcess.OUTSOURCING_REQUESTER))
+        .map(Person::departmentCode).orElse(null);
   }
 
   @Override

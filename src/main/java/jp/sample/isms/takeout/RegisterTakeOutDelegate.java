@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 import jp.sample.isms.approval.ApprovalVariables;
 import jp.sample.isms.audit.AuditRecorder;
 
-/** {@code ServiceTask_RegisterTakeOut}, 3.2: enters the request (or its resubmission) in the 持ち出し台帳. */
+/**
+ * {@code ServiceTask_RegisterTakeOut}, 3.2: enters the request (or its resubmission) in the 持ち出し台帳, with the
+ * register's assets and their classification at filing.
+ */
 @Component
 class RegisterTakeOutDelegate implements JavaDelegate {
 
@@ -24,8 +27,8 @@ class RegisterTakeOutDelegate implements JavaDelegate {
     TakeOutRequest request = TakeOutRequest.of(execution);
     register.register(request.businessKey(), execution.getProcessInstanceId(),
         (String) execution.getVariable(ApprovalVariables.REQUESTER),
-        (String) execution.getVariable(ApprovalVariables.REQUESTER_DEPARTMENT), request.assetDescription(),
-        request.classification(), request.medium(), request.destination(), request.startDate(),
+        (String) execution.getVariable(ApprovalVariables.REQUESTER_DEPARTMENT), request.assetIds(),
+        request.assetDescription(), request.classification(), request.medium(), request.destination(), request.startDate(),
         request.plannedReturnDate(), audit.now());
   }
 }

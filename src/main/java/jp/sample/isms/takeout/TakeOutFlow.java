@@ -4,20 +4,36 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.RequestFlow;
 import jp.sample.isms.approval.RequestInput;
+import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.approval.ValidationErrors;
+import jp.sample.isms.asset.AssetSelection;
+import jp.sample.isms.asset.Classification;
+import jp.sample.isms.asset.InformationAsset;
+import jp.sample.isms.asset.InformationAssets;
 
 /**
- * The rules of a take-out request (3.2) beyond its form: dates, and the measures the clause demands for the chosen
- * medium. A missing measure refuses the request at filing; it is not for the approver to judge.
+ * The rules of a take-out request (3.2) beyond its form: the assets come from the 情報資産管理台帳 and the requester
+ * must be in their user scope (3.1.4), one 管理責任者 per request (3.1.3); dates; and the measures the clause demands
+ * for the chosen medium and the register's classification. A missing measure refuses the request at filing; it is not
+ * for the approver to judge.
  */
 @Component
 class TakeOutFlow implements RequestFlow {
 
   static final String CLAUSE = "3.2";
+
+  private final AssetSelection selection;
+  private final InformationAssets assets;
+
+  TakeOutFlow(AssetSelection selection, InformationAssets assets) {
+    this.selection = selection;
+    this.assets = assets;
+  }
 
   @Override
   public String processKey() {
@@ -54,28 +70,69 @@ class TakeOutFlow implements RequestFlow {
     if (start != null && plannedReturn != null && plannedReturn.isBefore(start)) {
       errors.field(TakeOutProcess.PLANNED_RETURN_DATE, "返却予定日は持ち出し日以降の日付にしてください");
     }
+    List<InformationAsset> selected = selection.select(input.string(TakeOutProcess.ASSET_IDS), input.requester(),
+        TakeOutProcess.ASSET_IDS, errors);
+    boolean unregistered = input.string(TakeOutProcess.ASSET_IDS) == null;
+    if (unregistered && !input.isTrue(TakeOutProcess.UNREGISTERED_ASSET)) {
+      errors.refuse(TakeOutProcess.ASSET_IDS, "3.1.1",
+          "持ち出す情報資産を情報資産管理台帳から選ぶか、「台帳に未登録の情報資産」を選んでください");
+    }
+    if (selected.stream().map(InformationAsset::ownerDepartment).distinct().count() > 1) {
+      errors.refuse(TakeOutProcess.ASSET_IDS, "3.1.3", "管理責任者 (保有部門) の異なる情報資産は別々に申請してください");
+    }
     Medium medium = medium(input.string(TakeOutProcess.MEDIUM));
     if (medium == null) {
       return;
     }
-    for (Medium.Attestation attestation : required(medium, input.string(TakeOutProcess.CLASSIFICATION))) {
+    // an unregistered asset counts as confidential until its department head has registered it
+    Classification classification = unregistered ? Classification.SECRET
+        : Classification.highest(selected.stream().map(InformationAsset::classification).toList());
+    for (Medium.Attestation attestation : required(medium, classification)) {
       if (!input.isTrue(attestation.field())) {
         errors.refuse(attestation.field(), CLAUSE, attestation.requirement());
       }
     }
   }
 
-  static List<Medium.Attestation> required(Medium medium, String classification) {
+  static List<Medium.Attestation> required(Medium medium, Classification classification) {
     List<Medium.Attestation> required = new ArrayList<>(medium.attestations());
-    if (medium.connectsToNetworks() && classification != null && !"PUBLIC".equals(classification)) {
+    if (medium.connectsToNetworks() && classification != null && classification != Classification.PUBLIC) {
       required.add(Medium.Attestation.ENCRYPTED_CHANNEL);
     }
     required.add(Medium.Attestation.KEPT_IN_SIGHT);
     return required;
   }
 
+  /**
+   * 3.2, 3.1.3: an INTERNAL take-out goes to the head of the department that holds the assets, as the register says
+   * now; a SECRET one above the department heads, to the president.
+   */
+  @Override
+  public String ownerDepartment(VariableScope execution) {
+    if (!"DEPARTMENT_HEAD".equals(execution.getVariable(TakeOutProcess.APPROVER_ROLE))) {
+      return null;
+    }
+    List<String> ids = AssetSelection.ids(RequestValues.string(execution, TakeOutProcess.ASSET_IDS),
+        TakeOutProcess.ASSET_IDS, new ValidationErrors());
+    return assets.findAll(ids).stream().map(InformationAsset::ownerDepartment).findFirst().orElse(null);
+  }
+
   @Override
   public void validateStep(String taskDefinitionKey, RequestInput input, ValidationErrors errors) {
+    if (TakeOutProcess.TASK_REGISTER_ASSET.equals(taskDefinitionKey)) {
+      if (TakeOutProcess.REGISTERED.equals(input.string(TakeOutProcess.ASSET_REGISTRATION))) {
+        if (input.string(TakeOutProcess.ASSET_IDS) == null) {
+          errors.refuse(TakeOutProcess.ASSET_IDS, "3.1.1", "台帳に登録した情報資産のIDを入力してください");
+        }
+        List<InformationAsset> registered = selection.select(input.string(TakeOutProcess.ASSET_IDS),
+            input.requester(), TakeOutProcess.ASSET_IDS, errors);
+        if (registered.stream().map(InformationAsset::ownerDepartment).distinct().count() > 1) {
+          errors.refuse(TakeOutProcess.ASSET_IDS, "3.1.3", "管理責任者 (保有部門) の異なる情報資産は別々に申請してください");
+        }
+      } else if (input.string("comment") == null) {
+        errors.field("comment", "登録しない場合はコメントが必須です");
+      }
+    }
     if (TakeOutProcess.TASK_REPORT_RETURN.equals(taskDefinitionKey)) {
       LocalDate returnedOn = input.date(TakeOutProcess.RETURNED_ON);
       if (returnedOn != null && returnedOn.isAfter(input.today())) {

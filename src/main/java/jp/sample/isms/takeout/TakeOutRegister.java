@@ -9,12 +9,15 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import jp.sample.isms.asset.InformationAsset;
+
 /** 持ち出し台帳 (3.2): the take-out register, one row per request. */
 @Repository
 public class TakeOutRegister {
 
   /** A row with the status users see, derived from the stored status and today's date. */
-  public record Entry(String businessKey, String requester, String assetDescription, String classification,
+  public record Entry(String businessKey, String requester, String assetIds, String assetDescription,
+      String classification,
       String medium, LocalDate startDate, LocalDate plannedReturnDate, String status, String approver,
       LocalDate returnedOn, String displayStatus) {
   }
@@ -26,20 +29,30 @@ public class TakeOutRegister {
   }
 
   void register(String businessKey, String processInstanceId, String requester, String department,
-      String assetDescription, String classification, String medium, String destination, LocalDate startDate,
-      LocalDate plannedReturnDate, OffsetDateTime filedAt) {
+      String assetIds, String assetDescription, String classification, String medium, String destination,
+      LocalDate startDate, LocalDate plannedReturnDate, OffsetDateTime filedAt) {
     int updated = jdbc.update("""
-        update takeout_register set asset_description = ?, classification = ?, medium = ?, destination = ?,
-          start_date = ?, planned_return_date = ?, status = 'REQUESTED' where business_key = ?
-        """, assetDescription, classification, medium, destination, Date.valueOf(startDate),
+        update takeout_register set asset_ids = ?, asset_description = ?, classification = ?, medium = ?,
+          destination = ?, start_date = ?, planned_return_date = ?, status = 'REQUESTED' where business_key = ?
+        """, assetIds, assetDescription, classification, medium, destination, Date.valueOf(startDate),
         Date.valueOf(plannedReturnDate), businessKey);
     if (updated == 0) {
       jdbc.update("""
-          insert into takeout_register (business_key, process_instance_id, requester, department_code,
+          insert into takeout_register (business_key, process_instance_id, requester, department_code, asset_ids,
             asset_description, classification, medium, destination, start_date, planned_return_date, status, filed_at)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?)
-          """, businessKey, processInstanceId, requester, department, assetDescription, classification, medium,
-          destination, Date.valueOf(startDate), Date.valueOf(plannedReturnDate), Timestamp.from(filedAt.toInstant()));
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?)
+          """, businessKey, processInstanceId, requester, department, assetIds, assetDescription, classification,
+          medium, destination, Date.valueOf(startDate), Date.valueOf(plannedReturnDate),
+          Timestamp.from(filedAt.toInstant()));
+    }
+  }
+
+  /** The register's assets of the request, with their version and classification at filing (or resubmission). */
+  void assets(String businessKey, List<InformationAsset> assets) {
+    jdbc.update("delete from takeout_asset where business_key = ?", businessKey);
+    for (InformationAsset asset : assets) {
+      jdbc.update("insert into takeout_asset (business_key, asset_id, asset_version, classification) "
+          + "values (?, ?, ?, ?)", businessKey, asset.assetId(), asset.version(), asset.classification().name());
     }
   }
 
@@ -71,7 +84,8 @@ public class TakeOutRegister {
     LocalDate plannedReturn = rs.getDate("planned_return_date").toLocalDate();
     Date returned = rs.getDate("returned_on");
     String status = rs.getString("status");
-    return new Entry(rs.getString("business_key"), rs.getString("requester"), rs.getString("asset_description"),
+    return new Entry(rs.getString("business_key"), rs.getString("requester"), rs.getString("asset_ids"),
+        rs.getString("asset_description"),
         rs.getString("classification"), rs.getString("medium"), start, plannedReturn, status,
         rs.getString("approver"), returned == null ? null : returned.toLocalDate(),
         displayStatus(status, start, plannedReturn, today));

@@ -7,12 +7,13 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import jp.sample.isms.approval.ApprovalVariables;
 
 /** The variables of a take-out request, typed (map in, call a service, map out). */
-record TakeOutRequest(String businessKey, String assetDescription, String classification, String medium,
+record TakeOutRequest(String businessKey, String assetIds, String assetDescription, String classification, String medium,
     String destination, LocalDate startDate, LocalDate plannedReturnDate) {
 
   static TakeOutRequest of(VariableScope scope) {
     return new TakeOutRequest(
         (String) scope.getVariable(ApprovalVariables.BUSINESS_KEY),
+        (String) scope.getVariable(TakeOutProcess.ASSET_IDS),
         (String) scope.getVariable(TakeOutProcess.ASSET_DESCRIPTION),
         (String) scope.getVariable(TakeOutProcess.CLASSIFICATION),
         (String) scope.getVariable(TakeOutProcess.MEDIUM),

@@ -43,8 +43,8 @@ class AuditRegisterTest {
   static final String FORMULA_ASSET = "=HYPERLINK(\"http://example.com\")";
   static final String RIGHTS = "設計部フォルダー \"読み取り\", 書き込み";
 
-  static final List<String> TAKE_OUT_HEADERS = List.of("申請番号", "状態", "返却遅延あり", "申請者", "部門", "情報資産",
-      "機密性", "媒体", "持ち出し先", "持ち出し日", "返却予定日", "返却日", "承認者", "承認者の役割", "申請日時", "決裁日時");
+  static final List<String> TAKE_OUT_HEADERS = List.of("申請番号", "状態", "返却遅延あり", "申請者", "部門",
+      "情報資産ID (情報資産管理台帳)", "情報資産", "機密性", "媒体", "持ち出し先", "持ち出し日", "返却予定日", "返却日", "承認者", "承認者の役割", "申請日時", "決裁日時");
 
   @Autowired
   TestRestTemplate rest;
@@ -255,7 +255,7 @@ class AuditRegisterTest {
     List<String> titles = new ArrayList<>();
     registers.forEach(r -> titles.add(r.get("title").asText()));
     assertThat(titles).containsExactlyInAnyOrder("持ち出し台帳", "媒体廃棄台帳", "システムアカウント及び付帯情報管理台帳",
-        "クラウドサービス台帳", "委託先台帳");
+        "クラウドサービス台帳", "委託先台帳", "情報資産管理台帳");
     JsonNode takeOut = null;
     for (JsonNode register : registers) {
       if ("takeout".equals(register.get("id").asText())) {

@@ -640,7 +640,7 @@ class Benchmarks {
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("assetDescription", "顧客向け提案資料 (ノートPC内)");
-    values.put("classification", "INTERNAL");
+    values.put("assetIds", "IA-0001");
     values.put("medium", "LAPTOP");
     values.put("destination", "株式会社取引先 本社");
     values.put("purpose", "製品デザインの打ち合わせ");

@@ -83,7 +83,8 @@ class LoadTest {
           try {
             long t0 = System.nanoTime();
             ResponseEntity<JsonNode> filing = post(rest, base, requester,
-                "/engine-rest/process-definition/key/takeOut/submit-form", variables(Requests.internalLaptopTakeOut()));
+                "/engine-rest/process-definition/key/takeOut/submit-form",
+                variables(Requests.internalLaptopTakeOut(requester)));
             calls.incrementAndGet();
             fileMillis.add((System.nanoTime() - t0) / 1_000_000);
             if (!filing.getStatusCode().is2xxSuccessful()) {

@@ -101,12 +101,25 @@ public final class Requests {
     }
   }
 
-  /** A valid INTERNAL take-out of a laptop (3.2), for tests that need some request. */
+  /**
+   * An INTERNAL asset of each demo department in the demo 情報資産管理台帳, which its members may take out and its head
+   * approves (3.2, 3.1.3).
+   */
+  static final Map<String, String> INTERNAL_ASSET_OF = Map.of("yamamoto", "IA-0001", "watanabe", "IA-0001",
+      "ito", "IA-0001", "kato", "IA-0014", "suzuki", "IA-0014", "kobayashi", "IA-0008", "nakamura", "IA-0008",
+      "takahashi", "IA-0008", "sato", "IA-0024");
+
+  /** A valid take-out of a laptop (3.2) of 開発設計部's INTERNAL drawings (IA-0001), for tests that need some request. */
   public static Map<String, Object> internalLaptopTakeOut() {
+    return internalLaptopTakeOut("yamamoto");
+  }
+
+  /** A valid take-out of a laptop (3.2) of an INTERNAL asset of the requester's own department. */
+  public static Map<String, Object> internalLaptopTakeOut(String requester) {
     java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
     Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("assetIds", INTERNAL_ASSET_OF.getOrDefault(requester, "IA-0001"));
     variables.put("assetDescription", "設計資料 (ノートPC内)");
-    variables.put("classification", "INTERNAL");
     variables.put("medium", "LAPTOP");
     variables.put("destination", "取引先");
     variables.put("purpose", "打ち合わせ");

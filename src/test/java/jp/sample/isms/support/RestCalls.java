@@ -57,7 +57,7 @@ public final class RestCalls {
   /** Files a take-out through the start form of the latest {@code takeOut}. */
   public Call fileTakeOut(String requester) {
     return post(requester, "/engine-rest/process-definition/key/takeOut/submit-form",
-        variables(Requests.internalLaptopTakeOut()));
+        variables(Requests.internalLaptopTakeOut(requester)));
   }
 
   /** The open approval task of the take-out as {@code user} sees it; null if the call failed or there is none. */

@@ -53,7 +53,7 @@ class AuthorizationMatrixTest {
 
   @BeforeEach
   void katosRequestWaitsForSuzuki() {
-    ProcessInstance request = new Requests(engine).file("kato", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance request = new Requests(engine).file("kato", "takeOut", Requests.internalLaptopTakeOut("kato"));
     Task step = engine.getTaskService().createTaskQuery().processInstanceId(request.getId()).singleResult();
     instance = request.getId();
     task = step.getId();

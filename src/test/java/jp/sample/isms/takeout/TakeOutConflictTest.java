@@ -55,7 +55,7 @@ class TakeOutConflictTest {
     try {
       for (int round = 0; round < 5; round++) {
         ProcessInstance instance = new Requests(engine).file("yamamoto", TakeOutProcess.KEY,
-            TakeOutProcessTest.laptop("INTERNAL"));
+            TakeOutProcessTest.laptop(TakeOutProcessTest.INTERNAL_DRAWINGS));
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
         CyclicBarrier start = new CyclicBarrier(2);
         List<Future<ResponseEntity<String>>> results = new ArrayList<>();
@@ -93,7 +93,7 @@ class TakeOutConflictTest {
   @Test
   void completingATaskTwiceGets404() {
     ProcessInstance instance = new Requests(engine).file("yamamoto", TakeOutProcess.KEY,
-        TakeOutProcessTest.laptop("INTERNAL"));
+        TakeOutProcessTest.laptop(TakeOutProcessTest.INTERNAL_DRAWINGS));
     Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(submit("ito", task.getId()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     ResponseEntity<String> again = submit("ito", task.getId());

@@ -52,10 +52,22 @@ class TakeOutProcessTest {
     requests = new Requests(engine);
   }
 
-  static Map<String, Object> laptop(String classification) {
+  /** Assets of the demo 情報資産管理台帳: 開発設計部's drawings (INTERNAL), its customer drawings (SECRET), its catalogue. */
+  static final String INTERNAL_DRAWINGS = "IA-0001";
+  static final String SECRET_DRAWINGS = "IA-0002";
+  static final String PUBLIC_CATALOGUE = "IA-0003";
+  /** 製造部's INTERNAL manual, whose user scope includes 開発設計部. */
+  static final String MANUFACTURING_MANUAL = "IA-0007";
+  /** 総務部's SECRET contracts, whose user scope names the president. */
+  static final String SECRET_CONTRACTS = "IA-0015";
+  /** 人事部's SECRET personnel records, for nobody outside 人事部. */
+  static final String PERSONNEL_RECORDS = "IA-0020";
+  static final String RETIRED_DRAWINGS = "IA-0026";
+
+  static Map<String, Object> laptop(String assetIds) {
     Map<String, Object> variables = new HashMap<>();
+    variables.put("assetIds", assetIds);
     variables.put("assetDescription", "顧客向け提案資料 (ノートPC内)");
-    variables.put("classification", classification);
     variables.put("medium", "LAPTOP");
     variables.put("destination", "株式会社取引先 本社");
     variables.put("purpose", "製品デザインの打ち合わせ");
@@ -79,7 +91,7 @@ class TakeOutProcessTest {
   @Test
   void publicAssetIsRecordedWithoutApproval() {
     // when
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("PUBLIC"));
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(PUBLIC_CATALOGUE));
     // then
     assertThat(instance).isEnded().hasPassed(TakeOutProcess.END_RECORDED);
     String businessKey = instance.getBusinessKey();
@@ -91,7 +103,7 @@ class TakeOutProcessTest {
   @Test
   void internalAssetIsApprovedByTheDepartmentHeadAndReturned() {
     // given
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_APPROVE);
     assertThat(candidateGroups(requests.task(instance))).containsExactly("department-head.development");
     assertThat(requests.task(instance).getDescription())
@@ -114,8 +126,8 @@ class TakeOutProcessTest {
     assertThat(instance).isEnded().hasPassed(TakeOutProcess.END_RETURNED);
     assertThat(register.find(instance.getBusinessKey(), TODAY).displayStatus()).isEqualTo("返却済");
     List<AuditEntry> records = audit.forBusinessKey(instance.getBusinessKey());
-    assertThat(records).extracting(AuditEntry::outcome).containsExactly("FILED", "APPROVED", "DONE");
-    AuditEntry approval = records.get(1);
+    assertThat(records).extracting(AuditEntry::outcome).containsExactly("FILED", "RECORDED", "APPROVED", "DONE");
+    AuditEntry approval = records.get(2);
     assertThat(approval.actor()).isEqualTo("ito");
     assertThat(approval.actingRole()).isEqualTo("DEPARTMENT_HEAD");
     assertThat(approval.clauses()).isEqualTo("3.2");
@@ -124,7 +136,7 @@ class TakeOutProcessTest {
 
   @Test
   void secretAssetGoesToThePresident() {
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("SECRET"));
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(SECRET_DRAWINGS));
     assertThat(candidateGroups(requests.task(instance))).containsExactly("president");
     // ito holds no role for this step: the engine's authorizations refuse him (HTTP 403)
     assertThatThrownBy(() -> requests.complete("ito", instance, approve()))
@@ -136,7 +148,7 @@ class TakeOutProcessTest {
 
   @Test
   void rejectionNeedsACommentAndEndsTheRequest() {
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
     assertThatThrownBy(() -> requests.complete("ito", instance, Map.of("decision", "REJECTED")))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("decisionComment")
         .hasMessageContaining("却下の場合はコメントが必須です");
@@ -151,7 +163,7 @@ class TakeOutProcessTest {
 
   @Test
   void sentBackRequestIsCorrectedAndResubmitted() {
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
     requests.complete("ito", instance, Map.of("decision", "SENT_BACK", "decisionComment", "返却予定日を延ばしてください"));
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_CORRECT).task().isAssignedTo("yamamoto");
     assertThat(register.find(instance.getBusinessKey(), TODAY).displayStatus()).isEqualTo("差し戻し中");
@@ -161,7 +173,7 @@ class TakeOutProcessTest {
     assertThatThrownBy(() -> requests.complete("ito", instance, Map.of("resubmission", "RESUBMIT")))
         .isInstanceOf(AuthorizationException.class);
 
-    Map<String, Object> corrected = new HashMap<>(laptop("INTERNAL"));
+    Map<String, Object> corrected = new HashMap<>(laptop(INTERNAL_DRAWINGS));
     corrected.put("plannedReturnDate", TODAY.plusDays(5).toString());
     corrected.put("resubmission", "RESUBMIT");
     requests.complete("yamamoto", instance, corrected);
@@ -171,14 +183,14 @@ class TakeOutProcessTest {
     requests.complete("ito", instance, approve());
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN);
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
-        .containsExactly("FILED", "SENT_BACK", "RESUBMITTED", "APPROVED");
+        .containsExactly("FILED", "RECORDED", "SENT_BACK", "RESUBMITTED", "RECORDED", "APPROVED");
   }
 
   @Test
   void aResubmissionIsValidatedLikeAFiling() {
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
     requests.complete("ito", instance, Map.of("decision", "SENT_BACK", "decisionComment", "媒体を確認してください"));
-    Map<String, Object> corrected = new HashMap<>(laptop("INTERNAL"));
+    Map<String, Object> corrected = new HashMap<>(laptop(INTERNAL_DRAWINGS));
     corrected.put("attestDiskEncrypted", false);
     corrected.put("resubmission", "RESUBMIT");
     assertThatThrownBy(() -> requests.complete("yamamoto", instance, corrected))
@@ -188,7 +200,7 @@ class TakeOutProcessTest {
 
   @Test
   void sentBackRequestIsWithdrawnByTheRequester() {
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
     requests.complete("ito", instance, Map.of("decision", "SENT_BACK", "decisionComment", "不要では?"));
     requests.complete("yamamoto", instance, Map.of("resubmission", "WITHDRAW"));
     assertThat(instance).isEnded().hasPassed(TakeOutProcess.END_WITHDRAWN);
@@ -197,16 +209,16 @@ class TakeOutProcessTest {
 
   @Test
   void requesterWithdrawsAnOpenRequestButNotAnApprovedOne() {
-    ProcessInstance open = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    ProcessInstance open = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
     assertThatThrownBy(() -> withdrawal.withdraw(open.getBusinessKey(), "ito", null))
         .isInstanceOf(RequestWithdrawal.WithdrawalRefusedException.class).hasMessageContaining("申請者本人");
     withdrawal.withdraw(open.getBusinessKey(), "yamamoto", "予定がなくなった");
     assertThat(open).isEnded().hasPassed(TakeOutProcess.END_WITHDRAWN_BY_REQUESTER);
     assertThat(register.find(open.getBusinessKey(), TODAY).displayStatus()).isEqualTo("取り下げ");
     assertThat(audit.forBusinessKey(open.getBusinessKey())).extracting(AuditEntry::outcome)
-        .containsExactly("FILED", "WITHDRAWN");
+        .containsExactly("FILED", "RECORDED", "WITHDRAWN");
 
-    ProcessInstance approved = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    ProcessInstance approved = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
     requests.complete("ito", approved, approve());
     assertThatThrownBy(() -> withdrawal.withdraw(approved.getBusinessKey(), "yamamoto", null))
         .isInstanceOf(RequestWithdrawal.WithdrawalRefusedException.class).hasMessageContaining("承認済み");
@@ -216,7 +228,7 @@ class TakeOutProcessTest {
   @Test
   void overdueReturnRemindsTheRequesterThenNotifiesTheApprover() {
     // given an approved take-out
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
     requests.complete("ito", instance, approve());
     LocalDate plannedReturn = TODAY.plusDays(2);
     assertThat(requests.timerDueDate(instance, TakeOutProcess.BOUNDARY_RETURN_OVERDUE).toInstant())
@@ -231,7 +243,7 @@ class TakeOutProcessTest {
     // then the approver is told
     assertThat(instance).hasPassed(TakeOutProcess.END_OVERDUE_NOTIFIED).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN);
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
-        .containsExactly("FILED", "APPROVED", "REMINDED", "ESCALATED");
+        .containsExactly("FILED", "RECORDED", "APPROVED", "REMINDED", "ESCALATED");
     // every record names the version of the flow, also those written by the flow's own service tasks
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::flowVersion).doesNotContainNull();
     // and the late return still closes the request
@@ -241,7 +253,7 @@ class TakeOutProcessTest {
 
   @Test
   void returnReportedBeforeTheReminderLeavesNoTimer() {
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
     requests.complete("ito", instance, approve());
     requests.fireTimer(instance, TakeOutProcess.BOUNDARY_RETURN_OVERDUE);
     requests.complete("yamamoto", instance, Map.of("returnedOn", TODAY.toString()));
@@ -253,7 +265,7 @@ class TakeOutProcessTest {
   @Test
   void aSoleDepartmentHeadsOwnRequestGoesToThePresident() {
     // ito is the only head of his department: his own take-out goes up to the president
-    ProcessInstance instance = requests.file("ito", TakeOutProcess.KEY, laptop("INTERNAL"));
+    ProcessInstance instance = requests.file("ito", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
     Task task = requests.task(instance);
     assertThat(candidateGroups(task)).containsExactly("president");
     assertThatThrownBy(() -> requests.claim("ito", task)).isInstanceOf(AuthorizationException.class);
@@ -268,7 +280,7 @@ class TakeOutProcessTest {
     // given a second head of 開発設計部, so that ito's request stays with the department heads
     engine.getIdentityService().createMembership("sato", "department-head.development");
     try {
-      ProcessInstance instance = requests.file("ito", TakeOutProcess.KEY, laptop("INTERNAL"));
+      ProcessInstance instance = requests.file("ito", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
       Task task = requests.task(instance);
       assertThat(candidateGroups(task)).containsExactly("department-head.development");
       // when ito, a member of the candidate group, claims or completes his own request, then four eyes refuse
@@ -290,7 +302,7 @@ class TakeOutProcessTest {
   @Test
   void anAdministratorWhoDoesNotHoldTheRoleCannotClaimOrDecide() {
     // suzuki is a camunda-admin (engine authorizations do not stop her) but not head of 開発設計部
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
     assertThatThrownBy(() -> requests.claim("suzuki", requests.task(instance)))
         .isInstanceOf(FourEyesViolationException.class).hasMessageContaining("担当者ではありません");
     assertThatThrownBy(() -> requests.submit("suzuki", requests.task(instance), approve()))
@@ -304,7 +316,7 @@ class TakeOutProcessTest {
   @Test
   void thePresidentsOwnSecretTakeOutIsFlaggedAsSelfApproval() {
     // tanaka holds both president and security officer: nobody else can approve
-    ProcessInstance instance = requests.file("tanaka", TakeOutProcess.KEY, laptop("SECRET"));
+    ProcessInstance instance = requests.file("tanaka", TakeOutProcess.KEY, laptop(SECRET_CONTRACTS));
     requests.complete("tanaka", instance, approve());
     AuditEntry approval = audit.latest(instance.getId(), TakeOutProcess.TASK_APPROVE);
     assertThat(approval.actor()).isEqualTo("tanaka");
@@ -313,7 +325,7 @@ class TakeOutProcessTest {
 
   @Test
   void aMissingAttestationIsRefusedWithTheClauseAndNothingIsPersisted() {
-    Map<String, Object> variables = laptop("INTERNAL");
+    Map<String, Object> variables = laptop(INTERNAL_DRAWINGS);
     variables.put("attestDiskEncrypted", false);
     long instancesBefore = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
     Integer refusalsBefore = refusals();
@@ -328,7 +340,7 @@ class TakeOutProcessTest {
 
   @Test
   void attestationsDependOnTheMedium() {
-    Map<String, Object> usb = laptop("INTERNAL");
+    Map<String, Object> usb = laptop(INTERNAL_DRAWINGS);
     usb.put("medium", "USB_MEMORY");
     usb.remove("attestDiskEncrypted");
     usb.remove("attestEncryptedChannel");
@@ -339,7 +351,7 @@ class TakeOutProcessTest {
     usb.put("attestMediaTagged", true);
     assertThat(requests.file("yamamoto", TakeOutProcess.KEY, usb)).isWaitingAt(TakeOutProcess.TASK_APPROVE);
 
-    Map<String, Object> paper = laptop("PUBLIC");
+    Map<String, Object> paper = laptop(PUBLIC_CATALOGUE);
     paper.put("medium", "PAPER");
     paper.remove("attestDiskEncrypted");
     paper.remove("attestEncryptedChannel");
@@ -348,8 +360,8 @@ class TakeOutProcessTest {
 
   @Test
   void invalidInputIsRefusedFieldByField() {
-    Map<String, Object> variables = laptop("INTERNAL");
-    variables.put("classification", "TOP_SECRET");
+    Map<String, Object> variables = laptop(INTERNAL_DRAWINGS);
+    variables.put("classification", "PUBLIC");
     variables.put("startDate", TODAY.minusDays(1).toString());
     variables.put("plannedReturnDate", TODAY.minusDays(3).toString());
     variables.put("destination", "");
@@ -357,7 +369,7 @@ class TakeOutProcessTest {
     variables.put("somethingElse", "x");
     assertThatThrownBy(() -> requests.file("yamamoto", TakeOutProcess.KEY, variables))
         .isInstanceOf(RequestValidationException.class)
-        .hasMessageContaining("classification: 「機密性 (3.1.1)」の値「TOP_SECRET」は選択肢にありません")
+        .hasMessageContaining("classification: このフォームにない項目です")
         .hasMessageContaining("startDate: 持ち出し日に過去の日付は指定できません")
         .hasMessageContaining("plannedReturnDate: 返却予定日は持ち出し日以降の日付にしてください")
         .hasMessageContaining("destination: 「持ち出し先」は必須です")
@@ -367,7 +379,7 @@ class TakeOutProcessTest {
 
   @Test
   void anApproverCannotChangeTheRequestWhileApproving() {
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop("INTERNAL"));
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
     Map<String, Object> tampered = new HashMap<>(approve());
     tampered.put("classification", "PUBLIC");
     assertThatThrownBy(() -> requests.complete("ito", instance, tampered))
@@ -381,11 +393,163 @@ class TakeOutProcessTest {
 
   @Test
   void businessKeysAreConsecutiveAndUnique() {
-    String first = requests.file("kato", TakeOutProcess.KEY, laptop("PUBLIC")).getBusinessKey();
-    String second = requests.file("kato", TakeOutProcess.KEY, laptop("PUBLIC")).getBusinessKey();
+    String first = requests.file("kato", TakeOutProcess.KEY, laptop(PUBLIC_CATALOGUE)).getBusinessKey();
+    String second = requests.file("kato", TakeOutProcess.KEY, laptop(PUBLIC_CATALOGUE)).getBusinessKey();
     int a = Integer.parseInt(first.substring(first.lastIndexOf('-') + 1));
     int b = Integer.parseInt(second.substring(second.lastIndexOf('-') + 1));
     assertThat(b).isEqualTo(a + 1);
+  }
+
+  // ---------------------------------------------------------------- 情報資産管理台帳 (3.1)
+
+  @Test
+  void theClassificationIsReadFromTheRegisterNeverFromTheRequester() {
+    // given yamamoto declaring the INTERNAL drawings PUBLIC, which would need no approval
+    Map<String, Object> declared = laptop(INTERNAL_DRAWINGS);
+    declared.put("classification", "PUBLIC");
+    long instancesBefore = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+    // when she files it, then the classification is refused as a field the form does not offer
+    assertThatThrownBy(() -> requests.file("yamamoto", TakeOutProcess.KEY, declared))
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("classification: このフォームにない項目です");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+
+    // when she files it without, then the register's classification routes it
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
+    assertThat(instance).isWaitingAt(TakeOutProcess.TASK_APPROVE);
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "classification")).isEqualTo("INTERNAL");
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "assetSummary").toString())
+        .contains("IA-0001 印刷機設計図面 (標準機) — 社外秘 (機密性1) / 管理責任者: 開発設計部の部門長");
+    TakeOutRegister.Entry entry = register.find(instance.getBusinessKey(), TODAY);
+    assertThat(entry.classification()).isEqualTo("INTERNAL");
+    assertThat(entry.assetIds()).isEqualTo("IA-0001");
+    // and the auditors see which assets, in which version and classification, the request was filed for
+    assertThat(jdbc.queryForMap("select asset_id, asset_version, classification from takeout_asset "
+        + "where business_key = ?", instance.getBusinessKey())).containsEntry("ASSET_ID", "IA-0001")
+        .containsEntry("ASSET_VERSION", 1).containsEntry("CLASSIFICATION", "INTERNAL");
+    AuditEntry identified = audit.forBusinessKey(instance.getBusinessKey()).get(1);
+    assertThat(identified.outcome()).isEqualTo("RECORDED");
+    assertThat(identified.comment()).isEqualTo("IA-0001 INTERNAL (v1)");
+    assertThat(identified.clauses()).isEqualTo("3.1.1");
+  }
+
+  @Test
+  void anInternalAssetOfAnotherDepartmentGoesToItsOwnersHead() {
+    // given 製造部's manual, which 開発設計部 may use (3.1.4)
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(MANUFACTURING_MANUAL));
+    // then its 管理責任者, the head of 製造部, decides (3.1.3), not yamamoto's head
+    assertThat(instance).isWaitingAt(TakeOutProcess.TASK_APPROVE);
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("department-head.manufacturing");
+    assertThatThrownBy(() -> requests.complete("ito", instance, approve())).isInstanceOf(AuthorizationException.class);
+    requests.complete("takahashi", instance, approve());
+    assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN);
+    AuditEntry approval = audit.latest(instance.getId(), TakeOutProcess.TASK_APPROVE);
+    assertThat(approval.actor()).isEqualTo("takahashi");
+    assertThat(approval.actingRole()).isEqualTo("DEPARTMENT_HEAD");
+    assertThat(register.find(instance.getBusinessKey(), TODAY).approver()).isEqualTo("takahashi");
+  }
+
+  @Test
+  void theOwnersHeadTakingOutTheirOwnAssetGoesToThePresident() {
+    // takahashi is the only head of 製造部 and the requester: four eyes send it up
+    ProcessInstance instance = requests.file("takahashi", TakeOutProcess.KEY, laptop(MANUFACTURING_MANUAL));
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("president");
+    requests.complete("tanaka", instance, approve());
+    assertThat(audit.latest(instance.getId(), TakeOutProcess.TASK_APPROVE).actingRole()).isEqualTo("PRESIDENT");
+  }
+
+  @Test
+  void someoneOutsideTheUserScopeIsRefusedCiting314() {
+    long instancesBefore = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+    Integer refusalsBefore = refusals();
+    // kato (総務部) is not in the user scope of 開発設計部's drawings
+    assertThatThrownBy(() -> requests.file("kato", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS)))
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("3.1.4: 情報資産 IA-0001 (印刷機設計図面 (標準機)) の利用者範囲に含まれていません (assetIds)");
+    // nor yamamoto in that of 人事部's personnel records, not even next to an asset she may use
+    assertThatThrownBy(() -> requests.file("yamamoto", TakeOutProcess.KEY,
+        laptop(INTERNAL_DRAWINGS + ", " + PERSONNEL_RECORDS)))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("3.1.4: 情報資産 IA-0020");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+    assertThat(refusals()).isEqualTo(refusalsBefore + 2);
+  }
+
+  @Test
+  void unknownRetiredMalformedAndMixedOwnerAssetsAreRefused() {
+    assertThatThrownBy(() -> requests.file("yamamoto", TakeOutProcess.KEY, laptop("IA-9999")))
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("3.1.1: 情報資産管理台帳に登録されていない情報資産です: IA-9999");
+    assertThatThrownBy(() -> requests.file("yamamoto", TakeOutProcess.KEY, laptop(RETIRED_DRAWINGS)))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("3.1.1: 廃棄済の情報資産です: IA-0026");
+    assertThatThrownBy(() -> requests.file("yamamoto", TakeOutProcess.KEY, laptop("drawings")))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("assetIds: ");
+    assertThatThrownBy(() -> requests.file("yamamoto", TakeOutProcess.KEY,
+        laptop(INTERNAL_DRAWINGS + "," + MANUFACTURING_MANUAL)))
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("3.1.3: 管理責任者 (保有部門) の異なる情報資産は別々に申請してください");
+    Map<String, Object> nothing = laptop(INTERNAL_DRAWINGS);
+    nothing.remove("assetIds");
+    assertThatThrownBy(() -> requests.file("yamamoto", TakeOutProcess.KEY, nothing))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("3.1.1: 持ち出す情報資産を情報資産管理台帳から選ぶか");
+  }
+
+  @Test
+  void theHighestClassificationOfTheAssetsDecides() {
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY,
+        laptop(PUBLIC_CATALOGUE + "、" + SECRET_DRAWINGS + ", " + INTERNAL_DRAWINGS));
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "classification")).isEqualTo("SECRET");
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("president");
+    assertThat(register.find(instance.getBusinessKey(), TODAY).assetIds()).isEqualTo("IA-0003、IA-0002, IA-0001");
+  }
+
+  static Map<String, Object> unregisteredLaptop() {
+    Map<String, Object> variables = laptop(INTERNAL_DRAWINGS);
+    variables.remove("assetIds");
+    variables.put("unregisteredAsset", true);
+    variables.put("assetDescription", "展示会用に作った新しい製品紹介動画 (台帳に未登録)");
+    return variables;
+  }
+
+  @Test
+  void anUnregisteredAssetIsRegisteredByTheDepartmentHeadBeforeTheTakeOutGoesOn() {
+    // given yamamoto files an asset that is not in the register
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, unregisteredLaptop());
+    // then her department head must register it first (3.1.1, 3.1.3)
+    assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REGISTER_ASSET);
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("department-head.development");
+    assertThat(register.find(instance.getBusinessKey(), TODAY).classification()).isNull();
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "assetSummary")).isEqualTo("台帳に未登録の情報資産");
+    // the requester cannot do it herself
+    assertThatThrownBy(() -> requests.complete("yamamoto", instance, Map.of("assetRegistration", "REGISTERED",
+        "assetIds", PUBLIC_CATALOGUE))).isInstanceOf(AuthorizationException.class);
+    // registering needs the id of an asset yamamoto may use
+    assertThatThrownBy(() -> requests.complete("ito", instance, Map.of("assetRegistration", "REGISTERED")))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("3.1.1: 台帳に登録した情報資産のIDを入力してください");
+    assertThatThrownBy(() -> requests.complete("ito", instance, Map.of("assetRegistration", "REGISTERED",
+        "assetIds", PERSONNEL_RECORDS))).isInstanceOf(RequestValidationException.class).hasMessageContaining("3.1.4:");
+    assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REGISTER_ASSET);
+
+    // when ito has registered it and names it
+    requests.complete("ito", instance, Map.of("assetRegistration", "REGISTERED", "assetIds", INTERNAL_DRAWINGS));
+    // then the take-out goes on with the register's classification and owner, ito deciding as its 管理責任者
+    assertThat(instance).isWaitingAt(TakeOutProcess.TASK_APPROVE);
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "classification")).isEqualTo("INTERNAL");
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("department-head.development");
+    assertThat(register.find(instance.getBusinessKey(), TODAY).classification()).isEqualTo("INTERNAL");
+    requests.complete("ito", instance, approve());
+    assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN);
+    assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
+        .containsExactly("FILED", "DONE", "RECORDED", "APPROVED");
+  }
+
+  @Test
+  void anUnregisteredAssetTheHeadDoesNotRegisterIsRejected() {
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, unregisteredLaptop());
+    assertThatThrownBy(() -> requests.complete("ito", instance, Map.of("assetRegistration", "REFUSED")))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("comment: 登録しない場合はコメントが必須です");
+    requests.complete("ito", instance, Map.of("assetRegistration", "REFUSED", "comment", "私物の動画のため対象外"));
+    assertThat(instance).isEnded().hasPassed(TakeOutProcess.END_UNREGISTERED_ASSET_REFUSED);
+    assertThat(register.find(instance.getBusinessKey(), TODAY).displayStatus()).isEqualTo("却下");
   }
 
   private Integer refusals() {

@@ -3,6 +3,7 @@ package jp.sample.isms.takeout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.system.WebappSession;
 
 /** The kernel's answers through the standard Camunda REST API: 200, 400 with field and clause, 403 for four eyes. */
 @IsmsSpringBootTest
@@ -52,6 +54,17 @@ class TakeOutRestTest {
         new HttpEntity<>(body, headers), String.class);
   }
 
+  /** A POST through either REST root: Basic authentication on /engine-rest, a Tasklist session on the webapp's. */
+  private ResponseEntity<String> postTo(String root, String user, String path, Object body) {
+    if (root.equals("/engine-rest")) {
+      return post(user, path, body);
+    }
+    WebappSession session = new WebappSession(rest);
+    session.login(user, PASSWORD, "tasklist");
+    session.get(root + "/task/count");
+    return session.post(root + path, body, true);
+  }
+
   private JsonNode read(ResponseEntity<String> response) throws Exception {
     return json.readTree(response.getBody());
   }
@@ -64,7 +77,7 @@ class TakeOutRestTest {
 
   @Test
   void yamamotoFilesAnInternalTakeOutThatLandsWithIto() throws Exception {
-    String instanceId = file("yamamoto", TakeOutProcessTest.laptop("INTERNAL"));
+    String instanceId = file("yamamoto", TakeOutProcessTest.laptop(TakeOutProcessTest.INTERNAL_DRAWINGS));
 
     ResponseEntity<String> itosTasks = rest.withBasicAuth("ito", PASSWORD)
         .getForEntity("/engine-rest/task?processInstanceId=" + instanceId, String.class);
@@ -83,7 +96,7 @@ class TakeOutRestTest {
 
   @Test
   void invalidInputGets400WithTheFieldAndNothingIsStarted() throws Exception {
-    Map<String, Object> values = TakeOutProcessTest.laptop("INTERNAL");
+    Map<String, Object> values = TakeOutProcessTest.laptop(TakeOutProcessTest.INTERNAL_DRAWINGS);
     values.put("plannedReturnDate", TakeOutProcessTest.TODAY.minusDays(5).toString());
     long before = taskService.createTaskQuery().count();
 
@@ -98,7 +111,7 @@ class TakeOutRestTest {
 
   @Test
   void aRefusalGets400NamingTheClause() throws Exception {
-    Map<String, Object> values = TakeOutProcessTest.laptop("SECRET");
+    Map<String, Object> values = TakeOutProcessTest.laptop(TakeOutProcessTest.SECRET_DRAWINGS);
     values.remove("attestDiskEncrypted");
     ResponseEntity<String> response = post("yamamoto", "/process-definition/key/takeOut/submit-form",
         variables(values));
@@ -107,8 +120,28 @@ class TakeOutRestTest {
   }
 
   @Test
+  void assetsOutsideTheScopeAndDeclaredClassificationsGet400OnBothRestRoots() throws Exception {
+    long before = taskService.createTaskQuery().count();
+    for (String root : List.of("/engine-rest", "/camunda/api/engine/engine/default")) {
+      // kato (総務部) names 開発設計部's drawings, outside his user scope (3.1.4)
+      ResponseEntity<String> outside = postTo(root, "kato", "/process-definition/key/takeOut/submit-form",
+          variables(TakeOutProcessTest.laptop(TakeOutProcessTest.INTERNAL_DRAWINGS)));
+      assertThat(outside.getStatusCode()).as(root + " " + outside.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(read(outside).get("message").asText()).contains("3.1.4:", "(assetIds)");
+      // yamamoto declares her INTERNAL drawings PUBLIC: the classification is the register's, not hers
+      Map<String, Object> declared = TakeOutProcessTest.laptop(TakeOutProcessTest.INTERNAL_DRAWINGS);
+      declared.put("classification", "PUBLIC");
+      ResponseEntity<String> response = postTo(root, "yamamoto", "/process-definition/key/takeOut/submit-form",
+          variables(declared));
+      assertThat(response.getStatusCode()).as(root).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(read(response).get("message").asText()).contains("classification: このフォームにない項目です");
+    }
+    assertThat(taskService.createTaskQuery().count()).isEqualTo(before);
+  }
+
+  @Test
   void completeAndSubmitFormValidateTheDecision() throws Exception {
-    String instanceId = file("yamamoto", TakeOutProcessTest.laptop("INTERNAL"));
+    String instanceId = file("yamamoto", TakeOutProcessTest.laptop(TakeOutProcessTest.INTERNAL_DRAWINGS));
     Task task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
 
     ResponseEntity<String> complete = post("ito", "/task/" + task.getId() + "/complete",
@@ -130,7 +163,7 @@ class TakeOutRestTest {
   void fourEyesViolationsGet403AndChangeNothing() throws Exception {
     identityService.createMembership("sato", "department-head.development");
     try {
-      String instanceId = file("ito", TakeOutProcessTest.laptop("INTERNAL"));
+      String instanceId = file("ito", TakeOutProcessTest.laptop(TakeOutProcessTest.INTERNAL_DRAWINGS));
       Task task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
 
       ResponseEntity<String> claim = post("ito", "/task/" + task.getId() + "/claim", Map.of("userId", "ito"));
@@ -151,7 +184,7 @@ class TakeOutRestTest {
 
   @Test
   void theRequesterWithdrawsThroughTheProductApi() throws Exception {
-    String instanceId = file("yamamoto", TakeOutProcessTest.laptop("INTERNAL"));
+    String instanceId = file("yamamoto", TakeOutProcessTest.laptop(TakeOutProcessTest.INTERNAL_DRAWINGS));
     String businessKey = rest.withBasicAuth("yamamoto", PASSWORD)
         .getForObject("/engine-rest/process-instance/" + instanceId, JsonNode.class).get("businessKey").asText();
 

@@ -101,7 +101,7 @@ class AuditPagesBrowserIT {
     List<WebElement> submitted = browser.findElements(By.cssSelector("#records details.submitted"));
     assertThat(submitted).hasSize(2);
     submitted.forEach(details -> details.findElement(By.tagName("summary")).click());
-    assertThat(submitted.get(0).getText()).contains("入力内容", "classification", "INTERNAL", "medium", "LAPTOP");
+    assertThat(submitted.get(0).getText()).contains("入力内容", "assetIds", "IA-0001", "medium", "LAPTOP");
     assertThat(submitted.get(1).getText()).contains("decision", "APPROVED");
     wait.until(driver -> !driver.findElements(By.cssSelector("#diagram .djs-element.audit-passed")).isEmpty());
     List<WebElement> passed = browser.findElements(By.cssSelector("#diagram .djs-element.audit-passed"));

@@ -97,7 +97,14 @@ class TasklistBrowserIT {
     clickText(".modal a", "情報資産の社外持ち出し申請");
     WebElement description = wait.until(ExpectedConditions.elementToBeClickable(field("assetDescription")));
     description.sendKeys("設計図面 (ノートPC内)");
-    browser.findElement(field("classification-1")).click();
+    // she finds the asset in the register by a word of its name and picks it: its classification is the register's
+    WebElement search = browser.findElement(By.cssSelector(".isms-asset-search"));
+    search.sendKeys("標準機");
+    click(wait.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector(".isms-asset-option[data-asset-id='IA-0001']"))));
+    assertThat(browser.findElement(field("assetIds")).getAttribute("value")).isEqualTo("IA-0001");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".isms-asset-chosen"),
+        "機密性: 社外秘 (機密性1) / 管理責任者: 開発設計部"));
     chooseMedium("ノートパソコン");
     browser.findElement(field("destination")).sendKeys("協力会社 本社");
     browser.findElement(field("purpose")).sendKeys("図面レビュー");

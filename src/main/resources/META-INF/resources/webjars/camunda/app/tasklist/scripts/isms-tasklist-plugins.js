@@ -1,5 +1,6 @@
 // isms-approval: the 添付ファイル tab of the task view (tasklist.task.detail), 一括承認 and 代理承認 in the navigation
-// bar (tasklist.navbar.action). Both call the product's /api in the Tasklist session; the server checks everything again.
+// bar (tasklist.navbar.action), and a search of the 情報資産管理台帳 beside every form's asset id field. All call the
+// product's /api in the Tasklist session; the server checks everything again.
 const EN = window.localStorage.getItem('isms-locale') === 'en';
 const T = EN ? {
   attachments: 'Attachments', name: 'Name', type: 'Type', size: 'Size', by: 'Uploaded by', at: 'Date',
@@ -14,7 +15,9 @@ const T = EN ? {
   flows: 'Flows that may be approved in bulk: ',
   substitutes: 'Substitutes', substitutesTitle: 'Substitutes (代理承認)', principal: 'Approver', substitute: 'Substitute',
   from: 'From', to: 'To', reason: 'Reason', nominate: 'Name substitute', revoke: 'Revoke',
-  noSubstitutes: 'No substitutes named.', substituteHint: 'User id of the colleague who approves for you'
+  noSubstitutes: 'No substitutes named.', substituteHint: 'User id of the colleague who approves for you',
+  assetSearch: 'Search the information asset register (id or name)', classification: 'Classification',
+  owner: 'Owner', noAssets: 'No asset you may use matches.'
 } : {
   attachments: '添付ファイル', name: 'ファイル名', type: '種類', size: 'サイズ', by: '登録者', at: '登録日時',
   none: '添付ファイルはありません。', upload: 'アップロード', remove: '削除', confirmRemove: 'この添付ファイルを削除しますか？',
@@ -28,7 +31,9 @@ const T = EN ? {
   task: 'タスク', flows: '一括承認の対象フロー: ',
   substitutes: '代理承認', substitutesTitle: '代理承認の設定', principal: '承認者', substitute: '代理人',
   from: '開始日', to: '終了日', reason: '理由', nominate: '代理人を指名する', revoke: '取り消す',
-  noSubstitutes: '代理人は指名されていません。', substituteHint: '代わりに承認する人のユーザーID (例: watanabe)'
+  noSubstitutes: '代理人は指名されていません。', substituteHint: '代わりに承認する人のユーザーID (例: watanabe)',
+  assetSearch: '情報資産管理台帳を検索 (ID または名称の一部)', classification: '機密性', owner: '管理責任者',
+  noAssets: '利用できる情報資産で該当するものはありません。'
 };
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -369,6 +374,56 @@ function renderSubstitutesButton(node) {
       openSubstitutes();
     } }, el('span', { class: 'glyphicon glyphicon-user' }), ' ', T.substitutes));
 }
+
+// 情報資産の選択 (3.1, 3.1.4): a search of the assets the user may use, beside the asset id field of the forms; a chosen
+// asset's id goes into the field and its classification and owner are shown. The server reads them from the register.
+function assetIdsOf(text) {
+  return (text || '').split(/[,、\s]+/).map((id) => id.trim().toUpperCase()).filter((id) => id);
+}
+
+function setFieldValue(input, value) {
+  // form-js keeps its own state: set the value as typing would, then tell it
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, value);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+function attachAssetPicker(input) {
+  if (input.dataset.ismsAssets) {
+    return;
+  }
+  input.dataset.ismsAssets = 'true';
+  const search = el('input', { type: 'search', class: 'form-control isms-asset-search', placeholder: T.assetSearch,
+    'aria-label': T.assetSearch });
+  const results = el('ul', { class: 'list-unstyled isms-asset-results' });
+  const chosen = el('div', { class: 'isms-asset-chosen' });
+  const describe = () => Promise.all(assetIdsOf(input.value).map((id) =>
+    call('GET', '/assets/' + encodeURIComponent(id)).catch(() => null)))
+    .then((assets) => chosen.replaceChildren(...assets.filter((asset) => asset).map((asset) => el('div',
+      { class: 'isms-asset-described', 'data-asset-id': asset.assetId }, asset.assetId + ' ' + asset.name + ' — '
+        + T.classification + ': ' + asset.classificationLabel + ' / ' + T.owner + ': '
+        + asset.ownerDepartmentName))));
+  let timer = null;
+  search.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => call('GET', '/assets?q=' + encodeURIComponent(search.value.trim()))
+      .then((assets) => results.replaceChildren(...(assets.length ? assets.map((asset) => el('li', {},
+        el('a', { href: '', class: 'isms-asset-option', 'data-asset-id': asset.assetId, onclick: (event) => {
+          event.preventDefault();
+          const ids = assetIdsOf(input.value).filter((id) => id !== asset.assetId).concat([asset.assetId]);
+          setFieldValue(input, ids.join(', '));
+          results.replaceChildren();
+          describe();
+        } }, asset.assetId + ' ' + asset.name + ' (' + asset.classificationLabel + ')'))) : [el('li', {}, T.noAssets)])))
+      .catch((e) => results.replaceChildren(el('li', { class: 'text-danger' }, T.failed + e.message))), 250);
+  });
+  input.addEventListener('change', describe);
+  input.parentElement.after(el('div', { class: 'isms-asset-picker' }, search, results, chosen));
+  describe();
+}
+
+new MutationObserver(() => document.querySelectorAll("input[id*='Field_assetIds']").forEach(attachAssetPicker))
+  .observe(document.body, { childList: true, subtree: true });
 
 export default [
   {

@@ -1,0 +1,58 @@
+package jp.sample.isms.assetregistration;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import jp.sample.isms.approval.RequestFlow;
+import jp.sample.isms.approval.RequestInput;
+import jp.sample.isms.approval.ValidationErrors;
+
+/**
+ * The rules of a request to change the 情報資産管理台帳 (3.1.1–3.1.4) beyond its forms: the row it asks for must be one
+ * the register accepts (the table of 3.1.1, a label or none possible, a user scope of the organisation), and only
+ * the owning department asks for a change of its asset (3.1.3).
+ */
+@Component
+class AssetRegistrationFlow implements RequestFlow {
+
+  private final AssetChanges changes;
+
+  AssetRegistrationFlow(AssetChanges changes) {
+    this.changes = changes;
+  }
+
+  @Override
+  public String processKey() {
+    return AssetRegistrationProcess.KEY;
+  }
+
+  @Override
+  public String businessKeyPrefix() {
+    return "AR";
+  }
+
+  @Override
+  public String nameJa() {
+    return "情報資産管理台帳の登録・変更申請";
+  }
+
+  @Override
+  public String nameEn() {
+    return "Registering and changing information assets";
+  }
+
+  @Override
+  public List<String> clauses() {
+    return List.of("3.1.1", "3.1.2", "3.1.3", "3.1.4");
+  }
+
+  @Override
+  public void validateRequest(RequestInput input, ValidationErrors errors) {
+    if (AssetRegistrationProcess.REGISTER.equals(input.string(AssetRegistrationProcess.CHANGE_KIND))
+        && input.string(AssetRegistrationProcess.ASSET_ID) != null) {
+      errors.field(AssetRegistrationProcess.ASSET_ID, "新規登録では情報資産IDは空欄にしてください (承認時に採番します)");
+    }
+    changes.requested(input.variables(), input.requester(), errors);
+  }
+}

@@ -1,0 +1,262 @@
+package jp.sample.isms.assetregistration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.approval.RequestValidationException;
+import jp.sample.isms.approval.RequestWithdrawal;
+import jp.sample.isms.asset.AssetKind;
+import jp.sample.isms.asset.Classification;
+import jp.sample.isms.asset.ClassificationReason;
+import jp.sample.isms.asset.InformationAsset;
+import jp.sample.isms.asset.InformationAssets;
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.support.Requests;
+
+/** bpmn/assetRegistration.bpmn (3.1.1–3.1.4): one test per path, on the real engine with the demo organisation. */
+@IsmsSpringBootTest
+class AssetRegistrationProcessTest {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  InformationAssets assets;
+  @Autowired
+  AuditRecorder audit;
+  @Autowired
+  RequestWithdrawal withdrawal;
+
+  Requests requests;
+
+  @BeforeEach
+  void setUp() {
+    requests = new Requests(engine);
+  }
+
+  /** An INTERNAL document of 開発設計部 in the register, as an import would have left it. */
+  private InformationAsset givenAsset(Classification classification, ClassificationReason reason) {
+    return assets.save(new InformationAsset(assets.nextId(), 0, "金型設計の検討メモ", null, AssetKind.DOCUMENT,
+        "開発設計部 キャビネットA", classification, reason, "development", List.of(), List.of(), "ファイルに表示", false,
+        false, "3年", InformationAsset.Status.ACTIVE, null, null, null, null), "system", "IMPORT", "IMPORTED",
+        audit.now());
+  }
+
+  static Map<String, Object> registration() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("changeKind", "REGISTER");
+    variables.put("name", "展示会用 製品紹介動画");
+    variables.put("kind", "ELECTRONIC_DATA");
+    variables.put("location", "\\\\fileserver\\開発設計部\\社外秘\\動画");
+    variables.put("classification", "INTERNAL");
+    variables.put("classificationReason", "MAJOR_IMPACT_ON_BUSINESS");
+    variables.put("userDepartments", "general-affairs");
+    variables.put("labelling", "フォルダー名に「社外秘」");
+    variables.put("labelImpossible", false);
+    variables.put("personalData", false);
+    variables.put("changeReason", "展示会で使うため");
+    return variables;
+  }
+
+  static Map<String, Object> change(String assetId, Map<String, Object> fields) {
+    Map<String, Object> variables = new HashMap<>(fields);
+    variables.put("changeKind", "CHANGE");
+    variables.put("assetId", assetId);
+    variables.put("changeReason", "見直し");
+    return variables;
+  }
+
+  static Map<String, Object> approve() {
+    return Map.of("decision", "APPROVED", "decisionComment", "");
+  }
+
+  private List<String> candidateGroups(ProcessInstance instance) {
+    return engine.getTaskService().getIdentityLinksForTask(requests.task(instance).getId()).stream()
+        .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+  }
+
+  private List<String> outcomes(ProcessInstance instance) {
+    return audit.forBusinessKey(instance.getBusinessKey()).stream().map(AuditEntry::outcome).toList();
+  }
+
+  @Test
+  void aNewAssetIsRegisteredWhenItsOwnersHeadApproves() {
+    // when yamamoto files a new INTERNAL asset of 開発設計部
+    ProcessInstance instance = requests.file("yamamoto", AssetRegistrationProcess.KEY, registration());
+    // then its 管理責任者, the head of 開発設計部, decides alone
+    assertThat(instance).isWaitingAt(AssetRegistrationProcess.TASK_APPROVE_BY_OWNER);
+    assertThat(instance.getBusinessKey()).startsWith("AR-");
+    assertThat(candidateGroups(instance)).containsExactly("department-head.development");
+    assertThatThrownBy(() -> requests.complete("yamamoto", instance, approve()))
+        .isInstanceOf(AuthorizationException.class);
+    requests.complete("ito", instance, approve());
+    // and the register has the asset, version 1, made by this request
+    assertThat(instance).isEnded().hasPassed(AssetRegistrationProcess.END_CHANGED);
+    String assetId = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName("assetId").singleResult().getValue();
+    InformationAsset registered = assets.find(assetId).orElseThrow();
+    assertThat(registered.name()).isEqualTo("展示会用 製品紹介動画");
+    assertThat(registered.ownerDepartment()).isEqualTo("development");
+    assertThat(registered.userDepartments()).containsExactly("general-affairs");
+    assertThat(registered.version()).isEqualTo(1);
+    assertThat(registered.changeReference()).isEqualTo(instance.getBusinessKey());
+    assertThat(registered.changeKind()).isEqualTo("REGISTERED");
+    assertThat(registered.changedBy()).isEqualTo("yamamoto");
+    assertThat(outcomes(instance)).containsExactly("FILED", "APPROVED");
+  }
+
+  @Test
+  void raisingToSecretNeedsTheSecurityOfficerToo() {
+    // given an INTERNAL asset of 開発設計部
+    InformationAsset asset = givenAsset(Classification.INTERNAL, ClassificationReason.MAJOR_IMPACT_ON_BUSINESS);
+    // when yamamoto asks to make it SECRET
+    ProcessInstance instance = requests.file("yamamoto", AssetRegistrationProcess.KEY, change(asset.assetId(),
+        Map.of("classification", "SECRET", "classificationReason", "CONFIDENTIALITY_OBLIGATION")));
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "currentClassification")).isEqualTo("INTERNAL");
+    requests.complete("ito", instance, approve());
+    // then the security officer approves as well, and only then is it changed
+    assertThat(instance).isWaitingAt(AssetRegistrationProcess.TASK_APPROVE_BY_SECURITY_OFFICER);
+    assertThat(candidateGroups(instance)).containsExactly("security-officer");
+    assertThat(assets.find(asset.assetId()).orElseThrow().classification()).isEqualTo(Classification.INTERNAL);
+    requests.complete("tanaka", instance, approve());
+    assertThat(instance).isEnded().hasPassed(AssetRegistrationProcess.END_CHANGED);
+    InformationAsset changed = assets.find(asset.assetId()).orElseThrow();
+    assertThat(changed.classification()).isEqualTo(Classification.SECRET);
+    assertThat(changed.version()).isEqualTo(2);
+    assertThat(changed.changeKind()).isEqualTo("RECLASSIFIED");
+    assertThat(changed.name()).isEqualTo(asset.name());
+    assertThat(assets.history(asset.assetId())).extracting(InformationAsset::changeReference)
+        .containsExactly("IMPORT", instance.getBusinessKey());
+    // and a take-out of it now goes to the president (3.2)
+    Map<String, Object> takeOut = Requests.internalLaptopTakeOut();
+    takeOut.put("assetIds", asset.assetId());
+    ProcessInstance takeOutInstance = requests.file("yamamoto", "takeOut", takeOut);
+    assertThat(candidateGroups(takeOutInstance)).containsExactly("president");
+  }
+
+  @Test
+  void theSecurityOfficerRejectsLoweringASecretAsset() {
+    InformationAsset asset = givenAsset(Classification.SECRET, ClassificationReason.CONFIDENTIALITY_OBLIGATION);
+    ProcessInstance instance = requests.file("yamamoto", AssetRegistrationProcess.KEY, change(asset.assetId(),
+        Map.of("classification", "PUBLIC", "classificationReason", "NO_IMPACT")));
+    requests.complete("ito", instance, approve());
+    requests.complete("tanaka", instance, Map.of("decision", "REJECTED", "decisionComment", "守秘義務契約が継続中"));
+    assertThat(instance).isEnded().hasPassed(AssetRegistrationProcess.END_REJECTED);
+    assertThat(assets.find(asset.assetId()).orElseThrow().version()).isEqualTo(1);
+  }
+
+  @Test
+  void theOwnersHeadRejects() {
+    ProcessInstance instance = requests.file("yamamoto", AssetRegistrationProcess.KEY, registration());
+    requests.complete("ito", instance, Map.of("decision", "REJECTED", "decisionComment", "既存の IA-0003 で足りる"));
+    assertThat(instance).isEnded().hasPassed(AssetRegistrationProcess.END_REJECTED);
+    assertThat(outcomes(instance)).containsExactly("FILED", "REJECTED");
+  }
+
+  @Test
+  void aSentBackRequestIsCorrectedAndResubmitted() {
+    InformationAsset asset = givenAsset(Classification.INTERNAL, ClassificationReason.MAJOR_IMPACT_ON_BUSINESS);
+    ProcessInstance instance = requests.file("yamamoto", AssetRegistrationProcess.KEY, change(asset.assetId(),
+        Map.of("userDepartments", "manufacturing")));
+    requests.complete("ito", instance, Map.of("decision", "SENT_BACK", "decisionComment", "総務部も加えてください"));
+    assertThat(instance).isWaitingAt(AssetRegistrationProcess.TASK_CORRECT).task().isAssignedTo("yamamoto");
+    Map<String, Object> corrected = change(asset.assetId(), Map.of("userDepartments", "manufacturing, general-affairs",
+        "resubmission", "RESUBMIT"));
+    requests.complete("yamamoto", instance, corrected);
+    requests.complete("ito", instance, approve());
+    assertThat(instance).isEnded().hasPassed(AssetRegistrationProcess.END_CHANGED);
+    InformationAsset changed = assets.find(asset.assetId()).orElseThrow();
+    assertThat(changed.userDepartments()).containsExactly("manufacturing", "general-affairs");
+    assertThat(changed.changeKind()).isEqualTo("SCOPE_CHANGED");
+    // kato (総務部) is now in its user scope (3.1.4)
+    Map<String, Object> takeOut = Requests.internalLaptopTakeOut("kato");
+    takeOut.put("assetIds", asset.assetId());
+    assertThat(requests.file("kato", "takeOut", takeOut)).isWaitingAt("UserTask_ApproveTakeOut");
+  }
+
+  @Test
+  void aRequestSentBackByTheSecurityOfficerIsWithdrawn() {
+    InformationAsset asset = givenAsset(Classification.SECRET, ClassificationReason.CONFIDENTIALITY_OBLIGATION);
+    ProcessInstance instance = requests.file("yamamoto", AssetRegistrationProcess.KEY, change(asset.assetId(),
+        Map.of("location", "開発設計部 金庫")));
+    requests.complete("ito", instance, approve());
+    requests.complete("tanaka", instance, Map.of("decision", "SENT_BACK", "decisionComment", "金庫の番号は?"));
+    assertThat(instance).isWaitingAt(AssetRegistrationProcess.TASK_CORRECT);
+    requests.complete("yamamoto", instance, Map.of("resubmission", "WITHDRAW"));
+    assertThat(instance).isEnded().hasPassed(AssetRegistrationProcess.END_WITHDRAWN);
+    assertThat(assets.find(asset.assetId()).orElseThrow().location()).isEqualTo("開発設計部 キャビネットA");
+  }
+
+  @Test
+  void theRequesterWithdrawsAnOpenRequest() {
+    ProcessInstance instance = requests.file("yamamoto", AssetRegistrationProcess.KEY, registration());
+    withdrawal.withdraw(instance.getBusinessKey(), "yamamoto", "不要になった");
+    assertThat(instance).isEnded().hasPassed(AssetRegistrationProcess.END_WITHDRAWN_BY_REQUESTER);
+  }
+
+  @Test
+  void aRetiredAssetCanNoLongerBeTakenOut() {
+    InformationAsset asset = givenAsset(Classification.INTERNAL, ClassificationReason.MAJOR_IMPACT_ON_BUSINESS);
+    ProcessInstance instance = requests.file("yamamoto", AssetRegistrationProcess.KEY,
+        Map.of("changeKind", "RETIRE", "assetId", asset.assetId(), "changeReason", "溶解処理した"));
+    requests.complete("ito", instance, approve());
+    InformationAsset retired = assets.find(asset.assetId()).orElseThrow();
+    assertThat(retired.retired()).isTrue();
+    assertThat(retired.changeKind()).isEqualTo("RETIRED");
+    Map<String, Object> takeOut = Requests.internalLaptopTakeOut();
+    takeOut.put("assetIds", asset.assetId());
+    assertThatThrownBy(() -> requests.file("yamamoto", "takeOut", takeOut))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("3.1.1: 廃棄済の情報資産です");
+    // nor changed again
+    assertThatThrownBy(() -> requests.file("yamamoto", AssetRegistrationProcess.KEY, change(asset.assetId(),
+        Map.of("name", "x")))).isInstanceOf(RequestValidationException.class).hasMessageContaining("3.1.1: 廃棄済");
+  }
+
+  @Test
+  void requestsTheRegulationForbidsAreRefusedAndNothingIsStarted() {
+    long before = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(AssetRegistrationProcess.KEY).count();
+    // kato (総務部) asks to change 開発設計部's drawings (3.1.3)
+    assertThatThrownBy(() -> requests.file("kato", AssetRegistrationProcess.KEY, change("IA-0001",
+        Map.of("classification", "PUBLIC", "classificationReason", "NO_IMPACT"))))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("3.1.3: 情報資産 IA-0001 の変更・廃棄は保有部門の者");
+    // a criterion of another classification, a department the organisation lacks, no label (3.1.1, 3.1.4, 3.1.2)
+    Map<String, Object> wrong = registration();
+    wrong.put("classification", "PUBLIC");
+    wrong.put("classificationReason", "LEGAL_SAFEGUARDS");
+    wrong.put("userDepartments", "sales");
+    wrong.remove("labelling");
+    assertThatThrownBy(() -> requests.file("yamamoto", AssetRegistrationProcess.KEY, wrong))
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("3.1.1: 評価の基準が機密性の表にありません")
+        .hasMessageContaining("3.1.4: 利用者範囲の部署が組織にありません (sales)")
+        .hasMessageContaining("(labelling)");
+    // a classification outside the table, an unknown asset
+    Map<String, Object> outside = registration();
+    outside.put("classification", "TOP_SECRET");
+    assertThatThrownBy(() -> requests.file("yamamoto", AssetRegistrationProcess.KEY, outside))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("classification");
+    assertThatThrownBy(() -> requests.file("yamamoto", AssetRegistrationProcess.KEY, change("IA-9999",
+        Map.of("name", "x")))).isInstanceOf(RequestValidationException.class).hasMessageContaining("3.1.1: 情報資産管理台帳にない");
+    // tanaka belongs to no department: no asset is his department's to register
+    assertThatThrownBy(() -> requests.file("tanaka", AssetRegistrationProcess.KEY, registration()))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("3.1.3:");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(AssetRegistrationProcess.KEY).count()).isEqualTo(before);
+    assertThat(assets.find("IA-0001").orElseThrow().classification()).isEqualTo(Classification.INTERNAL);
+  }
+}
