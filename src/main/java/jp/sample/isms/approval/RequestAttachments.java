@@ -74,10 +74,12 @@ class RequestAttachments {
   private final OrganisationService organisation;
   private final AuditRecorder audit;
   private final Map<String, List<AttachmentKinds.Kind>> kindsByProcess;
+  private final RequestRecords records;
 
   RequestAttachments(@Lazy TaskService taskService, @Lazy RuntimeService runtimeService,
       @Lazy HistoryService historyService, @Lazy ProcessEngine engine,
-      OrganisationService organisation, AuditRecorder audit, List<AttachmentKinds> kinds) {
+      OrganisationService organisation, AuditRecorder audit, List<AttachmentKinds> kinds, RequestRecords records) {
+    this.records = records;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
@@ -115,9 +117,7 @@ class RequestAttachments {
     if (instance == null) {
       throw new Refused(404, "申請が見つかりません: " + processInstanceOrBusinessKey);
     }
-    String requester = withoutAuthorization(() -> historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(ApprovalVariables.REQUESTER).list().stream()
-        .map(v -> (String) v.getValue()).findFirst().orElse(null));
+    String requester = records.filing(instance.getId()).map(RequestRecords.Filing::requester).orElse(null);
     return new Request(instance.getId(), instance.getBusinessKey(), instance.getProcessDefinitionKey(), requester,
         instance.getEndTime() == null);
   }

@@ -30,4 +30,11 @@ public interface RequestFlow {
   /** Rules of a step's own fields (beyond its form), run when the step is completed. */
   default void validateStep(String taskDefinitionKey, RequestInput input, ValidationErrors errors) {
   }
+
+  /**
+   * The request ended without a decision of its flow: {@code CANCELLED} by an administrator, or {@code TERMINATED}
+   * in another way (see {@link RequestLifecycle#onEnded}). A flow whose register has a row for open requests marks it.
+   */
+  default void ended(String businessKey, String outcome) {
+  }
 }

@@ -18,6 +18,20 @@ public final class RequestValues {
   private RequestValues() {
   }
 
+  /**
+   * The request number of the instance {@code scope} belongs to: the business key the kernel gave the instance at
+   * filing, never the {@code businessKey} variable (kept for display only, and writable by a variable update).
+   */
+  public static String businessKey(VariableScope scope) {
+    if (scope instanceof org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+      return execution.getProcessBusinessKey();
+    }
+    if (scope instanceof org.camunda.bpm.engine.delegate.DelegateTask task) {
+      return task.getExecution().getProcessBusinessKey();
+    }
+    return null;
+  }
+
   /** The trimmed text of a variable; null when absent or blank. */
   public static String string(VariableScope scope, String name) {
     return string(scope.getVariable(name));

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.ApprovalRouting;
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.approval.Route;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.organisation.OrganisationService;
@@ -34,13 +34,16 @@ public class OwnerDepartmentRouting {
   private final OrganisationService organisation;
   private final AuditRecorder audit;
 
-  OwnerDepartmentRouting(OrganisationService organisation, AuditRecorder audit) {
+  private final RequestRecords records;
+
+  OwnerDepartmentRouting(OrganisationService organisation, AuditRecorder audit, RequestRecords records) {
+    this.records = records;
     this.organisation = organisation;
     this.audit = audit;
   }
 
   public List<String> candidateGroups(DelegateExecution execution, ApprovalRouting approvalRouting) {
-    String requester = (String) execution.getVariable(ApprovalVariables.REQUESTER);
+    String requester = records.requester(execution);
     String owner = (String) execution.getVariable(ResubcontractingProcess.OUTSOURCING_REQUESTER);
     Set<String> excluded = new HashSet<>(audit.approversOfOtherSteps(execution.getProcessInstanceId(),
         execution.getCurrentActivityId()));

@@ -4,17 +4,19 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditRecorder;
 
 /** {@code ServiceTask_RegisterTakeOut}, 3.2: enters the request (or its resubmission) in the 持ち出し台帳. */
 @Component
 class RegisterTakeOutDelegate implements JavaDelegate {
 
+  private final RequestRecords records;
   private final TakeOutRegister register;
   private final AuditRecorder audit;
 
-  RegisterTakeOutDelegate(TakeOutRegister register, AuditRecorder audit) {
+  RegisterTakeOutDelegate(TakeOutRegister register, AuditRecorder audit, RequestRecords records) {
+    this.records = records;
     this.register = register;
     this.audit = audit;
   }
@@ -23,8 +25,8 @@ class RegisterTakeOutDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     TakeOutRequest request = TakeOutRequest.of(execution);
     register.register(request.businessKey(), execution.getProcessInstanceId(),
-        (String) execution.getVariable(ApprovalVariables.REQUESTER),
-        (String) execution.getVariable(ApprovalVariables.REQUESTER_DEPARTMENT), request.assetDescription(),
+        records.requester(execution),
+        records.department(execution), request.assetDescription(),
         request.classification(), request.medium(), request.destination(), request.startDate(),
         request.plannedReturnDate(), audit.now());
   }

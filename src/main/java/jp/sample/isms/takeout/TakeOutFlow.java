@@ -19,6 +19,18 @@ class TakeOutFlow implements RequestFlow {
 
   static final String CLAUSE = "3.2";
 
+  private final TakeOutRegister register;
+
+  TakeOutFlow(TakeOutRegister register) {
+    this.register = register;
+  }
+
+  /** The register shows a cancelled (取消) or terminated request as such, never 申請中 for ever. */
+  @Override
+  public void ended(String businessKey, String outcome) {
+    register.status(businessKey, outcome);
+  }
+
   @Override
   public String processKey() {
     return TakeOutProcess.KEY;
