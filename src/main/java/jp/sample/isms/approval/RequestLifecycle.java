@@ -154,7 +154,11 @@ public class RequestLifecycle {
     // the request number, the requester and the flow in the task list and the task header of Tasklist
     task.setDescription(filing == null ? null : filing.businessKey() + " ／ " + filing.requesterName() + " ／ "
         + flows.get(step.processKey()).nameJa());
-    // steps of the requester are assigned to them, which grants them the task already
+    // steps of the requester are assigned to them, which grants them the task already; to the requester of the
+    // filing, whatever a variable the model's assignee expression reads says
+    if (!step.kind().forRoleHolder() && requester != null && !requester.equals(task.getAssignee())) {
+      task.setAssignee(requester);
+    }
     if (step.kind().forRoleHolder()) {
       // the route as the routing gave it: who may take the step is decided from this record alone
       records.stepCreated(new RequestRecords.Step(task.getId(), task.getProcessInstanceId(), step.taskDefinitionKey(),
@@ -174,7 +178,12 @@ public class RequestLifecycle {
       // the requester follows the request in 自分の申請: read, never claim or complete
       grantRead(requester, Resources.TASK, task.getId());
     }
-    mail.taskCreated(task, recipients(task, requester));
+    mail.taskCreated(task, mailed(filing, step), recipients(task, requester));
+  }
+
+  private RequestMail.Request mailed(RequestRecords.Filing filing, StepDefinition step) {
+    return new RequestMail.Request(filing == null ? null : filing.businessKey(), flows.get(step.processKey()).nameJa(),
+        filing == null ? null : filing.requesterName());
   }
 
   /** Who is told of a new step: its assignee, else the holders of its candidate groups except the requester. */
@@ -248,7 +257,8 @@ public class RequestLifecycle {
     if (step.kind() == StepKind.APPROVAL) {
       task.setVariable(ApprovalVariables.LAST_DECIDED_BY, actorName);
       if (requesterId != null && !requesterId.equals(actor)) {
-        mail.decided(task, requesterId, outcome, Decision.valueOf(outcome).label(), comment, actorName);
+        mail.decided(task, mailed(filing, step), requesterId, outcome, Decision.valueOf(outcome).label(), comment,
+            actorName);
       }
     }
     audit.record(new AuditEntry(null, filing == null ? null : filing.businessKey(),
@@ -323,8 +333,9 @@ public class RequestLifecycle {
 
   /**
    * Every path ends with a decision: a request an administrator cancelled (deleted the instance, or cancelled its
-   * activities) is recorded as CANCELLED with who and why; one that ended in any other way than at an end event of its
-   * flow (a BPMN error or escalation thrown at a step) as TERMINATED. The flow's register follows either way.
+   * activities) is recorded as CANCELLED with who and why; one ended by a BPMN error or escalation thrown at a step
+   * (which only an administrator may throw, see {@link KernelCommands}) as TERMINATED. Every other end is a path of
+   * the flow's model, which records its own decision. The flow's register follows either way.
    */
   void onEnded(DelegateExecution execution) {
     ExecutionEntity instance = (ExecutionEntity) execution;
@@ -335,7 +346,7 @@ public class RequestLifecycle {
     String outcome;
     if (instance.isCanceled()) {
       outcome = CANCELLED;
-    } else if (KernelCommands.throwingAtStep() || !endedAtEndEvent(instance)) {
+    } else if (KernelCommands.throwingAtStep()) {
       outcome = TERMINATED;
     } else {
       return;
@@ -356,14 +367,8 @@ public class RequestLifecycle {
 
   /** The outcome of a request an administrator cancelled. */
   public static final String CANCELLED = "CANCELLED";
-  /** The outcome of a request that ended without reaching an end event of its flow. */
+  /** The outcome of a request ended by a BPMN error or escalation thrown at one of its steps. */
   public static final String TERMINATED = "TERMINATED";
-
-  private static boolean endedAtEndEvent(ExecutionEntity instance) {
-    org.camunda.bpm.engine.impl.pvm.process.ActivityImpl activity = instance.getActivity();
-    Object type = activity == null ? null : activity.getProperty("type");
-    return type instanceof String name && name.endsWith("EndEvent");
-  }
 
   /** The kernel's variables cannot be submitted, except unchanged as a read-only field the form shows. */
   private static void rejectReserved(Map<String, Object> submitted, FormSchema form, ValidationErrors errors) {

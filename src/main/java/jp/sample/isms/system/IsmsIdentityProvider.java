@@ -123,6 +123,7 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
   public boolean checkPassword(String userId, String password) {
     // a disabled account (5.1.7) cannot log in, to the webapps or the REST API
     if (userId != null && accounts != null && accounts.get().isDisabled(userId)) {
+      BcryptPasswordEncryptor.checkAgainstNobody(password);
       return false;
     }
     String hash = password == null ? null : sha256(userId + '\u0000' + password);
@@ -152,6 +153,11 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
   }
 
   private boolean verify(String userId, String password, String hash) {
+    if (userId == null || password == null || password.isEmpty() || findUserById(userId) == null) {
+      // same cost as a known user's wrong password: the time of the answer does not tell who exists
+      BcryptPasswordEncryptor.checkAgainstNobody(password);
+      return false;
+    }
     boolean valid = super.checkPassword(userId, password);
     if (valid && accounts != null) {
       accounts.get().loggedIn(userId);
