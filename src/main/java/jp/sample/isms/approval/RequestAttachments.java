@@ -217,9 +217,15 @@ class RequestAttachments {
     return kinds.stream().map(k -> k.label() + " (" + k.code() + ")").collect(Collectors.joining("、"));
   }
 
+  private static final int MAX_NAME = 255;
+
   private static AttachmentFormat check(String fileName, String declaredType, byte[] content) {
     if (fileName == null || fileName.isBlank()) {
       throw new Refused(400, "ファイル名がありません");
+    }
+    if (fileName.length() > MAX_NAME) {
+      // the engine keeps an attachment's name in a column of 255 characters
+      throw new Refused(400, "ファイル名は " + MAX_NAME + " 文字以内にしてください");
     }
     if (content.length == 0) {
       throw new Refused(400, "ファイルが空です");
