@@ -244,7 +244,10 @@ public class RequestLifecycle {
     errors.throwIfAny();
 
     if ("RESUBMITTED".equals(outcome) && filing != null) {
-      records.refiled(filing, RequestValues.json(submission.submitted()));
+      records.refiled(filing, RequestValues.merged(filing.filedValues(), RequestValues.json(submission.submitted())));
+    }
+    if (step.kind().forRoleHolder()) {
+      refuseChangedSinceFiling(filing, task);
     }
     String comment = input.string(step.kind() == StepKind.APPROVAL ? ApprovalVariables.DECISION_COMMENT : "comment");
     RequestRecords.Step route = step.kind().forRoleHolder() ? records.step(task.getId()).orElse(null) : null;
@@ -266,6 +269,27 @@ public class RequestLifecycle {
         step.name(), step.kind().name(), actor, actorName, actingRole, principal, requesterId,
         filing == null ? null : filing.departmentCode(), null, outcome, comment, step.clauses(),
         exception, null, RequestValues.json(submission.submitted())));
+  }
+
+  /**
+   * A role holder decides on what was filed: if a filed field's variable no longer holds the value of the filing (or
+   * of the last resubmission), it was changed around the forms, and the step is refused until an administrator has
+   * looked at it. The audit record and the register keep the filed values.
+   */
+  private static void refuseChangedSinceFiling(RequestRecords.Filing filing, DelegateTask task) {
+    if (filing == null || filing.filedValues() == null) {
+      return;
+    }
+    Map<String, com.fasterxml.jackson.databind.JsonNode> filed = RequestValues.fields(filing.filedValues());
+    Map<String, Object> current = new HashMap<>();
+    // as a submission is read: an absent value as empty text
+    filed.keySet().forEach(name -> current.put(name, task.getVariable(name) == null ? "" : task.getVariable(name)));
+    Map<String, com.fasterxml.jackson.databind.JsonNode> now = RequestValues.fields(RequestValues.json(current));
+    List<String> changed = filed.keySet().stream().filter(name -> !filed.get(name).equals(now.get(name))).toList();
+    if (!changed.isEmpty()) {
+      throw new FourEyesViolationException("申請内容が受付後に変更されているため処理できません。管理者に連絡してください"
+          + " (the filed values were changed after filing: " + String.join(", ", changed) + ")");
+    }
   }
 
   private static String validateDecision(RequestInput input, ValidationErrors errors) {

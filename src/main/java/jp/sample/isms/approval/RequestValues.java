@@ -82,4 +82,28 @@ public final class RequestValues {
       throw new IllegalStateException(e);
     }
   }
+
+  /** The fields of a {@link #json} text, by name; empty for null. */
+  static Map<String, com.fasterxml.jackson.databind.JsonNode> fields(String json) {
+    Map<String, com.fasterxml.jackson.databind.JsonNode> fields = new TreeMap<>();
+    if (json != null) {
+      try {
+        JSON.readTree(json).fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return fields;
+  }
+
+  /** {@code base} with the fields of {@code update} put over it, as a {@link #json} text. */
+  static String merged(String base, String update) {
+    Map<String, com.fasterxml.jackson.databind.JsonNode> fields = fields(base);
+    fields.putAll(fields(update));
+    try {
+      return fields.isEmpty() ? null : JSON.writeValueAsString(fields);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -121,6 +121,25 @@ class KernelIntegrityTest {
   }
 
   @Test
+  void filedValuesChangedAroundTheFormsAreNotApproved() {
+    // given: yamamoto's request for the head of development; its destination is changed after filing
+    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    engine.getRuntimeService().setVariable(instance.getId(), "destination", "競合他社");
+    List<String> before = outcomes(instance);
+    // when / then: the approver cannot approve what was not filed
+    assertThatThrownBy(() -> requests.complete("ito", instance, Map.of("decision", "APPROVED", "decisionComment", "")))
+        .isInstanceOf(FourEyesViolationException.class).hasMessageContaining("destination");
+    assertThat(outcomes(instance)).isEqualTo(before);
+    assertThat(registerStatus(instance)).isEqualTo("REQUESTED");
+    assertThat(jdbc.queryForObject("select destination from takeout_register where business_key = ?", String.class,
+        instance.getBusinessKey())).isEqualTo("取引先");
+    // once the filed value is back, the approval goes through
+    engine.getRuntimeService().setVariable(instance.getId(), "destination", "取引先");
+    requests.complete("ito", instance, Map.of("decision", "APPROVED", "decisionComment", ""));
+    assertThat(outcomes(instance)).containsExactly("FILED", "APPROVED");
+  }
+
+  @Test
   void identityLinksAddedLaterDoNotMakeSomeoneAnApprover() {
     // given: yamamoto's request waits for the head of development
     ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
