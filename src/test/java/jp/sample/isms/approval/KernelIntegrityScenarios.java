@@ -140,6 +140,20 @@ abstract class KernelIntegrityScenarios {
   }
 
   @Test
+  void aStartAroundTheStartFormAndItsListenersIsStillCheckedByTheKernel() {
+    long instances = engine.getRuntimeService().createProcessInstanceQuery().count();
+    long filings = jdbc.queryForObject("select count(*) from request_filing", Long.class);
+    // straight to the approval, skipping custom listeners and the start form, with kernel variables of one's choice
+    Map<String, Object> variables = new HashMap<>(Requests.internalLaptopTakeOut());
+    variables.put(ApprovalVariables.REQUESTER, "tanaka");
+    assertThatThrownBy(() -> requests.as("yamamoto", () -> engine.getRuntimeService()
+        .createProcessInstanceByKey("takeOut").startBeforeActivity("UserTask_ApproveTakeOut")
+        .setVariables(variables).execute(true, true))).isInstanceOf(RequestValidationException.class);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instances);
+    assertThat(jdbc.queryForObject("select count(*) from request_filing", Long.class)).isEqualTo(filings);
+  }
+
+  @Test
   void identityLinksAddedLaterDoNotMakeSomeoneAnApprover() {
     // given: yamamoto's request waits for the head of development
     ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
