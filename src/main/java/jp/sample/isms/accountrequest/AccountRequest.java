@@ -4,7 +4,6 @@ import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-import jp.sample.isms.approval.ApprovalVariables;
 import jp.sample.isms.approval.RequestValues;
 
 /** The variables of an account request, typed (map in, call a service, map out). */
@@ -14,7 +13,7 @@ record AccountRequest(String businessKey, RequestType requestType, String target
 
   static AccountRequest of(VariableScope scope) {
     return new AccountRequest(
-        (String) scope.getVariable(ApprovalVariables.BUSINESS_KEY),
+        RequestValues.businessKey(scope),
         RequestType.of(string(scope, AccountRequestProcess.REQUEST_TYPE)),
         string(scope, AccountRequestProcess.TARGET_USER_ID),
         string(scope, AccountRequestProcess.SYSTEM),

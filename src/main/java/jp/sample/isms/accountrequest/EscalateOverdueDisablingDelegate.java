@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.notification.Notifier;
@@ -20,11 +20,13 @@ import jp.sample.isms.organisation.Role;
 @Component
 class EscalateOverdueDisablingDelegate implements JavaDelegate {
 
+  private final RequestRecords records;
   private final Notifier notifier;
   private final AuditRecorder audit;
   private final OrganisationService organisation;
 
-  EscalateOverdueDisablingDelegate(Notifier notifier, AuditRecorder audit, OrganisationService organisation) {
+  EscalateOverdueDisablingDelegate(Notifier notifier, AuditRecorder audit, OrganisationService organisation, RequestRecords records) {
+    this.records = records;
     this.notifier = notifier;
     this.audit = audit;
     this.organisation = organisation;
@@ -33,7 +35,7 @@ class EscalateOverdueDisablingDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     AccountRequest request = AccountRequest.of(execution);
-    String requester = (String) execution.getVariable(ApprovalVariables.REQUESTER);
+    String requester = records.requester(execution);
     List<String> officers = organisation.holders(Role.SECURITY_OFFICER, requester).userIds();
     for (String officer : officers) {
       notifier.send(officer, "【無効化遅延】" + request.businessKey() + " " + request.targetUserId() + " の"
@@ -45,7 +47,7 @@ class EscalateOverdueDisablingDelegate implements JavaDelegate {
     audit.record(new AuditEntry(null, request.businessKey(), execution.getProcessInstanceId(),
         AccountRequestProcess.KEY, null, execution.getCurrentActivityId(), "情報セキュリティ責任者に無効化遅延を通知する",
         "SYSTEM", "system", "システム", null, null, requester,
-        (String) execution.getVariable(ApprovalVariables.REQUESTER_DEPARTMENT), null, "ESCALATED",
+        records.department(execution), null, "ESCALATED",
         "無効化期限超過を情報セキュリティ責任者 " + String.join(", ", officers) + " に通知",
         AccountRequestFlow.CLAUSE_DELETION, null, null));
   }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.notification.Notifier;
@@ -18,10 +18,12 @@ class InstructPasswordChangeDelegate implements JavaDelegate {
 
   static final String CLAUSES = "5.1.5,5.1.8";
 
+  private final RequestRecords records;
   private final Notifier notifier;
   private final AuditRecorder audit;
 
-  InstructPasswordChangeDelegate(Notifier notifier, AuditRecorder audit) {
+  InstructPasswordChangeDelegate(Notifier notifier, AuditRecorder audit, RequestRecords records) {
+    this.records = records;
     this.notifier = notifier;
     this.audit = audit;
   }
@@ -42,8 +44,8 @@ class InstructPasswordChangeDelegate implements JavaDelegate {
             + "表示したりしないでください。アカウントを他人に貸与してはなりません (情報管理規程 5.1.8)。");
     audit.record(new AuditEntry(null, request.businessKey(), execution.getProcessInstanceId(),
         AccountRequestProcess.KEY, null, execution.getCurrentActivityId(), "初期パスワードの変更を指示する", "SYSTEM",
-        "system", "システム", null, null, (String) execution.getVariable(ApprovalVariables.REQUESTER),
-        (String) execution.getVariable(ApprovalVariables.REQUESTER_DEPARTMENT), null, "INSTRUCTED",
+        "system", "システム", null, null, records.requester(execution),
+        records.department(execution), null, "INSTRUCTED",
         "初期パスワードの変更を " + target + " に指示 (アカウント " + accountId + ")", CLAUSES, null, null));
   }
 }

@@ -19,6 +19,10 @@ import jp.sample.isms.organisation.OrganisationGroups;
 @RequestMapping("/api/accounts")
 class AccountController {
 
+  /** The length of {@code account_state.reason}. */
+  private static final int MAX_REASON = 500;
+
+
   private final AccountDeactivation deactivation;
   private final IdentityService identityService;
 
@@ -40,6 +44,10 @@ class AccountController {
     String reason = body == null ? null : body.get("reason");
     if (reason == null || reason.isBlank()) {
       return ResponseEntity.badRequest().body(Map.of("field", "reason", "message", "停止の理由を入力してください"));
+    }
+    if (reason.length() > MAX_REASON) {
+      return ResponseEntity.badRequest().body(Map.of("field", "reason",
+          "message", "停止の理由は" + MAX_REASON + "文字以内で入力してください"));
     }
     return ResponseEntity.ok(Map.of("userId", userId, "disabled", true,
         "movedSteps", deactivation.disable(userId, user.getUserId(), reason)));

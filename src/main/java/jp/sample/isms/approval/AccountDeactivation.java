@@ -4,14 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -37,10 +33,12 @@ public class AccountDeactivation {
   private final OrganisationService organisation;
   private final AuditRecorder audit;
   private final Duration inactivityPeriod;
+  private final RequestRecords records;
 
   AccountDeactivation(AccountStates accounts, TaskService taskService, IdentityService identityService,
       OrganisationService organisation, AuditRecorder audit,
-      @Value("${isms.accounts.inactivity-period:P90D}") Duration inactivityPeriod) {
+      @Value("${isms.accounts.inactivity-period:P90D}") Duration inactivityPeriod, RequestRecords records) {
+    this.records = records;
     this.accounts = accounts;
     this.taskService = taskService;
     this.identityService = identityService;
@@ -57,18 +55,20 @@ public class AccountDeactivation {
       accounts.disable(userId, by, reason);
       List<String> moved = new ArrayList<>();
       for (Task task : taskService.createTaskQuery().taskAssignee(userId).active().list()) {
-        if (taskService.getVariableLocal(task.getId(), ApprovalVariables.ACTING_ROLE) != null) {
+        if (records.step(task.getId()).isPresent()) {
           taskService.setAssignee(task.getId(), null);
           moved.add(task.getId());
         }
       }
       for (Task task : taskService.createTaskQuery().taskCandidateUser(userId).active().list()) {
-        Object actingRole = taskService.getVariableLocal(task.getId(), ApprovalVariables.ACTING_ROLE);
-        if (actingRole != null && !hasActiveHolder(task)) {
-          String requester = (String) taskService.getVariable(task.getId(), ApprovalVariables.REQUESTER);
-          Role superior = ApprovalRouting.superior(Role.valueOf(actingRole.toString()));
+        RequestRecords.Step step = records.step(task.getId()).orElse(null);
+        if (step != null && step.actingRole() != null && !hasActiveHolder(step)) {
+          String requester = records.filing(task.getProcessInstanceId()).map(RequestRecords.Filing::requester)
+              .orElse(null);
+          Role superior = ApprovalRouting.superior(Role.valueOf(step.actingRole()));
           String group = organisation.holders(superior, requester).groupId();
           if (group != null) {
+            records.groupAdded(task.getId(), group);
             taskService.addCandidateGroup(task.getId(), group);
             moved.add(task.getId());
           }
@@ -104,10 +104,8 @@ public class AccountDeactivation {
     return inactive;
   }
 
-  private boolean hasActiveHolder(Task task) {
-    Set<String> holders = taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId).flatMap(g -> organisation.members(g).stream()).collect(Collectors.toSet());
-    return holders.stream().anyMatch(user -> !accounts.isDisabled(user));
+  private boolean hasActiveHolder(RequestRecords.Step step) {
+    return step.candidateGroups().stream().flatMap(g -> organisation.members(g).stream())
+        .anyMatch(user -> !accounts.isDisabled(user));
   }
 }

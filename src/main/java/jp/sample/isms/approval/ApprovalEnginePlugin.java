@@ -11,12 +11,13 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-/** Installs the approval kernel into the engine: its parse listener and the submission interceptor. */
+/** Installs the approval kernel into the engine: its parse listener, its command guard and the submission interceptor. */
 @Component
 class ApprovalEnginePlugin implements ProcessEnginePlugin {
 
   private final RequestLifecycle lifecycle;
   private final SubmittedVariables submittedVariables = new SubmittedVariables();
+  private final KernelCommands kernelCommands = new KernelCommands();
 
   ApprovalEnginePlugin(@Lazy RequestLifecycle lifecycle) {
     this.lifecycle = lifecycle;
@@ -31,6 +32,7 @@ class ApprovalEnginePlugin implements ProcessEnginePlugin {
 
     List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+    interceptors.add(kernelCommands);
     interceptors.add(submittedVariables);
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
   }
@@ -38,6 +40,7 @@ class ApprovalEnginePlugin implements ProcessEnginePlugin {
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     submittedVariables.setReader(configuration.getCommandExecutorTxRequired());
+    kernelCommands.setIdentityService(configuration.getIdentityService());
   }
 
   @Override

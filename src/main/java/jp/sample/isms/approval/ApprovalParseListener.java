@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.util.xml.Namespace;
 
 /**
- * Attaches the kernel to every deployed request flow: the filing listener to the process, the step listeners to each
- * user task. Reads {@code isms.stepKind} and {@code isms.clauses} from the elements' camunda:properties.
+ * Attaches the kernel to every deployed request flow: the filing and end listeners to the process, the step listeners
+ * to each user task. Reads {@code isms.stepKind} and {@code isms.clauses} from the elements' camunda:properties.
  */
 class ApprovalParseListener extends AbstractBpmnParseListener {
 
@@ -34,8 +34,11 @@ class ApprovalParseListener extends AbstractBpmnParseListener {
       return;
     }
     String startFormRef = startFormRef(processElement);
-    processDefinition.addListener(ExecutionListener.EVENTNAME_START,
+    // built-in: a start or a cancellation that skips custom listeners (skipCustomListeners) still files and records
+    processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
         (ExecutionListener) execution -> lifecycle.onFiled(execution, startFormRef));
+    processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+        (ExecutionListener) execution -> lifecycle.onEnded(execution));
   }
 
   @Override

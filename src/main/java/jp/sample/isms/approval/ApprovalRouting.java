@@ -29,7 +29,10 @@ public class ApprovalRouting {
   private final OrganisationService organisation;
   private final AuditRecorder audit;
 
-  public ApprovalRouting(OrganisationService organisation, AuditRecorder audit) {
+  private final RequestRecords records;
+
+  public ApprovalRouting(OrganisationService organisation, AuditRecorder audit, RequestRecords records) {
+    this.records = records;
     this.organisation = organisation;
     this.audit = audit;
   }
@@ -40,7 +43,7 @@ public class ApprovalRouting {
   /** The candidate groups of the user task being created at {@code execution}. */
   @ModelCallable
   public List<String> candidateGroups(DelegateExecution execution, String roleCode) {
-    String requester = (String) execution.getVariable(ApprovalVariables.REQUESTER);
+    String requester = records.requester(execution);
     // one person never takes two approval steps; a work step (setting up an account, confirming an NDA) may be done
     // by someone who approved before, so only approval steps avoid the earlier approvers
     Set<String> excluded = isApprovalStep(execution)

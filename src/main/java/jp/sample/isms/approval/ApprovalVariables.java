@@ -2,7 +2,11 @@ package jp.sample.isms.approval;
 
 import java.util.Set;
 
-/** Process variables the kernel owns. A client cannot set them: submissions naming them are refused. */
+/**
+ * Process variables the kernel owns. A client cannot set them: submissions naming them are refused. They are for
+ * display (Tasklist lists and forms): the kernel decides from its own records ({@link RequestRecords}), so changing
+ * one of them by other means changes nothing it decides.
+ */
 public final class ApprovalVariables {
 
   /** User id of who filed the request ({@code camunda:initiator}). */

@@ -114,8 +114,9 @@ public final class FormSchema {
         }
       }
       case "datetime" -> {
-        if (!value.toString().matches("\\d{4}-\\d{2}-\\d{2}.*")) {
-          errors.field(field.key(), label + "は日付 (YYYY-MM-DD) で入力してください");
+        // a day that exists (2026-02-30 does not), not only the shape of one
+        if (!value.toString().matches("\\d{4}-\\d{2}-\\d{2}.*") || RequestValues.date(value) == null) {
+          errors.field(field.key(), label + "は存在する日付 (YYYY-MM-DD) で入力してください");
         }
       }
       default -> {

@@ -32,9 +32,11 @@ public class OrganisationChanges {
   private final SubstituteAssignments substitutes;
   private final AuditRecorder audit;
   private final JdbcTemplate jdbc;
+  private final RequestRecords records;
 
   OrganisationChanges(IdentityService identityService, TaskService taskService, OrganisationService organisation,
-      SubstituteAssignments substitutes, AuditRecorder audit, JdbcTemplate jdbc) {
+      SubstituteAssignments substitutes, AuditRecorder audit, JdbcTemplate jdbc, RequestRecords records) {
+    this.records = records;
     this.identityService = identityService;
     this.taskService = taskService;
     this.organisation = organisation;
@@ -95,11 +97,12 @@ public class OrganisationChanges {
   private List<String> release(String userId) {
     List<String> released = new ArrayList<>();
     for (Task task : taskService.createTaskQuery().taskAssignee(userId).active().list()) {
-      if (taskService.getVariableLocal(task.getId(), ApprovalVariables.ACTING_ROLE) == null) {
+      RequestRecords.Step step = records.step(task.getId()).orElse(null);
+      if (step == null) {
         continue; // the person's own requests and duties stay theirs
       }
-      boolean stillHolds = taskService.getIdentityLinksForTask(task.getId()).stream()
-          .anyMatch(link -> link.getGroupId() != null && organisation.members(link.getGroupId()).contains(userId));
+      boolean stillHolds = step.candidateGroups().stream()
+          .anyMatch(group -> organisation.members(group).contains(userId));
       if (!stillHolds) {
         taskService.setAssignee(task.getId(), null);
         released.add(task.getId());

@@ -33,7 +33,11 @@ public class OwnerDepartmentRouting {
   private final AuditRecorder audit;
   private final Map<String, RequestFlow> flows;
 
-  OwnerDepartmentRouting(OrganisationService organisation, AuditRecorder audit, List<RequestFlow> flows) {
+  private final RequestRecords records;
+
+  OwnerDepartmentRouting(OrganisationService organisation, AuditRecorder audit, List<RequestFlow> flows,
+      RequestRecords records) {
+    this.records = records;
     this.organisation = organisation;
     this.audit = audit;
     this.flows = flows.stream().collect(Collectors.toMap(RequestFlow::processKey, Function.identity()));
@@ -41,7 +45,7 @@ public class OwnerDepartmentRouting {
 
   @ModelCallable
   public List<String> candidateGroups(DelegateExecution execution, ApprovalRouting approvalRouting) {
-    String requester = (String) execution.getVariable(ApprovalVariables.REQUESTER);
+    String requester = records.requester(execution);
     Set<String> excluded = new HashSet<>(audit.approversOfOtherSteps(execution.getProcessInstanceId(),
         execution.getCurrentActivityId()));
     excluded.add(requester);

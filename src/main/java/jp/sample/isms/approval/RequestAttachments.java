@@ -74,10 +74,12 @@ class RequestAttachments {
   private final OrganisationService organisation;
   private final AuditRecorder audit;
   private final Map<String, List<AttachmentKinds.Kind>> kindsByProcess;
+  private final RequestRecords records;
 
   RequestAttachments(@Lazy TaskService taskService, @Lazy RuntimeService runtimeService,
       @Lazy HistoryService historyService, @Lazy ProcessEngine engine,
-      OrganisationService organisation, AuditRecorder audit, List<AttachmentKinds> kinds) {
+      OrganisationService organisation, AuditRecorder audit, List<AttachmentKinds> kinds, RequestRecords records) {
+    this.records = records;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
@@ -115,9 +117,7 @@ class RequestAttachments {
     if (instance == null) {
       throw new Refused(404, "申請が見つかりません: " + processInstanceOrBusinessKey);
     }
-    String requester = withoutAuthorization(() -> historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(ApprovalVariables.REQUESTER).list().stream()
-        .map(v -> (String) v.getValue()).findFirst().orElse(null));
+    String requester = records.filing(instance.getId()).map(RequestRecords.Filing::requester).orElse(null);
     return new Request(instance.getId(), instance.getBusinessKey(), instance.getProcessDefinitionKey(), requester,
         instance.getEndTime() == null);
   }
@@ -217,9 +217,15 @@ class RequestAttachments {
     return kinds.stream().map(k -> k.label() + " (" + k.code() + ")").collect(Collectors.joining("、"));
   }
 
+  private static final int MAX_NAME = 255;
+
   private static AttachmentFormat check(String fileName, String declaredType, byte[] content) {
     if (fileName == null || fileName.isBlank()) {
       throw new Refused(400, "ファイル名がありません");
+    }
+    if (fileName.length() > MAX_NAME) {
+      // the engine keeps an attachment's name in a column of 255 characters
+      throw new Refused(400, "ファイル名は " + MAX_NAME + " 文字以内にしてください");
     }
     if (content.length == 0) {
       throw new Refused(400, "ファイルが空です");

@@ -40,4 +40,11 @@ public interface RequestFlow {
   default String ownerDepartment(VariableScope execution) {
     return null;
   }
+
+  /**
+   * The request ended without a decision of its flow: {@code CANCELLED} by an administrator, or {@code TERMINATED}
+   * in another way (see {@link RequestLifecycle#onEnded}). A flow whose register has a row for open requests marks it.
+   */
+  default void ended(String businessKey, String outcome) {
+  }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -46,11 +45,13 @@ public class RequestLifecycle {
   private final FormSchemas forms;
   private final RequestMail mail;
   private final SubstituteAssignments substitutes;
+  private final RequestRecords records;
 
   public RequestLifecycle(List<RequestFlow> flows, OrganisationService organisation, BusinessKeyGenerator businessKeys,
       AuditRecorder audit, FormSchemas forms, RequestMail mail,
-      @org.springframework.context.annotation.Lazy SubstituteAssignments substitutes) {
+      @org.springframework.context.annotation.Lazy SubstituteAssignments substitutes, RequestRecords records) {
     this.mail = mail;
+    this.records = records;
     this.substitutes = substitutes;
     this.flows = flows.stream().collect(Collectors.toMap(RequestFlow::processKey, Function.identity()));
     this.organisation = organisation;
@@ -106,6 +107,11 @@ public class RequestLifecycle {
     }
 
     String businessKey = businessKeys.next(flow.businessKeyPrefix(), today());
+    // the kernel's own record of the filing: what four eyes, routing and registers read; the variables below are for
+    // display in Tasklist only
+    records.filed(new RequestRecords.Filing(execution.getProcessInstanceId(), businessKey, flow.processKey(),
+        requester, person.displayName(), person.departmentCode(), person.departmentName(), person.sectionCode(),
+        audit.now(), RequestValues.json(submitted)));
     execution.setProcessBusinessKey(businessKey);
     execution.setVariable(ApprovalVariables.BUSINESS_KEY, businessKey);
     execution.setVariable(ApprovalVariables.REQUESTER, requester);
@@ -125,27 +131,44 @@ public class RequestLifecycle {
   // ---------------------------------------------------------------- steps
 
   void onCreated(DelegateTask task, StepDefinition step) {
+    String actingRole = null;
+    String exception = null;
     Object route = task.getExecution().getVariableLocal(ApprovalRouting.ROUTE);
     if (route instanceof String r) {
       String[] parts = r.split("\\|", -1);
-      task.setVariableLocal(ApprovalVariables.ACTING_ROLE, parts[0]);
-      if (!parts[1].isEmpty()) {
-        task.setVariableLocal(ApprovalVariables.FOUR_EYES_EXCEPTION, parts[1]);
+      actingRole = parts[0];
+      exception = parts[1].isEmpty() ? null : parts[1];
+      task.setVariableLocal(ApprovalVariables.ACTING_ROLE, actingRole);
+      if (exception != null) {
+        task.setVariableLocal(ApprovalVariables.FOUR_EYES_EXCEPTION, exception);
       }
       task.getExecution().removeVariableLocal(ApprovalRouting.ROUTE);
+    } else if (step.kind().forRoleHolder()) {
+      // a flow's own routing put its route on the task in this same create event, before the kernel's listener
+      actingRole = (String) task.getVariableLocal(ApprovalVariables.ACTING_ROLE);
+      exception = (String) task.getVariableLocal(ApprovalVariables.FOUR_EYES_EXCEPTION);
     }
+    RequestRecords.Filing filing = records.filing(task.getExecution()).orElse(null);
+    String requester = filing == null ? null : filing.requester();
     // the request number, the requester and the flow in the task list and the task header of Tasklist
-    task.setDescription(task.getVariable(ApprovalVariables.BUSINESS_KEY) + " ／ "
-        + task.getVariable(ApprovalVariables.REQUESTER_NAME) + " ／ " + task.getVariable(ApprovalVariables.FLOW_NAME));
-    String requester = (String) task.getVariable(ApprovalVariables.REQUESTER);
-    // steps of the requester are assigned to them, which grants them the task already
+    task.setDescription(filing == null ? null : filing.businessKey() + " ／ " + filing.requesterName() + " ／ "
+        + flows.get(step.processKey()).nameJa());
+    // steps of the requester are assigned to them, which grants them the task already; to the requester of the
+    // filing, whatever a variable the model's assignee expression reads says
+    if (!step.kind().forRoleHolder() && requester != null && !requester.equals(task.getAssignee())) {
+      task.setAssignee(requester);
+    }
     if (step.kind().forRoleHolder()) {
+      // the route as the routing gave it: who may take the step is decided from this record alone
+      records.stepCreated(new RequestRecords.Step(task.getId(), task.getProcessInstanceId(), step.taskDefinitionKey(),
+          actingRole, task.getCandidates().stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+              .map(IdentityLink::getGroupId).filter(g -> g != null).distinct().toList(), exception));
       // the role holders see the request itself (its variables in the Tasklist list), not only their task
       task.getCandidates().stream().map(IdentityLink::getGroupId).filter(g -> g != null)
           .forEach(group -> grantGroupRead(group, Resources.PROCESS_INSTANCE, task.getProcessInstanceId()));
       // 代理承認: substitutes in force of the holders may take the step too (never of their own request)
       for (String substitute : substitutes.substitutesFor(substitutes.holders(task.getCandidates()),
-          task.getAssignee(), (String) task.getVariable(ApprovalVariables.REQUESTER))) {
+          task.getAssignee(), requester)) {
         task.addCandidateUser(substitute);
         grantRead(substitute, Resources.PROCESS_INSTANCE, task.getProcessInstanceId());
       }
@@ -154,7 +177,12 @@ public class RequestLifecycle {
       // the requester follows the request in 自分の申請: read, never claim or complete
       grantRead(requester, Resources.TASK, task.getId());
     }
-    mail.taskCreated(task, recipients(task, requester));
+    mail.taskCreated(task, mailed(filing, step), recipients(task, requester));
+  }
+
+  private RequestMail.Request mailed(RequestRecords.Filing filing, StepDefinition step) {
+    return new RequestMail.Request(filing == null ? null : filing.businessKey(), flows.get(step.processKey()).nameJa(),
+        filing == null ? null : filing.requesterName());
   }
 
   /** Who is told of a new step: its assignee, else the holders of its candidate groups except the requester. */
@@ -191,7 +219,9 @@ public class RequestLifecycle {
       form.validate(submission.submitted(), submission.before(), errors);
     }
     RequestFlow flow = flows.get(step.processKey());
-    Person requester = organisation.person((String) task.getVariable(ApprovalVariables.REQUESTER)).orElse(null);
+    RequestRecords.Filing filing = records.filing(task.getExecution()).orElse(null);
+    String requesterId = filing == null ? null : filing.requester();
+    Person requester = requesterId == null ? null : organisation.person(requesterId).orElse(null);
     RequestInput input = new RequestInput(new HashMap<>(task.getVariables()), requester, today(),
         task.getProcessInstanceId());
     String outcome = switch (step.kind()) {
@@ -212,28 +242,53 @@ public class RequestLifecycle {
     flow.validateStep(step.taskDefinitionKey(), input, errors);
     errors.throwIfAny();
 
+    if ("RESUBMITTED".equals(outcome) && filing != null) {
+      records.refiled(filing, RequestValues.merged(filing.filedValues(), RequestValues.json(submission.submitted())));
+    }
+    if (step.kind().forRoleHolder()) {
+      refuseChangedSinceFiling(filing, task);
+    }
     String comment = input.string(step.kind() == StepKind.APPROVAL ? ApprovalVariables.DECISION_COMMENT : "comment");
-    String exception = (String) task.getVariableLocal(ApprovalVariables.FOUR_EYES_EXCEPTION);
-    String actingRole = step.kind().forRoleHolder()
-        ? (String) task.getVariableLocal(ApprovalVariables.ACTING_ROLE) : "REQUESTER";
-    String principal = step.kind().forRoleHolder()
-        ? substitutes.principalOf(actor, task.getCandidates(), task.getAssignee()).orElse(null) : null;
+    RequestRecords.Step route = step.kind().forRoleHolder() ? records.step(task.getId()).orElse(null) : null;
+    String exception = route == null ? null : route.fourEyesException();
+    String actingRole = step.kind().forRoleHolder() ? (route == null ? null : route.actingRole()) : "REQUESTER";
+    String principal = route == null ? null : substitutes.principalOf(actor, route.candidateGroups()).orElse(null);
     // 〇〇 代理 △△: the substitute, standing in for the principal
     String actorName = principal == null ? organisation.displayName(actor)
         : organisation.displayName(actor) + " (" + organisation.displayName(principal) + " 代理)";
     if (step.kind() == StepKind.APPROVAL) {
       task.setVariable(ApprovalVariables.LAST_DECIDED_BY, actorName);
-      String requesterId = (String) task.getVariable(ApprovalVariables.REQUESTER);
       if (requesterId != null && !requesterId.equals(actor)) {
-        mail.decided(task, requesterId, outcome, Decision.valueOf(outcome).label(), comment, actorName);
+        mail.decided(task, mailed(filing, step), requesterId, outcome, Decision.valueOf(outcome).label(), comment,
+            actorName);
       }
     }
-    audit.record(new AuditEntry(null, (String) task.getVariable(ApprovalVariables.BUSINESS_KEY),
+    audit.record(new AuditEntry(null, filing == null ? null : filing.businessKey(),
         task.getProcessInstanceId(), step.processKey(), definition.getVersion(), step.taskDefinitionKey(),
-        step.name(), step.kind().name(), actor, actorName, actingRole, principal,
-        (String) task.getVariable(ApprovalVariables.REQUESTER),
-        (String) task.getVariable(ApprovalVariables.REQUESTER_DEPARTMENT), null, outcome, comment, step.clauses(),
+        step.name(), step.kind().name(), actor, actorName, actingRole, principal, requesterId,
+        filing == null ? null : filing.departmentCode(), null, outcome, comment, step.clauses(),
         exception, null, RequestValues.json(submission.submitted())));
+  }
+
+  /**
+   * A role holder decides on what was filed: if a filed field's variable no longer holds the value of the filing (or
+   * of the last resubmission), it was changed around the forms, and the step is refused until an administrator has
+   * looked at it. The audit record and the register keep the filed values.
+   */
+  private static void refuseChangedSinceFiling(RequestRecords.Filing filing, DelegateTask task) {
+    if (filing == null || filing.filedValues() == null) {
+      return;
+    }
+    Map<String, com.fasterxml.jackson.databind.JsonNode> filed = RequestValues.fields(filing.filedValues());
+    Map<String, Object> current = new HashMap<>();
+    // as a submission is read: an absent value as empty text
+    filed.keySet().forEach(name -> current.put(name, task.getVariable(name) == null ? "" : task.getVariable(name)));
+    Map<String, com.fasterxml.jackson.databind.JsonNode> now = RequestValues.fields(RequestValues.json(current));
+    List<String> changed = filed.keySet().stream().filter(name -> !filed.get(name).equals(now.get(name))).toList();
+    if (!changed.isEmpty()) {
+      throw new FourEyesViolationException("申請内容が受付後に変更されているため処理できません。管理者に連絡してください"
+          + " (the filed values were changed after filing: " + String.join(", ", changed) + ")");
+    }
   }
 
   private static String validateDecision(RequestInput input, ValidationErrors errors) {
@@ -256,9 +311,18 @@ public class RequestLifecycle {
     return decision.name();
   }
 
-  /** Four eyes (5.1.1): who may take or complete this step. */
+  /**
+   * Four eyes and the step's role (5.1.1): who may take or complete this step, from the kernel's records
+   * only. Identity links added to the task later, its assignee and its variables decide nothing: at claim and again
+   * at completion the actor must hold the role the routing gave the step (be a member of its candidate groups) or be a
+   * substitute in force of a holder, and never be the requester unless the route documents the exception.
+   */
   private void checkActor(DelegateTask task, StepDefinition step, String actor, String action) {
-    String requester = (String) task.getVariable(ApprovalVariables.REQUESTER);
+    RequestRecords.Filing filing = records.filing(task.getExecution()).orElse(null);
+    if (filing == null) {
+      throw new FourEyesViolationException("この申請は受付の記録がないため処理できません (the request has no filing record)");
+    }
+    String requester = filing.requester();
     if (!step.kind().forRoleHolder()) {
       if (!actor.equals(requester)) {
         throw new FourEyesViolationException("この作業は申請者本人のみが行えます (only the requester may " + action
@@ -266,7 +330,9 @@ public class RequestLifecycle {
       }
       return;
     }
-    String exception = (String) task.getVariableLocal(ApprovalVariables.FOUR_EYES_EXCEPTION);
+    RequestRecords.Step route = records.step(task.getId()).orElseThrow(() -> new FourEyesViolationException(
+        "このステップは承認経路の記録がないため処理できません。管理者に連絡してください (the step has no route record)"));
+    String exception = route.fourEyesException();
     if (actor.equals(requester) && !Route.SELF_APPROVAL.equals(exception)) {
       throw new FourEyesViolationException("自分の申請は" + (step.kind() == StepKind.APPROVAL ? "承認" : "処理")
           + "できません (4つの目の原則: nobody approves their own request)");
@@ -276,19 +342,56 @@ public class RequestLifecycle {
       throw new FourEyesViolationException("同じ申請の別の承認ステップを既に承認しているため、このステップは担当できません"
           + " (one person cannot take two approval steps of one request)");
     }
-    // claiming: the new assignee must hold the role (or substitute for a holder), administrators included;
-    // completing: the assignee was checked when they claimed
-    boolean claiming = "担当".equals(action);
-    if ((claiming || !actor.equals(task.getAssignee())) && !isCandidate(task.getCandidates(), actor)) {
+    if (!holdsRole(route, actor)) {
       throw new FourEyesViolationException("このステップの担当者ではありません (" + actor + " does not hold the role of this step)");
     }
   }
 
-  private boolean isCandidate(Set<IdentityLink> links, String user) {
-    return links.stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .anyMatch(link -> user.equals(link.getUserId())
-        || (link.getGroupId() != null && organisation.members(link.getGroupId()).contains(user)));
+  private boolean holdsRole(RequestRecords.Step route, String user) {
+    return route.candidateGroups().stream().anyMatch(group -> organisation.members(group).contains(user))
+        || substitutes.principalOf(user, route.candidateGroups()).isPresent();
   }
+
+  // ---------------------------------------------------------------- end
+
+  /**
+   * Every path ends with a decision: a request an administrator cancelled (deleted the instance, or cancelled its
+   * activities) is recorded as CANCELLED with who and why; one ended by a BPMN error or escalation thrown at a step
+   * (which only an administrator may throw, see {@link KernelCommands}) as TERMINATED. Every other end is a path of
+   * the flow's model, which records its own decision. The flow's register follows either way.
+   */
+  void onEnded(DelegateExecution execution) {
+    ExecutionEntity instance = (ExecutionEntity) execution;
+    RequestRecords.Filing filing = records.filing(execution).orElse(null);
+    if (filing == null) {
+      return;
+    }
+    String outcome;
+    if (instance.isCanceled()) {
+      outcome = CANCELLED;
+    } else if (KernelCommands.throwingAtStep()) {
+      outcome = TERMINATED;
+    } else {
+      return;
+    }
+    String actor = Context.getCommandContext().getAuthenticatedUserId();
+    List<String> groups = Context.getCommandContext().getAuthenticatedGroupIds();
+    boolean administrator = groups != null && groups.contains(jp.sample.isms.organisation.OrganisationGroups.CAMUNDA_ADMIN);
+    String reason = instance.getDeleteReason();
+    RequestFlow flow = flows.get(filing.flowKey());
+    audit.record(new AuditEntry(null, filing.businessKey(), instance.getProcessInstanceId(), filing.flowKey(),
+        definition(execution).getVersion(), "ProcessInstance", CANCELLED.equals(outcome) ? "申請の取消" : "申請の終了",
+        CANCELLED.equals(outcome) ? "CANCELLATION" : "SYSTEM", actor == null ? "system" : actor,
+        actor == null ? "システム" : organisation.displayName(actor),
+        actor == null ? "SYSTEM" : administrator ? "ADMINISTRATOR" : null, null, filing.requester(),
+        filing.departmentCode(), null, outcome, reason, String.join(",", flow.clauses()), null, null));
+    flow.ended(filing.businessKey(), outcome);
+  }
+
+  /** The outcome of a request an administrator cancelled. */
+  public static final String CANCELLED = "CANCELLED";
+  /** The outcome of a request ended by a BPMN error or escalation thrown at one of its steps. */
+  public static final String TERMINATED = "TERMINATED";
 
   /** The kernel's variables cannot be submitted, except unchanged as a read-only field the form shows. */
   private static void rejectReserved(Map<String, Object> submitted, FormSchema form, ValidationErrors errors) {

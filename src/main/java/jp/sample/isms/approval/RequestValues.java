@@ -18,6 +18,20 @@ public final class RequestValues {
   private RequestValues() {
   }
 
+  /**
+   * The request number of the instance {@code scope} belongs to: the business key the kernel gave the instance at
+   * filing, never the {@code businessKey} variable (kept for display only, and writable by a variable update).
+   */
+  public static String businessKey(VariableScope scope) {
+    if (scope instanceof org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+      return execution.getProcessBusinessKey();
+    }
+    if (scope instanceof org.camunda.bpm.engine.delegate.DelegateTask task) {
+      return task.getExecution().getProcessBusinessKey();
+    }
+    return null;
+  }
+
   /** The trimmed text of a variable; null when absent or blank. */
   public static String string(VariableScope scope, String name) {
     return string(scope.getVariable(name));
@@ -64,6 +78,30 @@ public final class RequestValues {
     });
     try {
       return JSON.writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The fields of a {@link #json} text, by name; empty for null. */
+  static Map<String, com.fasterxml.jackson.databind.JsonNode> fields(String json) {
+    Map<String, com.fasterxml.jackson.databind.JsonNode> fields = new TreeMap<>();
+    if (json != null) {
+      try {
+        JSON.readTree(json).fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return fields;
+  }
+
+  /** {@code base} with the fields of {@code update} put over it, as a {@link #json} text. */
+  static String merged(String base, String update) {
+    Map<String, com.fasterxml.jackson.databind.JsonNode> fields = fields(base);
+    fields.putAll(fields(update));
+    try {
+      return fields.isEmpty() ? null : JSON.writeValueAsString(fields);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

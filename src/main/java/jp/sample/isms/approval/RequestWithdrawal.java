@@ -50,10 +50,12 @@ public class RequestWithdrawal {
   private final AuditRecorder audit;
   private final OrganisationService organisation;
   private final RequestLifecycle lifecycle;
+  private final RequestRecords records;
 
   public RequestWithdrawal(RuntimeService runtimeService, TaskService taskService,
       ProcessEngineConfiguration configuration, AuditRecorder audit, OrganisationService organisation,
-      RequestLifecycle lifecycle) {
+      RequestLifecycle lifecycle, RequestRecords records) {
+    this.records = records;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.configuration = (ProcessEngineConfigurationImpl) configuration;
@@ -82,8 +84,8 @@ public class RequestWithdrawal {
     if (instance == null) {
       throw new WithdrawalRefusedException(Refusal.NOT_FOUND, "申請 " + businessKey + " は存在しないか、既に完了しています");
     }
-    String requester = (String) runtimeService.getVariable(instance.getId(), ApprovalVariables.REQUESTER);
-    if (!userId.equals(requester)) {
+    RequestRecords.Filing filing = records.filing(instance.getId()).orElse(null);
+    if (filing == null || !userId.equals(filing.requester())) {
       throw new WithdrawalRefusedException(Refusal.NOT_REQUESTER, "申請者本人のみが引き戻せます");
     }
     List<Task> open = taskService.createTaskQuery().processInstanceId(instance.getId()).list();
@@ -100,7 +102,7 @@ public class RequestWithdrawal {
     String definitionKey = definition.getKey();
     audit.record(new AuditEntry(null, businessKey, instance.getId(), definitionKey, null, "SubProcess_Withdrawal",
         "引き戻し", "WITHDRAWAL", userId, organisation.displayName(userId), "REQUESTER", null, userId,
-        (String) runtimeService.getVariable(instance.getId(), ApprovalVariables.REQUESTER_DEPARTMENT), null,
+        filing.departmentCode(), null,
         "WITHDRAWN", comment, String.join(",", lifecycle.flow(definitionKey).clauses()), null, null));
     runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(instance.getId()).correlate();
   }

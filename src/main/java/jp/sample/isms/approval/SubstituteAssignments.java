@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -27,17 +26,17 @@ import jp.sample.isms.organisation.Substitutes;
 public class SubstituteAssignments {
 
   private final TaskService taskService;
-  private final RuntimeService runtimeService;
   private final OrganisationService organisation;
   private final Substitutes substitutes;
 
   private final IdentityService identityService;
+  private final RequestRecords records;
 
-  SubstituteAssignments(TaskService taskService, RuntimeService runtimeService, OrganisationService organisation,
-      Substitutes substitutes, IdentityService identityService) {
+  SubstituteAssignments(TaskService taskService, OrganisationService organisation,
+      Substitutes substitutes, IdentityService identityService, RequestRecords records) {
+    this.records = records;
     this.identityService = identityService;
     this.taskService = taskService;
-    this.runtimeService = runtimeService;
     this.organisation = organisation;
     this.substitutes = substitutes;
   }
@@ -54,9 +53,13 @@ public class SubstituteAssignments {
     return result;
   }
 
-  /** For whom the actor acts on this step: a holder they substitute today, or empty when they act in their own name. */
-  Optional<String> principalOf(String actor, Set<IdentityLink> links, String assignee) {
-    Set<String> holders = holders(links);
+  /**
+   * For whom the actor acts on a step offered to {@code groups}: a holder they substitute today, or empty when they
+   * hold the role themselves (or substitute nobody who does).
+   */
+  Optional<String> principalOf(String actor, java.util.List<String> groups) {
+    Set<String> holders = new LinkedHashSet<>();
+    groups.forEach(group -> holders.addAll(organisation.members(group)));
     if (holders.contains(actor)) {
       return Optional.empty();
     }
@@ -92,13 +95,15 @@ public class SubstituteAssignments {
   private int synchroniseAll() {
     int changes = 0;
     for (Task task : taskService.createTaskQuery().active().list()) {
-      Object actingRole = taskService.getVariableLocal(task.getId(), ApprovalVariables.ACTING_ROLE);
-      if (actingRole == null) {
+      RequestRecords.Step step = records.step(task.getId()).orElse(null);
+      if (step == null) {
         continue; // not a role holder's step
       }
       Set<IdentityLink> links = new LinkedHashSet<>(taskService.getIdentityLinksForTask(task.getId()));
-      String requester = (String) runtimeService.getVariable(task.getExecutionId(), ApprovalVariables.REQUESTER);
-      Set<String> wanted = substitutesFor(holders(links), task.getAssignee(), requester);
+      String requester = records.filing(task.getProcessInstanceId()).map(RequestRecords.Filing::requester).orElse(null);
+      Set<String> holders = new LinkedHashSet<>();
+      step.candidateGroups().forEach(group -> holders.addAll(organisation.members(group)));
+      Set<String> wanted = substitutesFor(holders, task.getAssignee(), requester);
       Set<String> present = new LinkedHashSet<>();
       for (IdentityLink link : links) {
         if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null) {

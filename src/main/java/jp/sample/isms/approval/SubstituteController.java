@@ -33,6 +33,9 @@ import jp.sample.isms.organisation.Substitutes;
 @RequestMapping("/api/substitutes")
 class SubstituteController {
 
+  /** The length of {@code substitute.reason}. */
+  private static final int MAX_REASON = 500;
+
   private final Substitutes substitutes;
   private final SubstituteAssignments assignments;
   private final OrganisationService organisation;
@@ -84,13 +87,21 @@ class SubstituteController {
     } catch (DateTimeParseException e) {
       return error(HttpStatus.BAD_REQUEST, "validFrom", "期間は YYYY-MM-DD で指定してください");
     }
+    if (from.getYear() > 9999 || to.getYear() > 9999) {
+      return error(HttpStatus.BAD_REQUEST, to.getYear() > 9999 ? "validTo" : "validFrom",
+          "期間は 9999 年までの日付で指定してください");
+    }
+    String reason = request.get("reason");
+    if (reason != null && reason.length() > MAX_REASON) {
+      return error(HttpStatus.BAD_REQUEST, "reason", "理由は" + MAX_REASON + "文字以内で入力してください");
+    }
     if (to.isBefore(from)) {
       return error(HttpStatus.BAD_REQUEST, "validTo", "終了日は開始日以降にしてください");
     }
     if (to.isBefore(Substitutes.today())) {
       return error(HttpStatus.BAD_REQUEST, "validTo", "終了日に過去の日付は指定できません");
     }
-    long id = substitutes.name(principal, substitute, from, to, request.get("reason"), user.getUserId());
+    long id = substitutes.name(principal, substitute, from, to, reason, user.getUserId());
     record("SUBSTITUTE_NAMED", principal, substitute, from + "〜" + to + " " + request.getOrDefault("reason", ""),
         user.getUserId());
     assignments.synchronise();

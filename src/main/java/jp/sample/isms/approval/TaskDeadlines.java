@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,11 +49,16 @@ public class TaskDeadlines {
   private final String tasklistUrl;
   private final boolean scheduled;
   private final TransactionTemplate transaction;
+  private final RequestRecords records;
+  private final SubstituteAssignments substitutes;
 
   TaskDeadlines(TaskService taskService, MailOutbox outbox, OrganisationService organisation, AuditRecorder audit,
       @Value("${isms.mail.reminder-lead:P1D}") Duration reminderLead,
       @Value("${isms.tasklist.base-url}") String tasklistUrl,
-      @Value("${isms.mail.dispatcher.enabled:true}") boolean scheduled, PlatformTransactionManager transactionManager) {
+      @Value("${isms.mail.dispatcher.enabled:true}") boolean scheduled, PlatformTransactionManager transactionManager,
+      RequestRecords records, @org.springframework.context.annotation.Lazy SubstituteAssignments substitutes) {
+    this.records = records;
+    this.substitutes = substitutes;
     this.transaction = new TransactionTemplate(transactionManager);
     this.taskService = taskService;
     this.outbox = outbox;
@@ -106,7 +110,8 @@ public class TaskDeadlines {
 
   private int escalate(Task task) {
     Map<String, Object> model = model(task);
-    Object actingRole = model == null ? null : taskService.getVariableLocal(task.getId(), ApprovalVariables.ACTING_ROLE);
+    Object actingRole = model == null ? null
+        : records.step(task.getId()).map(RequestRecords.Step::actingRole).orElse(null);
     if (actingRole == null) {
       return 0; // the requester's own steps: each flow follows those up itself (e.g. the return of a take-out)
     }
@@ -148,16 +153,15 @@ public class TaskDeadlines {
   }
 
   private Map<String, Object> model(Task task) {
-    Map<String, Object> variables = taskService.getVariables(task.getId(), List.of(ApprovalVariables.BUSINESS_KEY,
-        ApprovalVariables.FLOW_NAME, ApprovalVariables.REQUESTER_NAME, ApprovalVariables.REQUESTER));
-    if (variables.get(ApprovalVariables.BUSINESS_KEY) == null) {
+    RequestRecords.Filing filing = records.filing(task.getProcessInstanceId()).orElse(null);
+    if (filing == null) {
       return null; // not a request of ours
     }
     Map<String, Object> model = new HashMap<>();
-    model.put("businessKey", variables.get(ApprovalVariables.BUSINESS_KEY));
-    model.put("flowName", variables.get(ApprovalVariables.FLOW_NAME));
-    model.put("requesterName", variables.get(ApprovalVariables.REQUESTER_NAME));
-    model.put("requester", variables.get(ApprovalVariables.REQUESTER));
+    model.put("businessKey", filing.businessKey());
+    model.put("flowName", taskService.getVariable(task.getId(), ApprovalVariables.FLOW_NAME));
+    model.put("requesterName", filing.requesterName());
+    model.put("requester", filing.requester());
     model.put("taskName", task.getName());
     model.put("dueDate", DATE.format(task.getDueDate().toInstant().atZone(ZoneId.of("Asia/Tokyo"))));
     model.put("taskLink", tasklistUrl + "#/?task=" + task.getId());
@@ -170,13 +174,15 @@ public class TaskDeadlines {
       users.add(task.getAssignee());
       return users;
     }
+    // the holders of the step's role as the kernel routed it, and the substitutes the kernel made candidates
+    RequestRecords.Step step = records.step(task.getId()).orElse(null);
+    if (step != null) {
+      step.candidateGroups().forEach(group -> users.addAll(organisation.members(group)));
+    }
     for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-      if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
-        if (link.getUserId() != null) {
-          users.add(link.getUserId());
-        } else {
-          users.addAll(organisation.members(link.getGroupId()));
-        }
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null
+          && step != null && substitutes.principalOf(link.getUserId(), step.candidateGroups()).isPresent()) {
+        users.add(link.getUserId());
       }
     }
     users.remove(requester);

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.approval.ValidationErrors;
 import jp.sample.isms.asset.InformationAsset;
 import jp.sample.isms.asset.InformationAssets;
@@ -23,9 +23,11 @@ class ApplyAssetChangeDelegate implements JavaDelegate {
   private final InformationAssets assets;
   private final OrganisationService organisation;
   private final AuditRecorder audit;
+  private final RequestRecords records;
 
   ApplyAssetChangeDelegate(AssetChanges changes, InformationAssets assets, OrganisationService organisation,
-      AuditRecorder audit) {
+      AuditRecorder audit, RequestRecords records) {
+    this.records = records;
     this.changes = changes;
     this.assets = assets;
     this.organisation = organisation;
@@ -34,7 +36,7 @@ class ApplyAssetChangeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String requester = (String) execution.getVariable(ApprovalVariables.REQUESTER);
+    String requester = records.requester(execution);
     ValidationErrors errors = new ValidationErrors();
     InformationAsset requested = changes.requested(execution.getVariables(),
         organisation.person(requester).orElse(null), errors);
@@ -47,7 +49,7 @@ class ApplyAssetChangeDelegate implements JavaDelegate {
         requested.ownerDepartment(), requested.userDepartments(), requested.userPersons(), requested.labelling(),
         requested.labelImpossible(), requested.personalData(), requested.retention(), requested.status(), null, null,
         null, null);
-    assets.save(next, requester, (String) execution.getVariable(ApprovalVariables.BUSINESS_KEY),
+    assets.save(next, requester, records.businessKey(execution),
         AssetChanges.changeKind(current, next), audit.now());
     execution.setVariable(AssetRegistrationProcess.ASSET_ID, assetId);
   }

@@ -38,7 +38,9 @@ class AuditLabels {
       "INSTRUCTED", "指示",
       "RECORDED", "記録",
       "QUERIED", "監査照会",
-      "DENIED", "照会拒否");
+      "DENIED", "照会拒否",
+      "CANCELLED", "取消",
+      "TERMINATED", "終了 (決定なし)");
 
   static final Map<String, String> STEP_KINDS = ordered(
       "FILING", "申請",
@@ -48,6 +50,7 @@ class AuditLabels {
       "FOLLOW_UP", "事後報告",
       "WITHDRAWAL", "引き戻し",
       "SYSTEM", "システム",
+      "CANCELLATION", "取消",
       AuditAccess.STEP_KIND, "監査照会");
 
   static final Map<String, String> INSTANCE_STATES = ordered(

@@ -54,12 +54,21 @@ final class AuditQueryParameters {
 
   LocalDate date(String name, String label) {
     String value = text(name);
+    LocalDate date;
     try {
-      return value == null ? null : LocalDate.parse(value);
+      date = value == null ? null : LocalDate.parse(value);
     } catch (DateTimeParseException e) {
       throw new BadQuery(label + "は YYYY-MM-DD の形で指定してください: " + value);
     }
+    // LocalDate reads years up to +999999999, which no database timestamp holds
+    if (date != null && (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR)) {
+      throw new BadQuery(label + "は " + MIN_YEAR + "〜" + MAX_YEAR + " 年の日付で指定してください: " + value);
+    }
+    return date;
   }
+
+  private static final int MIN_YEAR = 1900;
+  private static final int MAX_YEAR = 9999;
 
   /** The start of the day {@code name} in Japan (inclusive lower bound). */
   OffsetDateTime startOfDay(String name, String label) {

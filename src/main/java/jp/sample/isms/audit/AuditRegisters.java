@@ -37,7 +37,8 @@ class AuditRegisters {
         when 'APPROVED' then case when :today > t.planned_return_date then '返却遅延'
                                   when :today < t.start_date then '承認' else '持ち出し中' end
         when 'RETURNED' then '返却済' when 'REJECTED' then '却下' when 'WITHDRAWN' then '取り下げ'
-        when 'RECORDED' then '記録 (承認不要)' else t.status end""";
+        when 'RECORDED' then '記録 (承認不要)' when 'CANCELLED' then '取消' when 'TERMINATED' then '終了 (決定なし)'
+        else t.status end""";
 
   /** Overdue now, or returned after the planned date. */
   static final String TAKE_OUT_LATE = """
@@ -49,7 +50,7 @@ class AuditRegisters {
       case m.status when 'REQUESTED' then '申請中' when 'RECEIVED' then '受付済 (承認待ち)'
         when 'SENT_BACK' then '差し戻し中' when 'APPROVED' then '承認 (実施待ち)' when 'REJECTED' then '却下'
         when 'WITHDRAWN' then '取り下げ' when 'EXECUTED' then '実施済' when 'RECORDED' then '記録 (承認不要)'
-        else m.status end""";
+        when 'CANCELLED' then '取消' when 'TERMINATED' then '終了 (決定なし)' else m.status end""";
 
   @Bean
   AuditRegister takeOutAuditRegister() {

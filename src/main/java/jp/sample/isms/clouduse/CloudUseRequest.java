@@ -4,7 +4,6 @@ import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-import jp.sample.isms.approval.ApprovalVariables;
 import jp.sample.isms.approval.RequestValues;
 
 /** The variables of a cloud service request and its evaluation, typed (map in, call a service, map out). */
@@ -17,7 +16,7 @@ record CloudUseRequest(String businessKey, String serviceName, String provider, 
   static CloudUseRequest of(VariableScope scope) {
     boolean backupUse = isTrue(scope.getVariable(CloudUseProcess.BACKUP_USE));
     return new CloudUseRequest(
-        string(scope, ApprovalVariables.BUSINESS_KEY),
+        RequestValues.businessKey(scope),
         string(scope, CloudUseProcess.SERVICE_NAME),
         string(scope, CloudUseProcess.PROVIDER),
         string(scope, CloudUseProcess.PURPOSE),

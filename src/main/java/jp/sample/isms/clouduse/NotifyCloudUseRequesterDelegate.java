@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.notification.Notifier;
@@ -16,10 +16,12 @@ import jp.sample.isms.notification.Notifier;
 @Component
 class NotifyCloudUseRequesterDelegate implements JavaDelegate {
 
+  private final RequestRecords records;
   private final Notifier notifier;
   private final AuditRecorder audit;
 
-  NotifyCloudUseRequesterDelegate(Notifier notifier, AuditRecorder audit) {
+  NotifyCloudUseRequesterDelegate(Notifier notifier, AuditRecorder audit, RequestRecords records) {
+    this.records = records;
     this.notifier = notifier;
     this.audit = audit;
   }
@@ -27,7 +29,7 @@ class NotifyCloudUseRequesterDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     CloudUseRequest request = CloudUseRequest.of(execution);
-    String requester = (String) execution.getVariable(ApprovalVariables.REQUESTER);
+    String requester = records.requester(execution);
     String reviewDate = CloudUseRequest.string(execution, CloudUseProcess.REVIEW_DATE);
     notifier.send(requester, "【クラウドサービス利用承認】" + request.businessKey() + " " + request.serviceName()
             + " の利用が承認されました",
@@ -41,7 +43,7 @@ class NotifyCloudUseRequesterDelegate implements JavaDelegate {
             + "クラウドサービスの管理者との秘密保持契約の締結を確認済みです。承認された範囲を超える情報を保存しないでください。");
     audit.record(new AuditEntry(null, request.businessKey(), execution.getProcessInstanceId(), CloudUseProcess.KEY,
         null, execution.getCurrentActivityId(), "申請者に利用開始を通知する", "SYSTEM", "system", "システム", null,
-        null, requester, (String) execution.getVariable(ApprovalVariables.REQUESTER_DEPARTMENT), null, "NOTIFIED",
+        null, requester, records.department(execution), null, "NOTIFIED",
         "承認番号 " + request.businessKey() + " で台帳に登録したことを " + requester + " に通知 (見直し日 " + reviewDate + ")",
         CloudUseFlow.CLAUSE_CLOUD, null, null));
   }

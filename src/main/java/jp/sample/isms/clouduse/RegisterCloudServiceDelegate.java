@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 
@@ -18,11 +18,13 @@ import jp.sample.isms.audit.AuditRecorder;
 @Component
 class RegisterCloudServiceDelegate implements JavaDelegate {
 
+  private final RequestRecords records;
   private final CloudServiceRegister register;
   private final AuditRecorder audit;
   private final CloudUseProperties properties;
 
-  RegisterCloudServiceDelegate(CloudServiceRegister register, AuditRecorder audit, CloudUseProperties properties) {
+  RegisterCloudServiceDelegate(CloudServiceRegister register, AuditRecorder audit, CloudUseProperties properties, RequestRecords records) {
+    this.records = records;
     this.register = register;
     this.audit = audit;
     this.properties = properties;
@@ -39,8 +41,8 @@ class RegisterCloudServiceDelegate implements JavaDelegate {
         request.provider(), request.purpose(), request.classification(), request.backupUse(),
         request.registrationEmail(), request.expectedStartDate(), request.dataLocation(), request.iso27017Certified(),
         request.csMarkCertified(), request.otherCertifications(), request.termsConform(),
-        request.facilityOutsideDisasterArea(), (String) execution.getVariable(ApprovalVariables.REQUESTER),
-        (String) execution.getVariable(ApprovalVariables.REQUESTER_DEPARTMENT),
+        request.facilityOutsideDisasterArea(), records.requester(execution),
+        records.department(execution),
         audit.latest(instanceId, CloudUseProcess.TASK_EVALUATE).actor(), approval.actor(), approvedOn,
         request.ndaSignedOn(), request.ndaReference(), audit.latest(instanceId, CloudUseProcess.TASK_CONFIRM_NDA).actor(),
         reviewDate, CloudServiceRegister.IN_USE, audit.now()));

@@ -36,11 +36,20 @@ class MediaDisposalFlow implements RequestFlow {
 
   private final DecisionService decisionService;
   private final DestructionCertificates certificates;
+  private final MediaDisposalRegister register;
 
   // lazy: the kernel collects the flows while the engine whose service this is is still being built
-  MediaDisposalFlow(@Lazy DecisionService decisionService, DestructionCertificates certificates) {
+  MediaDisposalFlow(@Lazy DecisionService decisionService, DestructionCertificates certificates,
+      MediaDisposalRegister register) {
     this.decisionService = decisionService;
     this.certificates = certificates;
+    this.register = register;
+  }
+
+  /** The register shows a cancelled (取消) or terminated request as such, never 申請中 for ever. */
+  @Override
+  public void ended(String businessKey, String outcome) {
+    register.status(businessKey, outcome);
   }
 
   @Override

@@ -97,7 +97,7 @@ public class MediaDisposalRegister {
         rs.getString("certificate_sha256"), displayStatus(status));
   }
 
-  /** 申請中, 受付済 (承認待ち), 差し戻し中, 承認 (実施待ち), 却下, 取り下げ, 実施済, 記録 (承認不要). */
+  /** 申請中, 受付済 (承認待ち), 差し戻し中, 承認 (実施待ち), 却下, 取り下げ, 実施済, 記録 (承認不要), 取消, 終了 (決定なし). */
   static String displayStatus(String status) {
     return switch (status) {
       case "REQUESTED" -> "申請中";
@@ -108,6 +108,8 @@ public class MediaDisposalRegister {
       case "WITHDRAWN" -> "取り下げ";
       case "EXECUTED" -> "実施済";
       case "RECORDED" -> "記録 (承認不要)";
+      case "CANCELLED" -> "取消";
+      case "TERMINATED" -> "終了 (決定なし)";
       default -> status;
     };
   }

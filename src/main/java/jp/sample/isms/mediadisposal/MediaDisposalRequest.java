@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestValues;
 
 /** The variables of a media disposal request, typed (map in, call a service, map out). */
 record MediaDisposalRequest(String businessKey, String classification, String mediaType, boolean backupMedium,
@@ -14,7 +14,7 @@ record MediaDisposalRequest(String businessKey, String classification, String me
     String method = (String) scope.getVariable(MediaDisposalProcess.METHOD);
     Object quantity = scope.getVariable(MediaDisposalProcess.QUANTITY);
     return new MediaDisposalRequest(
-        (String) scope.getVariable(ApprovalVariables.BUSINESS_KEY),
+        RequestValues.businessKey(scope),
         (String) scope.getVariable(MediaDisposalProcess.CLASSIFICATION),
         (String) scope.getVariable(MediaDisposalProcess.MEDIA_TYPE),
         Boolean.TRUE.equals(scope.getVariable(MediaDisposalProcess.BACKUP_MEDIUM))

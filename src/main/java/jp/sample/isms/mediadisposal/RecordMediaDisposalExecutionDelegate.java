@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestValues;
 
 /**
  * {@code ServiceTask_RecordExecution}, 3.3.1: closes the 媒体廃棄台帳 row with the execution date and, for outsourced
@@ -24,7 +24,7 @@ class RecordMediaDisposalExecutionDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     DestructionCertificates.Check certificate = certificates.check(execution.getProcessInstanceId());
-    register.executed((String) execution.getVariable(ApprovalVariables.BUSINESS_KEY),
+    register.executed(RequestValues.businessKey(execution),
         MediaDisposalRequest.date(execution.getVariable(MediaDisposalProcess.EXECUTED_ON)),
         (String) execution.getVariable(MediaDisposalProcess.EXECUTION_NOTE),
         certificate.found() ? certificate.certificate().getId() : null, certificate.sha256());

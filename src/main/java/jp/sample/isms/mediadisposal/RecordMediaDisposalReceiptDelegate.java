@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 
@@ -28,7 +29,7 @@ class RecordMediaDisposalReceiptDelegate implements JavaDelegate {
       case "REJECTED" -> "REJECTED";
       default -> "SENT_BACK";
     };
-    register.received((String) execution.getVariable(ApprovalVariables.BUSINESS_KEY), status, record.actor(),
+    register.received(RequestValues.businessKey(execution), status, record.actor(),
         record.actingRole(), record.occurredAt());
   }
 }

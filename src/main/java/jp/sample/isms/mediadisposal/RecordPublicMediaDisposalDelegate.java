@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestValues;
 
 /** {@code ServiceTask_RecordPublicDisposal}, 3.3.1: public media are outside 3.3; recorded without approval. */
 @Component
@@ -18,6 +18,6 @@ class RecordPublicMediaDisposalDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    register.status((String) execution.getVariable(ApprovalVariables.BUSINESS_KEY), "RECORDED");
+    register.status(RequestValues.businessKey(execution), "RECORDED");
   }
 }

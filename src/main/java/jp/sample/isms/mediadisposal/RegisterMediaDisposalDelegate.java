@@ -4,17 +4,19 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditRecorder;
 
 /** {@code ServiceTask_RegisterMediaDisposal}, 3.3.1: enters the request (or its resubmission) in the 媒体廃棄台帳. */
 @Component
 class RegisterMediaDisposalDelegate implements JavaDelegate {
 
+  private final RequestRecords records;
   private final MediaDisposalRegister register;
   private final AuditRecorder audit;
 
-  RegisterMediaDisposalDelegate(MediaDisposalRegister register, AuditRecorder audit) {
+  RegisterMediaDisposalDelegate(MediaDisposalRegister register, AuditRecorder audit, RequestRecords records) {
+    this.records = records;
     this.register = register;
     this.audit = audit;
   }
@@ -22,7 +24,7 @@ class RegisterMediaDisposalDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     register.register(MediaDisposalRequest.of(execution), execution.getProcessInstanceId(),
-        (String) execution.getVariable(ApprovalVariables.REQUESTER),
-        (String) execution.getVariable(ApprovalVariables.REQUESTER_DEPARTMENT), audit.now());
+        records.requester(execution),
+        records.department(execution), audit.now());
   }
 }

@@ -17,6 +17,10 @@ public class RequestMail {
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
 
+  /** What a mail says of its request: the number, the flow and the requester, as the kernel recorded them. */
+  public record Request(String businessKey, String flowName, String requesterName) {
+  }
+
   private final MailOutbox outbox;
   private final String tasklistUrl;
 
@@ -26,8 +30,8 @@ public class RequestMail {
   }
 
   /** A new step: each recipient gets a mail with a direct link to the task. */
-  public void taskCreated(DelegateTask task, Collection<String> recipients) {
-    Map<String, Object> model = common(task);
+  public void taskCreated(DelegateTask task, Request request, Collection<String> recipients) {
+    Map<String, Object> model = common(task, request);
     model.put("taskLink", tasklistUrl + "#/?task=" + task.getId());
     model.put("summary", task.getDescription());
     model.put("dueDate", format(task.getDueDate()));
@@ -37,9 +41,9 @@ public class RequestMail {
   }
 
   /** A decision on an approval step, to the requester. */
-  public void decided(DelegateTask task, String requester, String decision, String decisionLabel, String comment,
-      String deciderName) {
-    Map<String, Object> model = common(task);
+  public void decided(DelegateTask task, Request request, String requester, String decision, String decisionLabel,
+      String comment, String deciderName) {
+    Map<String, Object> model = common(task, request);
     model.put("decisionLabel", decisionLabel);
     model.put("decisionLabelEn", switch (decision) {
       case "APPROVED" -> "Approved";
@@ -52,11 +56,11 @@ public class RequestMail {
     outbox.enqueue("decision:" + task.getId(), requester, "decision", model);
   }
 
-  private static Map<String, Object> common(DelegateTask task) {
+  private static Map<String, Object> common(DelegateTask task, Request request) {
     Map<String, Object> model = new HashMap<>();
-    model.put("businessKey", task.getVariable("businessKey"));
-    model.put("flowName", task.getVariable("flowName"));
-    model.put("requesterName", task.getVariable("requesterName"));
+    model.put("businessKey", request.businessKey());
+    model.put("flowName", request.flowName());
+    model.put("requesterName", request.requesterName());
     model.put("taskName", task.getName());
     return model;
   }

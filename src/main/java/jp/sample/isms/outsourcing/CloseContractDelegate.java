@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.notification.Notifier;
@@ -16,11 +17,13 @@ import jp.sample.isms.notification.Notifier;
 @Component
 class CloseContractDelegate implements JavaDelegate {
 
+  private final RequestRecords records;
   private final ContractorRegister register;
   private final AuditRecorder audit;
   private final Notifier notifier;
 
-  CloseContractDelegate(ContractorRegister register, AuditRecorder audit, Notifier notifier) {
+  CloseContractDelegate(ContractorRegister register, AuditRecorder audit, Notifier notifier, RequestRecords records) {
+    this.records = records;
     this.register = register;
     this.audit = audit;
     this.notifier = notifier;
@@ -28,7 +31,7 @@ class CloseContractDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    OutsourcingRequest request = OutsourcingRequest.of(execution);
+    OutsourcingRequest request = OutsourcingRequest.of(execution, records);
     register.ended(request.businessKey(), audit.now());
     notifier.send(request.requester(), "【契約終了】" + request.businessKey() + " " + request.contractor() + " との委託契約が終了しました",
         "契約終了日 (" + request.contractEnd() + ") を過ぎたため、定期評価を終了しました。\n申請番号: " + request.businessKey()

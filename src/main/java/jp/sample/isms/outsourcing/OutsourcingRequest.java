@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.approval.RequestValues;
 
 /** The variables of an outsourcing request, typed (map in, call a service, map out). */
@@ -13,11 +13,12 @@ record OutsourcingRequest(String businessKey, String requester, String departmen
     String scopeOfWork, String assetClassification, String assetDescription, LocalDate contractStart,
     LocalDate contractEnd) {
 
-  static OutsourcingRequest of(VariableScope scope) {
+  /** The request of {@code scope}: requester and department from the kernel's filing, the rest from the variables. */
+  static OutsourcingRequest of(org.camunda.bpm.engine.delegate.DelegateExecution scope, RequestRecords records) {
     return new OutsourcingRequest(
-        string(scope, ApprovalVariables.BUSINESS_KEY),
-        string(scope, ApprovalVariables.REQUESTER),
-        string(scope, ApprovalVariables.REQUESTER_DEPARTMENT),
+        RequestValues.businessKey(scope),
+        records.requester(scope),
+        records.department(scope),
         string(scope, OutsourcingProcess.CONTRACTOR),
         string(scope, OutsourcingProcess.SCOPE_OF_WORK),
         string(scope, OutsourcingProcess.ASSET_CLASSIFICATION),

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.audit.AuditRecorder;
 
 /**
@@ -29,7 +29,7 @@ class RecordEvaluationDelegate implements JavaDelegate {
         OutsourcingRequest.string(execution, OutsourcingProcess.EVALUATION_METHOD));
     boolean findingIdentified = OutsourcingRequest.isTrue(
         execution.getVariable(OutsourcingProcess.FINDING_IDENTIFIED));
-    register.evaluated(OutsourcingRequest.string(execution, ApprovalVariables.BUSINESS_KEY), processInstanceId,
+    register.evaluated(RequestValues.businessKey(execution), processInstanceId,
         ContractorRegister.PERIODIC, method.name(),
         OutsourcingRequest.date(execution.getVariable(OutsourcingProcess.EVALUATED_ON)),
         audit.latest(processInstanceId, OutsourcingProcess.TASK_EVALUATE_PERIODICALLY).actor(), null,

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 
@@ -18,17 +19,19 @@ import jp.sample.isms.audit.AuditRecorder;
 @Component
 class RecordSelectionDelegate implements JavaDelegate {
 
+  private final RequestRecords records;
   private final ContractorRegister register;
   private final AuditRecorder audit;
 
-  RecordSelectionDelegate(ContractorRegister register, AuditRecorder audit) {
+  RecordSelectionDelegate(ContractorRegister register, AuditRecorder audit, RequestRecords records) {
+    this.records = records;
     this.register = register;
     this.audit = audit;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    OutsourcingRequest request = OutsourcingRequest.of(execution);
+    OutsourcingRequest request = OutsourcingRequest.of(execution, records);
     String processInstanceId = execution.getProcessInstanceId();
     AuditEntry evaluation = audit.latest(processInstanceId, OutsourcingProcess.TASK_EVALUATE);
     AuditEntry approval = audit.latest(processInstanceId, OutsourcingProcess.TASK_APPROVE);

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditRecorder;
 
 /**
@@ -24,11 +25,13 @@ class StartContractDelegate implements JavaDelegate {
 
   static final LocalTime EVALUATION_TIME = LocalTime.of(9, 0);
 
+  private final RequestRecords records;
   private final ContractorRegister register;
   private final OutsourcingSettings settings;
   private final AuditRecorder audit;
 
-  StartContractDelegate(ContractorRegister register, OutsourcingSettings settings, AuditRecorder audit) {
+  StartContractDelegate(ContractorRegister register, OutsourcingSettings settings, AuditRecorder audit, RequestRecords records) {
+    this.records = records;
     this.register = register;
     this.settings = settings;
     this.audit = audit;
@@ -36,7 +39,7 @@ class StartContractDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    OutsourcingRequest request = OutsourcingRequest.of(execution);
+    OutsourcingRequest request = OutsourcingRequest.of(execution, records);
     OffsetDateTime now = audit.now();
     LocalDate today = now.atZoneSameInstant(AuditRecorder.JAPAN).toLocalDate();
     LocalDate from = request.contractStart().isAfter(today) ? request.contractStart() : today;

@@ -6,7 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestRecords;
+import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.audit.AuditRecorder;
 
 /**
@@ -16,12 +17,14 @@ import jp.sample.isms.audit.AuditRecorder;
 @Component
 class RegisterResubcontractorDelegate implements JavaDelegate {
 
+  private final RequestRecords records;
   private final ResubcontractorRegister register;
   private final ResubcontractingDocuments documents;
   private final AuditRecorder audit;
 
   RegisterResubcontractorDelegate(ResubcontractorRegister register, ResubcontractingDocuments documents,
-      AuditRecorder audit) {
+      AuditRecorder audit, RequestRecords records) {
+    this.records = records;
     this.register = register;
     this.documents = documents;
     this.audit = audit;
@@ -34,9 +37,9 @@ class RegisterResubcontractorDelegate implements JavaDelegate {
     String attached = documents.check(processInstanceId, certified).accepted().values().stream()
         .map(d -> d.kind() + "=" + d.attachmentId() + ":" + d.sha256()).collect(Collectors.joining("\n"));
     register.approved(new ResubcontractorRegister.Entry(
-        (String) execution.getVariable(ApprovalVariables.BUSINESS_KEY),
+        RequestValues.businessKey(execution),
         (String) execution.getVariable(ResubcontractingProcess.OUTSOURCING_BUSINESS_KEY), processInstanceId,
-        (String) execution.getVariable(ApprovalVariables.REQUESTER),
+        records.requester(execution),
         (String) execution.getVariable(ResubcontractingProcess.RESUBCONTRACTOR),
         (String) execution.getVariable(ResubcontractingProcess.SCOPE_OF_WORK), certified,
         audit.latest(processInstanceId, ResubcontractingProcess.TASK_REVIEW).actor(),

@@ -35,6 +35,19 @@ class BcryptPasswordEncryptor implements PasswordEncryptor {
     }
   }
 
+  /** A hash no password matches, made once: what an unknown user's password is compared with. */
+  private static final class Nobody {
+    static final String HASH = BCrypt.hashpw(prehash(java.util.UUID.randomUUID().toString()), BCrypt.gensalt(COST));
+  }
+
+  /**
+   * One bcrypt comparison that always fails: a login for an unknown (or disabled) user costs what a known user's
+   * wrong password costs, so the answer's time does not tell which user names exist.
+   */
+  static void checkAgainstNobody(String password) {
+    BCrypt.checkpw(prehash(password == null ? "" : password), Nobody.HASH);
+  }
+
   @Override
   public String hashAlgorithmName() {
     return ALGORITHM;

@@ -123,6 +123,7 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
   public boolean checkPassword(String userId, String password) {
     // a disabled account (5.1.7) cannot log in, to the webapps or the REST API
     if (userId != null && accounts != null && accounts.get().isDisabled(userId)) {
+      BcryptPasswordEncryptor.checkAgainstNobody(password);
       return false;
     }
     String hash = password == null ? null : sha256(userId + '\u0000' + password);
@@ -153,8 +154,11 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
 
   private boolean verify(String userId, String password, String hash) {
     UserEntity stored = userId == null ? null : findUserById(userId);
-    if (stored != null && stored.getPassword() == null) {
-      // a person imported without a password cannot log in until the system administrator issues a one-time password
+    if (stored == null || stored.getPassword() == null || password == null || password.isEmpty()) {
+      // an unknown user, or a person imported without a password (who cannot log in until the system administrator
+      // issues a one-time password), costs the same as a known user's wrong password: the time of the answer does
+      // not tell who exists
+      BcryptPasswordEncryptor.checkAgainstNobody(password);
       return false;
     }
     boolean valid = super.checkPassword(userId, password);

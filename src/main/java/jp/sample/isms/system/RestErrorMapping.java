@@ -21,7 +21,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 /**
  * What the stock Camunda REST API answers with 500 although the client is at fault or lost a race: a conflict
  * (two approvers completing one task, a task claimed by someone else) is 409, a task or instance that is gone is
- * 404; a database that is away or saturated is 503 with Retry-After ({@link DatabaseUnavailable}). Everything else
+ * 404, a variable of a serialization format the engine does not read is 400, a refusal wrapped by the stock start
+ * endpoint is what it is unwrapped (400, 403); a database that is away or saturated is 503 with Retry-After ({@link DatabaseUnavailable}). Everything else
  * keeps the stock answer.
  */
 @Configuration
@@ -83,6 +84,19 @@ class RestErrorMapping {
         return conflict;
       }
       Response.Status status = exception.getStatus() != null ? exception.getStatus() : Response.Status.INTERNAL_SERVER_ERROR;
+      if (status == Response.Status.INTERNAL_SERVER_ERROR) {
+        // the stock REST API wraps what it cannot start or complete in a 500 (e.g. /process-definition/{id}/start):
+        // the client's mistake or a refusal inside answers as it would unwrapped (400, 403), as submit-form does
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+          if (cause instanceof org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException) {
+            return respond(400, cause, exception.getMessage());
+          }
+          if (cause instanceof org.camunda.bpm.engine.BadUserRequestException
+              || cause instanceof org.camunda.bpm.engine.AuthorizationException) {
+            return org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper.getInstance().getResponse(cause);
+          }
+        }
+      }
       return respond(status.getStatusCode(), exception, exception.getMessage());
     }
 
@@ -99,6 +113,11 @@ class RestErrorMapping {
           // the database is away or saturated: fail fast and say when to retry, never hang or answer 500
           return Response.fromResponse(respond(503, cause, DatabaseUnavailable.MESSAGE))
               .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
+        if (message.contains("Cannot find serializer for value") || message.contains("Cannot deserialize object")
+            || message.contains("Cannot find serializer for")) {
+          return respond(400, cause, "この形式の変数は受け付けません。文字列・数値・真偽値・日付で指定してください"
+              + " (object variables and unknown serialization formats are not accepted)");
         }
         if (message.contains("Java serialization format is prohibited")) {
           return respond(400, cause, "Java シリアライズ形式の変数は受け付けません (Java serialization is disabled)");

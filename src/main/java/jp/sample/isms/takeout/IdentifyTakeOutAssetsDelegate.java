@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.approval.ValidationErrors;
 import jp.sample.isms.asset.AssetSelection;
@@ -30,9 +30,11 @@ class IdentifyTakeOutAssetsDelegate implements JavaDelegate {
   private final TakeOutRegister register;
   private final OrganisationService organisation;
   private final AuditRecorder audit;
+  private final RequestRecords records;
 
   IdentifyTakeOutAssetsDelegate(InformationAssets assets, TakeOutRegister register, OrganisationService organisation,
-      AuditRecorder audit) {
+      AuditRecorder audit, RequestRecords records) {
+    this.records = records;
     this.assets = assets;
     this.register = register;
     this.organisation = organisation;
@@ -53,7 +55,7 @@ class IdentifyTakeOutAssetsDelegate implements JavaDelegate {
     execution.setVariable(TakeOutProcess.ASSETS_REGISTERED, !found.isEmpty());
     execution.setVariable(TakeOutProcess.ASSET_SUMMARY, found.isEmpty() ? "台帳に未登録の情報資産"
         : found.stream().map(this::summary).collect(Collectors.joining("\n")));
-    String businessKey = (String) execution.getVariable(ApprovalVariables.BUSINESS_KEY);
+    String businessKey = records.businessKey(execution);
     register.assets(businessKey, found);
     if (!found.isEmpty()) {
       audit.record(new AuditEntry(null, businessKey,
@@ -61,8 +63,8 @@ class IdentifyTakeOutAssetsDelegate implements JavaDelegate {
               .getRepositoryService().getProcessDefinition(execution.getProcessDefinitionId()).getVersion(),
           execution.getCurrentActivityId(),
           "情報資産を台帳で確認する", "SYSTEM", "system", "システム", null, null,
-          (String) execution.getVariable(ApprovalVariables.REQUESTER),
-          (String) execution.getVariable(ApprovalVariables.REQUESTER_DEPARTMENT), null, "RECORDED",
+          records.requester(execution),
+          records.department(execution), null, "RECORDED",
           found.stream().map(a -> a.assetId() + " " + a.classification().name() + " (v" + a.version() + ")")
               .collect(Collectors.joining(", ")), "3.1.1", null, null));
     }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.notification.Notifier;
@@ -13,10 +14,12 @@ import jp.sample.isms.notification.Notifier;
 @Component
 class NotifyApproverOfOverdueReturnDelegate implements JavaDelegate {
 
+  private final RequestRecords records;
   private final Notifier notifier;
   private final AuditRecorder audit;
 
-  NotifyApproverOfOverdueReturnDelegate(Notifier notifier, AuditRecorder audit) {
+  NotifyApproverOfOverdueReturnDelegate(Notifier notifier, AuditRecorder audit, RequestRecords records) {
+    this.records = records;
     this.notifier = notifier;
     this.audit = audit;
   }
@@ -31,8 +34,8 @@ class NotifyApproverOfOverdueReturnDelegate implements JavaDelegate {
             + request.businessKey() + "\n情報資産: " + request.assetDescription() + "\n申請者に確認してください。");
     audit.record(new AuditEntry(null, request.businessKey(), execution.getProcessInstanceId(), TakeOutProcess.KEY,
         null, execution.getCurrentActivityId(), "承認者に返却遅延を通知する", "SYSTEM", "system", "システム", null, null,
-        (String) execution.getVariable(ApprovalVariables.REQUESTER),
-        (String) execution.getVariable(ApprovalVariables.REQUESTER_DEPARTMENT), null, "ESCALATED",
+        records.requester(execution),
+        records.department(execution), null, "ESCALATED",
         "返却遅延を承認者 " + approver + " に通知", TakeOutFlow.CLAUSE, null, null));
   }
 }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestValues;
 
 /** {@code ServiceTask_RecordPublicTakeOut}, 3.2: a public asset needs no permission; it is recorded only. */
 @Component
@@ -18,6 +18,6 @@ class RecordPublicTakeOutDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    register.status((String) execution.getVariable(ApprovalVariables.BUSINESS_KEY), "RECORDED");
+    register.status(RequestValues.businessKey(execution), "RECORDED");
   }
 }

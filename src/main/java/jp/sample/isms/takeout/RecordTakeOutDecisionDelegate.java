@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 
@@ -32,7 +33,7 @@ class RecordTakeOutDecisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String businessKey = (String) execution.getVariable(ApprovalVariables.BUSINESS_KEY);
+    String businessKey = RequestValues.businessKey(execution);
     String decision = (String) execution.getVariable(ApprovalVariables.DECISION);
     AuditEntry record = audit.latest(execution.getProcessInstanceId(), TakeOutProcess.TASK_APPROVE);
     String status = switch (decision) {

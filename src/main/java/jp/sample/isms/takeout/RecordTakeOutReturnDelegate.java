@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestValues;
 
 /** {@code ServiceTask_RecordReturn}, 3.2: the asset is back; the 持ち出し台帳 row is closed. */
 @Component
@@ -18,7 +18,7 @@ class RecordTakeOutReturnDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    register.returned((String) execution.getVariable(ApprovalVariables.BUSINESS_KEY),
+    register.returned(RequestValues.businessKey(execution),
         TakeOutRequest.date(execution.getVariable(TakeOutProcess.RETURNED_ON)));
   }
 }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestValues;
 
 /** {@code ServiceTask_RecordWithdrawal} and {@code ServiceTask_RecordWithdrawalByRequester}, 3.2: 取り下げ. */
 @Component
@@ -18,6 +18,6 @@ class RecordTakeOutWithdrawalDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    register.status((String) execution.getVariable(ApprovalVariables.BUSINESS_KEY), "WITHDRAWN");
+    register.status(RequestValues.businessKey(execution), "WITHDRAWN");
   }
 }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestValues;
 
 /**
  * {@code ServiceTask_RecordAssetRefusal}, 3.1.1: the department head did not register the asset, so it cannot be
@@ -21,6 +21,6 @@ class RecordUnregisteredAssetRefusalDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    register.status((String) execution.getVariable(ApprovalVariables.BUSINESS_KEY), "REJECTED");
+    register.status(RequestValues.businessKey(execution), "REJECTED");
   }
 }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditRecorder;
 
 /**
@@ -14,10 +14,12 @@ import jp.sample.isms.audit.AuditRecorder;
 @Component
 class RegisterTakeOutDelegate implements JavaDelegate {
 
+  private final RequestRecords records;
   private final TakeOutRegister register;
   private final AuditRecorder audit;
 
-  RegisterTakeOutDelegate(TakeOutRegister register, AuditRecorder audit) {
+  RegisterTakeOutDelegate(TakeOutRegister register, AuditRecorder audit, RequestRecords records) {
+    this.records = records;
     this.register = register;
     this.audit = audit;
   }
@@ -26,8 +28,8 @@ class RegisterTakeOutDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     TakeOutRequest request = TakeOutRequest.of(execution);
     register.register(request.businessKey(), execution.getProcessInstanceId(),
-        (String) execution.getVariable(ApprovalVariables.REQUESTER),
-        (String) execution.getVariable(ApprovalVariables.REQUESTER_DEPARTMENT), request.assetIds(),
+        records.requester(execution),
+        records.department(execution), request.assetIds(),
         request.assetDescription(), request.classification(), request.medium(), request.destination(), request.startDate(),
         request.plannedReturnDate(), audit.now());
   }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.notification.Notifier;
@@ -13,10 +13,12 @@ import jp.sample.isms.notification.Notifier;
 @Component
 class RemindOverdueReturnDelegate implements JavaDelegate {
 
+  private final RequestRecords records;
   private final Notifier notifier;
   private final AuditRecorder audit;
 
-  RemindOverdueReturnDelegate(Notifier notifier, AuditRecorder audit) {
+  RemindOverdueReturnDelegate(Notifier notifier, AuditRecorder audit, RequestRecords records) {
+    this.records = records;
     this.notifier = notifier;
     this.audit = audit;
   }
@@ -24,13 +26,13 @@ class RemindOverdueReturnDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     TakeOutRequest request = TakeOutRequest.of(execution);
-    String requester = (String) execution.getVariable(ApprovalVariables.REQUESTER);
+    String requester = records.requester(execution);
     notifier.send(requester, "【返却督促】" + request.businessKey() + " 持ち出した情報資産の返却報告がありません",
         "返却予定日 (" + request.plannedReturnDate() + ") を過ぎています。\n申請番号: " + request.businessKey()
             + "\n情報資産: " + request.assetDescription() + "\n返却したら Tasklist の「返却を報告する」タスクで報告してください。");
     audit.record(new AuditEntry(null, request.businessKey(), execution.getProcessInstanceId(), TakeOutProcess.KEY,
         null, execution.getCurrentActivityId(), "申請者に返却を督促する", "SYSTEM", "system", "システム", null, null,
-        requester, (String) execution.getVariable(ApprovalVariables.REQUESTER_DEPARTMENT), null, "REMINDED",
+        requester, records.department(execution), null, "REMINDED",
         "返却予定日超過", TakeOutFlow.CLAUSE, null, null));
   }
 }

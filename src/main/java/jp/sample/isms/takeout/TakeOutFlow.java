@@ -29,10 +29,18 @@ class TakeOutFlow implements RequestFlow {
 
   private final AssetSelection selection;
   private final InformationAssets assets;
+  private final TakeOutRegister register;
 
-  TakeOutFlow(AssetSelection selection, InformationAssets assets) {
+  TakeOutFlow(AssetSelection selection, InformationAssets assets, TakeOutRegister register) {
     this.selection = selection;
     this.assets = assets;
+    this.register = register;
+  }
+
+  /** The register shows a cancelled (取消) or terminated request as such, never 申請中 for ever. */
+  @Override
+  public void ended(String businessKey, String outcome) {
+    register.status(businessKey, outcome);
   }
 
   @Override

@@ -91,7 +91,7 @@ public class TakeOutRegister {
         displayStatus(status, start, plannedReturn, today));
   }
 
-  /** 申請中, 差し戻し中, 承認, 持ち出し中, 返却遅延, 返却済, 却下, 取り下げ, 記録 (承認不要). */
+  /** 申請中, 差し戻し中, 承認, 持ち出し中, 返却遅延, 返却済, 却下, 取り下げ, 記録 (承認不要), 取消, 終了 (決定なし). */
   static String displayStatus(String status, LocalDate start, LocalDate plannedReturn, LocalDate today) {
     return switch (status) {
       case "REQUESTED" -> "申請中";
@@ -101,6 +101,8 @@ public class TakeOutRegister {
       case "REJECTED" -> "却下";
       case "WITHDRAWN" -> "取り下げ";
       case "RECORDED" -> "記録 (承認不要)";
+      case "CANCELLED" -> "取消";
+      case "TERMINATED" -> "終了 (決定なし)";
       default -> status;
     };
   }

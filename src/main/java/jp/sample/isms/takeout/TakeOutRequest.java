@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.RequestValues;
 
 /** The variables of a take-out request, typed (map in, call a service, map out). */
 record TakeOutRequest(String businessKey, String assetIds, String assetDescription, String classification, String medium,
@@ -12,7 +12,7 @@ record TakeOutRequest(String businessKey, String assetIds, String assetDescripti
 
   static TakeOutRequest of(VariableScope scope) {
     return new TakeOutRequest(
-        (String) scope.getVariable(ApprovalVariables.BUSINESS_KEY),
+        RequestValues.businessKey(scope),
         (String) scope.getVariable(TakeOutProcess.ASSET_IDS),
         (String) scope.getVariable(TakeOutProcess.ASSET_DESCRIPTION),
         (String) scope.getVariable(TakeOutProcess.CLASSIFICATION),

@@ -196,6 +196,11 @@ class RequestAttachmentsRestTest {
     assertThat(large.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(read(large).get("message").asText()).contains("10MB");
 
+    ResponseEntity<String> longName = upload("yamamoto", instance.getBusinessKey(), "c".repeat(300) + ".pdf",
+        "application/pdf", PDF);
+    assertThat(longName.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(read(longName).get("message").asText()).contains("255");
+
     assertThat(read(list("yamamoto", instance.getBusinessKey()))).isEmpty();
   }
 
