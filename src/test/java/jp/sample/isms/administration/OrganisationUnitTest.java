@@ -139,7 +139,11 @@ class OrganisationUnitTest {
     assertThat(field(withPersons, "message")).contains("2 名");
 
     // given the person filed a request to the head and both moved away: the request is still open
-    ProcessInstance request = new Requests(engine).file("unit-member", "takeOut", Requests.internalLaptopTakeOut());
+    // (the new department has no registered asset yet: a take-out of an unregistered one goes to its head, 3.1)
+    java.util.Map<String, Object> unregistered = Requests.internalLaptopTakeOut("unit-member");
+    unregistered.remove("assetIds");
+    unregistered.put("unregisteredAsset", true);
+    ProcessInstance request = new Requests(engine).file("unit-member", "takeOut", unregistered);
     changes.move("unit-member", "development", null, "suzuki");
     changes.move("unit-head", "development", null, "suzuki");
     assertThat(call("suzuki", HttpMethod.POST, "/api/organisation/sections/qa-lab/close", null).getStatusCode())

@@ -77,7 +77,7 @@ class EngineApiInventoryTest {
 
   @BeforeEach
   void katosRequestWaitsForSuzuki() {
-    request = new Requests(engine).file("kato", "takeOut", Requests.internalLaptopTakeOut());
+    request = new Requests(engine).file("kato", "takeOut", Requests.internalLaptopTakeOut("kato"));
     String task = engine.getTaskService().createTaskQuery().processInstanceId(request.getId()).singleResult().getId();
     String deployment = engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionId(request.getProcessDefinitionId()).singleResult().getDeploymentId();
