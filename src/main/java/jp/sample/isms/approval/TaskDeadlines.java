@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.notification.MailLinks;
 import jp.sample.isms.notification.MailOutbox;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
@@ -47,13 +48,13 @@ public class TaskDeadlines {
   private final OrganisationService organisation;
   private final AuditRecorder audit;
   private final Duration reminderLead;
-  private final String tasklistUrl;
+  private final MailLinks links;
   private final boolean scheduled;
   private final TransactionTemplate transaction;
 
   TaskDeadlines(TaskService taskService, MailOutbox outbox, OrganisationService organisation, AuditRecorder audit,
       @Value("${isms.mail.reminder-lead:P1D}") Duration reminderLead,
-      @Value("${isms.tasklist.base-url}") String tasklistUrl,
+      MailLinks links,
       @Value("${isms.mail.dispatcher.enabled:true}") boolean scheduled, PlatformTransactionManager transactionManager) {
     this.transaction = new TransactionTemplate(transactionManager);
     this.taskService = taskService;
@@ -61,7 +62,7 @@ public class TaskDeadlines {
     this.organisation = organisation;
     this.audit = audit;
     this.reminderLead = reminderLead;
-    this.tasklistUrl = tasklistUrl;
+    this.links = links;
     this.scheduled = scheduled;
   }
 
@@ -160,7 +161,7 @@ public class TaskDeadlines {
     model.put("requester", variables.get(ApprovalVariables.REQUESTER));
     model.put("taskName", task.getName());
     model.put("dueDate", DATE.format(task.getDueDate().toInstant().atZone(ZoneId.of("Asia/Tokyo"))));
-    model.put("taskLink", tasklistUrl + "#/?task=" + task.getId());
+    model.put("taskLink", links.task(task.getId()));
     return model;
   }
 
