@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -292,7 +295,16 @@ class MyRequestsRestTest {
       ResponseEntity<String> answer = client.call(null, path);
       assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
       assertThat(String.valueOf(answer.getBody())).as(path).doesNotContain(approved);
+      assertThat(answer.getHeaders().getFirst("WWW-Authenticate")).as(path).startsWith("Basic");
     }
+    // the pages ask as XMLHttpRequest: a 401 without the Basic challenge, so that they can show the login
+    HttpHeaders page = new HttpHeaders();
+    page.set("X-Requested-With", "XMLHttpRequest");
+    ResponseEntity<String> fromPage = rest.exchange("/api/my/requests", HttpMethod.GET, new HttpEntity<>(page),
+        String.class);
+    assertThat(fromPage.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(fromPage.getHeaders().getFirst("WWW-Authenticate")).isNull();
+    assertThat(fromPage.getBody()).contains("ログインが必要です").doesNotContain(approved);
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -74,9 +75,9 @@ class MyRequestsBrowserIT {
   }
 
   @AfterEach
-  void closeBrowser() {
+  void closeBrowser(TestInfo test) {
     if (browser != null) {
-      screenshot(Path.of("target", "my-requests-last.png"));
+      screenshot(Path.of("target", "my-requests-" + test.getTestMethod().map(m -> m.getName()).orElse("last") + ".png"));
       browser.quit();
     }
   }
@@ -174,6 +175,34 @@ class MyRequestsBrowserIT {
     screenshot(Path.of("target", "my-requests-approver.png"));
   }
 
+  @Test
+  void withoutALoginThePagesGoToTasklistsLoginAndComeBack() {
+    // when nakamura opens the audit search without a session, he logs in where the page sends him
+    browser.get(base() + "/audit/index.html?flow=takeOut");
+    loginForm("nakamura");
+
+    // then he is back on the search, with his name and the choices filled
+    wait.until(ExpectedConditions.urlContains("/audit/index.html?flow=takeOut"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reader"), "中村 学 (監査・点検責任者)"));
+    wait.until(driver -> driver.findElements(By.cssSelector("#flow option")).size() > 1);
+    assertThat(browser.findElement(By.cssSelector("#flow option:checked")).getAttribute("value")).isEqualTo("takeOut");
+    // and Tasklist's login page asked for no welcome message (404 /camunda-welcome), the audit pages write no errors
+    // to the console (no favicon 404)
+    assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+        .noneMatch(message -> message.contains("camunda-welcome"));
+    browser.get(base() + "/audit/records.html");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "件"));
+    assertThat(severeConsoleErrors()).isEmpty();
+
+    // and 申請一覧 likewise for yamamoto
+    logout();
+    browser.get(base() + "/my/");
+    loginForm("yamamoto");
+    wait.until(ExpectedConditions.urlContains("/my/index.html"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reader"), "山本 さくら (yamamoto)"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "件"));
+  }
+
   private String base() {
     return "http://localhost:" + port;
   }
@@ -198,17 +227,23 @@ class MyRequestsBrowserIT {
 
   private void login(String user) {
     browser.get(base() + "/camunda/app/tasklist/default/");
+    loginForm(user);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "自分のタスク"));
+    browser.manage().logs().get(LogType.BROWSER);
+  }
+
+  /** Fills Tasklist's login form, wherever the browser was sent to it from. */
+  private void loginForm(String user) {
     WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("input[ng-model='username']")));
     username.sendKeys(user);
     browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("Demo-2026!");
     browser.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "自分のタスク"));
-    browser.manage().logs().get(LogType.BROWSER);
   }
 
   private void logout() {
     browser.manage().deleteAllCookies();
+    ((JavascriptExecutor) browser).executeScript("window.sessionStorage.clear();");
   }
 
   private void click(WebElement element) {

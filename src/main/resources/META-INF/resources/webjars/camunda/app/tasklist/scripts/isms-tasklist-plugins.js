@@ -416,7 +416,20 @@ new MutationObserver((mutations) => mutations.forEach((mutation) => mutation.add
   }
 }))).observe(document.body, { childList: true, subtree: true });
 
+/**
+ * Back to the product page (申請一覧, the audit pages) that sent the user here to log in: the navigation bar renders
+ * once they are logged in. Only a path of this application, never another site.
+ */
+function returnAfterLogin() {
+  const target = window.sessionStorage.getItem('isms-after-login');
+  window.sessionStorage.removeItem('isms-after-login');
+  if (target && /^\/(?![\/\\])/.test(target) && !target.startsWith('/camunda/')) {
+    window.location.assign(target);
+  }
+}
+
 function renderMyRequestsLink(node) {
+  returnAfterLogin();
   node.replaceChildren(el('a', { href: productApi().replace(/\/api$/, '') + '/my/', id: 'isms-my-requests',
     class: 'isms-bulk-link', title: T.myRequestsTitle }, el('span', { class: 'glyphicon glyphicon-list-alt' }), ' ',
   T.myRequests));
