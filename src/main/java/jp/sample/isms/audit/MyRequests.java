@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -185,7 +186,7 @@ class MyRequests {
   }
 
   /** Every request of the filter, newest first, a batch at a time (for the CSV). */
-  void forEach(String requester, Criteria criteria, java.util.function.Consumer<Item> action) {
+  void forEach(String requester, Criteria criteria, Consumer<Item> action) {
     int batch = 500;
     for (int page = 0;; page++) {
       MapSqlParameterSource parameters = parameters(requester);
