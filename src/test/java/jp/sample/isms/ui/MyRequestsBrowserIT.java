@@ -201,6 +201,20 @@ class MyRequestsBrowserIT {
     wait.until(ExpectedConditions.urlContains("/my/index.html"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reader"), "山本 さくら (yamamoto)"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "件"));
+
+    // and a return address that leaves the application is ignored: the user stays in Tasklist
+    for (String elsewhere : List.of("//evil.example/", "/\\evil.example/", "https://evil.example/")) {
+      logout();
+      browser.get(base() + "/camunda/app/tasklist/default/");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+      ((JavascriptExecutor) browser).executeScript("window.sessionStorage.setItem('isms-after-login', arguments[0]);",
+          elsewhere);
+      loginForm("kobayashi");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("isms-my-requests")));
+      assertThat(browser.getCurrentUrl()).as(elsewhere).startsWith(base() + "/camunda/app/tasklist/");
+      assertThat(((JavascriptExecutor) browser).executeScript(
+          "return window.sessionStorage.getItem('isms-after-login');")).isNull();
+    }
   }
 
   private String base() {
