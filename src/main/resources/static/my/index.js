@@ -11,7 +11,7 @@
     if (!d) {
       return '';
     }
-    return [el('span', {class: 'badge ' + d.outcome}, My.EN ? d.outcome.replace('_', ' ').toLowerCase() : d.outcomeLabel),
+    return [el('span', {class: 'badge ' + d.outcome}, My.outcome(d.outcome, d.outcomeLabel)),
       ' ', d.actorName || '', el('br'), el('span', {class: 'muted'}, time(d.at))];
   }
 
@@ -70,8 +70,8 @@
         el('td', {}, My.EN ? d.flowNameEn : d.flowName),
         el('td', {}, d.requesterName || ''),
         el('td', {}, d.stepName || ''),
-        el('td', {}, el('span', {class: 'badge ' + d.outcome}, My.EN ? d.outcome.replace('_', ' ').toLowerCase()
-          : d.outcomeLabel), d.bySubstitute ? ' (' + t('substitute') + ': ' + d.actorName + ')' : ''),
+        el('td', {}, el('span', {class: 'badge ' + d.outcome}, My.outcome(d.outcome, d.outcomeLabel)),
+          d.bySubstitute ? ' (' + t('substitute') + ': ' + d.actorName + ')' : ''),
         el('td', {class: 'wrap'}, d.comment || '')));
       const table = document.getElementById('decidedResults');
       table.tBodies[0].replaceChildren(...rows);
@@ -114,7 +114,11 @@
     fillForm(form, new URLSearchParams(location.search));
     await search(Number(new URLSearchParams(location.search).get('page') || 0));
     if (me.approver) {
-      fillSelect(document.getElementById('outcome'), me.outcomes, t('all'));
+      const outcomes = {};
+      Object.entries(me.outcomes).forEach(([code, label]) => {
+        outcomes[code] = My.outcome(code, label);
+      });
+      fillSelect(document.getElementById('outcome'), outcomes, t('all'));
       document.getElementById('approver').hidden = false;
       document.getElementById('nav-decided').hidden = false;
       document.getElementById('nav-held').hidden = false;

@@ -118,6 +118,17 @@ const My = (() => {
     return me;
   }
 
+  const OUTCOMES_EN = {
+    FILED: 'Filed', APPROVED: 'Approved', REJECTED: 'Rejected', SENT_BACK: 'Sent back', RESUBMITTED: 'Resubmitted',
+    WITHDRAWN: 'Withdrawn', DONE: 'Done', REMINDED: 'Reminded', ESCALATED: 'Escalated', INSTRUCTED: 'Instructed',
+    RECORDED: 'Recorded'
+  };
+
+  /** The word for a record's outcome: the server's Japanese label, or English. */
+  function outcome(code, label) {
+    return EN ? OUTCOMES_EN[code] || label || code : label || code;
+  }
+
   function flowName(item) {
     return EN ? item.flowNameEn || item.flowName : item.flowName;
   }
@@ -179,5 +190,5 @@ const My = (() => {
     return nodes;
   }
 
-  return {EN, t, localize, header, flowName, stateLabel, waiting, tasklistLink, actions};
+  return {EN, t, localize, header, outcome, flowName, stateLabel, waiting, tasklistLink, actions};
 })();

@@ -62,7 +62,7 @@
       ...fact(t('filedAt'), time(r.filedAt)),
       ...fact(t('state'), el('span', {class: 'badge state ' + r.state, id: 'state'}, My.stateLabel(r))),
       ...fact(t('waitingFor'), ...r.waitingFor.flatMap((step, i) => [i > 0 ? el('br') : null, My.waiting(step)])),
-      ...fact(t('lastDecision'), d ? d.outcomeLabel + ' — ' + (d.actorName || '') + ' (' + time(d.at) + ')'
+      ...fact(t('lastDecision'), d ? My.outcome(d.outcome, d.outcomeLabel) + ' — ' + (d.actorName || '') + ' (' + time(d.at) + ')'
         + (d.comment ? '　「' + d.comment + '」' : '') : '—'));
     document.getElementById('actions').replaceChildren(...My.actions(r, () => location.reload()));
 
@@ -72,7 +72,7 @@
       el('td', {}, record.stepName || ''),
       el('td', {}, record.actorName || ''),
       el('td', {}, record.actingRoleLabel || ''),
-      el('td', {}, el('span', {class: 'badge ' + record.outcome}, record.outcomeLabel)),
+      el('td', {}, el('span', {class: 'badge ' + record.outcome}, My.outcome(record.outcome, record.outcomeLabel))),
       el('td', {class: 'wrap'}, record.comment || '', submittedValues(record.submittedValues)),
       el('td', {}, (record.clauses || []).join(', ')))));
 

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -53,6 +54,8 @@ class MyRequestsController {
 
   private static final Pattern BUSINESS_KEY = Pattern.compile("[A-Za-z0-9-]{1,32}");
   private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  /** The outcomes of an approval decision, in the order the pages offer them. */
+  private static final List<String> DECISIONS = List.of("APPROVED", "REJECTED", "SENT_BACK");
   private static final List<String> CSV_HEADER = List.of("申請番号", "フロー", "申請日時", "機密性", "状態",
       "処理待ちのステップ", "担当", "最新の判断", "判断した人", "判断日時", "判断のコメント");
 
@@ -130,8 +133,8 @@ class MyRequestsController {
         .anyMatch(role -> group.equals(role.groupPrefix()) || group.startsWith(role.groupPrefix() + ".")));
     return new Me(user.getUserId(), organisation.displayName(user.getUserId()), approver, requests.flowNames(),
         Arrays.stream(MyRequests.State.values()).map(s -> new StateChoice(s.name(), s.label, s.labelEn)).toList(),
-        Map.of("APPROVED", AuditLabels.OUTCOMES.get("APPROVED"), "REJECTED", AuditLabels.OUTCOMES.get("REJECTED"),
-            "SENT_BACK", AuditLabels.OUTCOMES.get("SENT_BACK")), csrfToken(request));
+        DECISIONS.stream().collect(Collectors.toMap(code -> code, AuditLabels.OUTCOMES::get, (a, b) -> a,
+            LinkedHashMap::new)), csrfToken(request));
   }
 
   private static String csrfToken(HttpServletRequest request) {
@@ -230,7 +233,7 @@ class MyRequestsController {
     String me = own(parameters);
     AuditQueryParameters p = new AuditQueryParameters(parameters);
     String outcome = p.code("outcome", "結果");
-    if (outcome != null && !List.of("APPROVED", "REJECTED", "SENT_BACK").contains(outcome)) {
+    if (outcome != null && !DECISIONS.contains(outcome)) {
       throw new AuditQueryParameters.BadQuery("結果は APPROVED・REJECTED・SENT_BACK のいずれかで指定してください: " + outcome);
     }
     return requests.decisions(me, outcome, p.startOfDay("from", "期間の開始日"), p.endOfDay("to", "期間の終了日"),
