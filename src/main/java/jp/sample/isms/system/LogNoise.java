@@ -10,11 +10,14 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import jp.sample.isms.approval.FourEyesViolationException;
 import jp.sample.isms.approval.RequestValidationException;
+import jp.sample.isms.approval.RequestWithdrawal;
 
 /**
- * Keeps the log for what needs attention. An ordinary refusal of a request (invalid input, a clause that forbids it:
- * answered 400 and recorded) is one INFO line instead of the engine's ERROR ENGINE-16004 with its stack trace. Two
+ * Keeps the log for what needs attention. An ordinary refusal (invalid input or a clause that forbids the request,
+ * answered 400; a step four eyes forbids, 403; a withdrawal that is not the requester's or comes too late, 403/409) is
+ * one INFO line instead of the engine's ERROR ENGINE-16004 with its stack trace. Two
  * warnings that report no fault are dropped: Flyway's notice that out-of-order migrations are on (on by design, see
  * application.yaml) and Jersey's notice that a filter read the login form (the login throttle reads the user name;
  * the login reads the form by {@code @FormParam}, which still works). Every other message is left as it is.
@@ -47,9 +50,9 @@ public class LogNoise extends TurboFilter implements ApplicationListener<Applica
     }
     String name = logger.getName();
     if (ENGINE_CONTEXT.equals(name)) {
-      RequestValidationException refusal = refusal(t != null ? t : last(params));
+      Throwable refusal = refusal(t != null ? t : last(params));
       if (refusal != null) {
-        LOG.info("request refused (400): {}", refusal.getMessage());
+        LOG.info("refused: {}", refusal.getMessage());
         return FilterReply.DENY;
       }
       return FilterReply.NEUTRAL;
@@ -67,11 +70,13 @@ public class LogNoise extends TurboFilter implements ApplicationListener<Applica
     return params == null || params.length == 0 ? null : params[params.length - 1];
   }
 
-  private static RequestValidationException refusal(Object value) {
+  /** The kernel's refusal among the causes, null for anything else. */
+  private static Throwable refusal(Object value) {
     Throwable cause = value instanceof Throwable throwable ? throwable : null;
     for (int depth = 0; cause != null && depth < 10; depth++, cause = cause.getCause()) {
-      if (cause instanceof RequestValidationException refusal) {
-        return refusal;
+      if (cause instanceof RequestValidationException || cause instanceof FourEyesViolationException
+          || cause instanceof RequestWithdrawal.WithdrawalRefusedException) {
+        return cause;
       }
     }
     return null;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +26,8 @@ class LogNoiseTest {
 
   @Autowired
   TestRestTemplate rest;
+  @Autowired
+  ProcessEngine engine;
 
   @Test
   void aRefusedFilingIsOneInfoLine(CapturedOutput output) {
@@ -35,7 +39,25 @@ class LogNoiseTest {
 
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     String log = output.getOut() + output.getErr();
-    assertThat(log).contains("INFO").contains("request refused (400): ").contains("3.2");
+    assertThat(log).contains("INFO").contains("refused: ").contains("3.2");
+    assertThat(log).doesNotContain("ENGINE-16004").doesNotContain("\tat org.camunda.bpm.engine");
+  }
+
+  @Test
+  void aWithdrawalByAnotherUserAndASelfApprovalAreOneInfoLineEach(CapturedOutput output) {
+    ProcessInstance instance = new Requests(engine).file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult()
+        .getId();
+
+    ResponseEntity<String> withdrawal = rest.withBasicAuth("kobayashi", RestCalls.PASSWORD).postForEntity(
+        "/api/requests/" + instance.getBusinessKey() + "/withdraw", Map.of(), String.class);
+    ResponseEntity<String> claim = rest.withBasicAuth("yamamoto", RestCalls.PASSWORD).postForEntity(
+        "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "yamamoto"), String.class);
+
+    assertThat(withdrawal.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(claim.getStatusCode().is4xxClientError()).as(claim.getBody()).isTrue();
+    String log = output.getOut() + output.getErr();
+    assertThat(log).contains("refused: 申請者本人のみが引き戻せます");
     assertThat(log).doesNotContain("ENGINE-16004").doesNotContain("\tat org.camunda.bpm.engine");
   }
 
