@@ -1,7 +1,8 @@
 /*
- * Shared by the audit pages: calls /api/audit with the browser's HTTP Basic login (the browser asks for user and
- * password on the first call and keeps them for the tab's later calls and downloads), builds DOM nodes without
- * innerHTML (every value from the record is text), formats times in Japan.
+ * Shared by the audit pages and 申請一覧: calls /api with the Tasklist session or the browser's HTTP Basic login (the
+ * browser asks for user and password on the first call and keeps them for the tab's later calls and downloads; without
+ * either, the page goes to Tasklist's login and comes back), builds DOM nodes without innerHTML (every value from the
+ * record is text), formats times in Japan.
  */
 'use strict';
 
@@ -50,12 +51,33 @@ const Audit = (() => {
     }
   }
 
+  /**
+   * Without a login (no Tasklist session, no HTTP Basic entered), to Tasklist's login, which brings the user back
+   * here (isms-tasklist-plugins.js reads the address kept in the tab's session storage). False, and no redirect,
+   * when the last attempt was moments ago (a login that does not reach this page must not loop).
+   */
+  function toLogin() {
+    const last = Number(sessionStorage.getItem('isms-login-redirected') || 0);
+    if (Date.now() - last < 30000) {
+      return false;
+    }
+    sessionStorage.setItem('isms-login-redirected', String(Date.now()));
+    sessionStorage.setItem('isms-after-login', location.pathname + location.search + location.hash);
+    location.replace('/camunda/app/tasklist/default/');
+    return true;
+  }
+
   /** GET under /api/audit; JSON (or text) answer, or an ApiError with the server's Japanese message. */
   async function get(path, params, as) {
     const query = params ? new URLSearchParams(params).toString() : '';
     const response = await fetch(path + (query ? '?' + query : ''), {
-      credentials: 'same-origin', headers: {Accept: as === 'text' ? 'application/xml' : 'application/json'}
+      credentials: 'same-origin', headers: {Accept: as === 'text' ? 'application/xml' : 'application/json',
+        // without a login: a plain 401 (no password dialog of the browser holding the call), then the login
+        'X-Requested-With': 'XMLHttpRequest'}
     });
+    if (response.status === 401 && toLogin()) {
+      throw new ApiError(401, 'ログインが必要です。ログイン画面に移動します… (login required)');
+    }
     if (!response.ok) {
       let message = response.status === 401
         ? 'ログインが必要です。ユーザー名とパスワードを入力してください (再読み込みすると入力画面が表示されます)'

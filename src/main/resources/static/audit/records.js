@@ -1,9 +1,14 @@
-/* 記録の検索 (records.html): single records, including refusals at filing and the auditors' own queries. */
+/*
+ * 記録の検索 (records.html): single records, including refusals at filing, and the auditors' own queries when asked
+ * for. The first page fixes the newest record (upTo): its count and the pages after it leave out what came later,
+ * such as the query records of this very search.
+ */
 'use strict';
 (async () => {
   const {el, time, get, fail, clearMessage, fillSelect, formParams, pager, searchPage} = Audit;
   const form = document.getElementById('search');
   let flows = {};
+  let upTo = null;
 
   async function search(page) {
     clearMessage();
@@ -12,14 +17,25 @@
       params.set('page', page);
     }
     history.replaceState(null, '', '?' + params.toString());
+    if (page === 0) {
+      upTo = null;
+    } else if (upTo) {
+      params.set('upTo', upTo);
+    }
     const summary = document.getElementById('summary');
     summary.textContent = '検索中…';
     try {
+      const result = await get('/api/audit/records', params);
+      if (page === 0 && result.items.length > 0) {
+        upTo = result.items[0].id;
+      }
       const countParams = new URLSearchParams(params);
       countParams.delete('page');
       countParams.delete('size');
-      const [result, count] = await Promise.all([get('/api/audit/records', params),
-        get('/api/audit/records/count', countParams)]);
+      if (upTo) {
+        countParams.set('upTo', upTo);
+      }
+      const count = await get('/api/audit/records/count', countParams);
       const rows = result.items.map(r => el('tr', {},
         el('td', {}, r.id),
         el('td', {}, time(r.occurredAt)),

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.notification.MailLinks;
 import jp.sample.isms.notification.MailOutbox;
 import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.organisation.OrganisationService;
@@ -34,23 +34,16 @@ public class PasswordExpiryWarnings {
   private final MailOutbox outbox;
   private final OrganisationService organisation;
   private final AuditRecorder audit;
-  private final String welcomeUrl;
+  private final MailLinks links;
 
   PasswordExpiryWarnings(AccountStates accounts, PasswordExpiry expiry, MailOutbox outbox,
-      OrganisationService organisation, AuditRecorder audit,
-      @Value("${isms.tasklist.base-url}") String tasklistUrl) {
+      OrganisationService organisation, AuditRecorder audit, MailLinks links) {
     this.accounts = accounts;
     this.expiry = expiry;
     this.outbox = outbox;
     this.organisation = organisation;
     this.audit = audit;
-    this.welcomeUrl = welcomeUrl(tasklistUrl);
-  }
-
-  /** The Welcome app next to Tasklist, where the profile changes the password. */
-  static String welcomeUrl(String tasklistUrl) {
-    return tasklistUrl.contains("/app/tasklist/")
-        ? tasklistUrl.replace("/app/tasklist/", "/app/welcome/") + "#/welcome" : tasklistUrl;
+    this.links = links;
   }
 
   /**
@@ -74,7 +67,7 @@ public class PasswordExpiryWarnings {
       boolean queued = outbox.enqueue(
           "password-expiry:" + user + ":" + password.changedAt().getEpochSecond(), user, TEMPLATE,
           Map.of("userId", user, "expiryDate", PasswordExpiry.format(expiresAt),
-              "changedDate", PasswordExpiry.format(password.changedAt()), "welcomeLink", welcomeUrl,
+              "changedDate", PasswordExpiry.format(password.changedAt()), "welcomeLink", links.welcome(),
               "expiredJa", expiresAt.isAfter(now) ? "" : "有効期限はすでに過ぎており、パスワードは失効しています。\n",
               "expiredEn", expiresAt.isAfter(now) ? "" : "It has already expired: your password has lapsed.\n"));
       // a user without a mail address is tried again the next night (the outbox logs it)

@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.notification.MailLinks;
 import jp.sample.isms.notification.MailOutbox;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
@@ -46,7 +47,7 @@ public class TaskDeadlines {
   private final OrganisationService organisation;
   private final AuditRecorder audit;
   private final Duration reminderLead;
-  private final String tasklistUrl;
+  private final MailLinks links;
   private final boolean scheduled;
   private final TransactionTemplate transaction;
   private final RequestRecords records;
@@ -54,7 +55,7 @@ public class TaskDeadlines {
 
   TaskDeadlines(TaskService taskService, MailOutbox outbox, OrganisationService organisation, AuditRecorder audit,
       @Value("${isms.mail.reminder-lead:P1D}") Duration reminderLead,
-      @Value("${isms.tasklist.base-url}") String tasklistUrl,
+      MailLinks links,
       @Value("${isms.mail.dispatcher.enabled:true}") boolean scheduled, PlatformTransactionManager transactionManager,
       RequestRecords records, @org.springframework.context.annotation.Lazy SubstituteAssignments substitutes) {
     this.records = records;
@@ -65,7 +66,7 @@ public class TaskDeadlines {
     this.organisation = organisation;
     this.audit = audit;
     this.reminderLead = reminderLead;
-    this.tasklistUrl = tasklistUrl;
+    this.links = links;
     this.scheduled = scheduled;
   }
 
@@ -164,7 +165,7 @@ public class TaskDeadlines {
     model.put("requester", filing.requester());
     model.put("taskName", task.getName());
     model.put("dueDate", DATE.format(task.getDueDate().toInstant().atZone(ZoneId.of("Asia/Tokyo"))));
-    model.put("taskLink", tasklistUrl + "#/?task=" + task.getId());
+    model.put("taskLink", links.task(task.getId()));
     return model;
   }
 

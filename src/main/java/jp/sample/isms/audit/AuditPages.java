@@ -15,9 +15,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The auditor's pages ({@code /audit/}, static HTML and JavaScript over {@code /api/audit}): {@code /audit} opens the
- * search, and the pages are served with a strict content security policy (scripts only from this application, no
- * framing), since they show what the record holds.
+ * The auditor's pages ({@code /audit/}, static HTML and JavaScript over {@code /api/audit}) and 申請一覧 ({@code /my/},
+ * over {@code /api/my}): {@code /audit} opens the search, {@code /my} the list, and the pages are served with a strict
+ * content security policy (scripts only from this application, no framing), since they show what the record holds.
  */
 @Configuration
 class AuditPages implements WebMvcConfigurer {
@@ -31,6 +31,8 @@ class AuditPages implements WebMvcConfigurer {
   public void addViewControllers(ViewControllerRegistry registry) {
     registry.addRedirectViewController("/audit", "/audit/index.html");
     registry.addRedirectViewController("/audit/", "/audit/index.html");
+    registry.addRedirectViewController("/my", "/my/index.html");
+    registry.addRedirectViewController("/my/", "/my/index.html");
   }
 
   @Bean
@@ -48,7 +50,7 @@ class AuditPages implements WebMvcConfigurer {
           }
         });
     registration.setName("audit-pages-security-headers");
-    registration.addUrlPatterns("/audit/*");
+    registration.addUrlPatterns("/audit/*", "/my/*");
     return registration;
   }
 }

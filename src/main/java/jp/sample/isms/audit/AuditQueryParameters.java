@@ -87,6 +87,20 @@ final class AuditQueryParameters {
     return "true".equalsIgnoreCase(value) || "1".equals(value) || "yes".equalsIgnoreCase(value);
   }
 
+  /** A positive whole number identifying a record, null when absent. */
+  Long id(String name, String label) {
+    String value = text(name);
+    try {
+      Long id = value == null ? null : Long.valueOf(value);
+      if (id != null && id < 1) {
+        throw new NumberFormatException();
+      }
+      return id;
+    } catch (NumberFormatException e) {
+      throw new BadQuery(label + "は 1 以上の数字で指定してください: " + value);
+    }
+  }
+
   int page() {
     return number("page", 0, 0, 1_000_000, "ページ");
   }

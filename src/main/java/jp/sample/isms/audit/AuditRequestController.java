@@ -2,15 +2,12 @@ package jp.sample.isms.audit;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.task.Attachment;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jp.sample.isms.approval.AttachmentFormat;
 import jp.sample.isms.audit.RequestSearch.Page;
 import jp.sample.isms.audit.RequestSearch.RecordView;
 import jp.sample.isms.audit.RequestSearch.RequestSummary;
@@ -130,18 +126,7 @@ class AuditRequestController {
     if (attachment == null || attachment.getUrl() != null) {
       throw new NotFound("この申請にその添付ファイルはありません: " + attachmentId);
     }
-    response.setContentType(AttachmentFormat.contentTypeOf(attachment.getType(), attachment.getName())
-        .orElse(MediaType.APPLICATION_OCTET_STREAM_VALUE));
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-        .filename(attachment.getName() == null ? attachment.getId() : attachment.getName(), StandardCharsets.UTF_8)
-        .build().toString());
-    try (InputStream in = access.unrestricted(() -> engine.content(attachment)); OutputStream out =
-        response.getOutputStream()) {
-      if (in != null) {
-        in.transferTo(out);
-      }
-    }
+    EngineHistory.send(attachment, access.unrestricted(() -> engine.content(attachment)), response);
   }
 
   @GetMapping("/records")

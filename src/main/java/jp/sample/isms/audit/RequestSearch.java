@@ -32,14 +32,23 @@ class RequestSearch {
     }
   }
 
-  /** What the auditor filters single records by. */
+  /**
+   * What the auditor filters single records by. The auditors' own queries are left out unless asked for (by the flag,
+   * by their kind or by their flow): every search adds one, and they would crowd out the records searched for.
+   * {@code upToId}: only records up to this one, so that a count and the pages after the first agree with the first
+   * page although each call adds a query record.
+   */
   record RecordCriteria(String flow, String businessKey, String actor, String outcome, String stepKind,
-      OffsetDateTime from, OffsetDateTime toExclusive, String clause) {
+      OffsetDateTime from, OffsetDateTime toExclusive, String clause, boolean includeQueries, Long upToId) {
 
     static RecordCriteria of(AuditQueryParameters p) {
-      return new RecordCriteria(p.code("flow", "フロー"), p.code("businessKey", "申請番号"), p.code("actor", "実施者"),
-          p.code("outcome", "結果"), p.code("stepKind", "種別"), p.startOfDay("from", "期間の開始日"),
-          p.endOfDay("to", "期間の終了日"), p.clause("clause"));
+      String flow = p.code("flow", "フロー");
+      String stepKind = p.code("stepKind", "種別");
+      return new RecordCriteria(flow, p.code("businessKey", "申請番号"), p.code("actor", "実施者"),
+          p.code("outcome", "結果"), stepKind, p.startOfDay("from", "期間の開始日"),
+          p.endOfDay("to", "期間の終了日"), p.clause("clause"),
+          p.flag("includeQueries") || AuditAccess.STEP_KIND.equals(stepKind) || AuditAccess.FLOW.equals(flow),
+          p.id("upTo", "記録番号の上限"));
     }
   }
 
@@ -164,6 +173,13 @@ class RequestSearch {
     equal(conditions, parameters, "r.business_key", "businessKey", c.businessKey());
     equal(conditions, parameters, "r.outcome", "outcome", c.outcome());
     equal(conditions, parameters, "r.step_kind", "stepKind", c.stepKind());
+    if (!c.includeQueries()) {
+      conditions.add("r.step_kind <> '" + AuditAccess.STEP_KIND + "'");
+    }
+    if (c.upToId() != null) {
+      conditions.add("r.id <= :upTo");
+      parameters.addValue("upTo", c.upToId());
+    }
     if (c.actor() != null) {
       conditions.add("(r.actor = :actor or r.principal = :actor)");
       parameters.addValue("actor", c.actor());

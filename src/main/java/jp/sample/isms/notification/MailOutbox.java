@@ -33,10 +33,12 @@ public class MailOutbox {
 
   private final TransactionTemplate savepoint;
   private final jp.sample.isms.DatabaseVendor database;
+  private final MailLinks links;
 
   MailOutbox(JdbcTemplate jdbc, MailTemplates templates, PlatformTransactionManager transactionManager,
-      jp.sample.isms.DatabaseVendor database) {
+      jp.sample.isms.DatabaseVendor database, MailLinks links) {
     this.jdbc = jdbc;
+    this.links = links;
     this.database = database;
     this.templates = templates;
     this.savepoint = new TransactionTemplate(transactionManager);
@@ -66,6 +68,8 @@ public class MailOutbox {
     values.putIfAbsent("recipientName", "en".equals(locale)
         ? ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim()
         : ((lastName == null ? "" : lastName) + " " + (firstName == null ? "" : firstName)).trim());
+    // every mail ends with the way to the recipient's own requests
+    values.putIfAbsent("myRequestsLink", links.myRequests());
     MailTemplates.Rendered mail = templates.render(name, locale, values);
     Timestamp now = Timestamp.from(Instant.now(clock));
     if (database.isPostgres()) {

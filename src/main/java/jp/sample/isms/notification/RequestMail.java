@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The mails of every request: a new step to its candidates, the decision to the requester. */
@@ -22,17 +21,17 @@ public class RequestMail {
   }
 
   private final MailOutbox outbox;
-  private final String tasklistUrl;
+  private final MailLinks links;
 
-  RequestMail(MailOutbox outbox, @Value("${isms.tasklist.base-url}") String tasklistUrl) {
+  RequestMail(MailOutbox outbox, MailLinks links) {
     this.outbox = outbox;
-    this.tasklistUrl = tasklistUrl;
+    this.links = links;
   }
 
   /** A new step: each recipient gets a mail with a direct link to the task. */
   public void taskCreated(DelegateTask task, Request request, Collection<String> recipients) {
     Map<String, Object> model = common(task, request);
-    model.put("taskLink", tasklistUrl + "#/?task=" + task.getId());
+    model.put("taskLink", links.task(task.getId()));
     model.put("summary", task.getDescription());
     model.put("dueDate", format(task.getDueDate()));
     for (String recipient : recipients) {
@@ -52,7 +51,7 @@ public class RequestMail {
     });
     model.put("comment", comment == null ? "" : comment);
     model.put("deciderName", deciderName);
-    model.put("tasklistLink", tasklistUrl);
+    model.put("tasklistLink", links.tasklist());
     outbox.enqueue("decision:" + task.getId(), requester, "decision", model);
   }
 

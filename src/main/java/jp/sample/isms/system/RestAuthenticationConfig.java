@@ -28,8 +28,8 @@ import jakarta.servlet.http.HttpSession;
 
 /**
  * The REST API is open by default in Camunda 7: every call under /engine-rest must carry HTTP Basic credentials.
- * The product's own /api also accepts the session of a user logged in to the webapps (the Tasklist plugins call it),
- * with the webapps' CSRF token on every modifying request.
+ * The product's own /api also accepts the session of a user logged in to the webapps (the Tasklist plugins and the
+ * pages under /audit/ and /my/ call it), with the webapps' CSRF token on every modifying request.
  */
 @Configuration
 class RestAuthenticationConfig {
@@ -91,6 +91,16 @@ class RestAuthenticationConfig {
             && authentications.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication u) {
           user = u;
         }
+      }
+      if (user == null && request.getHeader("Authorization") == null
+          && "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+        // a page of this application asking without a login: no Basic challenge (the browser would hold the call
+        // behind its password dialog), the page takes the user to the login instead
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setContentType("application/json;charset=UTF-8");
+        response.getOutputStream().write("{\"message\":\"ログインが必要です (login required)\"}"
+            .getBytes(StandardCharsets.UTF_8));
+        return;
       }
       if (user == null) {
         basic.doFilter(request, response, chain);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -35,6 +36,9 @@ import jp.sample.isms.organisation.AccountStates;
  */
 @IsmsSpringBootTest
 class PasswordExpiryReviewTest {
+
+  @LocalServerPort
+  int port;
 
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3025, "localhost", "smtp"));
@@ -122,7 +126,7 @@ class PasswordExpiryReviewTest {
     assertThat(text).contains("渡辺 翔 様").contains("ユーザー watanabe のパスワード").contains("有効期限: " + expiry)
         .contains("最終変更: " + SHOWN.format(watanabeSet))
         .contains("Welcome → プロフィール → パスワードの変更")
-        .contains("http://localhost:8080/camunda/app/welcome/default/#/welcome")
+        .contains("http://localhost:" + port + "/camunda/app/welcome/default/#/welcome")
         .doesNotContain("すでに過ぎて");
 
     assertThat(jdbc.queryForObject("select count(*) from mail_outbox where dedup_key = ?", Integer.class,

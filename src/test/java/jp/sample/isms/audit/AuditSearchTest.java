@@ -377,4 +377,26 @@ class AuditSearchTest {
     assertThat(client.get("nakamura", "/api/audit/records/count?outcome=REFUSED&actor=kobayashi").get("count")
         .asLong()).isGreaterThanOrEqualTo(1);
   }
+
+  @Test
+  void theAuditorsOwnQueriesAreLeftOutUnlessAskedForAndTheCountAgreesWithTheList() {
+    // nakamura's searches of today are records too (AUDIT_QUERY)
+    client.get("nakamura", "/api/audit/records?actor=nakamura&from=" + TODAY);
+
+    JsonNode plain = client.get("nakamura", "/api/audit/records?size=500&actor=nakamura&from=" + TODAY);
+    plain.get("items").forEach(r -> assertThat(r.get("stepKind").asText()).isNotEqualTo("AUDIT_QUERY"));
+    assertThat(client.get("nakamura", "/api/audit/records/count?actor=nakamura&from=" + TODAY).get("count").asLong())
+        .isEqualTo(plain.get("items").size());
+
+    JsonNode asked = client.get("nakamura", "/api/audit/records?size=500&includeQueries=true&actor=nakamura&from="
+        + TODAY);
+    assertThat(asked.get("items")).anySatisfy(r -> assertThat(r.get("stepKind").asText()).isEqualTo("AUDIT_QUERY"));
+    // the count up to the newest record listed ignores the query records written since
+    long newest = asked.get("items").get(0).get("id").asLong();
+    assertThat(client.get("nakamura", "/api/audit/records/count?includeQueries=true&actor=nakamura&from=" + TODAY
+        + "&upTo=" + newest).get("count").asLong()).isEqualTo(asked.get("items").size());
+    assertThat(client.get("nakamura", "/api/audit/records?size=500&stepKind=AUDIT_QUERY&actor=nakamura&from="
+        + TODAY).get("items")).isNotEmpty();
+    assertThat(client.call("nakamura", "/api/audit/records?upTo=0").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
 }

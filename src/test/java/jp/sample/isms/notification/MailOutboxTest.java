@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +44,8 @@ class MailOutboxTest {
   JdbcTemplate jdbc;
   @Autowired
   PlatformTransactionManager transactionManager;
+  @LocalServerPort
+  int port;
 
   Requests requests;
 
@@ -68,7 +71,10 @@ class MailOutboxTest {
     assertThat(part(toIto, "text/plain")).contains("伊藤 直樹 様").contains("申請者: 山本 さくら")
         .contains("/camunda/app/tasklist/default/#/?task=" + taskId);
     assertThat(part(toIto, "text/html")).contains("<th align=\"left\">申請者</th><td>山本 さくら</td>")
-        .contains("href=\"http://localhost:8080/camunda/app/tasklist/default/#/?task=" + taskId + "\"");
+        .contains("href=\"http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId + "\"");
+    // every mail leads to the recipient's 申請一覧, on the port the application listens on
+    assertThat(part(toIto, "text/plain")).contains("申請一覧 (自分の申請と判断した申請): http://localhost:" + port + "/my/");
+    assertThat(part(toIto, "text/html")).contains("href=\"http://localhost:" + port + "/my/\"");
 
     requests.complete("ito", instance, Map.of("decision", "SENT_BACK", "decisionComment", "返却日を確認してください"));
     assertThat(dispatcher.dispatch()).isEqualTo(2); // the decision to yamamoto, her correction step to her

@@ -188,4 +188,29 @@ class PostgresApplicationIT {
       context.getBean(jp.sample.isms.organisation.AccountStates.class).passwordSetBySystem("kato");
     }
   }
+
+  @Test
+  void myRequestsDerivesStatesAndListsDecisionsOnPostgres() {
+    var requests = new jp.sample.isms.support.Requests(context.getBean(org.camunda.bpm.engine.ProcessEngine.class));
+    var pending = requests.file("yamamoto", "takeOut", jp.sample.isms.support.Requests.internalLaptopTakeOut());
+    var approved = requests.file("yamamoto", "takeOut", jp.sample.isms.support.Requests.internalLaptopTakeOut());
+    requests.complete("ito", approved, java.util.Map.of("decision", "APPROVED", "decisionComment", "承認します"));
+    var sentBack = requests.file("yamamoto", "takeOut", jp.sample.isms.support.Requests.internalLaptopTakeOut());
+    requests.complete("ito", sentBack, java.util.Map.of("decision", "SENT_BACK", "decisionComment", "日付を確認"));
+    TestRestTemplate rest = new TestRestTemplate().withBasicAuth("yamamoto", "Demo-2026!");
+    String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+
+    String list = rest.getForObject(base + "/api/my/requests?size=50", String.class);
+    assertThat(list).contains("\"businessKey\":\"" + pending.getBusinessKey() + "\"", "\"state\":\"PENDING\"",
+        "\"state\":\"APPROVED\"", "\"state\":\"SENT_BACK\"", "伊藤 直樹", "承認します");
+    assertThat(rest.getForObject(base + "/api/my/requests?state=SENT_BACK", String.class))
+        .contains(sentBack.getBusinessKey()).doesNotContain(approved.getBusinessKey());
+    assertThat(rest.getForObject(base + "/api/my/requests.csv", String.class)).contains(approved.getBusinessKey());
+    assertThat(rest.getForObject(base + "/api/my/requests/" + approved.getBusinessKey(), String.class))
+        .contains("UserTask_ReportReturn", "承認します");
+    TestRestTemplate ito = new TestRestTemplate().withBasicAuth("ito", "Demo-2026!");
+    assertThat(ito.getForObject(base + "/api/my/decisions", String.class)).contains(approved.getBusinessKey(),
+        sentBack.getBusinessKey());
+    assertThat(ito.getForObject(base + "/api/my/tasks", String.class)).contains(pending.getBusinessKey());
+  }
 }

@@ -118,6 +118,18 @@ class AuditPagesBrowserIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), key));
     assertThat(browser.findElement(By.id("results")).getText()).contains("伊藤 直樹");
 
+    // and his own page views are left out of the record search unless he asks for them; then count and list agree
+    browser.get("http://localhost:" + port + "/audit/records.html?actor=nakamura");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "該当する記録はありません"));
+    browser.findElement(By.id("includeQueries")).click();
+    browser.findElement(By.cssSelector("#search button[type='submit']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "件目"));
+    int listed = browser.findElements(By.cssSelector("#results tbody tr")).size();
+    assertThat(listed).isPositive();
+    assertThat(browser.findElement(By.id("summary")).getText())
+        .isEqualTo(listed + " 件 中 1〜" + listed + " 件目");
+    assertThat(browser.findElement(By.id("results")).getText()).contains("監査照会");
+
     // and the take-out register lists it, with the CSV of the same filter
     browser.get("http://localhost:" + port + "/audit/registers.html?register=takeout&businessKey=" + key);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rows"), "持ち出し中"));

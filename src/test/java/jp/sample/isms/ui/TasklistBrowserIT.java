@@ -90,10 +90,10 @@ class TasklistBrowserIT {
     // given yamamoto in Tasklist: Japanese labels and the ready-made filters
     login("yamamoto");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "自分のグループのタスク"));
-    assertThat(body()).contains("自分のタスク", "自分の申請", "期限切れ", "プロセスを開始");
+    assertThat(body()).contains("自分のタスク", "自分の申請", "期限切れ", "新しい申請").doesNotContain("プロセス");
 
     // when she files an INTERNAL take-out of her laptop through the start form
-    clickText("a", "プロセスを開始");
+    clickText("a", "新しい申請");
     clickText(".modal a", "情報資産の社外持ち出し申請");
     WebElement description = wait.until(ExpectedConditions.elementToBeClickable(field("assetDescription")));
     description.sendKeys("設計図面 (ノートPC内)");
@@ -117,9 +117,13 @@ class TasklistBrowserIT {
     DocumentationImages.save(browser, "tasklist-start-form.png");
     click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
 
-    // then the request waits for ito
+    // then the request waits for ito, and the notice says so with its number
     ProcessInstance instance = waitForInstanceOf("yamamoto");
     assertThat(instance.getBusinessKey()).startsWith("TO-");
+    WebElement notice = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".isms-filed")));
+    assertThat(notice.getText()).isEqualTo(instance.getBusinessKey()
+        + " を申請しました。部門責任者 (開発設計部) 伊藤 直樹 さんの承認待ちです");
+    assertThat(body()).doesNotContain("プロセス");
     Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(task.getTaskDefinitionKey()).isEqualTo(TakeOutProcess.TASK_APPROVE);
 

@@ -3,6 +3,9 @@ export default {
   // Japanese unless the user chose English (../isms-locale.js, shared by the four webapps);
   // 添付ファイル and 一括承認 (scripts/isms-tasklist-plugins.js)
   customScripts: ['../isms-locale', 'scripts/isms-tasklist-plugins'],
+  // no "first login" message: it is fetched from /camunda-welcome, which this application does not serve (a 404 in
+  // the browser console on every login page)
+  disableWelcomeMessage: true,
   locales: {
     availableLocales: ['ja', 'en'],
     fallbackLocale: 'ja'

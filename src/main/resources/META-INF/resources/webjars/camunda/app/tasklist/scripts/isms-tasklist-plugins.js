@@ -1,6 +1,7 @@
-// isms-approval: the 添付ファイル tab of the task view (tasklist.task.detail), 一括承認 and 代理承認 in the navigation
-// bar (tasklist.navbar.action), and a search of the 情報資産管理台帳 beside every form's asset id field. All call the
-// product's /api in the Tasklist session; the server checks everything again.
+// isms-approval: the 添付ファイル tab of the task view (tasklist.task.detail), 申請一覧, 一括承認 and 代理承認 in the
+// navigation bar (tasklist.navbar.action), the notice after filing (the request number and whom it waits for) and a
+// search of the 情報資産管理台帳 beside every form's asset id field. All call the product's /api in the Tasklist
+// session; the server checks everything again.
 const EN = window.localStorage.getItem('isms-locale') === 'en';
 const T = EN ? {
   attachments: 'Attachments', name: 'Name', type: 'Type', size: 'Size', by: 'Uploaded by', at: 'Date',
@@ -17,7 +18,11 @@ const T = EN ? {
   from: 'From', to: 'To', reason: 'Reason', nominate: 'Name substitute', revoke: 'Revoke',
   noSubstitutes: 'No substitutes named.', substituteHint: 'User id of the colleague who approves for you',
   assetSearch: 'Search the information asset register (id or name)', classification: 'Classification',
-  owner: 'Owner', noAssets: 'No asset you may use matches.'
+  owner: 'Owner', noAssets: 'No asset you may use matches.',
+  myRequests: 'My requests', myRequestsTitle: 'Every request you filed, and what you decided',
+  startedOk: 'The process has been started.', filed: (key) => 'Request ' + key + ' filed. ',
+  waitsFor: (who) => 'It waits for ' + who + '.', yourStep: (step) => 'Next: your step “' + step + '”.',
+  filedState: (state) => 'State: ' + state + '.'
 } : {
   attachments: '添付ファイル', name: 'ファイル名', type: '種類', size: 'サイズ', by: '登録者', at: '登録日時',
   none: '添付ファイルはありません。', upload: 'アップロード', remove: '削除', confirmRemove: 'この添付ファイルを削除しますか？',
@@ -33,7 +38,11 @@ const T = EN ? {
   from: '開始日', to: '終了日', reason: '理由', nominate: '代理人を指名する', revoke: '取り消す',
   noSubstitutes: '代理人は指名されていません。', substituteHint: '代わりに承認する人のユーザーID (例: watanabe)',
   assetSearch: '情報資産管理台帳を検索 (ID または名称の一部)', classification: '機密性', owner: '管理責任者',
-  noAssets: '利用できる情報資産で該当するものはありません。'
+  noAssets: '利用できる情報資産で該当するものはありません。',
+  myRequests: '申請一覧', myRequestsTitle: '自分が申請したすべての申請と、自分が判断した申請',
+  startedOk: '申請しました。', filed: (key) => key + ' を申請しました。',
+  waitsFor: (who) => who + ' さんの承認待ちです', yourStep: (step) => '次は「' + step + '」です',
+  filedState: (state) => '状態: ' + state
 };
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -425,6 +434,63 @@ function attachAssetPicker(input) {
 new MutationObserver(() => document.querySelectorAll("input[id*='Field_assetIds']").forEach(attachAssetPicker))
   .observe(document.body, { childList: true, subtree: true });
 
+// ---------------------------------------------------------------- 申請一覧
+
+/** The notice after filing, from the newest of the user's requests: its number and whom it waits for. */
+async function describeFiling() {
+  const page = await call('GET', '/my/requests?size=1');
+  const request = page.items[0];
+  if (!request || Date.now() - new Date(request.filedAt).getTime() > 60 * 1000) {
+    return null;
+  }
+  const steps = request.waitingFor || [];
+  const mine = steps.find((step) => step.yours);
+  const next = steps.find((step) => !step.yours);
+  if (next) {
+    const role = EN ? next.roleLabelEn : next.roleLabel;
+    const people = next.assigneeName || (next.holders || []).join('・');
+    return T.filed(request.businessKey) + T.waitsFor([role, people].filter((part) => part).join(' '));
+  }
+  return T.filed(request.businessKey) + (mine ? T.yourStep(mine.name)
+    : T.filedState(EN ? request.stateLabelEn : request.stateLabel));
+}
+
+// Tasklist's own notice says only that something started: replace its text once the request is recorded
+new MutationObserver((mutations) => mutations.forEach((mutation) => mutation.addedNodes.forEach((node) => {
+  if (!(node instanceof Element)) {
+    return;
+  }
+  const notice = [node, ...node.querySelectorAll('*')].find((element) => element.children.length === 0
+    && element.textContent.trim() === T.startedOk);
+  if (notice) {
+    describeFiling().then((text) => {
+      if (text) {
+        notice.textContent = text;
+        notice.classList.add('isms-filed');
+      }
+    }).catch(() => {});
+  }
+}))).observe(document.body, { childList: true, subtree: true });
+
+/**
+ * Back to the product page (申請一覧, the audit pages) that sent the user here to log in: the navigation bar renders
+ * once they are logged in. Only a path of this application, never another site.
+ */
+function returnAfterLogin() {
+  const target = window.sessionStorage.getItem('isms-after-login');
+  window.sessionStorage.removeItem('isms-after-login');
+  if (target && /^\/(?![\/\\])/.test(target) && !target.startsWith('/camunda/')) {
+    window.location.assign(target);
+  }
+}
+
+function renderMyRequestsLink(node) {
+  returnAfterLogin();
+  node.replaceChildren(el('a', { href: productApi().replace(/\/api$/, '') + '/my/', id: 'isms-my-requests',
+    class: 'isms-bulk-link', title: T.myRequestsTitle }, el('span', { class: 'glyphicon glyphicon-list-alt' }), ' ',
+  T.myRequests));
+}
+
 export default [
   {
     id: 'isms-attachments',
@@ -432,6 +498,12 @@ export default [
     priority: 500,
     render: renderAttachments,
     properties: { label: T.attachments }
+  },
+  {
+    id: 'isms-my-requests',
+    pluginPoint: 'tasklist.navbar.action',
+    priority: 110,
+    render: renderMyRequestsLink
   },
   {
     id: 'isms-bulk-approval',
