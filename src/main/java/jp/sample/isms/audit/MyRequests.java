@@ -135,6 +135,7 @@ class MyRequests {
                         then 'APPROVED'
                    else 'IN_PROGRESS' end
                  when q.outcomes like '%,WITHDRAWN,%' then 'WITHDRAWN'
+                 when q.outcomes like '%,CANCELLED,%' or q.outcomes like '%,TERMINATED,%' then 'CANCELLED'
                  when d.outcome = 'REJECTED' then 'REJECTED'
                  when h.STATE_ = 'EXTERNALLY_TERMINATED' then 'CANCELLED'
                  else 'COMPLETED'
