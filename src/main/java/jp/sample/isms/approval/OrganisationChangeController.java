@@ -13,11 +13,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jp.sample.isms.organisation.OrganisationGroups;
 import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.organisation.OrganisationUnits;
 
 /**
  * {@code /api/organisation}: 人事異動 by the system administrator. {@code POST role-holders}
  * {@code {"group":"department-head.development","from":"ito","to":"sato"}}; {@code POST moves}
- * {@code {"user":"ito","department":"hr","section":null}}.
+ * {@code {"user":"ito","department":"hr","section":null}} (409 into a closed department or section).
  */
 @RestController
 @RequestMapping("/api/organisation")
@@ -68,6 +69,8 @@ class OrganisationChangeController {
     } catch (IllegalArgumentException e) {
       return ResponseEntity.badRequest().body(Map.of("field", e.getMessage(),
           "message", "部門・課の組み合わせが組織にありません"));
+    } catch (OrganisationUnits.Refused e) {
+      return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("field", e.field(), "message", e.getMessage()));
     }
   }
 

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.organisation.OrganisationUnits;
 import jp.sample.isms.organisation.Role;
 
 /**
@@ -33,10 +34,13 @@ public class OrganisationChanges {
   private final AuditRecorder audit;
   private final JdbcTemplate jdbc;
   private final RequestRecords records;
+  private final OrganisationUnits units;
 
   OrganisationChanges(IdentityService identityService, TaskService taskService, OrganisationService organisation,
-      SubstituteAssignments substitutes, AuditRecorder audit, JdbcTemplate jdbc, RequestRecords records) {
+      SubstituteAssignments substitutes, AuditRecorder audit, JdbcTemplate jdbc, RequestRecords records,
+      OrganisationUnits units) {
     this.records = records;
+    this.units = units;
     this.identityService = identityService;
     this.taskService = taskService;
     this.organisation = organisation;
@@ -62,7 +66,10 @@ public class OrganisationChanges {
     });
   }
 
-  /** A person moves to another department and section; their headships of the old ones end. */
+  /**
+   * A person moves to another department and section; their headships of the old ones end. A closed department or
+   * section takes no one ({@link OrganisationUnits.Refused}, a conflict).
+   */
   @Transactional
   public List<String> move(String userId, String department, String section, String by) {
     return asSystem(() -> {
@@ -75,6 +82,7 @@ public class OrganisationChanges {
           Integer.class, section, department) == 0) {
         throw new IllegalArgumentException("section");
       }
+      units.refuseClosedPlacement(department, section);
       jdbc.update("update org_person set department_code = ?, section_code = ? where user_id = ?", department, section,
           userId);
       for (String group : List.of(

@@ -71,6 +71,11 @@ public class RequestLifecycle {
     return flows.containsKey(processKey);
   }
 
+  /** The process keys of the request flows. */
+  java.util.Set<String> requestFlowKeys() {
+    return flows.keySet();
+  }
+
   public RequestFlow flow(String processKey) {
     return flows.get(processKey);
   }

@@ -147,6 +147,23 @@ public class OrganisationUnits {
     jdbc.update("update org_section set closed_at = ? where code = ?", Timestamp.from(Instant.now()), code);
   }
 
+  /**
+   * A closed department or section takes no one new: refuses placing a person in one (409). Locks both until the
+   * placement commits, so that a closing running at the same time counts the person.
+   */
+  public void refuseClosedPlacement(String departmentCode, String sectionCode) {
+    refuseClosed("org_department", "department", "部門", departmentCode);
+    refuseClosed("org_section", "section", "課", sectionCode);
+  }
+
+  private void refuseClosed(String table, String field, String label, String code) {
+    if (code != null && jdbc.queryForList("select closed_at from " + table + " where code = ? for update", code)
+        .stream().anyMatch(row -> row.get("closed_at") != null)) {
+      throw new Refused(Refused.Kind.CONFLICT, field, label + " " + code + " は閉鎖されているため異動できません"
+          + " (closed: nobody can be moved into it)");
+    }
+  }
+
   private static void refuseWhileInUse(int persons, int openRequests) {
     if (persons > 0) {
       throw new Refused(Refused.Kind.CONFLICT, "code", "所属する従業員が " + persons + " 名いるため閉鎖できません。"

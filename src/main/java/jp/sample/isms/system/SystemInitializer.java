@@ -10,6 +10,7 @@ import org.springframework.util.StringUtils;
 
 import jp.sample.isms.administration.FirstAdministrator;
 import jp.sample.isms.administration.OrganisationAtStart;
+import jp.sample.isms.approval.RequestRecordsBackfill;
 import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.organisation.OrganisationFile;
 import jp.sample.isms.organisation.OrganisationImporter;
@@ -17,7 +18,8 @@ import jp.sample.isms.organisation.OrganisationImporter;
 /**
  * Runs once the engine has deployed the flows and before the web server takes requests: the production safety check,
  * the organisation file, the first administrator of an empty installation, the age of passwords not dated yet (5.1.8),
- * the engine authorizations and the Tasklist filters — in that order.
+ * the kernel records of requests filed before an upgrade, the engine authorizations and the Tasklist filters — in that
+ * order.
  */
 @Component
 class SystemInitializer implements SmartInitializingSingleton {
@@ -34,11 +36,13 @@ class SystemInitializer implements SmartInitializingSingleton {
   private final FirstAdministrator firstAdministrator;
   private final OrganisationAtStart organisationAtStart;
   private final String organisationEncoding;
+  private final RequestRecordsBackfill requestRecords;
 
   SystemInitializer(IsmsProperties properties, ProductionSafetyCheck safetyCheck, OrganisationImporter importer,
       EngineAuthorizations authorizations, TasklistFilters filters, ResourceLoader resourceLoader,
       AccountStates accounts, FirstAdministrator firstAdministrator, OrganisationAtStart organisationAtStart,
-      @Value("${isms.organisation.encoding:}") String organisationEncoding) {
+      RequestRecordsBackfill requestRecords, @Value("${isms.organisation.encoding:}") String organisationEncoding) {
+    this.requestRecords = requestRecords;
     this.organisationAtStart = organisationAtStart;
     this.firstAdministrator = firstAdministrator;
     this.organisationEncoding = organisationEncoding;
@@ -71,6 +75,9 @@ class SystemInitializer implements SmartInitializingSingleton {
     if (dated > 0) {
       LOG.info("password age starts now for {} users whose password was not dated yet (5.1.8)", dated);
     }
+    // requests in flight at an upgrade keep going: their filing and route records, from the decision record and the
+    // open steps (after the organisation is read: the filing's section comes from it)
+    requestRecords.backfill();
     authorizations.ensure();
     filters.ensure();
     safetyCheck.check();

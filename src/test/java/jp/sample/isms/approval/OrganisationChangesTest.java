@@ -19,6 +19,7 @@ import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.organisation.OrganisationUnits;
 import jp.sample.isms.organisation.Role;
 import jp.sample.isms.support.Requests;
 
@@ -38,6 +39,8 @@ class OrganisationChangesTest {
   OrganisationChanges changes;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  OrganisationUnits units;
 
   @Test
   void aNewDepartmentHeadTakesOverTheStepsWaitingOnTheOldOne() {
@@ -97,5 +100,40 @@ class OrganisationChangesTest {
       engine.getIdentityService().createMembership("watanabe", "section-chief.design");
       engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test cleanup");
     }
+  }
+
+  @Test
+  void nobodyIsMovedIntoAClosedDepartmentOrSection() {
+    units.addDepartment("moves-closed", "閉鎖部", null);
+    units.addSection("moves-closed", "moves-closed-sec", "閉鎖課", null);
+    try {
+      units.closeSection("moves-closed-sec");
+      int moves = jdbc.queryForObject("select count(*) from audit_record where outcome = 'MOVED'", Integer.class);
+      ResponseEntity<JsonNode> intoSection = move(Map.of("user", "yamamoto", "department", "moves-closed",
+          "section", "moves-closed-sec"));
+      assertThat(intoSection.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+      assertThat(intoSection.getBody().get("field").asText()).isEqualTo("section");
+      assertThat(intoSection.getBody().get("message").asText()).contains("閉鎖されているため異動できません");
+
+      units.closeDepartment("moves-closed");
+      ResponseEntity<JsonNode> intoDepartment = move(Map.of("user", "yamamoto", "department", "moves-closed"));
+      assertThat(intoDepartment.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+      assertThat(intoDepartment.getBody().get("field").asText()).isEqualTo("department");
+
+      // nothing changed: yamamoto sits where she sat, and no move was recorded
+      assertThat(organisation.person("yamamoto").orElseThrow().departmentCode()).isEqualTo("development");
+      assertThat(organisation.person("yamamoto").orElseThrow().sectionCode()).isEqualTo("design");
+      assertThat(jdbc.queryForObject("select count(*) from audit_record where outcome = 'MOVED'", Integer.class))
+          .isEqualTo(moves);
+    } finally {
+      jdbc.update("delete from org_section where code = 'moves-closed-sec'");
+      jdbc.update("delete from org_department where code = 'moves-closed'");
+      engine.getIdentityService().deleteGroup("section-chief.moves-closed-sec");
+      engine.getIdentityService().deleteGroup("department-head.moves-closed");
+    }
+  }
+
+  private ResponseEntity<JsonNode> move(Map<String, String> body) {
+    return rest.withBasicAuth("suzuki", "Demo-2026!").postForEntity("/api/organisation/moves", body, JsonNode.class);
   }
 }
