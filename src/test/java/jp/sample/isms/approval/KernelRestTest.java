@@ -112,7 +112,7 @@ class KernelRestTest {
     assertThat(deleted.getStatusCode().value()).isEqualTo(204);
     List<AuditEntry> records = audit.forProcessInstance(instance.getId());
     assertThat(records).extracting(AuditEntry::outcome).containsExactly("FILED", "RECORDED", RequestLifecycle.CANCELLED);
-    assertThat(records.get(1).actor()).isEqualTo("suzuki");
+    assertThat(records.get(records.size() - 1).actor()).isEqualTo("suzuki");
     assertThat(jdbc.queryForObject("select status from takeout_register where business_key = ?", String.class,
         instance.getBusinessKey())).isEqualTo("CANCELLED");
   }

@@ -90,7 +90,7 @@ class MyRequestsRestTest {
     approved = a.getBusinessKey();
 
     Map<String, Object> secret = Requests.internalLaptopTakeOut();
-    secret.put("classification", "SECRET");
+    secret.put("assetIds", "IA-0002"); // 極秘 in the 情報資産管理台帳: the president decides
     ProcessInstance r = requests.file("yamamoto", "takeOut", secret);
     requests.complete("tanaka", r, Map.of("decision", "REJECTED", "decisionComment", "極秘は持ち出し不可"));
     rejected = r.getBusinessKey();
@@ -105,7 +105,7 @@ class MyRequestsRestTest {
         "/api/requests/" + withdrawn + "/withdraw", Map.of("comment", "予定が変わりました"), String.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
 
-    kobayashis = requests.file("kobayashi", "takeOut", Requests.internalLaptopTakeOut()).getBusinessKey();
+    kobayashis = requests.file("kobayashi", "takeOut", Requests.internalLaptopTakeOut("kobayashi")).getBusinessKey();
   }
 
   /** The items of the user's list today with the filter, by business key. */
@@ -208,13 +208,14 @@ class MyRequestsRestTest {
 
     assertThat(timeline.get("request").get("businessKey").asText()).isEqualTo(approved);
     JsonNode records = timeline.get("records");
-    assertThat(records).extracting(r -> r.get("number").asInt()).containsExactly(1, 2);
-    assertThat(records.get(1).get("outcomeLabel").asText()).isEqualTo("承認");
-    assertThat(records.get(1).get("actorName").asText()).isEqualTo("伊藤 直樹");
-    assertThat(records.get(1).get("comment").asText()).isEqualTo("気をつけて");
+    // filed, the assets read from the register, approved
+    assertThat(records).extracting(r -> r.get("number").asInt()).containsExactly(1, 2, 3);
+    assertThat(records.get(2).get("outcomeLabel").asText()).isEqualTo("承認");
+    assertThat(records.get(2).get("actorName").asText()).isEqualTo("伊藤 直樹");
+    assertThat(records.get(2).get("comment").asText()).isEqualTo("気をつけて");
     // her own input, not the approver's
     assertThat(records.get(0).get("submittedValues").asText()).contains("LAPTOP");
-    assertThat(records.get(1).get("submittedValues").isNull()).isTrue();
+    assertThat(records.get(2).get("submittedValues").isNull()).isTrue();
     String text = timeline.toString();
     for (String auditorOnly : List.of("\"principal\"", "\"flags\"", "\"regulationRevision\"", "\"actor\"",
         "\"processInstanceId\"", "\"assignee\"", "\"recordHash\"", "\"requester\"")) {
@@ -338,8 +339,10 @@ class MyRequestsRestTest {
     // given at least 50 requests of kato: public take-outs (recorded, closed) and, among them, internal ones waiting
     // for suzuki (総務部長), the newest of them on the first page of 5
     for (int i = 0; i < 50; i++) {
-      Map<String, Object> values = Requests.internalLaptopTakeOut();
-      values.put("classification", i % 10 == 9 ? "INTERNAL" : "PUBLIC");
+      Map<String, Object> values = Requests.internalLaptopTakeOut("kato");
+      if (i % 10 != 9) {
+        values.put("assetIds", "IA-0003"); // 公開 in the 情報資産管理台帳: recorded, not routed
+      }
       requests.file("kato", "takeOut", values);
     }
     client.get("kato", "/api/my/requests?size=1");

@@ -89,12 +89,12 @@ class MyRequestsBrowserIT {
     ProcessInstance approved = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
     requests.complete("ito", approved, Map.of("decision", "APPROVED", "decisionComment", "返却時に報告してください"));
     Map<String, Object> secret = Requests.internalLaptopTakeOut();
-    secret.put("classification", "SECRET");
+    secret.put("assetIds", "IA-0002"); // 極秘 in the 情報資産管理台帳: the president decides
     ProcessInstance rejected = requests.file("yamamoto", "takeOut", secret);
     requests.complete("tanaka", rejected, Map.of("decision", "REJECTED", "decisionComment", "極秘は持ち出し不可"));
     ProcessInstance sentBack = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
     requests.complete("ito", sentBack, Map.of("decision", "SENT_BACK", "decisionComment", "返却日を確認してください"));
-    ProcessInstance kobayashis = requests.file("kobayashi", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance kobayashis = requests.file("kobayashi", "takeOut", Requests.internalLaptopTakeOut("kobayashi"));
 
     // when yamamoto opens 申請一覧 from Tasklist's navigation bar
     login("yamamoto");
