@@ -70,12 +70,12 @@ class BackupRestoreIT {
     application = start(original);
     ProcessEngine engine = application.getBean(ProcessEngine.class);
     Requests requests = new Requests(engine);
-    ProcessInstance pending = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
-    ProcessInstance approved = requests.file("kobayashi", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance pending = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut("yamamoto"));
+    ProcessInstance approved = requests.file("kobayashi", "takeOut", Requests.internalLaptopTakeOut("kobayashi"));
     requests.complete("takahashi", approved, Map.of("decision", "APPROVED", "decisionComment", "承認します"));
-    ProcessInstance rejected = requests.file("kato", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance rejected = requests.file("kato", "takeOut", Requests.internalLaptopTakeOut("kato"));
     requests.complete("suzuki", rejected, Map.of("decision", "REJECTED", "decisionComment", "不要です"));
-    ProcessInstance withdrawn = requests.file("watanabe", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance withdrawn = requests.file("watanabe", "takeOut", Requests.internalLaptopTakeOut("watanabe"));
     application.getBean(RequestWithdrawal.class).withdraw(withdrawn.getBusinessKey(), "watanabe", "不要になりました");
     Map<String, Object> before = state(application.getBean(JdbcTemplate.class));
     Job timer = overdueTimer(engine, approved);

@@ -51,6 +51,12 @@ final class Http {
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(body))));
   }
 
+  /** A file as the body, e.g. a CSV export ({@code text/csv}). */
+  Answer postFile(String user, String password, String path, String contentType, byte[] content) {
+    return send(user, password, HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(content)));
+  }
+
   Answer put(String user, String password, String path, Object body) {
     return send(user, password, HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json(body))));

@@ -97,9 +97,17 @@ class InstallationIT {
           "Kaisha-2026!-" + passwords.size()));
     }
 
-    // 5. hayashi (製造部 第一製造課) files a take-out; okada (製造部長) approves it
+    // 5. the administrator loads the company's 情報資産管理台帳 (3.1), as Excel saves it: Shift_JIS, all rows or none
+    byte[] assets = Files.readString(Path.of("docs", "samples", "information-assets.csv"), StandardCharsets.UTF_8)
+        .getBytes(OrganisationFile.SHIFT_JIS);
+    Http.Answer loaded = http.postFile("mori", mori, "/api/assets/import", "text/csv", assets);
+    assertThat(loaded.status()).as(loaded.text()).isEqualTo(200);
+
+    // 6. hayashi (製造部 第一製造課) files a take-out of 製造部's 社外秘 IA-0001; okada (製造部長, its 管理責任者) approves
+    Map<String, Object> takeOut = Requests.internalLaptopTakeOut();
+    takeOut.put("assetIds", "IA-0001");
     Http.Answer filed = http.post("hayashi", passwords.get("hayashi"),
-        "/engine-rest/process-definition/key/takeOut/submit-form", RestCalls.variables(Requests.internalLaptopTakeOut()));
+        "/engine-rest/process-definition/key/takeOut/submit-form", RestCalls.variables(takeOut));
     assertThat(filed.status()).as(filed.text()).isEqualTo(200);
     String instance = filed.json().get("id").asText();
     String businessKey = filed.json().get("businessKey").asText();
@@ -110,7 +118,7 @@ class InstallationIT {
         Map.of("variables", Map.of("decision", Map.of("value", "APPROVED", "type", "String"))));
     assertThat(approved.status()).as(approved.text()).isIn(200, 204);
 
-    // 6. ishii (監査・点検責任者) sees the request and its approval; the decision record verifies
+    // 7. ishii (監査・点検責任者) sees the request and its approval; the decision record verifies
     Http.Answer seen = http.get("ishii", passwords.get("ishii"), "/api/audit/requests?businessKey=" + businessKey);
     assertThat(seen.status()).as(seen.text()).isEqualTo(200);
     assertThat(seen.text()).contains(businessKey, "hayashi", "APPROVED");
@@ -126,7 +134,7 @@ class InstallationIT {
           "%" + password + "%")).isZero();
     }
 
-    // 7. monitoring: the product's gauges on the management port; not on the port the proxy publishes
+    // 8. monitoring: the product's gauges on the management port; not on the port the proxy publishes
     String management = application.getEnvironment().getProperty("local.management.port");
     assertThat(management).isNotEqualTo(application.getEnvironment().getProperty("local.server.port"));
     Http.Answer metrics = new Http("http://127.0.0.1:" + management).scrape("/actuator/prometheus");
@@ -137,7 +145,7 @@ class InstallationIT {
     assertThat(http.get(null, null, "/readyz").status()).isEqualTo(200);
     assertThat(application.getEnvironment().getProperty("management.server.address")).isEqualTo("127.0.0.1");
 
-    // 8. a later start with the same settings changes nothing: no new administrator, no new password
+    // 9. a later start with the same settings changes nothing: no new administrator, no new password
     application.close();
     int logged = output.getAll().length();
     application = start(organisation);

@@ -395,6 +395,10 @@ function setFieldValue(input, value) {
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, value);
   input.dispatchEvent(new Event('input', { bubbles: true }));
   input.dispatchEvent(new Event('change', { bubbles: true }));
+  // form-js takes typed text after a short delay, or at once when the field loses focus: flush it now, so that a
+  // re-render in between cannot drop the chosen ids
+  input.dispatchEvent(new FocusEvent('blur'));
+  input.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
 }
 
 function attachAssetPicker(input) {
