@@ -197,6 +197,17 @@ class AuditAccessTest {
     assertThat(rest.getForEntity("/audit", String.class).getBody()).contains("申請の検索");
   }
 
+  @Test
+  void theRequestersPagesAreServedWithTheSameContentSecurityPolicy() {
+    for (String page : List.of("/my/index.html", "/my/request.html")) {
+      ResponseEntity<String> response = rest.getForEntity(page, String.class);
+      assertThat(response.getStatusCode()).as(page).isEqualTo(HttpStatus.OK);
+      assertThat(response.getBody()).contains("<html lang=\"ja\">").doesNotContain("<script>");
+      assertThat(response.getHeaders().getFirst("Content-Security-Policy")).as(page).contains("script-src 'self'",
+          "frame-ancestors 'none'");
+    }
+  }
+
   private long lastId() {
     return jdbc.queryForObject("select coalesce(max(id), 0) from audit_record", Long.class);
   }
