@@ -14,42 +14,34 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import jp.sample.isms.IsmsApplication;
 import jp.sample.isms.approval.RequestValidationException;
 import jp.sample.isms.organisation.OrganisationService;
-import jp.sample.isms.support.PostgresDatabase;
+import jp.sample.isms.support.PostgresApplication;
 import jp.sample.isms.support.Requests;
 
 /** The 情報資産管理台帳 on a real PostgreSQL: the demo register, search, import all or nothing, owner routing, auditors. */
 @Tag("postgres")
 class InformationAssetPostgresIT {
 
-  static PostgresDatabase database;
+  static PostgresApplication application;
   static ConfigurableApplicationContext context;
 
   @BeforeAll
   static void start() {
-    database = PostgresDatabase.create();
-    context = new SpringApplicationBuilder(IsmsApplication.class).profiles("postgres").run(
-        "--ISMS_DB_URL=" + database.url(), "--ISMS_DB_USER=" + database.user(), "--ISMS_DB_PASSWORD=",
-        "--server.port=0", "--camunda.bpm.job-execution.enabled=false",
-        "--isms.demo.enabled=true", "--isms.demo.allow-in-production=true");
+    application = PostgresApplication.start();
+    context = application.context();
   }
 
   @AfterAll
   static void stop() {
-    if (context != null) {
-      context.close();
-    }
-    if (database != null) {
-      database.close();
+    if (application != null) {
+      application.close();
     }
   }
 
