@@ -20,7 +20,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -39,9 +38,6 @@ import jp.sample.isms.IsmsSpringBootTest;
 @IsmsSpringBootTest
 class AdministrationPageBrowserIT {
 
-  private static final String CHROMIUM = System.getenv().getOrDefault("ISMS_CHROMIUM", "/usr/bin/chromium");
-  private static final String CHROMEDRIVER = System.getenv().getOrDefault("ISMS_CHROMEDRIVER", "/usr/bin/chromedriver");
-
   @LocalServerPort
   int port;
   @Autowired
@@ -54,14 +50,8 @@ class AdministrationPageBrowserIT {
 
   @BeforeEach
   void openBrowser() throws Exception {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000",
-        "--user-data-dir=" + Files.createTempDirectory("isms-chromium"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
-        .build();
-    browser = new ChromeDriver(service, options);
+    ChromeOptions options = Chromium.options();
+    browser = Chromium.start(options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     String basic = Base64.getEncoder().encodeToString("suzuki:Demo-2026!".getBytes(StandardCharsets.UTF_8));
     browser.executeCdpCommand("Network.enable", Map.of());

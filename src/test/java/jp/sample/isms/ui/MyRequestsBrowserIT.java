@@ -22,7 +22,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -45,9 +44,6 @@ import jp.sample.isms.support.Requests;
 @IsmsSpringBootTest
 class MyRequestsBrowserIT {
 
-  private static final String CHROMIUM = System.getenv().getOrDefault("ISMS_CHROMIUM", "/usr/bin/chromium");
-  private static final String CHROMEDRIVER = System.getenv().getOrDefault("ISMS_CHROMEDRIVER", "/usr/bin/chromedriver");
-
   @LocalServerPort
   int port;
   @Autowired
@@ -60,17 +56,11 @@ class MyRequestsBrowserIT {
   @BeforeEach
   void openBrowser() throws Exception {
     requests = new Requests(engine);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000", "--lang=ja",
-        "--user-data-dir=" + Files.createTempDirectory("isms-chromium"));
+    ChromeOptions options = Chromium.options();
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
-        .build();
-    browser = new ChromeDriver(service, options);
+    browser = Chromium.start(options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
   }
 

@@ -26,7 +26,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,9 +44,6 @@ import jp.sample.isms.takeout.TakeOutProcess;
 @IsmsSpringBootTest
 class TasklistBrowserIT {
 
-  private static final String CHROMIUM = System.getenv().getOrDefault("ISMS_CHROMIUM", "/usr/bin/chromium");
-  private static final String CHROMEDRIVER = System.getenv().getOrDefault("ISMS_CHROMEDRIVER", "/usr/bin/chromedriver");
-
   @LocalServerPort
   int port;
   @Autowired
@@ -62,15 +58,8 @@ class TasklistBrowserIT {
 
   @BeforeEach
   void openBrowser() throws Exception {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000",
-        "--user-data-dir=" + Files.createTempDirectory("isms-chromium"));
-    // the system's driver: no download by Selenium Manager
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
-        .build();
-    ChromeDriver chrome = new ChromeDriver(service, options);
+    ChromeOptions options = Chromium.options();
+    ChromeDriver chrome = Chromium.start(options);
     DocumentationImages.fixWindow(chrome);
     browser = chrome;
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));

@@ -25,7 +25,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -47,8 +46,6 @@ import jp.sample.isms.support.Requests;
 @IsmsSpringBootTest
 class TasklistExtensionsBrowserIT {
 
-  private static final String CHROMIUM = System.getenv().getOrDefault("ISMS_CHROMIUM", "/usr/bin/chromium");
-  private static final String CHROMEDRIVER = System.getenv().getOrDefault("ISMS_CHROMEDRIVER", "/usr/bin/chromedriver");
   private static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
       .getBytes(StandardCharsets.US_ASCII);
 
@@ -67,14 +64,8 @@ class TasklistExtensionsBrowserIT {
   @BeforeEach
   void openBrowser() throws Exception {
     requests = new Requests(engine);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000",
-        "--user-data-dir=" + Files.createTempDirectory("isms-chromium"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
-        .build();
-    browser = new ChromeDriver(service, options);
+    ChromeOptions options = Chromium.options();
+    browser = Chromium.start(options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
   }
 
