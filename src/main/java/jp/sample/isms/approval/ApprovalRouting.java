@@ -30,8 +30,12 @@ public class ApprovalRouting {
   private final AuditRecorder audit;
 
   private final RequestRecords records;
+  private final List<RequestFlow> flowList;
 
-  public ApprovalRouting(OrganisationService organisation, AuditRecorder audit, RequestRecords records) {
+  public ApprovalRouting(OrganisationService organisation, AuditRecorder audit, RequestRecords records,
+      @org.springframework.context.annotation.Lazy List<RequestFlow> flows) {
+    // lazy: read at the first routing, after every flow bean exists
+    this.flowList = flows;
     this.records = records;
     this.organisation = organisation;
     this.audit = audit;
@@ -46,9 +50,13 @@ public class ApprovalRouting {
     String requester = records.requester(execution);
     // one person never takes two approval steps; a work step (setting up an account, confirming an NDA) may be done
     // by someone who approved before, so only approval steps avoid the earlier approvers
-    Set<String> excluded = isApprovalStep(execution)
+    Set<String> excluded = new java.util.HashSet<>(isApprovalStep(execution)
         ? audit.approversOfOtherSteps(execution.getProcessInstanceId(), execution.getCurrentActivityId())
-        : Set.of();
+        : Set.of());
+    // the person the request is about is passed over like the requester
+    String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+    flowList.stream().filter(f -> f.processKey().equals(processKey)).findFirst()
+        .ifPresent(f -> excluded.addAll(f.subjects(execution)));
     Route route = route(Role.valueOf(roleCode), requester, excluded);
     execution.setVariableLocal(ROUTE, Variables.stringValue(route.role().name() + "|"
         + (route.fourEyesException() == null ? "" : route.fourEyesException()), true));

@@ -42,6 +42,14 @@ public interface RequestFlow {
   }
 
   /**
+   * The persons the request is about besides its requester (the person whose identity is checked for a password
+   * reissue, 5.1.6): like the requester, they take no approval or work step of it (5.1.1 分散).
+   */
+  default java.util.Set<String> subjects(VariableScope execution) {
+    return java.util.Set.of();
+  }
+
+  /**
    * The request ended without a decision of its flow: {@code CANCELLED} by an administrator, or {@code TERMINATED}
    * in another way (see {@link RequestLifecycle#onEnded}). A flow whose register has a row for open requests marks it.
    */

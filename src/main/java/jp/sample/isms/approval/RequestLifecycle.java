@@ -342,6 +342,11 @@ public class RequestLifecycle {
       throw new FourEyesViolationException("自分の申請は" + (step.kind() == StepKind.APPROVAL ? "承認" : "処理")
           + "できません (4つの目の原則: nobody approves their own request)");
     }
+    RequestFlow flow = flows.get(filing.flowKey());
+    if (flow != null && flow.subjects(task.getExecution()).contains(actor)) {
+      throw new FourEyesViolationException("この申請の対象者本人はこのステップを担当できません"
+          + " (4つの目の原則: the person the request is about cannot take its steps)");
+    }
     if (step.kind() == StepKind.APPROVAL && !Route.REPEATED_APPROVER.equals(exception)
         && audit.approversOfOtherSteps(task.getProcessInstanceId(), step.taskDefinitionKey()).contains(actor)) {
       throw new FourEyesViolationException("同じ申請の別の承認ステップを既に承認しているため、このステップは担当できません"

@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
  * Unwraps the kernel's refusals from the engine's listener exceptions, for every command. And remembers what the
- * client submitted with the outermost start or completion command, so that the kernel's listeners
+ * client submitted with the outermost start or completion command (and with a start form submitted within one), so that the kernel's listeners
  * can tell submitted variables from those the instance already had (read-only fields, unknown fields). Every path
  * that starts a request or completes a task goes through one of these commands: REST, webapps and Java API alike.
  */
@@ -43,8 +43,18 @@ final class SubmittedVariables extends CommandInterceptor {
 
   @Override
   public <T> T execute(Command<T> command) {
-    if (CURRENT.get() != null) {
+    Submission outer = CURRENT.get();
+    if (outer != null && !(command instanceof SubmitStartFormCmd)) {
       return next.execute(command);
+    }
+    if (outer != null) {
+      // a request filed by a step of another (onboarding files account requests): its own submission, checked as
+      // a filing, after which the step's submission is the current one again
+      try {
+        return executeOutermost(command);
+      } finally {
+        CURRENT.set(outer);
+      }
     }
     try {
       return executeOutermost(command);
