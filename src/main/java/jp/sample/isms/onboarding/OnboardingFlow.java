@@ -1,0 +1,133 @@
+package jp.sample.isms.onboarding;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import jp.sample.isms.approval.RequestFlow;
+import jp.sample.isms.approval.RequestInput;
+import jp.sample.isms.approval.ValidationErrors;
+import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.organisation.Role;
+
+/**
+ * The rules of an onboarding (2.1, 2.4, 5.1.9) beyond its forms: filed by the head of the HR department
+ * ({@code isms.people.hr-department}) or of the department the person joins; a new user id that is not guest-like
+ * (5.1.8); the signed confidentiality undertaking attached before the account is created (2.1); access rights when
+ * systems are asked for.
+ */
+@Component
+class OnboardingFlow implements RequestFlow {
+
+  static final String CLAUSE_UNDERTAKING = "2.1";
+  static final String CLAUSE_TRAINING = "2.4";
+  static final String CLAUSE_GUEST = "5.1.8";
+  static final List<String> CLAUSES = List.of("2.1", "2.4", "5.1.8", "5.1.9");
+  /** The identity provider refuses these ids (5.1.8); refused here first, with the clause. */
+  private static final Pattern GUEST_LIKE = Pattern.compile("(?i)(guest|anonymous|test|demo)\\d*");
+
+  private final OrganisationService organisation;
+  private final OnboardingDocuments documents;
+  private final JdbcTemplate jdbc;
+  private final String hrDepartment;
+
+  OnboardingFlow(OrganisationService organisation, OnboardingDocuments documents, JdbcTemplate jdbc,
+      @Value("${isms.people.hr-department:hr}") String hrDepartment) {
+    this.organisation = organisation;
+    this.documents = documents;
+    this.jdbc = jdbc;
+    this.hrDepartment = hrDepartment;
+  }
+
+  @Override
+  public String processKey() {
+    return OnboardingProcess.KEY;
+  }
+
+  @Override
+  public String businessKeyPrefix() {
+    return "ON";
+  }
+
+  @Override
+  public String nameJa() {
+    return "入社手続き";
+  }
+
+  @Override
+  public String nameEn() {
+    return "Onboarding";
+  }
+
+  @Override
+  public List<String> clauses() {
+    return CLAUSES;
+  }
+
+  /** Whether the user may file a joiner's or leaver's request for a person of the department. */
+  static boolean mayFile(OrganisationService organisation, String hrDepartment, String userId, String department) {
+    return organisation.members(Role.DEPARTMENT_HEAD.groupId(hrDepartment)).contains(userId)
+        || department != null && organisation.members(Role.DEPARTMENT_HEAD.groupId(department)).contains(userId);
+  }
+
+  @Override
+  public void validateRequest(RequestInput input, ValidationErrors errors) {
+    String department = input.string(OnboardingProcess.DEPARTMENT_CODE);
+    String userId = input.string(OnboardingProcess.NEW_USER_ID);
+    if (department != null && organisation.departmentName(department).isEmpty()) {
+      errors.field(OnboardingProcess.DEPARTMENT_CODE, "組織にない部門コードです: " + department);
+    } else if (!mayFile(organisation, hrDepartment, input.requester().userId(), department)) {
+      errors.refuse(OnboardingProcess.DEPARTMENT_CODE, CLAUSE_UNDERTAKING,
+          "入社手続きは人事部の部門責任者又は配属先の部門責任者が申請します");
+    }
+    if (userId != null) {
+      if (GUEST_LIKE.matcher(userId).matches()) {
+        errors.refuse(OnboardingProcess.NEW_USER_ID, CLAUSE_GUEST, "ゲスト用・共用のユーザーIDは作成できません");
+      } else if (userExists(userId)) {
+        errors.field(OnboardingProcess.NEW_USER_ID, "既に登録されているユーザーIDです: " + userId);
+      }
+    }
+    boolean anySystem = OnboardingProcess.SYSTEM_FIELDS.keySet().stream().anyMatch(input::isTrue);
+    if (anySystem && input.string(OnboardingProcess.ACCESS_RIGHTS) == null) {
+      errors.field(OnboardingProcess.ACCESS_RIGHTS, "情報システムを選んだ場合は「付与するアクセス権限」が必須です");
+    }
+  }
+
+  @Override
+  public void validateStep(String taskDefinitionKey, RequestInput input, ValidationErrors errors) {
+    switch (taskDefinitionKey) {
+      case OnboardingProcess.TASK_ATTACH_UNDERTAKING -> requireUndertaking(input, "undertakingAttached", errors);
+      case OnboardingProcess.TASK_CREATE_ACCOUNT -> {
+        requireUndertaking(input, "undertakingChecked", errors);
+        String userId = input.string(OnboardingProcess.NEW_USER_ID);
+        if (userId != null && userExists(userId)) {
+          errors.field(OnboardingProcess.NEW_USER_ID, "既に登録されているユーザーIDです: " + userId);
+        }
+      }
+      case OnboardingProcess.TASK_CONDUCT_TRAINING -> {
+        java.time.LocalDate trainedOn = input.date(OnboardingProcess.TRAINED_ON);
+        if (trainedOn != null && trainedOn.isAfter(input.today())) {
+          errors.field(OnboardingProcess.TRAINED_ON, "実施日に未来の日付は指定できません");
+        }
+      }
+      default -> {
+      }
+    }
+  }
+
+  private void requireUndertaking(RequestInput input, String field, ValidationErrors errors) {
+    if (documents.undertaking(input.processInstanceId()).isEmpty()) {
+      errors.refuse(field, CLAUSE_UNDERTAKING, "署名済みの秘密保持誓約書が添付されていません。「添付ファイル」タブで種類"
+          + "「秘密保持誓約書」として添付してください");
+    }
+  }
+
+  private boolean userExists(String userId) {
+    Integer count = jdbc.queryForObject("select count(*) from ACT_ID_USER where lower(ID_) = lower(?)",
+        Integer.class, userId);
+    return count != null && count > 0;
+  }
+}
