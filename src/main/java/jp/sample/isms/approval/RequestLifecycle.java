@@ -103,7 +103,9 @@ public class RequestLifecycle {
     flow.validateRequest(new RequestInput(variables, person, today(), null), errors);
     if (!errors.isEmpty()) {
       RequestValidationException refusal = new RequestValidationException(errors.list());
-      if (refusal.isRefusal()) {
+      // a filing within another request's step is refused to that step, whose transaction holds the record's chain:
+      // recording separately would wait for it
+      if (refusal.isRefusal() && !SubmittedVariables.current().nested()) {
         audit.recordSeparately(new AuditEntry(null, null, null, flow.processKey(), definition.getVersion(),
             "StartEvent_RequestFiled", "申請", "FILING", requester, person.displayName(), "REQUESTER", null, requester,
             person.departmentCode(), null, "REFUSED", refusal.getMessage(), refusal.clauses(), null, null));

@@ -23,8 +23,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 final class SubmittedVariables extends CommandInterceptor {
 
   /** What was submitted, and for a task the variables it had before (to tell a changed read-only field). */
-  record Submission(Map<String, Object> submitted, Map<String, Object> before) {
-    static final Submission NONE = new Submission(Map.of(), Map.of());
+  record Submission(Map<String, Object> submitted, Map<String, Object> before, boolean nested) {
+    static final Submission NONE = new Submission(Map.of(), Map.of(), false);
   }
 
   private static final ThreadLocal<Submission> CURRENT = new ThreadLocal<>();
@@ -51,13 +51,15 @@ final class SubmittedVariables extends CommandInterceptor {
       // a request filed by a step of another (onboarding files account requests): its own submission, checked as
       // a filing, after which the step's submission is the current one again
       try {
-        return executeOutermost(command);
+        return executeOutermost(command, true);
       } finally {
         CURRENT.set(outer);
       }
     }
     try {
-      return executeOutermost(command);
+      // a start within a running command (a job's or a step's delegate) is nested too: its refusal cannot be recorded
+      // in a transaction of its own while the outer one holds the record's chain
+      return executeOutermost(command, org.camunda.bpm.engine.impl.context.Context.getCommandContext() != null);
     } catch (ProcessEngineException e) {
       // the engine wraps what a task listener throws; the caller (and the REST API's mapping to 400 and 403)
       // must see the kernel's own exception
@@ -74,7 +76,7 @@ final class SubmittedVariables extends CommandInterceptor {
     return e;
   }
 
-  private <T> T executeOutermost(Command<T> command) {
+  private <T> T executeOutermost(Command<T> command, boolean nested) {
     Map<String, Object> submitted = submittedBy(command);
     if (submitted == null) {
       return next.execute(command);
@@ -85,7 +87,7 @@ final class SubmittedVariables extends CommandInterceptor {
       TaskEntity task = context.getTaskManager().findTaskById(taskId);
       return task == null ? Map.<String, Object>of() : withoutNulls(task.getVariables());
     });
-    CURRENT.set(new Submission(submitted, before));
+    CURRENT.set(new Submission(submitted, before, nested));
     try {
       return next.execute(command);
     } finally {

@@ -150,7 +150,12 @@ class OnboardingProcessTest {
     assertThat(person.departmentCode()).isEqualTo("development");
     assertThat(organisation.members("employees")).contains(PERSON);
     assertThat(jdbc.queryForObject("select PWD_ from ACT_ID_USER where ID_ = ?", String.class, PERSON)).isNull();
-    // … and an account request for each system needed was filed by the administrator, through the start path
+    // … and an account request for each system needed is filed by the administrator, through the start path, once
+    // the account is committed (the job executor continues there)
+    assertThat(instance).isWaitingAt(OnboardingProcess.TASK_FILE_ACCOUNT_REQUESTS);
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processInstanceId(instance.getId()).activityId(OnboardingProcess.TASK_FILE_ACCOUNT_REQUESTS).singleResult()
+        .getId());
     List<ProcessInstance> accountRequests = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey("accountRequest").variableValueEquals("targetUserId", PERSON).list();
     assertThat(accountRequests).hasSize(2).allSatisfy(ar -> {
