@@ -1,0 +1,80 @@
+package jp.sample.isms.offboarding;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+import jp.sample.isms.approval.AccountDeactivation;
+import jp.sample.isms.approval.RequestRecords;
+import jp.sample.isms.approval.RequestValues;
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.notification.Notifier;
+import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.organisation.Role;
+
+/**
+ * {@code ServiceTask_DisableProductAccount}, 2.3 and 5.1.7: at the end of the last working day the person's account
+ * of this product is disabled through {@link AccountDeactivation} (their claimed steps go back to their role, a role
+ * only they held goes up); the steps they still hold as a requester (a correction, a return report) are listed to
+ * their department head, who decides what becomes of those requests. Recorded.
+ */
+@Component
+class DisableLeaverAccountDelegate implements JavaDelegate {
+
+  private final AccountDeactivation deactivation;
+  private final TaskService tasks;
+  private final OrganisationService organisation;
+  private final Notifier notifier;
+  private final OffboardingRegister register;
+  private final AuditRecorder audit;
+  private final RequestRecords records;
+
+  DisableLeaverAccountDelegate(AccountDeactivation deactivation, @Lazy TaskService tasks,
+      OrganisationService organisation, Notifier notifier, OffboardingRegister register, AuditRecorder audit,
+      RequestRecords records) {
+    this.deactivation = deactivation;
+    this.tasks = tasks;
+    this.organisation = organisation;
+    this.notifier = notifier;
+    this.register = register;
+    this.audit = audit;
+    this.records = records;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String businessKey = records.businessKey(execution);
+    String target = RequestValues.string(execution, OffboardingProcess.TARGET_USER_ID);
+    List<String> requesterSteps = new ArrayList<>();
+    for (Task task : tasks.createTaskQuery().taskAssignee(target).active().list()) {
+      records.filing(task.getProcessInstanceId()).filter(f -> target.equals(f.requester()))
+          .ifPresent(f -> requesterSteps.add(f.businessKey() + " " + task.getName()));
+    }
+    List<String> moved = deactivation.disable(target, "system", "退職 (" + businessKey + ", 最終出社日 "
+        + RequestValues.date(execution.getVariable(OffboardingProcess.LAST_WORKING_DAY)) + ")");
+    List<String> heads = organisation.holders(Role.DEPARTMENT_HEAD, target).userIds().stream()
+        .filter(head -> !head.equals(target)).toList();
+    if (!requesterSteps.isEmpty()) {
+      for (String head : heads) {
+        notifier.send(head, "【退職者の申請】" + organisation.displayName(target) + " さんの申請に残っているステップがあります",
+            organisation.displayName(target) + " (" + target + ") さんのアカウントを退職により停止しました (" + businessKey
+                + ")。\n本人が申請者として担当していた次のステップが残っています。申請の引き継ぎ又は取り下げを"
+                + "システム管理者と決めてください:\n" + String.join("\n", requesterSteps));
+      }
+    }
+    String handedOver = "役割のステップ " + moved.size() + " 件を役割へ戻した; 申請者のステップ " + requesterSteps
+        + " を部門責任者 " + heads + " に通知";
+    register.accountDisabled(businessKey, audit.now(), handedOver);
+    audit.record(new AuditEntry(null, businessKey, execution.getProcessInstanceId(), OffboardingProcess.KEY, null,
+        execution.getCurrentActivityId(), "承認システムのアカウントを停止しステップを引き継ぐ", "SYSTEM", "system",
+        "システム", null, null, records.requester(execution), records.department(execution), null, "HANDED_OVER",
+        target + " を停止; " + handedOver, "2.3,5.1.7", null, null));
+  }
+}
