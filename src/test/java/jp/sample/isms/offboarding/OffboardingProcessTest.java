@@ -154,6 +154,10 @@ class OffboardingProcessTest {
         .containsEntry("RETURNS_CONFIRMED_BY", "ito").containsEntry("ACCOUNT_REQUESTS", deletion.getBusinessKey());
     assertThat(row.get("ACCOUNT_DISABLED_AT")).isNotNull();
     assertThat((String) row.get("HANDED_OVER_STEPS")).contains(takeOut.getBusinessKey());
+    ResponseEntity<String> registerPage = rest.withBasicAuth("nakamura", "Demo-2026!")
+        .getForEntity("/api/audit/registers/offboardings?userId=" + PERSON, String.class);
+    assertThat(registerPage.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(registerPage.getBody()).contains(instance.getBusinessKey());
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
         .containsExactly("FILED", "DONE", "ACCOUNT_REQUESTS_FILED", "HANDED_OVER");
     assertThat(jdbc.queryForObject("select count(*) from audit_record where outcome = 'ACCOUNT_DISABLED' "

@@ -184,6 +184,10 @@ class OnboardingProcessTest {
         .containsEntry("ACCOUNT_CREATED_BY", "suzuki").containsEntry("TRAINED_BY", "sato");
     assertThat((String) row.get("UNDERTAKING_SHA256")).hasSize(64);
     assertThat((String) row.get("ACCOUNT_REQUESTS")).contains(accountRequests.get(0).getBusinessKey());
+    ResponseEntity<String> registerPage = rest.withBasicAuth("nakamura", PASSWORD)
+        .getForEntity("/api/audit/registers/onboardings?userId=" + PERSON, String.class);
+    assertThat(registerPage.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(registerPage.getBody()).contains(instance.getBusinessKey());
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
         .contains("FILED", "ACCOUNT_CREATED", "ACCOUNT_REQUESTS_FILED");
 

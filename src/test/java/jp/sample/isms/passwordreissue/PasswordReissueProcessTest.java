@@ -163,6 +163,11 @@ class PasswordReissueProcessTest {
         .containsEntry("REQUESTER", "ito").containsEntry("IDENTITY_CHECKED_BY", "suzuki")
         .containsEntry("IDENTITY_CHECK_METHOD", "IN_PERSON").containsEntry("ISSUED_BY", "suzuki")
         .containsEntry("DELIVERY_METHOD", "IN_PERSON");
+    // the auditor reads it in the register
+    ResponseEntity<String> registerPage = rest.withBasicAuth("nakamura", PASSWORD)
+        .getForEntity("/api/audit/registers/password-reissues?userId=" + PERSON, String.class);
+    assertThat(registerPage.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(registerPage.getBody()).contains(instance.getBusinessKey()).doesNotContain(password);
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
         .containsExactly("FILED", "APPROVED", "DONE", "PASSWORD_REISSUED");
     assertThat(String.valueOf(jdbc.queryForList("select * from audit_record where business_key = ?",
