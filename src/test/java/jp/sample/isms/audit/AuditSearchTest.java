@@ -166,8 +166,10 @@ class AuditSearchTest {
   void byApprover() {
     assertThat(found("approver=ito")).contains(approvedTakeOut, sentBackTakeOut)
         .doesNotContain(rejectedTakeOut, katosDisposal);
-    assertThat(found("approver=tanaka")).contains(rejectedTakeOut, katosDisposal)
-        .doesNotContain(approvedTakeOut, outsourcedDisposal);
+    // the president approves the 極秘 disposal as its assets' 管理責任者, takahashi kato's as 製造部's
+    assertThat(found("approver=tanaka")).contains(rejectedTakeOut, katosDisposal, outsourcedDisposal)
+        .doesNotContain(approvedTakeOut);
+    assertThat(found("approver=takahashi")).contains(katosDisposal).doesNotContain(outsourcedDisposal);
     assertThat(found("approver=suzuki")).contains(katosDisposal, outsourcedDisposal)
         .doesNotContain(approvedTakeOut);
   }
