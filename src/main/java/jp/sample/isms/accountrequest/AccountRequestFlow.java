@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.variable.Variables;
@@ -17,7 +18,9 @@ import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.RequestFlow;
 import jp.sample.isms.approval.RequestInput;
+import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.approval.ValidationErrors;
+import jp.sample.isms.asset.AssetSelection;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Person;
 import jp.sample.isms.organisation.Role;
@@ -27,7 +30,10 @@ import jp.sample.isms.organisation.Role;
  * clause: an account for anyone but a director or employee (5.1.9), a guest account (5.1.8), a privileged account
  * for anyone but a system administrator or security officer (5.1.10), a second account of one person on one system
  * (5.1.1), a shared account on a system whose row of the 5.1.4 table (decision {@code accountSharedAllowed}) says
- * 不可. A change or deletion must name an account of the register.
+ * 不可. A change or deletion must name an account of the register. A request comes from the 利用部門 (5.1.5, 5.1.7):
+ * the account holder, someone of the holder's department, or the system administrator or security officer; its
+ * endorsement goes to the holder's department head. The access rights of an account on a system that keeps
+ * information assets are for assets chosen from the 情報資産管理台帳, in whose user scope the holder is (5.1.1, 3.1.4).
  */
 @Component
 class AccountRequestFlow implements RequestFlow {
@@ -47,9 +53,12 @@ class AccountRequestFlow implements RequestFlow {
   private final OrganisationService organisation;
   private final AccountRegister register;
   private final DecisionService decisions;
+  private final AssetSelection selection;
 
   // lazy: the flows are needed while the engine deploys, before the engine's services exist
-  AccountRequestFlow(OrganisationService organisation, AccountRegister register, @Lazy DecisionService decisions) {
+  AccountRequestFlow(OrganisationService organisation, AccountRegister register, @Lazy DecisionService decisions,
+      AssetSelection selection) {
+    this.selection = selection;
     this.organisation = organisation;
     this.register = register;
     this.decisions = decisions;
@@ -89,6 +98,16 @@ class AccountRequestFlow implements RequestFlow {
     if (type == null || target == null || system == null || accountId == null) {
       return; // the form's own checks have said what is missing
     }
+    // an account for someone who is no employee is refused by 5.1.9 below, whoever asks
+    boolean noEmployee = type != RequestType.DELETE
+        && organisation.person(target).map(person -> !person.employee()).orElse(true);
+    if (!noEmployee && !fromUsingDepartment(input.requester(), target)) {
+      errors.refuse(AccountRequestProcess.TARGET_USER_ID, type == RequestType.DELETE ? CLAUSE_DELETION
+          : CLAUSE_REGISTRATION, "アカウントの" + (type == RequestType.DELETE ? "削除" : "新設・変更")
+          + "は利用部門 (利用者本人又は利用者と同じ部門の者) 又はシステム管理者・情報セキュリティ責任者が申請します: "
+          + target + " は申請者の部門の利用者ではありません");
+      return;
+    }
     if (type == RequestType.DELETE) {
       validateDeletion(input, target, system, accountId, errors);
       return;
@@ -117,6 +136,7 @@ class AccountRequestFlow implements RequestFlow {
       errors.refuse(AccountRequestProcess.SHARED_ACCOUNT, CLAUSE_SHARING,
           system.label() + "では共有アカウントを発行できません (利用者１名に対し１つ)");
     }
+    validateAssets(input, person.orElse(null), system, errors);
     Optional<AccountRegister.Entry> active = register.active(target, system.name());
     if (type == RequestType.CREATE && active.isPresent()) {
       errors.refuse(AccountRequestProcess.TARGET_USER_ID, CLAUSE_ONE_PER_USER,
@@ -126,6 +146,49 @@ class AccountRequestFlow implements RequestFlow {
     if (type == RequestType.CHANGE) {
       requireRegistered(active, accountId, target, system, errors);
     }
+  }
+
+  /**
+   * 5.1.5, 5.1.7 「利用部門から」: the account holder, someone of the holder's department, or the system administrator
+   * or security officer (who act for any department). A holder the organisation no longer knows has no department:
+   * only those two may ask for their account.
+   */
+  boolean fromUsingDepartment(Person requester, String holder) {
+    if (requester == null) {
+      return false;
+    }
+    if (requester.userId().equalsIgnoreCase(holder)
+        || organisation.holdsAnywhere(requester.userId(), Role.SYSTEM_ADMINISTRATOR)
+        || organisation.holdsAnywhere(requester.userId(), Role.SECURITY_OFFICER)) {
+      return true;
+    }
+    String department = organisation.person(holder).map(Person::departmentCode).orElse(null);
+    return department != null && department.equals(requester.departmentCode());
+  }
+
+  /**
+   * 5.1.1, 3.1.4: the access rights of an account on a system that keeps information assets are for assets of the
+   * register in whose user scope the holder is; on other systems assets may be named, and are checked the same way.
+   */
+  private void validateAssets(RequestInput input, Person holder, AccountSystem system, ValidationErrors errors) {
+    String ids = input.string(AccountRequestProcess.ASSET_IDS);
+    if (ids == null && system.holdsAssets()) {
+      errors.refuse(AccountRequestProcess.ASSET_IDS, CLAUSE_ONE_PER_USER, system.label()
+          + "のアクセス権限は、対象となる情報資産を情報資産管理台帳から選び、その利用者範囲に基づいて付与します");
+    }
+    if (ids != null && holder != null) {
+      selection.select(ids, holder, AccountRequestProcess.ASSET_IDS, errors);
+    }
+  }
+
+  /** 5.1.5: the endorsement goes to the head of the holder's department (the 利用部門), not the requester's. */
+  @Override
+  public String ownerDepartment(VariableScope execution) {
+    if (!"DEPARTMENT_HEAD".equals(execution.getVariable(AccountRequestProcess.ENDORSER_ROLE))) {
+      return null;
+    }
+    return organisation.person(RequestValues.string(execution, AccountRequestProcess.TARGET_USER_ID))
+        .map(Person::departmentCode).orElse(null);
   }
 
   private void validateDeletion(RequestInput input, String target, AccountSystem system, String accountId,
@@ -152,8 +215,16 @@ class AccountRequestFlow implements RequestFlow {
     if (AccountRequestProcess.TASK_SET_UP.equals(taskDefinitionKey)) {
       validateSetUp(input, errors);
     } else if (AccountRequestProcess.TASK_DISABLE.equals(taskDefinitionKey)) {
+      if (AccountRequestProcess.REFUSED.equals(input.string(AccountRequestProcess.DISABLE_OUTCOME))) {
+        if (input.string(AccountRequestProcess.REFUSAL_REASON) == null) {
+          errors.field(AccountRequestProcess.REFUSAL_REASON, "実施しない場合は申請の誤りの内容 (理由) が必須です");
+        }
+        return;
+      }
       LocalDate disabledOn = input.date(AccountRequestProcess.DISABLED_ON);
-      if (disabledOn != null && disabledOn.isAfter(input.today())) {
+      if (disabledOn == null) {
+        errors.field(AccountRequestProcess.DISABLED_ON, "「無効化した日」は必須です");
+      } else if (disabledOn.isAfter(input.today())) {
         errors.field(AccountRequestProcess.DISABLED_ON, "無効化した日に未来の日付は指定できません");
       }
     }

@@ -14,6 +14,8 @@ public final class AccountRequestProcess {
   public static final String TASK_SET_UP = "UserTask_SetUpAccount";
   public static final String TASK_CORRECT = "UserTask_CorrectRequest";
   public static final String TASK_DISABLE = "UserTask_DisableAccount";
+  public static final String TASK_IDENTIFY_ASSETS = "ServiceTask_IdentifyAssets";
+  public static final String TASK_RECORD_DISABLE_REFUSAL = "ServiceTask_RecordDisableRefusal";
   public static final String TASK_RECORD_ACCOUNT = "ServiceTask_RecordAccount";
   public static final String TASK_INSTRUCT_PASSWORD_CHANGE = "ServiceTask_InstructPasswordChange";
   public static final String TASK_SET_DISABLE_DEADLINE = "ServiceTask_SetDisableDeadline";
@@ -22,6 +24,7 @@ public final class AccountRequestProcess {
   public static final String BOUNDARY_DISABLE_OVERDUE = "BoundaryEvent_DisableOverdue";
   public static final String END_SET_UP = "EndEvent_AccountSetUp";
   public static final String END_DISABLED = "EndEvent_AccountDisabled";
+  public static final String END_DISABLE_REFUSED = "EndEvent_DisableRefused";
   public static final String END_DISABLING_ESCALATED = "EndEvent_DisablingEscalated";
   public static final String END_REJECTED = "EndEvent_RequestRejected";
   public static final String END_WITHDRAWN = "EndEvent_RequestWithdrawn";
@@ -36,6 +39,14 @@ public final class AccountRequestProcess {
   public static final String PRIVILEGED = "privileged";
   public static final String REASON = "reason";
   public static final String UNNEEDED_DATE = "unneededDate";
+  /** The assets of the 情報資産管理台帳 the access rights are for (5.1.1), and what the approvers read of them. */
+  public static final String ASSET_IDS = "assetIds";
+  public static final String ASSET_SUMMARY = "assetSummary";
+  /** The system administrator's answer to a deletion (5.1.7): {@code DISABLED}, or {@code REFUSED} with a reason. */
+  public static final String DISABLE_OUTCOME = "disableOutcome";
+  public static final String DISABLED = "DISABLED";
+  public static final String REFUSED = "REFUSED";
+  public static final String REFUSAL_REASON = "refusalReason";
   /** Role codes from decision {@code accountRequestRoute}. */
   public static final String ENDORSER_ROLE = "endorserRole";
   public static final String APPROVER_ROLE = "approverRole";

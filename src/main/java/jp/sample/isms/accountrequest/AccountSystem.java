@@ -2,16 +2,26 @@ package jp.sample.isms.accountrequest;
 
 /** The information systems of 5.1.2 and 5.1.4 whose accounts are requested through this flow. */
 enum AccountSystem {
-  FILE_SERVER("ファイルサーバー"),
-  INTERNAL_SYSTEM_A("社内システムＡ"),
-  INTERNAL_DB_A("社内データベースＡ"),
-  INTERNAL_MAIL("内部メール"),
-  EXTERNAL_MAIL("外部メール");
+  FILE_SERVER("ファイルサーバー", true),
+  INTERNAL_SYSTEM_A("社内システムＡ", true),
+  INTERNAL_DB_A("社内データベースＡ", true),
+  INTERNAL_MAIL("内部メール", false),
+  EXTERNAL_MAIL("外部メール", false);
 
   private final String label;
+  private final boolean holdsAssets;
 
-  AccountSystem(String label) {
+  AccountSystem(String label, boolean holdsAssets) {
     this.label = label;
+    this.holdsAssets = holdsAssets;
+  }
+
+  /**
+   * The system keeps information assets of the 情報資産管理台帳 (folders, records, tables), so that an account's access
+   * rights are for named assets (5.1.1 最小権限, 3.1.4); a mail account gives access to no asset of the register.
+   */
+  boolean holdsAssets() {
+    return holdsAssets;
   }
 
   String label() {

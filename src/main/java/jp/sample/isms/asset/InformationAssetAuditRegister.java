@@ -66,8 +66,8 @@ class InformationAssetAuditRegister {
 
   static final String CHANGE_KIND = """
       case h.change_kind when 'REGISTERED' then '登録' when 'RECLASSIFIED' then '重要度の変更'
-        when 'SCOPE_CHANGED' then '利用者範囲の変更' when 'CHANGED' then '変更' when 'RETIRED' then '廃棄'
-        when 'IMPORTED' then '取り込み' else h.change_kind end""";
+        when 'SCOPE_CHANGED' then '利用者範囲の変更' when 'CHANGED' then '変更' when 'MOVED' then '移管'
+        when 'RETIRED' then '廃棄' when 'IMPORTED' then '取り込み' else h.change_kind end""";
 
   /** A SQL case giving the Japanese label of each code of an enum with {@code label()}. */
   private static String labels(String column, Enum<?>[] values) {

@@ -92,6 +92,23 @@ public class InformationAssets {
     return saved;
   }
 
+  /**
+   * Retires the asset in force (a new version with status 廃棄済, change kind {@code RETIRED}) for the request that
+   * destroyed its last copy (3.3.1); empty when the asset is not in force (another request retired it meanwhile).
+   */
+  public Optional<InformationAsset> retire(String assetId, String changedBy, String changeReference,
+      OffsetDateTime at) {
+    InformationAsset current = find(assetId).orElse(null);
+    if (current == null || current.retired()) {
+      return Optional.empty();
+    }
+    return Optional.of(save(new InformationAsset(current.assetId(), 0, current.name(), current.description(),
+        current.kind(), current.location(), current.classification(), current.classificationReason(),
+        current.ownerDepartment(), current.userDepartments(), current.userPersons(), current.labelling(),
+        current.labelImpossible(), current.personalData(), current.retention(), InformationAsset.Status.RETIRED,
+        null, null, null, null), changedBy, changeReference, "RETIRED", at));
+  }
+
   private void insert(String table, InformationAsset a) {
     jdbc.update("insert into " + table + " (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
         + "?, ?, ?, ?)", a.assetId(), a.version(), a.name(), a.description(), a.kind().name(), a.location(),

@@ -10,11 +10,13 @@ import jp.sample.isms.approval.ValidationErrors;
 import jp.sample.isms.asset.AssetRules;
 import jp.sample.isms.asset.InformationAsset;
 import jp.sample.isms.asset.InformationAssets;
+import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Person;
 
 /**
  * The version of the register row a request asks for (3.1): a new asset of the requester's department, or the row in
- * force with the fields the request fills in (blank ones stay), or the row retired. Only someone in the owning
+ * force with the fields the request fills in (blank ones stay), the row retired, or the row handed to another owning
+ * department (its other fields as they are). Only someone in the owning
  * department may ask (3.1.3). Checked at filing, at resubmission and again when the change is written.
  */
 @Component
@@ -25,10 +27,12 @@ class AssetChanges {
 
   private final InformationAssets assets;
   private final AssetRules rules;
+  private final OrganisationService organisation;
 
-  AssetChanges(InformationAssets assets, AssetRules rules) {
+  AssetChanges(InformationAssets assets, AssetRules rules, OrganisationService organisation) {
     this.assets = assets;
     this.rules = rules;
+    this.organisation = organisation;
   }
 
   /** The requested version (id {@link #PENDING_ID} for a new asset), or null with the reasons in {@code errors}. */
@@ -46,7 +50,8 @@ class AssetChanges {
       values.put("assetId", PENDING_ID);
       values.put("ownerDepartment", department);
       merge(values, variables);
-    } else if (AssetRegistrationProcess.CHANGE.equals(kind) || AssetRegistrationProcess.RETIRE.equals(kind)) {
+    } else if (AssetRegistrationProcess.CHANGE.equals(kind) || AssetRegistrationProcess.RETIRE.equals(kind)
+        || AssetRegistrationProcess.MOVE.equals(kind)) {
       InformationAsset current = assetId == null ? null : assets.find(assetId).orElse(null);
       if (current == null) {
         errors.refuse(AssetRegistrationProcess.ASSET_ID, "3.1.1", "情報資産管理台帳にない情報資産です: " + assetId);
@@ -64,6 +69,17 @@ class AssetChanges {
       values = AssetRules.values(current);
       if (AssetRegistrationProcess.RETIRE.equals(kind)) {
         values.put("status", InformationAsset.Status.RETIRED.name());
+      } else if (AssetRegistrationProcess.MOVE.equals(kind)) {
+        // 3.1.3: only the owning department changes, and with it the 管理責任者
+        String newOwner = RequestValues.string(variables.get(AssetRegistrationProcess.NEW_OWNER_DEPARTMENT));
+        if (newOwner == null || newOwner.equals(current.ownerDepartment())
+            || organisation.departmentName(newOwner).isEmpty()) {
+          errors.refuse(AssetRegistrationProcess.NEW_OWNER_DEPARTMENT, "3.1.3",
+              "移管先として、組織にある、現在の保有部門 (" + current.ownerDepartment() + ") 以外の部門を指定してください ("
+                  + newOwner + ")");
+          return null;
+        }
+        values.put("ownerDepartment", newOwner);
       } else {
         merge(values, variables);
       }
@@ -73,13 +89,16 @@ class AssetChanges {
     return rules.asset(values, "", errors);
   }
 
-  /** REGISTERED, RECLASSIFIED, SCOPE_CHANGED, CHANGED or RETIRED: what the new version changes. */
+  /** REGISTERED, RECLASSIFIED, SCOPE_CHANGED, CHANGED, MOVED or RETIRED: what the new version changes. */
   static String changeKind(InformationAsset current, InformationAsset next) {
     if (current == null) {
       return "REGISTERED";
     }
     if (next.retired()) {
       return "RETIRED";
+    }
+    if (!current.ownerDepartment().equals(next.ownerDepartment())) {
+      return "MOVED";
     }
     if (current.classification() != next.classification()) {
       return "RECLASSIFIED";

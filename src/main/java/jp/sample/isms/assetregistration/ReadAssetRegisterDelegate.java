@@ -32,7 +32,8 @@ class ReadAssetRegisterDelegate implements JavaDelegate {
     execution.setVariable(AssetRegistrationProcess.CURRENT_ENTRY, current == null ? "新規登録"
         : current.assetId() + " " + current.name() + " (台帳 v" + current.version() + ")\n機密性: "
             + current.classification().label() + " — " + current.classificationReason().label() + "\n種別: "
-            + current.kind().label() + " / 保管場所: " + current.location() + "\n利用者範囲: 部署 "
+            + current.kind().label() + " / 保管場所: " + current.location() + "\n保有部門: "
+            + current.ownerDepartment() + "\n利用者範囲: 部署 "
             + String.join(", ", current.userDepartments()) + " / 担当者 " + String.join(", ", current.userPersons())
             + "\n状態: " + current.status().label());
   }

@@ -98,7 +98,9 @@ class AuditRegisters {
             Column.of("status", "状態", MEDIA_DISPOSAL_STATUS, TEXT),
             Column.of("requester", "申請者", "m.requester", PERSON),
             Column.of("department", "部門", "d.name", TEXT),
+            Column.of("assetIds", "情報資産ID (情報資産管理台帳)", "m.asset_ids", TEXT),
             Column.code("classification", "機密性", "m.classification", "classification"),
+            Column.of("lastCopy", "最後の複製", "m.last_copy", BOOLEAN),
             Column.code("mediaType", "媒体の種類", "m.media_type", "mediaType"),
             Column.of("backupMedium", "バックアップ媒体", "m.backup_medium", BOOLEAN),
             Column.code("action", "処理", "m.disposal_action", "action"),
@@ -108,6 +110,8 @@ class AuditRegisters {
             Column.of("contractor", "委託先", "m.contractor", TEXT),
             Column.of("receiver", "受付者", "m.receiver", PERSON),
             Column.of("receivedAt", "受付日時", "m.received_at", TIMESTAMP),
+            Column.of("ownerApprover", "管理責任者", "m.owner_approver", PERSON),
+            Column.of("ownerApproverRole", "管理責任者の役割", "m.owner_approver_role", ROLE),
             Column.of("approver", "承認者", "m.approver", PERSON),
             Column.of("approverRole", "承認者の役割", "m.approver_role", ROLE),
             Column.of("decidedAt", "決裁日時", "m.decided_at", TIMESTAMP),
@@ -117,6 +121,7 @@ class AuditRegisters {
                 "case when m.certificate_attachment_id is not null then concat('/api/audit/requests/', "
                     + "m.business_key, '/attachments/', m.certificate_attachment_id) end", LINK),
             Column.of("certificateSha256", "証明書の SHA-256", "m.certificate_sha256", TEXT),
+            Column.of("retiredAssetIds", "廃棄済にした情報資産", "m.retired_asset_ids", TEXT),
             Column.of("filedAt", "申請日時", "m.filed_at", TIMESTAMP)),
         List.of(
             Filter.text("businessKey", "申請番号", "m.business_key"),

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.context.annotation.Lazy;
@@ -15,7 +16,11 @@ import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.RequestFlow;
 import jp.sample.isms.approval.RequestInput;
+import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.approval.ValidationErrors;
+import jp.sample.isms.asset.AssetSelection;
+import jp.sample.isms.asset.Classification;
+import jp.sample.isms.asset.InformationAsset;
 
 /**
  * The rules of a media disposal request (3.3.1, 3.3.2, 4.1.2) beyond its form: the combination of medium, action and
@@ -37,10 +42,12 @@ class MediaDisposalFlow implements RequestFlow {
   private final DecisionService decisionService;
   private final DestructionCertificates certificates;
   private final MediaDisposalRegister register;
+  private final AssetSelection selection;
 
   // lazy: the kernel collects the flows while the engine whose service this is is still being built
   MediaDisposalFlow(@Lazy DecisionService decisionService, DestructionCertificates certificates,
-      MediaDisposalRegister register) {
+      MediaDisposalRegister register, AssetSelection selection) {
+    this.selection = selection;
     this.decisionService = decisionService;
     this.certificates = certificates;
     this.register = register;
@@ -79,6 +86,7 @@ class MediaDisposalFlow implements RequestFlow {
 
   @Override
   public void validateRequest(RequestInput input, ValidationErrors errors) {
+    validateAssets(input, errors);
     Object quantity = input.variables().get(MediaDisposalProcess.QUANTITY);
     if (quantity != null && !quantity.toString().isBlank() && !isWholeNumber(quantity)) {
       errors.field(MediaDisposalProcess.QUANTITY, "数量は1以上の整数で入力してください");
@@ -99,6 +107,50 @@ class MediaDisposalFlow implements RequestFlow {
     if (!decision.allowed()) {
       errors.refuse(MediaDisposalProcess.METHOD, decision.clause(), decision.reason());
     }
+  }
+
+  /**
+   * 3.1, 3.1.3, 3.1.4: the assets on the medium come from the register, in the requester's user scope and of one
+   * 管理責任者; or the medium holds unregistered information, said so. A last copy can only be one of registered
+   * assets that need approval: a 公開 asset is retired through the register's own request.
+   */
+  private void validateAssets(RequestInput input, ValidationErrors errors) {
+    String ids = input.string(MediaDisposalProcess.ASSET_IDS);
+    boolean unregistered = input.isTrue(MediaDisposalProcess.UNREGISTERED_CONTENT);
+    List<InformationAsset> selected = selection.select(ids, input.requester(), MediaDisposalProcess.ASSET_IDS,
+        errors);
+    if (ids == null && !unregistered) {
+      errors.refuse(MediaDisposalProcess.ASSET_IDS, "3.1.1",
+          "媒体に保存された情報資産を情報資産管理台帳から選ぶか、「台帳に未登録の情報が保存されている」を選んでください");
+    }
+    if (ids != null && unregistered) {
+      errors.refuse(MediaDisposalProcess.UNREGISTERED_CONTENT, "3.1.1",
+          "台帳の情報資産と未登録の情報は別々に申請してください (未登録の情報は先に台帳に登録できます)");
+    }
+    if (selected.stream().map(InformationAsset::ownerDepartment).distinct().count() > 1) {
+      errors.refuse(MediaDisposalProcess.ASSET_IDS, "3.1.3", "管理責任者 (保有部門) の異なる情報資産は別々に申請してください");
+    }
+    if (input.isTrue(MediaDisposalProcess.LAST_COPY)) {
+      if (ids == null) {
+        errors.refuse(MediaDisposalProcess.LAST_COPY, "3.1.1", "最後の複製として廃棄できるのは台帳に登録された情報資産だけです");
+      } else if (!selected.isEmpty() && Classification.highest(selected.stream()
+          .map(InformationAsset::classification).toList()) == Classification.PUBLIC) {
+        errors.refuse(MediaDisposalProcess.LAST_COPY, "3.1.1", "公開の情報資産を台帳から廃棄するには"
+            + "「情報資産管理台帳の登録・変更申請」(廃棄) で管理責任者の承認を得てください");
+      }
+    }
+  }
+
+  /**
+   * 3.1.3: the 管理責任者's step goes to the head of the department owning the assets (the requester's own for
+   * unregistered content); a 極秘 one above the department heads, to the president.
+   */
+  @Override
+  public String ownerDepartment(VariableScope execution) {
+    if (!"DEPARTMENT_HEAD".equals(execution.getVariable(MediaDisposalProcess.OWNER_ROLE))) {
+      return null;
+    }
+    return RequestValues.string(execution.getVariable(MediaDisposalProcess.ASSET_OWNER_DEPARTMENT));
   }
 
   @Override

@@ -11,6 +11,8 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import jp.sample.isms.asset.InformationAsset;
+
 /** 媒体廃棄台帳 (3.3.1, 3.3.2, 4.1.2): the media disposal register, one row per request. */
 @Repository
 public class MediaDisposalRegister {
@@ -19,7 +21,8 @@ public class MediaDisposalRegister {
   public record Entry(String businessKey, String requester, String classification, String mediaType,
       boolean backupMedium, String action, String method, int quantity, String description, String contractor,
       String status, String receiver, String receiverRole, String approver, String approverRole, LocalDate executedOn,
-      String executionNote, String certificateAttachmentId, String certificateSha256, String displayStatus) {
+      String executionNote, String certificateAttachmentId, String certificateSha256, String displayStatus,
+      String assetIds, boolean lastCopy, String ownerApprover, String ownerApproverRole, String retiredAssetIds) {
   }
 
   private final JdbcTemplate jdbc;
@@ -34,21 +37,53 @@ public class MediaDisposalRegister {
     int updated = jdbc.update("""
         update media_disposal_register set classification = ?, media_type = ?, backup_medium = ?,
           disposal_action = ?, disposal_method = ?, quantity = ?, description = ?, contractor = ?,
+          asset_ids = ?, last_copy = ?,
           status = 'REQUESTED', receiver = null, receiver_role = null, received_at = null, approver = null,
-          approver_role = null, decided_at = null
+          approver_role = null, decided_at = null, owner_approver = null, owner_approver_role = null,
+          owner_decided_at = null
          where business_key = ?
         """, request.classification(), request.mediaType(), request.backupMedium(), request.action(),
-        request.method(), request.quantity(), request.description(), request.contractor(), request.businessKey());
+        request.method(), request.quantity(), request.description(), request.contractor(), request.assetIds(),
+        request.lastCopy(), request.businessKey());
     if (updated == 0) {
       jdbc.update("""
           insert into media_disposal_register (business_key, process_instance_id, requester, department_code,
             classification, media_type, backup_medium, disposal_action, disposal_method, quantity, description,
-            contractor, status, filed_at)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?)
+            contractor, asset_ids, last_copy, status, filed_at)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?)
           """, request.businessKey(), processInstanceId, requester, department, request.classification(),
           request.mediaType(), request.backupMedium(), request.action(), request.method(), request.quantity(),
-          request.description(), request.contractor(), Timestamp.from(filedAt.toInstant()));
+          request.description(), request.contractor(), request.assetIds(), request.lastCopy(),
+          Timestamp.from(filedAt.toInstant()));
     }
+  }
+
+  /** The assets the medium holds, with their version and classification at filing (3.1.1). */
+  void assets(String businessKey, List<InformationAsset> assets) {
+    jdbc.update("delete from media_disposal_asset where business_key = ?", businessKey);
+    for (InformationAsset asset : assets) {
+      jdbc.update("insert into media_disposal_asset (business_key, asset_id, asset_version, classification) "
+          + "values (?, ?, ?, ?)", businessKey, asset.assetId(), asset.version(), asset.classification().name());
+    }
+  }
+
+  /** The asset ids recorded at filing, in order. */
+  public List<String> assetIds(String businessKey) {
+    return jdbc.queryForList("select asset_id from media_disposal_asset where business_key = ? order by asset_id",
+        String.class, businessKey);
+  }
+
+  /** The 管理責任者's decision (3.1.3). */
+  void ownerDecided(String businessKey, String status, String approver, String approverRole, OffsetDateTime at) {
+    jdbc.update("update media_disposal_register set status = ?, owner_approver = ?, owner_approver_role = ?, "
+        + "owner_decided_at = ? where business_key = ?", status, approver, approverRole,
+        Timestamp.from(at.toInstant()), businessKey);
+  }
+
+  /** The assets whose last copy the executed disposal destroyed, retired in the register. */
+  void retired(String businessKey, List<String> assetIds) {
+    jdbc.update("update media_disposal_register set retired_asset_ids = ? where business_key = ?",
+        assetIds.isEmpty() ? null : String.join(",", assetIds), businessKey);
   }
 
   void status(String businessKey, String status) {
@@ -94,7 +129,9 @@ public class MediaDisposalRegister {
         rs.getString("contractor"), status, rs.getString("receiver"), rs.getString("receiver_role"),
         rs.getString("approver"), rs.getString("approver_role"), executed == null ? null : executed.toLocalDate(),
         rs.getString("execution_note"), rs.getString("certificate_attachment_id"),
-        rs.getString("certificate_sha256"), displayStatus(status));
+        rs.getString("certificate_sha256"), displayStatus(status), rs.getString("asset_ids"),
+        rs.getBoolean("last_copy"), rs.getString("owner_approver"), rs.getString("owner_approver_role"),
+        rs.getString("retired_asset_ids"));
   }
 
   /** 申請中, 受付済 (承認待ち), 差し戻し中, 承認 (実施待ち), 却下, 取り下げ, 実施済, 記録 (承認不要), 取消, 終了 (決定なし). */

@@ -8,7 +8,8 @@ import jp.sample.isms.approval.RequestValues;
 
 /** The variables of a media disposal request, typed (map in, call a service, map out). */
 record MediaDisposalRequest(String businessKey, String classification, String mediaType, boolean backupMedium,
-    String action, String method, String contractor, int quantity, String description) {
+    String action, String method, String contractor, int quantity, String description, String assetIds,
+    boolean lastCopy) {
 
   static MediaDisposalRequest of(VariableScope scope) {
     String method = (String) scope.getVariable(MediaDisposalProcess.METHOD);
@@ -25,7 +26,9 @@ record MediaDisposalRequest(String businessKey, String classification, String me
         MediaDisposalProcess.OUTSOURCED_DESTRUCTION.equals(method)
             ? (String) scope.getVariable(MediaDisposalProcess.CONTRACTOR) : null,
         quantity instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(quantity).trim()),
-        (String) scope.getVariable(MediaDisposalProcess.DESCRIPTION));
+        (String) scope.getVariable(MediaDisposalProcess.DESCRIPTION),
+        RequestValues.string(scope.getVariable(MediaDisposalProcess.ASSET_IDS)),
+        RequestValues.isTrue(scope.getVariable(MediaDisposalProcess.LAST_COPY)));
   }
 
   static LocalDate date(Object value) {

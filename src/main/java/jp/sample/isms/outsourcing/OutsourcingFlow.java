@@ -10,12 +10,17 @@ import jp.sample.isms.approval.Decision;
 import jp.sample.isms.approval.RequestFlow;
 import jp.sample.isms.approval.RequestInput;
 import jp.sample.isms.approval.ValidationErrors;
+import jp.sample.isms.asset.AssetSelection;
+import jp.sample.isms.asset.Classification;
+import jp.sample.isms.asset.InformationAsset;
 
 /**
  * The rules of an outsourcing request (8.1) beyond its forms: the contract period; a selection reaches the security
  * officer only with every criterion of 8.1.1 evaluated with its evidence and a documented mitigation for each one not
  * met (8.1.1); assets are handed over only once the contract states every item of 8.1.3 and the NDA every item of
- * 8.1.6; a periodic evaluation that finds a shortfall or change records the written agreement reached (8.1.4).
+ * 8.1.6; a periodic evaluation that finds a shortfall or change records the written agreement reached (8.1.4). The
+ * assets handed over are chosen from the 情報資産管理台帳 within the requester's user scope (3.1.4), and their
+ * classification is the register's (3.1.1); a request handing over only 公開 assets is not one of 8.1.
  */
 @Component
 class OutsourcingFlow implements RequestFlow {
@@ -27,6 +32,12 @@ class OutsourcingFlow implements RequestFlow {
   static final String CLAUSE_NDA = "8.1.6";
   static final List<String> CLAUSES = List.of(CLAUSE_CRITERIA, CLAUSE_SELECTION, CLAUSE_CONTRACT, CLAUSE_EVALUATION,
       CLAUSE_NDA);
+
+  private final AssetSelection selection;
+
+  OutsourcingFlow(AssetSelection selection) {
+    this.selection = selection;
+  }
 
   @Override
   public String processKey() {
@@ -62,6 +73,13 @@ class OutsourcingFlow implements RequestFlow {
     }
     if (start != null && end != null && !end.isAfter(start)) {
       errors.field(OutsourcingProcess.CONTRACT_END, "契約終了日は契約開始日より後の日付にしてください");
+    }
+    List<InformationAsset> assets = selection.select(input.string(OutsourcingProcess.ASSET_IDS), input.requester(),
+        OutsourcingProcess.ASSET_IDS, errors);
+    if (!assets.isEmpty() && Classification.highest(assets.stream().map(InformationAsset::classification).toList())
+        == Classification.PUBLIC) {
+      errors.refuse(OutsourcingProcess.ASSET_IDS, CLAUSE_CRITERIA,
+          "委託先の評価は社外秘又は極秘の情報資産の処理・授受を伴う委託に行います: 選んだ情報資産はすべて公開です");
     }
   }
 

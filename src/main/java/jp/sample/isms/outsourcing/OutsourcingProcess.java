@@ -30,7 +30,10 @@ public final class OutsourcingProcess {
   // the request (start form)
   public static final String CONTRACTOR = "contractor";
   public static final String SCOPE_OF_WORK = "scopeOfWork";
+  /** Set from the 情報資産管理台帳: the highest classification of the assets handed over ({@link #ASSET_IDS}). */
   public static final String ASSET_CLASSIFICATION = "assetClassification";
+  /** The assets handed over to the contractor, ids of the 情報資産管理台帳 ({@code IA-0001, IA-0004}). */
+  public static final String ASSET_IDS = "assetIds";
   public static final String ASSET_DESCRIPTION = "assetDescription";
   public static final String CONTRACT_START = "contractStart";
   public static final String CONTRACT_END = "contractEnd";

@@ -64,6 +64,10 @@ class AccountRequestProcessTest {
 
   // ---------------------------------------------------------------- helpers
 
+  /** An asset of the holder's department in the demo 情報資産管理台帳, which the access rights are for (5.1.1). */
+  static final Map<String, String> ASSET_OF = Map.of("yamamoto", "IA-0001", "watanabe", "IA-0001", "ito", "IA-0001",
+      "kato", "IA-0014", "suzuki", "IA-0014", "kobayashi", "IA-0008", "takahashi", "IA-0008", "sato", "IA-0024");
+
   static Map<String, Object> request(String type, String target, String system, String accountId) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("requestType", type);
@@ -73,6 +77,7 @@ class AccountRequestProcessTest {
     variables.put("reason", "設計業務のため");
     if (!"DELETE".equals(type)) {
       variables.put("accessRights", RIGHTS);
+      variables.put("assetIds", ASSET_OF.getOrDefault(target, "IA-0001"));
       variables.put("sharedAccount", false);
       variables.put("privileged", false);
     }
@@ -196,15 +201,19 @@ class AccountRequestProcessTest {
 
     List<AuditEntry> records = audit.forBusinessKey(instance.getBusinessKey());
     assertThat(records).extracting(AuditEntry::outcome)
-        .containsExactly("FILED", "APPROVED", "APPROVED", "DONE", "INSTRUCTED");
-    assertThat(records).extracting(AuditEntry::actor).containsExactly("yamamoto", "ito", "tanaka", "suzuki", "system");
+        .containsExactly("FILED", "RECORDED", "APPROVED", "APPROVED", "DONE", "INSTRUCTED");
+    assertThat(records).extracting(AuditEntry::actor)
+        .containsExactly("yamamoto", "system", "ito", "tanaka", "suzuki", "system");
     assertThat(records).extracting(AuditEntry::actingRole)
-        .containsExactly("REQUESTER", "DEPARTMENT_HEAD", "SECURITY_OFFICER", "SYSTEM_ADMINISTRATOR", null);
+        .containsExactly("REQUESTER", null, "DEPARTMENT_HEAD", "SECURITY_OFFICER", "SYSTEM_ADMINISTRATOR", null);
     assertThat(records).extracting(AuditEntry::flags).containsOnlyNulls();
     assertThat(records.get(0).clauses()).isEqualTo("5.1.1,5.1.4,5.1.5,5.1.7,5.1.8,5.1.9,5.1.10");
-    assertThat(records.get(3).comment()).isEqualTo("初期パスワードを設定済み");
-    assertThat(records.get(4).clauses()).isEqualTo("5.1.5,5.1.8");
-    assertThat(records.get(4).step()).isEqualTo(AccountRequestProcess.TASK_INSTRUCT_PASSWORD_CHANGE);
+    // the assets the rights are for, as the register had them at filing (5.1.1)
+    assertThat(records.get(1).comment()).isEqualTo("IA-0001 INTERNAL (v1)");
+    assertThat(records.get(1).clauses()).isEqualTo("5.1.1,3.1.4");
+    assertThat(records.get(4).comment()).isEqualTo("初期パスワードを設定済み");
+    assertThat(records.get(5).clauses()).isEqualTo("5.1.5,5.1.8");
+    assertThat(records.get(5).step()).isEqualTo(AccountRequestProcess.TASK_INSTRUCT_PASSWORD_CHANGE);
   }
 
   @Test
@@ -276,10 +285,12 @@ class AccountRequestProcessTest {
     assertThat(requests.timerDueDate(instance, AccountRequestProcess.BOUNDARY_DISABLE_OVERDUE).toInstant())
         .isEqualTo(deadline);
     // a disabling date in the future is an input error
-    assertThatThrownBy(() -> requests.complete("suzuki", instance, Map.of("disabledOn", TODAY.plusDays(1).toString())))
+    assertThatThrownBy(() -> requests.complete("suzuki", instance,
+        Map.of("disableOutcome", "DISABLED", "disabledOn", TODAY.plusDays(1).toString())))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("disabledOn: 無効化した日に未来の日付は指定できません");
     // when suzuki disables it
-    requests.complete("suzuki", instance, Map.of("disabledOn", TODAY.toString(), "comment", "メールアカウント停止"));
+    requests.complete("suzuki", instance,
+        Map.of("disableOutcome", "DISABLED", "disabledOn", TODAY.toString(), "comment", "メールアカウント停止"));
     // then the register shows it disabled, and no timer is left
     assertThat(instance).isEnded().hasPassedInOrder(AccountRequestProcess.TASK_SET_DISABLE_DEADLINE,
         AccountRequestProcess.TASK_DISABLE, AccountRequestProcess.TASK_RECORD_DISABLING,
@@ -313,7 +324,7 @@ class AccountRequestProcessTest {
     assertThat(escalation.clauses()).isEqualTo("5.1.7");
     assertThat(escalation.comment()).contains("tanaka");
     // and the late disabling still closes the request
-    requests.complete("suzuki", instance, Map.of("disabledOn", TODAY.toString()));
+    requests.complete("suzuki", instance, Map.of("disableOutcome", "DISABLED", "disabledOn", TODAY.toString()));
     assertThat(instance).isEnded().hasPassed(AccountRequestProcess.END_DISABLED);
     assertThat(register.active("watanabe", "EXTERNAL_MAIL")).isEmpty();
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
@@ -450,7 +461,8 @@ class AccountRequestProcessTest {
     assertThat(instance).isWaitingAt(AccountRequestProcess.TASK_SET_UP);
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "grantedRights")).isEqualTo("メール送受信のみ");
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
-        .containsExactly("FILED", "APPROVED", "SENT_BACK", "RESUBMITTED", "APPROVED", "APPROVED");
+        .containsExactly("FILED", "RECORDED", "APPROVED", "SENT_BACK", "RESUBMITTED", "RECORDED", "APPROVED",
+            "APPROVED");
   }
 
   @Test
@@ -463,7 +475,7 @@ class AccountRequestProcessTest {
     assertThat(instance).isEnded().hasPassed(AccountRequestProcess.END_WITHDRAWN);
     assertThat(register.active("yamamoto", "EXTERNAL_MAIL")).isEmpty();
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
-        .containsExactly("FILED", "SENT_BACK", "WITHDRAWN");
+        .containsExactly("FILED", "RECORDED", "SENT_BACK", "WITHDRAWN");
   }
 
   @Test
@@ -481,7 +493,7 @@ class AccountRequestProcessTest {
     assertThat(instance).isEnded().hasPassed(AccountRequestProcess.END_WITHDRAWN_BY_REQUESTER);
     assertThat(registerRows()).isEqualTo(rowsBefore);
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
-        .containsExactly("FILED", "APPROVED", "WITHDRAWN");
+        .containsExactly("FILED", "RECORDED", "APPROVED", "WITHDRAWN");
   }
 
   @Test
@@ -557,12 +569,15 @@ class AccountRequestProcessTest {
 
     List<AuditEntry> records = audit.forBusinessKey(instance.getBusinessKey());
     assertThat(records).extracting(AuditEntry::step).containsExactly(AccountRequestProcess.START_EVENT,
-        AccountRequestProcess.TASK_ENDORSE, AccountRequestProcess.TASK_APPROVE, AccountRequestProcess.TASK_SET_UP,
+        AccountRequestProcess.TASK_IDENTIFY_ASSETS, AccountRequestProcess.TASK_ENDORSE,
+        AccountRequestProcess.TASK_APPROVE, AccountRequestProcess.TASK_SET_UP,
         AccountRequestProcess.TASK_INSTRUCT_PASSWORD_CHANGE);
-    assertThat(records).extracting(AuditEntry::actor).containsExactly("ito", "tanaka", "tanaka", "suzuki", "system");
+    assertThat(records).extracting(AuditEntry::actor)
+        .containsExactly("ito", "system", "tanaka", "tanaka", "suzuki", "system");
     assertThat(records).extracting(AuditEntry::actingRole)
-        .containsExactly("REQUESTER", "PRESIDENT", "SECURITY_OFFICER", "SYSTEM_ADMINISTRATOR", null);
-    assertThat(records).extracting(AuditEntry::flags).containsExactly(null, null, "REPEATED_APPROVER", null, null);
+        .containsExactly("REQUESTER", null, "PRESIDENT", "SECURITY_OFFICER", "SYSTEM_ADMINISTRATOR", null);
+    assertThat(records).extracting(AuditEntry::flags)
+        .containsExactly(null, null, null, "REPEATED_APPROVER", null, null);
     assertThat(register.active("ito", "INTERNAL_SYSTEM_A")).get().extracting(AccountRegister.Entry::approvedBy)
         .isEqualTo("tanaka");
   }
@@ -581,7 +596,7 @@ class AccountRequestProcessTest {
     // a deletion has no approval step: it cannot be withdrawn once filed (kernel: RequestWithdrawal)
     assertThatThrownBy(() -> withdrawal.withdraw(instance.getBusinessKey(), "suzuki", null))
         .isInstanceOf(RequestWithdrawal.WithdrawalRefusedException.class);
-    requests.complete("tanaka", instance, Map.of("disabledOn", TODAY.toString()));
+    requests.complete("tanaka", instance, Map.of("disableOutcome", "DISABLED", "disabledOn", TODAY.toString()));
     assertThat(instance).isEnded().hasPassed(AccountRequestProcess.END_DISABLED);
     AuditEntry work = audit.latest(instance.getId(), AccountRequestProcess.TASK_DISABLE);
     assertThat(work.actor()).isEqualTo("tanaka");
@@ -589,5 +604,102 @@ class AccountRequestProcessTest {
     assertThat(work.flags()).isNull();
     assertThat(register.forUser("suzuki")).filteredOn(e -> instance.getBusinessKey().equals(e.lastRequest()))
         .singleElement().extracting(AccountRegister.Entry::disabledBy).isEqualTo("tanaka");
+  }
+
+  // ---------------------------------------------------------------- 利用部門 (5.1.5, 5.1.7)
+
+  @Test
+  void onlyTheUsingDepartmentOrTheAdministratorsMayFileForAnAccount() {
+    // given tanaka's account on the file server
+    activeAccount("tanaka", "FILE_SERVER", "tanaka", "全フォルダー 読み取り");
+    // when kobayashi (製造部) asks to delete it, or to create yamamoto's (開発設計部), then 5.1.7 / 5.1.5 refuse
+    assertRefused("kobayashi", delete("tanaka", "FILE_SERVER", "tanaka", TODAY),
+        "5.1.7: アカウントの削除は利用部門 (利用者本人又は利用者と同じ部門の者) 又はシステム管理者・情報セキュリティ責任者が申請します");
+    noActiveAccount("yamamoto", "INTERNAL_DB_A");
+    assertRefused("kobayashi", create("yamamoto", "INTERNAL_DB_A", "yamamoto"),
+        "5.1.5: アカウントの新設・変更は利用部門");
+    // and tanaka's account is untouched
+    assertThat(register.active("tanaka", "FILE_SERVER")).isPresent();
+  }
+
+  @Test
+  void theSystemAdministratorFilesForAnotherDepartmentAndTheHoldersDepartmentHeadEndorses() {
+    // given kobayashi (製造部) has no account on 社内データベースＡ
+    noActiveAccount("kobayashi", "INTERNAL_DB_A");
+    // when suzuki (system administrator, head of 総務部) files it for him
+    ProcessInstance instance = requests.file("suzuki", AccountRequestProcess.KEY,
+        create("kobayashi", "INTERNAL_DB_A", "kobayashi"));
+    // then the head of kobayashi's department endorses it, not suzuki's (5.1.5 利用部門)
+    assertThat(instance).isWaitingAt(AccountRequestProcess.TASK_ENDORSE);
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("department-head.manufacturing");
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "assetSummary").toString())
+        .startsWith("IA-0008 生産計画・製造実績 — 社外秘 (機密性1) / 管理責任者: 製造部の部門長");
+    requests.complete("takahashi", instance, approve());
+    assertThat(audit.latest(instance.getId(), AccountRequestProcess.TASK_ENDORSE).actingRole())
+        .isEqualTo("DEPARTMENT_HEAD");
+    assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
+        .containsExactly("FILED", "RECORDED", "APPROVED");
+    withdrawal.withdraw(instance.getBusinessKey(), "suzuki", "テスト後の片付け");
+  }
+
+  @Test
+  void someoneOfTheHoldersDepartmentFilesForThem() {
+    // given watanabe (設計課 chief) files for yamamoto of the same department
+    noActiveAccount("yamamoto", "INTERNAL_DB_A");
+    ProcessInstance instance = requests.file("watanabe", AccountRequestProcess.KEY,
+        create("yamamoto", "INTERNAL_DB_A", "yamamoto"));
+    // then the department head of both endorses it
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("department-head.development");
+    withdrawal.withdraw(instance.getBusinessKey(), "watanabe", "テスト後の片付け");
+  }
+
+  @Test
+  void theAccessRightsAreForAssetsOfTheRegisterInTheHoldersUserScope() {
+    noActiveAccount("kobayashi", "FILE_SERVER");
+    // a file server account names the assets its rights are for (5.1.1)
+    Map<String, Object> none = create("kobayashi", "FILE_SERVER", "kobayashi");
+    none.remove("assetIds");
+    assertRefused("kobayashi", none, "5.1.1: ファイルサーバーのアクセス権限は、対象となる情報資産を情報資産管理台帳から選び");
+    // an asset whose user scope leaves the holder out (3.1.4), an unknown one (3.1.1)
+    Map<String, Object> outside = create("kobayashi", "FILE_SERVER", "kobayashi");
+    outside.put("assetIds", "IA-0002");
+    assertRefused("kobayashi", outside, "3.1.4: 情報資産 IA-0002 (顧客特注機の設計図面) の利用者範囲に含まれていません");
+    Map<String, Object> unknown = create("kobayashi", "FILE_SERVER", "kobayashi");
+    unknown.put("assetIds", "IA-9999");
+    assertRefused("kobayashi", unknown, "3.1.1: 情報資産管理台帳に登録されていない情報資産です: IA-9999");
+    // a mail account gives access to no asset of the register
+    noActiveAccount("kobayashi", "INTERNAL_MAIL");
+    Map<String, Object> mail = create("kobayashi", "INTERNAL_MAIL", "kobayashi");
+    mail.remove("assetIds");
+    ProcessInstance instance = requests.file("kobayashi", AccountRequestProcess.KEY, mail);
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "assetSummary")).isEqualTo("なし");
+    withdrawal.withdraw(instance.getBusinessKey(), "kobayashi", "テスト後の片付け");
+  }
+
+  @Test
+  void theSystemAdministratorRefusesAWrongDeletionWithAReasonAndTheRequesterIsTold() {
+    // given yamamoto asks to delete watanabe's file server account (same department), which is still used
+    activeAccount("watanabe", "FILE_SERVER", "watanabe", "設計課フォルダー 読み取り・書き込み");
+    ProcessInstance instance = requests.file("yamamoto", AccountRequestProcess.KEY,
+        delete("watanabe", "FILE_SERVER", "watanabe", TODAY));
+    assertThat(instance).isWaitingAt(AccountRequestProcess.TASK_DISABLE);
+    // when the system administrator refuses it without a reason, then it is an input error
+    assertThatThrownBy(() -> requests.complete("suzuki", instance, Map.of("disableOutcome", "REFUSED")))
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("refusalReason: 実施しない場合は申請の誤りの内容 (理由) が必須です");
+    assertThatThrownBy(() -> requests.complete("suzuki", instance, Map.of("disableOutcome", "DISABLED")))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("disabledOn: 「無効化した日」は必須です");
+    // when with a reason
+    requests.complete("suzuki", instance, Map.of("disableOutcome", "REFUSED", "refusalReason",
+        "渡辺さんは異動しておらず、設計課フォルダーを利用中です"));
+    // then the account stays, the record says why, and yamamoto is told
+    assertThat(instance).isEnded().hasPassed(AccountRequestProcess.END_DISABLE_REFUSED)
+        .hasNotPassed(AccountRequestProcess.END_DISABLED);
+    assertThat(register.active("watanabe", "FILE_SERVER")).isPresent();
+    AuditEntry record = audit.latest(instance.getId(), AccountRequestProcess.TASK_RECORD_DISABLE_REFUSAL);
+    assertThat(record.comment()).isEqualTo("停止・無効化しなかった (申請の誤り): 渡辺さんは異動しておらず、設計課フォルダーを利用中です");
+    assertThat(record.clauses()).isEqualTo("5.1.7");
+    assertThat(mailsTo("yamamoto")).singleElement().asString().contains("停止・無効化されませんでした")
+        .contains("理由: 渡辺さんは異動しておらず");
   }
 }

@@ -94,7 +94,7 @@ class BulkApprovalRestTest {
   @Test
   void flowsThatAreNotBulkApprovableAndOtherPeoplesTasksAreRefusedPerTask() throws Exception {
     // given a media disposal waiting for watanabe and a take-out for ito
-    java.util.Map<String, Object> disposal = new java.util.HashMap<>(Map.of("classification", "INTERNAL",
+    java.util.Map<String, Object> disposal = new java.util.HashMap<>(Map.of("assetIds", "IA-0004",
         "mediaType", "USB_MEMORY", "action", "DISPOSE", "method", "PHYSICAL_DESTRUCTION", "quantity", 1,
         "description", "古いUSBメモリ"));
     ProcessInstance mediaDisposal = requests.file("yamamoto", "mediaDisposal", disposal);

@@ -85,7 +85,7 @@ class OrganisationChangesTest {
   @Test
   void aSectionChiefWhoMovesLeavesTheStepsOfTheOldSection() {
     Requests requests = new Requests(engine);
-    java.util.Map<String, Object> disposal = new java.util.HashMap<>(Map.of("classification", "INTERNAL",
+    java.util.Map<String, Object> disposal = new java.util.HashMap<>(Map.of("assetIds", "IA-0004",
         "mediaType", "PAPER", "action", "DISPOSE", "method", "SHREDDER", "quantity", 1L,
         "description", "設計図面の廃棄"));
     ProcessInstance instance = requests.file("yamamoto", "mediaDisposal", disposal);

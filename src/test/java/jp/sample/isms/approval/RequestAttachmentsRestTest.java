@@ -60,10 +60,10 @@ class RequestAttachmentsRestTest {
     requests = new Requests(engine);
   }
 
-  /** yamamoto's outsourced disposal, received by watanabe and approved by suzuki: waits for her execution report. */
+  /** yamamoto's outsourced disposal, received by watanabe and approved by tanaka (極秘) and suzuki: waits for her execution report. */
   private ProcessInstance disposalAwaitingExecution() {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("classification", "SECRET");
+    variables.put("assetIds", "IA-0002");
     variables.put("mediaType", "HDD");
     variables.put("action", "DISPOSE");
     variables.put("method", "OUTSOURCED_DESTRUCTION");
@@ -73,6 +73,7 @@ class RequestAttachmentsRestTest {
     ProcessInstance instance = requests.file("yamamoto", "mediaDisposal", variables);
     Map<String, Object> approve = Map.of("decision", "APPROVED", "decisionComment", "");
     requests.complete("watanabe", instance, approve);
+    requests.complete("tanaka", instance, approve);
     requests.complete("suzuki", instance, approve);
     return instance;
   }

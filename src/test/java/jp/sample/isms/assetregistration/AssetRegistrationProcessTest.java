@@ -259,4 +259,109 @@ class AssetRegistrationProcessTest {
         .processDefinitionKey(AssetRegistrationProcess.KEY).count()).isEqualTo(before);
     assertThat(assets.find("IA-0001").orElseThrow().classification()).isEqualTo(Classification.INTERNAL);
   }
+
+  // ---------------------------------------------------------------- moving an asset to another owner (3.1.3)
+
+  static Map<String, Object> move(String assetId, String newOwner) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("changeKind", "MOVE");
+    variables.put("assetId", assetId);
+    variables.put("newOwnerDepartment", newOwner);
+    variables.put("changeReason", "量産に移行したため製造部で管理する");
+    return variables;
+  }
+
+  @Test
+  void aMoveToAnotherDepartmentIsApprovedByBothHeadsAndMakesANewVersion() {
+    // given an INTERNAL asset of 開発設計部
+    InformationAsset asset = givenAsset(Classification.INTERNAL, ClassificationReason.MAJOR_IMPACT_ON_BUSINESS);
+    // when yamamoto asks to hand it to 製造部
+    ProcessInstance instance = requests.file("yamamoto", AssetRegistrationProcess.KEY,
+        move(asset.assetId(), "manufacturing"));
+    // then the current 管理責任者 approves first, then the head of 製造部
+    assertThat(candidateGroups(instance)).containsExactly("department-head.development");
+    requests.complete("ito", instance, approve());
+    assertThat(instance).isWaitingAt(AssetRegistrationProcess.TASK_APPROVE_BY_NEW_OWNER);
+    assertThat(candidateGroups(instance)).containsExactly("department-head.manufacturing");
+    assertThat(assets.find(asset.assetId()).orElseThrow().ownerDepartment()).isEqualTo("development");
+    assertThatThrownBy(() -> requests.complete("ito", instance, approve()))
+        .isInstanceOf(AuthorizationException.class);
+    requests.complete("takahashi", instance, approve());
+    // and the register has a new version owned by 製造部, made by this request
+    assertThat(instance).isEnded().hasPassed(AssetRegistrationProcess.END_CHANGED)
+        .hasNotPassed(AssetRegistrationProcess.TASK_APPROVE_BY_SECURITY_OFFICER);
+    InformationAsset moved = assets.find(asset.assetId()).orElseThrow();
+    assertThat(moved.ownerDepartment()).isEqualTo("manufacturing");
+    assertThat(moved.version()).isEqualTo(2);
+    assertThat(moved.changeKind()).isEqualTo("MOVED");
+    assertThat(moved.changeReference()).isEqualTo(instance.getBusinessKey());
+    assertThat(moved.name()).isEqualTo(asset.name());
+    assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::actingRole)
+        .containsExactly("REQUESTER", "DEPARTMENT_HEAD", "DEPARTMENT_HEAD");
+    // a take-out of it now goes to its new 管理責任者 (3.2)
+    Map<String, Object> takeOut = Requests.internalLaptopTakeOut("kobayashi");
+    takeOut.put("assetIds", asset.assetId());
+    assertThat(candidateGroups(requests.file("kobayashi", "takeOut", takeOut)))
+        .containsExactly("department-head.manufacturing");
+  }
+
+  @Test
+  void movingASecretAssetNeedsTheSecurityOfficerToo() {
+    InformationAsset asset = givenAsset(Classification.SECRET, ClassificationReason.CONFIDENTIALITY_OBLIGATION);
+    ProcessInstance instance = requests.file("yamamoto", AssetRegistrationProcess.KEY,
+        move(asset.assetId(), "general-affairs"));
+    requests.complete("ito", instance, approve());
+    requests.complete("suzuki", instance, approve());
+    assertThat(instance).isWaitingAt(AssetRegistrationProcess.TASK_APPROVE_BY_SECURITY_OFFICER);
+    requests.complete("tanaka", instance, approve());
+    assertThat(assets.find(asset.assetId()).orElseThrow().ownerDepartment()).isEqualTo("general-affairs");
+  }
+
+  @Test
+  void theNewOwnersHeadRejectsOrSendsBack() {
+    InformationAsset asset = givenAsset(Classification.INTERNAL, ClassificationReason.MAJOR_IMPACT_ON_BUSINESS);
+    ProcessInstance rejected = requests.file("yamamoto", AssetRegistrationProcess.KEY,
+        move(asset.assetId(), "hr"));
+    requests.complete("ito", rejected, approve());
+    requests.complete("sato", rejected, Map.of("decision", "REJECTED", "decisionComment", "人事部の業務ではない"));
+    assertThat(rejected).isEnded().hasPassed(AssetRegistrationProcess.END_REJECTED);
+    assertThat(assets.find(asset.assetId()).orElseThrow().ownerDepartment()).isEqualTo("development");
+
+    ProcessInstance sentBack = requests.file("yamamoto", AssetRegistrationProcess.KEY,
+        move(asset.assetId(), "hr"));
+    requests.complete("ito", sentBack, approve());
+    requests.complete("sato", sentBack, Map.of("decision", "SENT_BACK", "decisionComment", "製造部では?"));
+    assertThat(sentBack).isWaitingAt(AssetRegistrationProcess.TASK_CORRECT);
+    Map<String, Object> corrected = move(asset.assetId(), "manufacturing");
+    corrected.put("resubmission", "RESUBMIT");
+    requests.complete("yamamoto", sentBack, corrected);
+    requests.complete("ito", sentBack, approve());
+    assertThat(candidateGroups(sentBack)).containsExactly("department-head.manufacturing");
+    withdrawal.withdraw(sentBack.getBusinessKey(), "yamamoto", "テスト後の片付け");
+  }
+
+  @Test
+  void aMoveIsFiledByTheOwningDepartmentToADepartmentThatExists() {
+    InformationAsset asset = givenAsset(Classification.INTERNAL, ClassificationReason.MAJOR_IMPACT_ON_BUSINESS);
+    long before = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(AssetRegistrationProcess.KEY).count();
+    // kobayashi (製造部) cannot take 開発設計部's asset for his department
+    assertThatThrownBy(() -> requests.file("kobayashi", AssetRegistrationProcess.KEY,
+        move(asset.assetId(), "manufacturing"))).isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("3.1.3: 情報資産 " + asset.assetId() + " の変更・廃棄は保有部門の者");
+    // no department, the same one, one the organisation lacks
+    for (String target : new String[] {null, "development", "sales"}) {
+      Map<String, Object> wrong = move(asset.assetId(), target);
+      if (target == null) {
+        wrong.remove("newOwnerDepartment");
+      }
+      assertThatThrownBy(() -> requests.file("yamamoto", AssetRegistrationProcess.KEY, wrong))
+          .isInstanceOf(RequestValidationException.class)
+          .hasMessageContaining("3.1.3: 移管先として、組織にある、現在の保有部門 (development) 以外の部門を指定してください")
+          .hasMessageContaining("(newOwnerDepartment)");
+    }
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(AssetRegistrationProcess.KEY).count()).isEqualTo(before);
+    assertThat(assets.find(asset.assetId()).orElseThrow().version()).isEqualTo(1);
+  }
 }

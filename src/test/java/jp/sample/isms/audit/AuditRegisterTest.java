@@ -84,10 +84,11 @@ class AuditRegisterTest {
     formula.put("assetDescription", FORMULA_ASSET);
     formulaTakeOut = requests.file("yamamoto", "takeOut", formula).getBusinessKey();
 
-    Map<String, Object> outsourced = AuditSearchTest.disposal("SECRET", "HDD", "OUTSOURCED_DESTRUCTION");
+    Map<String, Object> outsourced = AuditSearchTest.disposal("IA-0002", "HDD", "OUTSOURCED_DESTRUCTION");
     outsourced.put("contractor", "株式会社データ抹消サービス");
     ProcessInstance destruction = requests.file("yamamoto", "mediaDisposal", outsourced);
     requests.complete("watanabe", destruction, AuditSearchTest.approve());
+    requests.complete("tanaka", destruction, AuditSearchTest.approve());
     requests.complete("suzuki", destruction, AuditSearchTest.approve());
     String taskId = requests.task(destruction).getId();
     certificateId = requests.as("yamamoto", () -> engine.getTaskService().createAttachment("application/pdf",
@@ -104,6 +105,7 @@ class AuditRegisterTest {
     account.put("accountId", "watanabe.audit");
     account.put("reason", "設計業務のため");
     account.put("accessRights", RIGHTS);
+    account.put("assetIds", "IA-0001");
     account.put("sharedAccount", false);
     account.put("privileged", false);
     ProcessInstance created = requests.file("watanabe", "accountRequest", account);

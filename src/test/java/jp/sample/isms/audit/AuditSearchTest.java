@@ -92,15 +92,17 @@ class AuditSearchTest {
     sentBackTakeOut = sentBack.getBusinessKey();
 
     ProcessInstance disposal = requests.file("kato", "mediaDisposal",
-        disposal("INTERNAL", "USB_MEMORY", "PHYSICAL_DESTRUCTION"));
+        disposal("IA-0009", "USB_MEMORY", "PHYSICAL_DESTRUCTION"));
     requests.complete("suzuki", disposal, approve());
+    requests.complete("takahashi", disposal, approve());
     requests.complete("tanaka", disposal, approve());
     katosDisposal = disposal.getBusinessKey();
 
-    Map<String, Object> outsourced = disposal("SECRET", "HDD", "OUTSOURCED_DESTRUCTION");
+    Map<String, Object> outsourced = disposal("IA-0002", "HDD", "OUTSOURCED_DESTRUCTION");
     outsourced.put("contractor", "株式会社データ抹消サービス");
     ProcessInstance destruction = requests.file("yamamoto", "mediaDisposal", outsourced);
     requests.complete("watanabe", destruction, approve());
+    requests.complete("tanaka", destruction, approve());
     requests.complete("suzuki", destruction, approve());
     String taskId = requests.task(destruction).getId();
     Attachment certificate = requests.as("yamamoto", () -> engine.getTaskService().createAttachment(
@@ -110,9 +112,10 @@ class AuditSearchTest {
     certificateId = certificate.getId();
   }
 
-  static Map<String, Object> disposal(String classification, String mediaType, String method) {
+  /** A disposal of a medium holding the assets (their classification comes from the 情報資産管理台帳). */
+  static Map<String, Object> disposal(String assetIds, String mediaType, String method) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("classification", classification);
+    variables.put("assetIds", assetIds);
     variables.put("mediaType", mediaType);
     variables.put("action", "DISPOSE");
     variables.put("method", method);
@@ -163,8 +166,10 @@ class AuditSearchTest {
   void byApprover() {
     assertThat(found("approver=ito")).contains(approvedTakeOut, sentBackTakeOut)
         .doesNotContain(rejectedTakeOut, katosDisposal);
-    assertThat(found("approver=tanaka")).contains(rejectedTakeOut, katosDisposal)
-        .doesNotContain(approvedTakeOut, outsourcedDisposal);
+    // the president approves the 極秘 disposal as its assets' 管理責任者, takahashi kato's as 製造部's
+    assertThat(found("approver=tanaka")).contains(rejectedTakeOut, katosDisposal, outsourcedDisposal)
+        .doesNotContain(approvedTakeOut);
+    assertThat(found("approver=takahashi")).contains(katosDisposal).doesNotContain(outsourcedDisposal);
     assertThat(found("approver=suzuki")).contains(katosDisposal, outsourcedDisposal)
         .doesNotContain(approvedTakeOut);
   }

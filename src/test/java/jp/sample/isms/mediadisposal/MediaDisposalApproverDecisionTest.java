@@ -12,23 +12,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.sample.isms.IsmsSpringBootTest;
 
-/** bpmn/mediaDisposalApprover.dmn (3.3.1): one row per rule, evaluated on the deployed decision. */
+/** bpmn/mediaDisposalApprover.dmn (3.3.1, 3.1.3): one row per rule, evaluated on the deployed decision. */
 @IsmsSpringBootTest
 class MediaDisposalApproverDecisionTest {
 
   @Autowired
   DecisionService decisionService;
 
-  @ParameterizedTest(name = "{0} -> {1}, {2}")
+  @ParameterizedTest(name = "{0}, registered {1} -> {2}, {3}, {4}")
   @CsvSource(delimiter = '|', textBlock = """
-      PUBLIC   | NONE          | NONE
-      INTERNAL | SECTION_CHIEF | SYSTEM_ADMINISTRATOR
-      SECRET   | SECTION_CHIEF | SYSTEM_ADMINISTRATOR
+      PUBLIC   | true  | NONE          | NONE            | NONE
+      INTERNAL | true  | SECTION_CHIEF | DEPARTMENT_HEAD | SYSTEM_ADMINISTRATOR
+      SECRET   | true  | SECTION_CHIEF | PRESIDENT       | SYSTEM_ADMINISTRATOR
+      SECRET   | false | SECTION_CHIEF | DEPARTMENT_HEAD | SYSTEM_ADMINISTRATOR
       """)
-  void routesByClassificationToRoles(String classification, String receiverRole, String approverRole) {
+  void routesByTheRegistersClassificationToRoles(String classification, boolean registered, String receiverRole,
+      String ownerRole, String approverRole) {
     DmnDecisionTableResult result = decisionService.evaluateDecisionTableByKey(
-        MediaDisposalProcess.DECISION_APPROVER, Map.of("classification", classification));
+        MediaDisposalProcess.DECISION_APPROVER, Map.of("classification", classification, "assetsRegistered",
+            registered));
     assertThat(result.getSingleResult().getEntryMap()).containsEntry("receiverRole", receiverRole)
-        .containsEntry("approverRole", approverRole);
+        .containsEntry("ownerRole", ownerRole).containsEntry("approverRole", approverRole);
   }
 }

@@ -30,6 +30,11 @@ import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.approval.FourEyesViolationException;
 import jp.sample.isms.approval.RequestValidationException;
 import jp.sample.isms.approval.RequestWithdrawal;
+import jp.sample.isms.asset.AssetKind;
+import jp.sample.isms.asset.Classification;
+import jp.sample.isms.asset.ClassificationReason;
+import jp.sample.isms.asset.InformationAsset;
+import jp.sample.isms.asset.InformationAssets;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.support.Requests;
@@ -52,6 +57,8 @@ class MediaDisposalProcessTest {
   RequestWithdrawal withdrawal;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  InformationAssets assets;
 
   Requests requests;
 
@@ -60,9 +67,14 @@ class MediaDisposalProcessTest {
     requests = new Requests(engine);
   }
 
-  static Map<String, Object> request(String classification, String mediaType, String action, String method) {
+  /** Assets of 開発設計部 in the demo 情報資産管理台帳 that yamamoto (設計課) may use, one per classification. */
+  static final String PUBLIC_ASSET = "IA-0003";
+  static final String INTERNAL_ASSET = "IA-0004";
+  static final String SECRET_ASSET = "IA-0002";
+
+  static Map<String, Object> request(String assetIds, String mediaType, String action, String method) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("classification", classification);
+    variables.put("assetIds", assetIds);
     variables.put("mediaType", mediaType);
     variables.put("action", action);
     variables.put("method", method);
@@ -71,12 +83,12 @@ class MediaDisposalProcessTest {
     return variables;
   }
 
-  static Map<String, Object> usbDestruction(String classification) {
-    return request(classification, "USB_MEMORY", "DISPOSE", "PHYSICAL_DESTRUCTION");
+  static Map<String, Object> usbDestruction(String assetIds) {
+    return request(assetIds, "USB_MEMORY", "DISPOSE", "PHYSICAL_DESTRUCTION");
   }
 
   static Map<String, Object> outsourced() {
-    Map<String, Object> variables = request("SECRET", "HDD", "DISPOSE", "OUTSOURCED_DESTRUCTION");
+    Map<String, Object> variables = request(SECRET_ASSET, "HDD", "DISPOSE", "OUTSOURCED_DESTRUCTION");
     variables.put("contractor", "株式会社データ抹消サービス");
     return variables;
   }
@@ -94,10 +106,16 @@ class MediaDisposalProcessTest {
         .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
   }
 
-  /** Files as yamamoto and takes the request through watanabe's 受付 and suzuki's approval. */
+  /** The 管理責任者 of the request's assets: ito heads 開発設計部, the president approves 極秘. */
+  private static String owner(Map<String, Object> variables) {
+    return SECRET_ASSET.equals(variables.get("assetIds")) ? "tanaka" : "ito";
+  }
+
+  /** Files as yamamoto and takes the request through watanabe's 受付, the owner's and suzuki's approval. */
   private ProcessInstance approved(Map<String, Object> variables) {
     ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, variables);
     requests.complete("watanabe", instance, approve());
+    requests.complete(owner(variables), instance, approve());
     requests.complete("suzuki", instance, approve());
     assertThat(instance).isWaitingAt(MediaDisposalProcess.TASK_REPORT_EXECUTION);
     return instance;
@@ -115,23 +133,25 @@ class MediaDisposalProcessTest {
   void publicMediaAreRecordedWithoutApproval() {
     // when
     ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY,
-        request("PUBLIC", "PAPER", "DISPOSE", "SHREDDER"));
+        request(PUBLIC_ASSET, "PAPER", "DISPOSE", "SHREDDER"));
     // then 3.3 covers only 社外秘 and 極秘: no approval, a row in the register
-    assertThat(instance).isEnded().hasPassedInOrder(MediaDisposalProcess.START_EVENT,
+    assertThat(instance).isEnded().hasPassedInOrder(MediaDisposalProcess.START_EVENT, "ServiceTask_IdentifyAssets",
         "ServiceTask_RegisterMediaDisposal", "BusinessRuleTask_DetermineApprovers", "ServiceTask_RecordPublicDisposal",
         MediaDisposalProcess.END_RECORDED);
     assertThat(instance.getBusinessKey()).matches("MD-" + TODAY.getYear() + "-\\d{4}");
     MediaDisposalRegister.Entry entry = register.find(instance.getBusinessKey());
     assertThat(entry.status()).isEqualTo("RECORDED");
     assertThat(entry.displayStatus()).isEqualTo("記録 (承認不要)");
+    assertThat(entry.classification()).isEqualTo("PUBLIC");
+    assertThat(entry.assetIds()).isEqualTo(PUBLIC_ASSET);
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome, AuditEntry::clauses)
-        .containsExactly(tuple("FILED", "3.3.1,3.3.2,4.1.2"));
+        .containsExactly(tuple("FILED", "3.3.1,3.3.2,4.1.2"), tuple("RECORDED", "3.1.1"));
   }
 
   @Test
-  void internalDisposalIsReceivedBySectionChiefApprovedBySystemAdministratorAndExecuted() {
-    // given a backup HDD of yamamoto (設計課), to be erased by dedicated software (3.3.1, 4.1.2)
-    Map<String, Object> variables = request("INTERNAL", "HDD", "DISPOSE", "ERASURE_SOFTWARE");
+  void internalDisposalIsReceivedBySectionChiefApprovedByTheOwnerAndTheSystemAdministratorAndExecuted() {
+    // given a backup HDD of yamamoto (設計課) holding 開発設計部's INTERNAL reports, to be erased (3.3.1, 4.1.2)
+    Map<String, Object> variables = request(INTERNAL_ASSET, "HDD", "DISPOSE", "ERASURE_SOFTWARE");
     variables.put("backupMedium", true);
     ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, variables);
     assertThat(instance).isWaitingAt(MediaDisposalProcess.TASK_RECEIVE);
@@ -139,6 +159,10 @@ class MediaDisposalProcessTest {
     assertThat(register.find(instance.getBusinessKey()).displayStatus()).isEqualTo("申請中");
     // when the section chief receives it
     requests.complete("watanabe", instance, approve());
+    // then the asset's 管理責任者, the head of 開発設計部, approves (3.1.3)
+    assertThat(instance).isWaitingAt(MediaDisposalProcess.TASK_CONFIRM_BY_OWNER);
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("department-head.development");
+    requests.complete("ito", instance, approve());
     // then the system administrator (情報システム責任者) approves
     assertThat(instance).isWaitingAt(MediaDisposalProcess.TASK_APPROVE);
     assertThat(candidateGroups(requests.task(instance))).containsExactly("system-administrator");
@@ -162,23 +186,34 @@ class MediaDisposalProcessTest {
     assertThat(entry.approverRole()).isEqualTo("SYSTEM_ADMINISTRATOR");
     assertThat(entry.executedOn()).isEqualTo(TODAY);
     assertThat(entry.certificateAttachmentId()).isNull();
+    assertThat(entry.ownerApprover()).isEqualTo("ito");
+    assertThat(entry.ownerApproverRole()).isEqualTo("DEPARTMENT_HEAD");
+    assertThat(entry.classification()).isEqualTo("INTERNAL");
+    assertThat(entry.lastCopy()).isFalse();
+    assertThat(entry.retiredAssetIds()).isNull();
     List<AuditEntry> records = audit.forBusinessKey(instance.getBusinessKey());
-    assertThat(records).extracting(AuditEntry::outcome).containsExactly("FILED", "APPROVED", "APPROVED", "DONE");
-    assertThat(records).extracting(AuditEntry::actingRole)
-        .containsExactly("REQUESTER", "SECTION_CHIEF", "SYSTEM_ADMINISTRATOR", "REQUESTER");
-    assertThat(records.get(2).stepName()).isEqualTo("廃棄・再利用を承認する");
-    assertThat(records.get(2).clauses()).isEqualTo("3.3.1,3.3.2,4.1.2");
+    assertThat(records).extracting(AuditEntry::outcome)
+        .containsExactly("FILED", "RECORDED", "APPROVED", "APPROVED", "APPROVED", "DONE");
+    assertThat(records).extracting(AuditEntry::actingRole).containsExactly("REQUESTER", null, "SECTION_CHIEF",
+        "DEPARTMENT_HEAD", "SYSTEM_ADMINISTRATOR", "REQUESTER");
+    assertThat(records.get(1).comment()).isEqualTo(INTERNAL_ASSET + " INTERNAL (v1)");
+    assertThat(records.get(4).stepName()).isEqualTo("廃棄・再利用を承認する");
+    assertThat(records.get(4).clauses()).isEqualTo("3.3.1,3.3.2,4.1.2");
   }
 
   @Test
-  void katosRequestEscalatesToHisDepartmentHeadThenToTheSecurityOfficer() {
-    // given kato of 総務課, which has no section chief: his department head suzuki receives it
+  void katosRequestEscalatesToHisDepartmentHeadGoesToTheOwningDepartmentThenToTheSecurityOfficer() {
+    // given kato of 総務課, which has no section chief, disposes of a DVD with 製造部's 部品調達先一覧 (IA-0009,
+    // INTERNAL, used by 総務部): his department head suzuki receives it
     ProcessInstance instance = requests.file("kato", MediaDisposalProcess.KEY,
-        request("SECRET", "DVD_R", "DISPOSE", "PHYSICAL_DESTRUCTION"));
+        request("IA-0009", "DVD_R", "DISPOSE", "PHYSICAL_DESTRUCTION"));
     assertThat(candidateGroups(requests.task(instance))).containsExactly("department-head.general-affairs");
     requests.complete("suzuki", instance, approve());
     assertThat(audit.latest(instance.getId(), MediaDisposalProcess.TASK_RECEIVE).actingRole())
         .isEqualTo("DEPARTMENT_HEAD");
+    // the asset's 管理責任者 is the head of 製造部, not kato's (3.1.3)
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("department-head.manufacturing");
+    requests.complete("takahashi", instance, approve());
     // when the system administrator's step comes, suzuki has already approved: it goes up to the security officer
     Task approval = requests.task(instance);
     assertThat(approval.getTaskDefinitionKey()).isEqualTo(MediaDisposalProcess.TASK_APPROVE);
@@ -198,13 +233,19 @@ class MediaDisposalProcessTest {
 
   @Test
   void onlyHoldersOfTheRoleMayReceiveOrApprove() {
-    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction("INTERNAL"));
+    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction(INTERNAL_ASSET));
     // ito heads the department but is not the section chief; the requester holds nothing: the engine refuses (403)
     assertThatThrownBy(() -> requests.complete("ito", instance, approve())).isInstanceOf(AuthorizationException.class);
     assertThatThrownBy(() -> requests.complete("yamamoto", instance, approve()))
         .isInstanceOf(AuthorizationException.class);
     requests.complete("watanabe", instance, approve());
-    // the section chief who received it is not the system administrator
+    // the section chief who received it is neither the asset's 管理責任者 nor the system administrator
+    assertThatThrownBy(() -> requests.complete("watanabe", instance, approve()))
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> requests.complete("suzuki", instance, approve()))
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(instance).isWaitingAt(MediaDisposalProcess.TASK_CONFIRM_BY_OWNER);
+    requests.complete("ito", instance, approve());
     assertThatThrownBy(() -> requests.complete("watanabe", instance, approve()))
         .isInstanceOf(AuthorizationException.class);
     assertThat(instance).isWaitingAt(MediaDisposalProcess.TASK_APPROVE);
@@ -214,7 +255,7 @@ class MediaDisposalProcessTest {
 
   @Test
   void rejectedOnReceipt() {
-    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction("INTERNAL"));
+    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction(INTERNAL_ASSET));
     requests.complete("watanabe", instance, Map.of("decision", "REJECTED", "decisionComment", "まだ使用中の媒体です"));
     assertThat(instance).isEnded().hasPassed(MediaDisposalProcess.END_REJECTED)
         .hasNotPassed(MediaDisposalProcess.TASK_APPROVE);
@@ -225,8 +266,11 @@ class MediaDisposalProcessTest {
 
   @Test
   void rejectedByTheSystemAdministrator() {
-    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction("SECRET"));
+    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction(SECRET_ASSET));
     requests.complete("watanabe", instance, approve());
+    // 極秘: the president approves as the asset's 管理責任者 (3.2, 3.1.3)
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("president");
+    requests.complete("tanaka", instance, approve());
     requests.complete("suzuki", instance, Map.of("decision", "REJECTED", "decisionComment", "保存期間中です"));
     assertThat(instance).isEnded().hasPassedInOrder(MediaDisposalProcess.TASK_APPROVE,
         MediaDisposalProcess.END_REJECTED);
@@ -239,7 +283,7 @@ class MediaDisposalProcessTest {
   @Test
   void sentBackOnReceiptIsCorrectedAndResubmitted() {
     // given a request sent back by the section chief
-    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction("INTERNAL"));
+    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction(INTERNAL_ASSET));
     requests.complete("watanabe", instance, Map.of("decision", "SENT_BACK", "decisionComment", "消去して再利用できます"));
     assertThat(instance).isWaitingAt(MediaDisposalProcess.TASK_CORRECT).task().isAssignedTo("yamamoto");
     assertThat(register.find(instance.getBusinessKey()).displayStatus()).isEqualTo("差し戻し中");
@@ -247,7 +291,7 @@ class MediaDisposalProcessTest {
     assertThatThrownBy(() -> requests.complete("watanabe", instance, Map.of("resubmission", "RESUBMIT")))
         .isInstanceOf(AuthorizationException.class);
     // when the requester changes it to reuse after erasure and resubmits
-    Map<String, Object> corrected = request("INTERNAL", "USB_MEMORY", "REUSE", "ERASURE_SOFTWARE");
+    Map<String, Object> corrected = request(INTERNAL_ASSET, "USB_MEMORY", "REUSE", "ERASURE_SOFTWARE");
     corrected.put("resubmission", "RESUBMIT");
     requests.complete("yamamoto", instance, corrected);
     // then it starts again at the section chief, with the register updated
@@ -257,17 +301,19 @@ class MediaDisposalProcessTest {
     assertThat(entry.method()).isEqualTo("ERASURE_SOFTWARE");
     assertThat(entry.displayStatus()).isEqualTo("申請中");
     requests.complete("watanabe", instance, approve());
+    requests.complete("ito", instance, approve());
     requests.complete("suzuki", instance, approve());
     assertThat(instance).isWaitingAt(MediaDisposalProcess.TASK_REPORT_EXECUTION);
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
-        .containsExactly("FILED", "SENT_BACK", "RESUBMITTED", "APPROVED", "APPROVED");
+        .containsExactly("FILED", "RECORDED", "SENT_BACK", "RESUBMITTED", "RECORDED", "APPROVED", "APPROVED",
+            "APPROVED");
   }
 
   @Test
   void aResubmissionIsCheckedAgainstTheMethodTable() {
-    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction("INTERNAL"));
+    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction(INTERNAL_ASSET));
     requests.complete("watanabe", instance, Map.of("decision", "SENT_BACK", "decisionComment", "方法を見直してください"));
-    Map<String, Object> corrected = request("INTERNAL", "USB_MEMORY", "REUSE", "OS_DELETE_FORMAT");
+    Map<String, Object> corrected = request(INTERNAL_ASSET, "USB_MEMORY", "REUSE", "OS_DELETE_FORMAT");
     corrected.put("resubmission", "RESUBMIT");
     assertThatThrownBy(() -> requests.complete("yamamoto", instance, corrected))
         .isInstanceOf(RequestValidationException.class)
@@ -277,8 +323,9 @@ class MediaDisposalProcessTest {
 
   @Test
   void sentBackBySystemAdministratorAndWithdrawnByTheRequester() {
-    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction("SECRET"));
+    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction(SECRET_ASSET));
     requests.complete("watanabe", instance, approve());
+    requests.complete("tanaka", instance, approve());
     requests.complete("suzuki", instance, Map.of("decision", "SENT_BACK", "decisionComment", "数量を確認してください"));
     assertThat(instance).hasPassed(MediaDisposalProcess.TASK_APPROVE).isWaitingAt(MediaDisposalProcess.TASK_CORRECT);
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "lastDecidedBy")).isEqualTo("鈴木 花子");
@@ -286,12 +333,12 @@ class MediaDisposalProcessTest {
     assertThat(instance).isEnded().hasPassed(MediaDisposalProcess.END_WITHDRAWN);
     assertThat(register.find(instance.getBusinessKey()).displayStatus()).isEqualTo("取り下げ");
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
-        .containsExactly("FILED", "APPROVED", "SENT_BACK", "WITHDRAWN");
+        .containsExactly("FILED", "RECORDED", "APPROVED", "APPROVED", "SENT_BACK", "WITHDRAWN");
   }
 
   @Test
   void requesterWithdrawsAnOpenRequestButNotAnApprovedOne() {
-    ProcessInstance open = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction("INTERNAL"));
+    ProcessInstance open = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction(INTERNAL_ASSET));
     requests.complete("watanabe", open, approve());
     assertThatThrownBy(() -> withdrawal.withdraw(open.getBusinessKey(), "watanabe", null))
         .isInstanceOf(RequestWithdrawal.WithdrawalRefusedException.class).hasMessageContaining("申請者本人");
@@ -300,9 +347,9 @@ class MediaDisposalProcessTest {
         .hasNotPassed(MediaDisposalProcess.END_WITHDRAWN);
     assertThat(register.find(open.getBusinessKey()).displayStatus()).isEqualTo("取り下げ");
     assertThat(audit.forBusinessKey(open.getBusinessKey())).extracting(AuditEntry::outcome)
-        .containsExactly("FILED", "APPROVED", "WITHDRAWN");
+        .containsExactly("FILED", "RECORDED", "APPROVED", "WITHDRAWN");
 
-    ProcessInstance approved = approved(usbDestruction("INTERNAL"));
+    ProcessInstance approved = approved(usbDestruction(INTERNAL_ASSET));
     assertThatThrownBy(() -> withdrawal.withdraw(approved.getBusinessKey(), "yamamoto", null))
         .isInstanceOf(RequestWithdrawal.WithdrawalRefusedException.class).hasMessageContaining("承認済み");
     assertThat(approved).isWaitingAt(MediaDisposalProcess.TASK_REPORT_EXECUTION);
@@ -327,7 +374,7 @@ class MediaDisposalProcessTest {
   void aForbiddenCombinationIsRefusedAtFilingWithItsClauseAndNothingIsPersisted(String mediaType, String action,
       String method, String clause, String reason) {
     // given
-    Map<String, Object> variables = request("INTERNAL", mediaType, action, method);
+    Map<String, Object> variables = request(INTERNAL_ASSET, mediaType, action, method);
     variables.put("contractor", "株式会社データ抹消サービス");
     long instancesBefore = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
     Integer rowsBefore = jdbc.queryForObject("select count(*) from media_disposal_register", Integer.class);
@@ -354,7 +401,7 @@ class MediaDisposalProcessTest {
         .hasMessageContaining("quantity: 「数量」は1以上にしてください")
         .hasMessageContaining("mediaType: 「媒体」の値「FLOPPY」は選択肢にありません")
         .hasMessageContaining("somethingElse: このフォームにない項目です");
-    Map<String, Object> fraction = usbDestruction("INTERNAL");
+    Map<String, Object> fraction = usbDestruction(INTERNAL_ASSET);
     fraction.put("quantity", 1.5);
     assertThatThrownBy(() -> requests.file("yamamoto", MediaDisposalProcess.KEY, fraction))
         .hasMessageContaining("quantity: 数量は1以上の整数で入力してください");
@@ -419,6 +466,138 @@ class MediaDisposalProcessTest {
     assertThat(DestructionCertificates.Format.declaredBy(null)).isNull();
     assertThat(DestructionCertificates.Format.JPEG.starts(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0})).isTrue();
     assertThat(DestructionCertificates.Format.PDF.starts(new byte[] {'%', 'P'})).isFalse();
+  }
+
+  // ---------------------------------------------------------------- the 情報資産管理台帳 (3.1)
+
+  /** An asset of 開発設計部 of its own, so that retiring it touches no other test. */
+  private InformationAsset givenAsset(Classification classification, ClassificationReason reason) {
+    return assets.save(new InformationAsset(assets.nextId(), 0, "旧型機の試験データ", null, AssetKind.ELECTRONIC_DATA,
+        "外付けHDD (開発設計部 キャビネットA)", classification, reason, "development", List.of(), List.of(),
+        "ラベルに表示", false, false, "5年", InformationAsset.Status.ACTIVE, null, null, null, null), "system", "IMPORT",
+        "IMPORTED", audit.now());
+  }
+
+  @Test
+  void theLastCopyIsRetiredInTheRegisterWhenTheDisposalIsExecutedNotWhenItIsApproved() {
+    // given the only copy of an INTERNAL asset on an HDD, disposed of as its last copy
+    InformationAsset asset = givenAsset(Classification.INTERNAL, ClassificationReason.MAJOR_IMPACT_ON_BUSINESS);
+    Map<String, Object> variables = request(asset.assetId(), "HDD", "DISPOSE", "PHYSICAL_DESTRUCTION");
+    variables.put("lastCopy", true);
+    ProcessInstance instance = approved(variables);
+    // when approved, then the asset is still in force
+    assertThat(assets.find(asset.assetId()).orElseThrow().retired()).isFalse();
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "assetSummary").toString())
+        .startsWith(asset.assetId() + " 旧型機の試験データ — 社外秘 (機密性1) / 管理責任者: 開発設計部の部門長");
+    // when the requester reports the execution
+    requests.complete("yamamoto", instance, executed());
+    // then the register has a new version, 廃棄済, made by this request
+    InformationAsset retired = assets.find(asset.assetId()).orElseThrow();
+    assertThat(retired.retired()).isTrue();
+    assertThat(retired.version()).isEqualTo(2);
+    assertThat(retired.changeKind()).isEqualTo("RETIRED");
+    assertThat(retired.changeReference()).isEqualTo(instance.getBusinessKey());
+    assertThat(retired.changedBy()).isEqualTo("yamamoto");
+    assertThat(assets.history(asset.assetId())).extracting(InformationAsset::changeReference)
+        .containsExactly("IMPORT", instance.getBusinessKey());
+    MediaDisposalRegister.Entry entry = register.find(instance.getBusinessKey());
+    assertThat(entry.lastCopy()).isTrue();
+    assertThat(entry.retiredAssetIds()).isEqualTo(asset.assetId());
+    assertThat(audit.latest(instance.getId(), "ServiceTask_RecordExecution").comment())
+        .isEqualTo("廃棄済: " + asset.assetId());
+    // and it can no longer be chosen
+    assertThatThrownBy(() -> requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction(asset.assetId())))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("3.1.1: 廃棄済の情報資産です");
+  }
+
+  @Test
+  void unregisteredContentCountsAsSecretAndItsDepartmentHeadApprovesAsOwner() {
+    // given a USB memory with information nobody registered
+    Map<String, Object> variables = request(null, "USB_MEMORY", "DISPOSE", "PHYSICAL_DESTRUCTION");
+    variables.remove("assetIds");
+    variables.put("unregisteredContent", true);
+    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, variables);
+    // then it needs approval as 極秘, and the requester's department head approves as its 管理責任者
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "classification")).isEqualTo("SECRET");
+    requests.complete("watanabe", instance, approve());
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("department-head.development");
+    requests.complete("ito", instance, approve());
+    requests.complete("suzuki", instance, approve());
+    requests.complete("yamamoto", instance, executed());
+    MediaDisposalRegister.Entry entry = register.find(instance.getBusinessKey());
+    assertThat(entry.classification()).isEqualTo("SECRET");
+    assertThat(entry.assetIds()).isNull();
+    assertThat(register.assetIds(instance.getBusinessKey())).isEmpty();
+  }
+
+  @Test
+  void theOwnerRejects() {
+    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction(INTERNAL_ASSET));
+    requests.complete("watanabe", instance, approve());
+    requests.complete("ito", instance, Map.of("decision", "REJECTED", "decisionComment", "保存期間中の報告書です"));
+    assertThat(instance).isEnded().hasPassed(MediaDisposalProcess.END_REJECTED)
+        .hasNotPassed(MediaDisposalProcess.TASK_APPROVE);
+    MediaDisposalRegister.Entry entry = register.find(instance.getBusinessKey());
+    assertThat(entry.displayStatus()).isEqualTo("却下");
+    assertThat(entry.ownerApprover()).isEqualTo("ito");
+  }
+
+  @Test
+  void theOwnerSendsBackAndTheRequesterChoosesAnotherAsset() {
+    ProcessInstance instance = requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction(INTERNAL_ASSET));
+    requests.complete("watanabe", instance, approve());
+    requests.complete("ito", instance, Map.of("decision", "SENT_BACK", "decisionComment", "中身は公開カタログでは?"));
+    assertThat(instance).isWaitingAt(MediaDisposalProcess.TASK_CORRECT);
+    assertThat(register.find(instance.getBusinessKey()).displayStatus()).isEqualTo("差し戻し中");
+    Map<String, Object> corrected = usbDestruction(PUBLIC_ASSET);
+    corrected.put("resubmission", "RESUBMIT");
+    requests.complete("yamamoto", instance, corrected);
+    // a medium holding only 公開 information needs no approval (3.3)
+    assertThat(instance).isEnded().hasPassed(MediaDisposalProcess.END_RECORDED);
+    assertThat(register.find(instance.getBusinessKey()).classification()).isEqualTo("PUBLIC");
+  }
+
+  @Test
+  void whatTheMediumHoldsComesFromTheRegisterWithinTheRequestersScope() {
+    long before = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(MediaDisposalProcess.KEY).count();
+    // the requester cannot declare a classification: the field is not the requester's (3.1)
+    Map<String, Object> declared = usbDestruction(SECRET_ASSET);
+    declared.put("classification", "PUBLIC");
+    assertThatThrownBy(() -> requests.file("yamamoto", MediaDisposalProcess.KEY, declared))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("classification: このフォームにない項目です");
+    // kobayashi (製造部) is not in the user scope of 開発設計部's 極秘 drawings (3.1.4)
+    assertThatThrownBy(() -> requests.file("kobayashi", MediaDisposalProcess.KEY, usbDestruction(SECRET_ASSET)))
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("3.1.4: 情報資産 IA-0002 (顧客特注機の設計図面) の利用者範囲に含まれていません");
+    // an unknown asset, nothing chosen, both, two owners, a 公開 last copy
+    assertThatThrownBy(() -> requests.file("yamamoto", MediaDisposalProcess.KEY, usbDestruction("IA-9999")))
+        .hasMessageContaining("3.1.1: 情報資産管理台帳に登録されていない情報資産です: IA-9999");
+    Map<String, Object> nothing = usbDestruction(INTERNAL_ASSET);
+    nothing.remove("assetIds");
+    assertThatThrownBy(() -> requests.file("yamamoto", MediaDisposalProcess.KEY, nothing))
+        .hasMessageContaining("3.1.1: 媒体に保存された情報資産を情報資産管理台帳から選ぶか");
+    Map<String, Object> both = usbDestruction(INTERNAL_ASSET);
+    both.put("unregisteredContent", true);
+    assertThatThrownBy(() -> requests.file("yamamoto", MediaDisposalProcess.KEY, both))
+        .hasMessageContaining("3.1.1: 台帳の情報資産と未登録の情報は別々に申請してください");
+    assertThatThrownBy(() -> requests.file("yamamoto", MediaDisposalProcess.KEY,
+        usbDestruction(INTERNAL_ASSET + ", IA-0007")))
+        .hasMessageContaining("3.1.3: 管理責任者 (保有部門) の異なる情報資産は別々に申請してください");
+    Map<String, Object> publicLastCopy = usbDestruction(PUBLIC_ASSET);
+    publicLastCopy.put("lastCopy", true);
+    assertThatThrownBy(() -> requests.file("yamamoto", MediaDisposalProcess.KEY, publicLastCopy))
+        .hasMessageContaining("3.1.1: 公開の情報資産を台帳から廃棄するには");
+    Map<String, Object> unregisteredLastCopy = usbDestruction(INTERNAL_ASSET);
+    unregisteredLastCopy.remove("assetIds");
+    unregisteredLastCopy.put("unregisteredContent", true);
+    unregisteredLastCopy.put("lastCopy", true);
+    assertThatThrownBy(() -> requests.file("yamamoto", MediaDisposalProcess.KEY, unregisteredLastCopy))
+        .hasMessageContaining("3.1.1: 最後の複製として廃棄できるのは台帳に登録された情報資産だけです");
+    // nothing was started
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(MediaDisposalProcess.KEY).count()).isEqualTo(before);
+    assertThat(assets.find(SECRET_ASSET).orElseThrow().version()).isEqualTo(1);
   }
 
   private Integer refusals(String clause) {

@@ -352,6 +352,7 @@ class OutsourcingProcessTest {
     Map<String, Object> variables = new HashMap<>(Outsourcings.request());
     variables.put("contractStart", TODAY.plusDays(10).toString());
     variables.put("contractEnd", TODAY.plusDays(5).toString());
+    // the classification of what is handed over is the register's: a requester's word is not a field of the form
     variables.put("assetClassification", "PUBLIC");
     long before = engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(OutsourcingProcess.KEY).count();
@@ -359,15 +360,39 @@ class OutsourcingProcessTest {
     assertThatThrownBy(() -> outsourcings.file("yamamoto", variables))
         .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("contractEnd: 契約終了日は契約開始日より後の日付にしてください")
-        .hasMessageContaining("assetClassification: 「引き渡す情報資産の機密性 (3.1.1)」の値「PUBLIC」は選択肢にありません");
+        .hasMessageContaining("assetClassification: このフォームにない項目です");
 
+    variables.remove("assetClassification");
     variables.put("contractStart", TODAY.minusYears(1).toString());
     variables.put("contractEnd", TODAY.minusDays(1).toString());
-    variables.put("assetClassification", "SECRET");
     assertThatThrownBy(() -> outsourcings.file("yamamoto", variables))
         .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("contractEnd: 契約終了日に過去の日付は指定できません");
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(OutsourcingProcess.KEY).count()).isEqualTo(before);
+  }
+
+  @Test
+  void theAssetsHandedOverComeFromTheRegisterWithTheirClassification() {
+    long before = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(OutsourcingProcess.KEY).count();
+    // kobayashi (製造部) cannot hand over 開発設計部's 極秘 drawings (3.1.4)
+    Map<String, Object> outside = new HashMap<>(Outsourcings.request());
+    outside.put("assetIds", "IA-0002");
+    assertThatThrownBy(() -> outsourcings.file("kobayashi", outside)).isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("3.1.4: 情報資産 IA-0002 (顧客特注機の設計図面) の利用者範囲に含まれていません (assetIds)");
+    // only 公開 assets: not an outsourcing of 8.1
+    Map<String, Object> publicOnly = new HashMap<>(Outsourcings.request());
+    publicOnly.put("assetIds", "IA-0003");
+    assertThatThrownBy(() -> outsourcings.file("yamamoto", publicOnly)).isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("8.1.1: 委託先の評価は社外秘又は極秘の情報資産の処理・授受を伴う委託に行います");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(OutsourcingProcess.KEY).count()).isEqualTo(before);
+    // the register's highest classification is what the request carries
+    Map<String, Object> mixed = new HashMap<>(Outsourcings.request());
+    mixed.put("assetIds", "IA-0001, IA-0002");
+    ProcessInstance instance = outsourcings.file("yamamoto", mixed);
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "assetClassification")).isEqualTo("SECRET");
+    engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test cleanup");
   }
 }

@@ -49,7 +49,7 @@ public final class Outsourcings {
     Map<String, Object> variables = new HashMap<>();
     variables.put("contractor", "株式会社データ入力サービス");
     variables.put("scopeOfWork", "顧客アンケートのデータ入力");
-    variables.put("assetClassification", "INTERNAL");
+    variables.put("assetIds", "IA-0001");
     variables.put("assetDescription", "アンケート回答用紙 (紙) 約2,000枚");
     variables.put("contractStart", TODAY.toString());
     variables.put("contractEnd", TODAY.plusYears(1).toString());

@@ -79,9 +79,9 @@ class TasklistExtensionsBrowserIT {
 
   @Test
   void yamamotoUploadsTheCertificateOfDestructionInTheAttachmentsTab() throws Exception {
-    // given yamamoto's outsourced disposal, received by watanabe and approved by suzuki
+    // given yamamoto's outsourced disposal, received by watanabe and approved by tanaka (極秘) and suzuki
     Map<String, Object> variables = new HashMap<>();
-    variables.put("classification", "SECRET");
+    variables.put("assetIds", "IA-0002");
     variables.put("mediaType", "HDD");
     variables.put("action", "DISPOSE");
     variables.put("method", "OUTSOURCED_DESTRUCTION");
@@ -91,6 +91,7 @@ class TasklistExtensionsBrowserIT {
     ProcessInstance instance = requests.file("yamamoto", "mediaDisposal", variables);
     Map<String, Object> approve = Map.of("decision", "APPROVED", "decisionComment", "");
     requests.complete("watanabe", instance, approve);
+    requests.complete("tanaka", instance, approve);
     requests.complete("suzuki", instance, approve);
     String taskId = requests.task(instance).getId();
     Path certificate = Files.createTempDirectory("isms-upload").resolve("破壊証明書.pdf");

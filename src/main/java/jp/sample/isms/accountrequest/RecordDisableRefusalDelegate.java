@@ -1,0 +1,49 @@
+package jp.sample.isms.accountrequest;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import jp.sample.isms.approval.RequestRecords;
+import jp.sample.isms.approval.RequestValues;
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.notification.Notifier;
+
+/**
+ * {@code ServiceTask_RecordDisableRefusal}, 5.1.7: the system administrator did not disable the account because the
+ * request was wrong (e.g. the account is still used). The reason is recorded as the request's outcome, the account
+ * stays as the register has it, and the requester is told why.
+ */
+@Component
+class RecordDisableRefusalDelegate implements JavaDelegate {
+
+  private final RequestRecords records;
+  private final Notifier notifier;
+  private final AuditRecorder audit;
+
+  RecordDisableRefusalDelegate(RequestRecords records, Notifier notifier, AuditRecorder audit) {
+    this.records = records;
+    this.notifier = notifier;
+    this.audit = audit;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    AccountRequest request = AccountRequest.of(execution);
+    String requester = records.requester(execution);
+    String reason = RequestValues.string(execution, AccountRequestProcess.REFUSAL_REASON);
+    AuditEntry step = audit.latest(execution.getProcessInstanceId(), AccountRequestProcess.TASK_DISABLE);
+    notifier.send(requester, "【アカウント削除】" + request.businessKey() + " " + request.targetUserId() + " の"
+            + request.systemLabel() + "アカウントは停止・無効化されませんでした",
+        "アカウント削除の申請 " + request.businessKey() + " (利用者 " + request.targetUserId() + "、" + request.systemLabel()
+            + "、アカウント " + request.accountId() + ") は、申請に誤りがあるため実施されませんでした (情報管理規程 5.1.7)。\n"
+            + "理由: " + reason + "\n"
+            + "判断した人: " + (step == null ? "システム管理者" : step.actorName()) + "\n"
+            + "アカウントは有効なままです。必要であれば正しい内容で申請し直してください。");
+    audit.record(new AuditEntry(null, request.businessKey(), execution.getProcessInstanceId(),
+        AccountRequestProcess.KEY, null, execution.getCurrentActivityId(), "実施しなかった理由を記録し申請者に伝える",
+        "SYSTEM", "system", "システム", null, null, requester, records.department(execution), null, "NOTIFIED",
+        "停止・無効化しなかった (申請の誤り): " + reason, AccountRequestFlow.CLAUSE_DELETION, null, null));
+  }
+}
