@@ -48,6 +48,8 @@ class GuardedGroupsAttackTest {
   ProcessEngine engine;
   @Autowired
   OrganisationService organisation;
+  @Autowired
+  jp.sample.isms.organisation.OrganisationImporter importer;
   @Value("${isms.identity.break-glass}")
   boolean breakGlassProperty;
 
@@ -178,6 +180,20 @@ class GuardedGroupsAttackTest {
     assertThat(output.getAll()).contains("BREAK-GLASS: create membership of group audit-officer (user kato) by suzuki")
         .contains("BREAK-GLASS: delete membership of group audit-officer (user kato) by suzuki");
     assertThat(organisation.members("audit-officer")).containsExactly("nakamura");
+  }
+
+  @Test
+  void anImportByTheSystemAdministratorGivesNoRoles() {
+    Map<String, Object> before = state();
+    byte[] csv = ("userId,lastName,firstName,email,departmentCode,departmentName,sectionCode,roles\r\n"
+        + "shadow-officer,影,一,shadow@sample-printing.example,general-affairs,,,SECURITY_OFFICER\r\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    jp.sample.isms.organisation.OrganisationData data = jp.sample.isms.organisation.OrganisationFile
+        .read("roles.csv", csv, null).data();
+    assertThatThrownBy(() -> new Requests(engine).as("suzuki", () -> importer.importOrganisation(data, null)))
+        .isInstanceOf(jp.sample.isms.organisation.OrganisationImportException.class).hasMessageContaining("10.1");
+    assertThat(engine.getIdentityService().createUserQuery().userId("shadow-officer").count()).isZero();
+    assertThat(state()).isEqualTo(before);
   }
 
   @Test
