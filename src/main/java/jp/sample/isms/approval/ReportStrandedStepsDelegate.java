@@ -15,7 +15,8 @@ import jp.sample.isms.organisation.Role;
 
 /**
  * {@code ServiceTask_ReportStrandedSteps} of strandedStepReview (1.1, 10.1): any open step whose every possible actor
- * is disabled is mailed to the system administrators and recorded; none is the normal case, recorded too.
+ * is disabled is mailed to the system administrators and recorded (newest first; the record keeps what fits); none is
+ * the normal case, recorded too.
  */
 @Component
 class ReportStrandedStepsDelegate implements JavaDelegate {
@@ -38,7 +39,7 @@ class ReportStrandedStepsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     List<String> stranded = handOvers.stranded();
-    execution.setVariable("strandedSteps", String.join("\n", stranded));
+    execution.setVariable("strandedStepCount", stranded.size());
     audit.record(new AuditEntry(null, null, null, "organisation", null, "StrandedStepReview", "対応できる者のいないステップの確認",
         "ORGANISATION", "system", "system", null, null, null, null, null,
         stranded.isEmpty() ? "NO_STRANDED_STEPS" : "STRANDED_STEPS_FOUND", String.join("; ", stranded), "1.1",

@@ -210,11 +210,11 @@ public class StepHandOver {
 
   /**
    * The open steps whose every possible actor is disabled: no assignee or a disabled one, and every candidate (group
-   * member, candidate user, stand-in) disabled. Returns "request number step (task id)" of each.
+   * member, candidate user, stand-in) disabled. Returns "request number step (task id)" of each, newest first.
    */
   public List<String> stranded() {
     List<String> stranded = new ArrayList<>();
-    for (Task task : taskService.createTaskQuery().active().list()) {
+    for (Task task : taskService.createTaskQuery().active().orderByTaskCreateTime().desc().list()) {
       Set<String> actors = new LinkedHashSet<>();
       if (task.getAssignee() != null) {
         actors.add(task.getAssignee());
