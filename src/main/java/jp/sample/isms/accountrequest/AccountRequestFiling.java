@@ -39,9 +39,12 @@ public class AccountRequestFiling {
 
   /** Files a CREATE (5.1.5) of an ordinary account; returns its request number. */
   public String fileCreate(String asUser, String targetUserId, String system, String accountId, String accessRights,
-      String reason) {
+      String assetIds, String reason) {
     Map<String, Object> variables = variables(RequestType.CREATE, targetUserId, system, accountId, reason);
     variables.put(AccountRequestProcess.ACCESS_RIGHTS, accessRights);
+    if (assetIds != null && AccountSystem.valueOf(system).holdsAssets()) {
+      variables.put(AccountRequestProcess.ASSET_IDS, assetIds);
+    }
     variables.put(AccountRequestProcess.SHARED_ACCOUNT, false);
     variables.put(AccountRequestProcess.PRIVILEGED, false);
     return file(asUser, variables);

@@ -2,13 +2,10 @@ package jp.sample.isms.approval;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,30 +14,27 @@ import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.organisation.OrganisationService;
-import jp.sample.isms.organisation.Role;
 
 /**
  * 5.1.7: an account is disabled (停止・無効化) by the system administrator or, unused for
- * {@code isms.accounts.inactivity-period}, by the nightly review flow. A disabled user cannot log in; their claimed
- * steps go back to the role, and a step whose role nobody active holds any more goes to the superior role.
+ * {@code isms.accounts.inactivity-period}, by the nightly review flow. A disabled user cannot log in; every open step
+ * they hold is handed over by {@link StepHandOver}.
  */
 @Service
 public class AccountDeactivation {
 
   private final AccountStates accounts;
-  private final TaskService taskService;
   private final IdentityService identityService;
   private final OrganisationService organisation;
   private final AuditRecorder audit;
   private final Duration inactivityPeriod;
-  private final RequestRecords records;
+  private final StepHandOver handOvers;
 
-  AccountDeactivation(AccountStates accounts, TaskService taskService, IdentityService identityService,
+  AccountDeactivation(AccountStates accounts, IdentityService identityService,
       OrganisationService organisation, AuditRecorder audit,
-      @Value("${isms.accounts.inactivity-period:P90D}") Duration inactivityPeriod, RequestRecords records) {
-    this.records = records;
+      @Value("${isms.accounts.inactivity-period:P90D}") Duration inactivityPeriod, StepHandOver handOvers) {
+    this.handOvers = handOvers;
     this.accounts = accounts;
-    this.taskService = taskService;
     this.identityService = identityService;
     this.organisation = organisation;
     this.audit = audit;
@@ -53,27 +47,8 @@ public class AccountDeactivation {
     identityService.clearAuthentication();
     try {
       accounts.disable(userId, by, reason);
-      List<String> moved = new ArrayList<>();
-      for (Task task : taskService.createTaskQuery().taskAssignee(userId).active().list()) {
-        if (records.step(task.getId()).isPresent()) {
-          taskService.setAssignee(task.getId(), null);
-          moved.add(task.getId());
-        }
-      }
-      for (Task task : taskService.createTaskQuery().taskCandidateUser(userId).active().list()) {
-        RequestRecords.Step step = records.step(task.getId()).orElse(null);
-        if (step != null && step.actingRole() != null && !hasActiveHolder(step)) {
-          String requester = records.filing(task.getProcessInstanceId()).map(RequestRecords.Filing::requester)
-              .orElse(null);
-          Role superior = ApprovalRouting.superior(Role.valueOf(step.actingRole()));
-          String group = organisation.holders(superior, requester).groupId();
-          if (group != null) {
-            records.groupAdded(task.getId(), group);
-            taskService.addCandidateGroup(task.getId(), group);
-            moved.add(task.getId());
-          }
-        }
-      }
+      // nothing stranded: role steps go back to the role (or up), the person's own steps to their department head
+      List<String> moved = handOvers.handOver(userId, by, reason);
       audit.record(new AuditEntry(null, null, null, "account", null, "AccountDeactivation", "アカウントの停止",
           "ACCOUNT", by, organisation.displayName(by), null, null, userId, null, null, "ACCOUNT_DISABLED",
           organisation.displayName(userId) + " (" + userId + "): " + reason + "; 引き継いだステップ " + moved, "5.1.7",
@@ -104,8 +79,4 @@ public class AccountDeactivation {
     return inactive;
   }
 
-  private boolean hasActiveHolder(RequestRecords.Step step) {
-    return step.candidateGroups().stream().flatMap(g -> organisation.members(g).stream())
-        .anyMatch(user -> !accounts.isDisabled(user));
-  }
 }

@@ -16,8 +16,8 @@ import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.OrganisationUnits;
 
 /**
- * {@code /api/organisation}: 人事異動 by the system administrator. {@code POST role-holders}
- * {@code {"group":"department-head.development","from":"ito","to":"sato"}}; {@code POST moves}
+ * {@code /api/organisation}: 人事異動 by the system administrator. {@code POST role-holders} is refused (403): role
+ * holders change by a roleChange request; {@code POST moves}
  * {@code {"user":"ito","department":"hr","section":null}} (409 into a closed department or section).
  */
 @RestController
@@ -35,23 +35,16 @@ class OrganisationChangeController {
     this.identityService = identityService;
   }
 
+  /** Role holders change only by an approved roleChange request (1.1, 10.1, 5.1.5): refused for everybody. */
   @PostMapping("/role-holders")
-  ResponseEntity<?> replaceRoleHolder(@RequestBody Map<String, String> body) {
+  ResponseEntity<?> replaceRoleHolder(@RequestBody(required = false) Map<String, String> body) {
     ResponseEntity<?> refused = refuseNonAdministrators();
     if (refused != null) {
       return refused;
     }
-    String group = body.get("group");
-    if (group == null || identityService.createGroupQuery().groupId(group).count() == 0) {
-      return ResponseEntity.badRequest().body(Map.of("field", "group", "message", "役割のグループが見つかりません"));
-    }
-    for (String field : new String[] {"from", "to"}) {
-      if (body.get(field) == null || organisation.person(body.get(field)).isEmpty()) {
-        return ResponseEntity.badRequest().body(Map.of("field", field, "message", "組織の従業員を指定してください"));
-      }
-    }
-    return ResponseEntity.ok(Map.of("released", changes.replaceRoleHolder(group, body.get("from"), body.get("to"),
-        identityService.getCurrentAuthentication().getUserId())));
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("clause", "1.1, 10.1", "message",
+        "1.1, 10.1: 役割の担当者の変更は役割変更申請 (roleChange) で行い、情報セキュリティ責任者の承認後に反映されます "
+            + "(role holders change only through an approved roleChange request)"));
   }
 
   @PostMapping("/moves")

@@ -49,7 +49,10 @@ public class OrganisationChanges {
     this.jdbc = jdbc;
   }
 
-  /** The holder of a role's group changes: e.g. 開発設計部長 ito → sato. Returns the steps handed back. */
+  /**
+   * The holder of a role's group changes: e.g. 開発設計部長 ito → sato. Returns the steps handed back. Only the
+   * application calls it (an approved roleChange request, tests); the system administrator cannot (1.1, 10.1).
+   */
   @Transactional
   public List<String> replaceRoleHolder(String groupId, String oldHolder, String newHolder, String by) {
     return asSystem(() -> {
@@ -62,6 +65,40 @@ public class OrganisationChanges {
       List<String> released = release(oldHolder);
       record(by, "ROLE_HOLDER_REPLACED", groupId + ": " + organisation.displayName(oldHolder) + " → "
           + organisation.displayName(newHolder) + "; 差し戻した担当ステップ " + released);
+      return released;
+    });
+  }
+
+  /**
+   * An approved role change adds a holder to a role's group (1.1, 10.1): the request number is on the record. Only the
+   * application calls it; the identity provider refuses the same change to everybody else.
+   */
+  @Transactional
+  public void addRoleHolder(String groupId, String userId, String by, String businessKey) {
+    asSystem(() -> {
+      if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+        identityService.createMembership(userId, groupId);
+      }
+      substitutes.synchronise();
+      record(by, "ROLE_HOLDER_ADDED", groupId + ": + " + organisation.displayName(userId) + " (" + userId + "); "
+          + businessKey);
+      return null;
+    });
+  }
+
+  /**
+   * An approved role change (or a lapsed 5.1.10 exception) removes a holder from a role's group; their claimed steps
+   * of the role go back to the group.
+   */
+  @Transactional
+  public List<String> removeRoleHolder(String groupId, String userId, String by, String businessKey) {
+    return asSystem(() -> {
+      if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0) {
+        identityService.deleteMembership(userId, groupId);
+      }
+      List<String> released = release(userId);
+      record(by, "ROLE_HOLDER_REMOVED", groupId + ": − " + organisation.displayName(userId) + " (" + userId + "); "
+          + businessKey + "; 差し戻した担当ステップ " + released);
       return released;
     });
   }
@@ -130,7 +167,7 @@ public class OrganisationChanges {
     Authentication caller = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
     try {
-      return change.get();
+      return jp.sample.isms.system.GuardedGroups.asApplication("organisation change", change);
     } finally {
       if (caller != null) {
         identityService.setAuthentication(caller);

@@ -47,9 +47,13 @@ public class RequestLifecycle {
   private final SubstituteAssignments substitutes;
   private final RequestRecords records;
 
+  private final StepHandOver handOvers;
+
   public RequestLifecycle(List<RequestFlow> flows, OrganisationService organisation, BusinessKeyGenerator businessKeys,
       AuditRecorder audit, FormSchemas forms, RequestMail mail,
-      @org.springframework.context.annotation.Lazy SubstituteAssignments substitutes, RequestRecords records) {
+      @org.springframework.context.annotation.Lazy SubstituteAssignments substitutes, RequestRecords records,
+      @org.springframework.context.annotation.Lazy StepHandOver handOvers) {
+    this.handOvers = handOvers;
     this.mail = mail;
     this.records = records;
     this.substitutes = substitutes;
@@ -331,7 +335,8 @@ public class RequestLifecycle {
     }
     String requester = filing.requester();
     if (!step.kind().forRoleHolder()) {
-      if (!actor.equals(requester)) {
+      // a requester who can no longer act has a stand-in: the department head the step was handed to (StepHandOver)
+      if (!actor.equals(requester) && !handOvers.standsIn(task.getId(), actor, "担当".equals(action))) {
         throw new FourEyesViolationException("この作業は申請者本人のみが行えます (only the requester may " + action
             + " this step)");
       }

@@ -40,11 +40,12 @@ class FileAccountRequestsDelegate implements JavaDelegate {
     String businessKey = records.businessKey(execution);
     String userId = RequestValues.string(execution, OnboardingProcess.NEW_USER_ID);
     String rights = RequestValues.string(execution, OnboardingProcess.ACCESS_RIGHTS);
+    String assetIds = RequestValues.string(execution, OnboardingProcess.ASSET_IDS);
     String filer = audit.latest(execution.getProcessInstanceId(), OnboardingProcess.TASK_CREATE_ACCOUNT).actor();
     List<String> filed = new ArrayList<>();
     for (Map.Entry<String, String> system : OnboardingProcess.SYSTEM_FIELDS.entrySet()) {
       if (RequestValues.isTrue(execution.getVariable(system.getKey()))) {
-        filed.add(filing.fileCreate(filer, userId, system.getValue(), userId, rights,
+        filed.add(filing.fileCreate(filer, userId, system.getValue(), userId, rights, assetIds,
             "入社のため (入社手続き " + businessKey + ")"));
       }
     }

@@ -7,10 +7,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import jp.sample.isms.accountrequest.AccountSystem;
 import jp.sample.isms.approval.RequestFlow;
 import jp.sample.isms.approval.RequestInput;
 import jp.sample.isms.approval.ValidationErrors;
+import jp.sample.isms.asset.AssetSelection;
 import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.organisation.Person;
 import jp.sample.isms.organisation.Role;
 
 /**
@@ -30,12 +33,14 @@ class OnboardingFlow implements RequestFlow {
   private static final Pattern GUEST_LIKE = Pattern.compile("(?i)(guest|anonymous|test|demo)\\d*");
 
   private final OrganisationService organisation;
+  private final AssetSelection assetSelection;
   private final OnboardingDocuments documents;
   private final JdbcTemplate jdbc;
   private final String hrDepartment;
 
   OnboardingFlow(OrganisationService organisation, OnboardingDocuments documents, JdbcTemplate jdbc,
-      @Value("${isms.people.hr-department:hr}") String hrDepartment) {
+      AssetSelection assetSelection, @Value("${isms.people.hr-department:hr}") String hrDepartment) {
+    this.assetSelection = assetSelection;
     this.organisation = organisation;
     this.documents = documents;
     this.jdbc = jdbc;
@@ -93,6 +98,25 @@ class OnboardingFlow implements RequestFlow {
     boolean anySystem = OnboardingProcess.SYSTEM_FIELDS.keySet().stream().anyMatch(input::isTrue);
     if (anySystem && input.string(OnboardingProcess.ACCESS_RIGHTS) == null) {
       errors.field(OnboardingProcess.ACCESS_RIGHTS, "情報システムを選んだ場合は「付与するアクセス権限」が必須です");
+    }
+    validateAssets(input, department, userId, errors);
+  }
+
+  /**
+   * 5.1.1, 3.1.4: the rights on a system that keeps information assets are for named assets of the register that the
+   * new person's department may use; checked here so that the account requests filed later are not refused.
+   */
+  private void validateAssets(RequestInput input, String department, String userId, ValidationErrors errors) {
+    boolean needsAssets = OnboardingProcess.SYSTEM_FIELDS.entrySet().stream()
+        .anyMatch(system -> input.isTrue(system.getKey()) && AccountSystem.valueOf(system.getValue()).holdsAssets());
+    String ids = input.string(OnboardingProcess.ASSET_IDS);
+    if (needsAssets && ids == null) {
+      errors.refuse(OnboardingProcess.ASSET_IDS, "5.1.1",
+          "ファイルサーバー・社内システム・社内データベースのアクセス権限は、対象となる情報資産を情報資産管理台帳から選びます");
+    }
+    if (ids != null && department != null) {
+      Person joiner = new Person(userId, userId, null, department, null, null, null, true, "ja");
+      assetSelection.select(ids, joiner, OnboardingProcess.ASSET_IDS, errors);
     }
   }
 

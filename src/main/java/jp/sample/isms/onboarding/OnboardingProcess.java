@@ -23,6 +23,8 @@ public final class OnboardingProcess {
   public static final String DEPARTMENT_CODE = "departmentCode";
   public static final String HIRE_DATE = "hireDate";
   public static final String ACCESS_RIGHTS = "accessRights";
+  /** The information assets the access rights are for (5.1.1), ids of the register. */
+  public static final String ASSET_IDS = "assetIds";
   public static final String UNDERTAKING_SIGNED = "undertakingSigned";
   public static final String TRAINED_ON = "trainedOn";
   public static final String TRAINING_CONTENT = "trainingContent";

@@ -69,7 +69,24 @@ public class OrganisationImporter {
    */
   @Transactional
   public ImportReport importOrganisation(OrganisationData data, String initialPassword) {
+    // the import is the application's own change of the role groups (new persons only; existing ones stay as they are)
+    return jp.sample.isms.system.GuardedGroups.asApplication("organisation import " + data.source(),
+        () -> importChecked(data, initialPassword));
+  }
+
+  private ImportReport importChecked(OrganisationData data, String initialPassword) {
     List<ImportProblem> problems = validate(data);
+    if (identityService.getCurrentAuthentication() != null) {
+      // imported by a person (the administration page): roles come only by an approved roleChange request (10.1);
+      // the start-up import of the organisation file (nobody logged in) sets them
+      Set<String> known = new HashSet<>(jdbc.queryForList("select user_id from org_person", String.class));
+      for (OrganisationData.PersonEntry person : data.persons()) {
+        if (!person.roles().isEmpty() && !known.contains(person.id())) {
+          problems.add(new ImportProblem(person.line(), "roles", "10.1: 役割は役割変更申請 (roleChange) で情報セキュリティ"
+              + "責任者の承認を受けて付与します。列 roles を空にして取り込んでください (roles are given by a roleChange request)"));
+        }
+      }
+    }
     if (!problems.isEmpty()) {
       throw new OrganisationImportException(data.source(), problems);
     }

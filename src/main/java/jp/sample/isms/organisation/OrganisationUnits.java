@@ -241,6 +241,8 @@ public class OrganisationUnits {
       group.setType("ROLE");
     }
     group.setName(name);
-    identityService.saveGroup(group);
+    Group saved = group;
+    // a new department's or section's head group starts empty: its holder comes by a roleChange request
+    jp.sample.isms.system.GuardedGroups.asApplication("organisation unit " + id, () -> identityService.saveGroup(saved));
   }
 }

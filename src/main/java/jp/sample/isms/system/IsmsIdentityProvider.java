@@ -43,20 +43,29 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
 
   @Override
   public IdentityOperationResult createMembership(String userId, String groupId) {
+    GuardedGroups.check("create membership", groupId, userId);
     CachingAuthenticationFilter.forget(userId);
     return super.createMembership(userId, groupId);
   }
 
   @Override
   public IdentityOperationResult deleteMembership(String userId, String groupId) {
+    GuardedGroups.check("delete membership", groupId, userId);
     CachingAuthenticationFilter.forget(userId);
     return super.deleteMembership(userId, groupId);
   }
 
   @Override
   public IdentityOperationResult deleteGroup(String groupId) {
+    GuardedGroups.check("delete group", groupId, null);
     CachingAuthenticationFilter.forget(null);
     return super.deleteGroup(groupId);
+  }
+
+  @Override
+  public IdentityOperationResult saveGroup(org.camunda.bpm.engine.identity.Group group) {
+    GuardedGroups.check("save group", group.getId(), null);
+    return super.saveGroup(group);
   }
 
   @Override

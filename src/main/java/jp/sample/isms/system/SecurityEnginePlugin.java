@@ -35,6 +35,12 @@ class SecurityEnginePlugin implements ProcessEnginePlugin {
     IsmsIdentityProvider.production = properties.isProduction();
     IsmsIdentityProvider.verifiedTtlMillis = context.getEnvironment()
         .getProperty("isms.login.cache-ttl", java.time.Duration.class, java.time.Duration.ofSeconds(60)).toMillis();
+    GuardedGroups.breakGlass = context.getEnvironment().getProperty("isms.identity.break-glass", Boolean.class, false);
+    if (GuardedGroups.breakGlass) {
+      org.slf4j.LoggerFactory.getLogger(GuardedGroups.class).error("BREAK-GLASS: isms.identity.break-glass is on: "
+          + "role groups and camunda-admin can be changed without an approved roleChange request. Every such change "
+          + "is logged at ERROR. Switch it off once the installation is repaired.");
+    }
     IsmsIdentityProvider.accounts = () -> context.getBean(jp.sample.isms.organisation.AccountStates.class);
     configuration.setEnablePasswordPolicy(true);
     configuration.setPasswordPolicy(new IsmsPasswordPolicy());

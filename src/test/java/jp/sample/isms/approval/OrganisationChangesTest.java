@@ -51,11 +51,14 @@ class OrganisationChangesTest {
     ProcessInstance decided = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
     requests.complete("ito", decided, Map.of("decision", "APPROVED"));
     try {
-      // when the system administrator replaces the head of 開発設計部
+      // the system administrator cannot replace a role holder directly (1.1, 10.1): a roleChange request does
       ResponseEntity<JsonNode> response = rest.withBasicAuth("suzuki", "Demo-2026!").postForEntity(
           "/api/organisation/role-holders",
           Map.of("group", "department-head.development", "from", "ito", "to", "sato"), JsonNode.class);
-      assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(organisation.holders(Role.DEPARTMENT_HEAD, "yamamoto").userIds()).containsExactly("ito");
+      // when the approved change replaces the head of 開発設計部
+      changes.replaceRoleHolder("department-head.development", "ito", "sato", "tanaka");
 
       // then ito's claimed step is back with the role, and sato decides both open requests
       assertThat(requests.task(claimedByIto).getAssignee()).isNull();

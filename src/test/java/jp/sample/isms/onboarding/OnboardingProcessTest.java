@@ -94,6 +94,8 @@ class OnboardingProcessTest {
     variables.put("needsFileServer", true);
     variables.put("needsInternalMail", true);
     variables.put("accessRights", "設計部共有フォルダー 読み取り・書き込み");
+    // an asset of the register the department may use (5.1.1, 3.1.4)
+    variables.put("assetIds", "manufacturing".equals(department) ? "IA-0008" : "IA-0001");
     variables.put("undertakingSigned", true);
     return variables;
   }
@@ -217,6 +219,15 @@ class OnboardingProcessTest {
     noRights.remove("accessRights");
     assertThatThrownBy(() -> requests.file("ito", OnboardingProcess.KEY, noRights))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("accessRights");
+    // file-server rights without an asset of the register, or for an asset the department may not use
+    Map<String, Object> noAssets = joiner(PERSON, "development");
+    noAssets.remove("assetIds");
+    assertThatThrownBy(() -> requests.file("ito", OnboardingProcess.KEY, noAssets))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("5.1.1").hasMessageContaining("assetIds");
+    Map<String, Object> otherScope = joiner(PERSON, "development");
+    otherScope.put("assetIds", "IA-0008");
+    assertThatThrownBy(() -> requests.file("ito", OnboardingProcess.KEY, otherScope))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("3.1.4");
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(OnboardingProcess.KEY).count()).isEqualTo(before);
     assertThat(engine.getIdentityService().createUserQuery().userId(PERSON).count()).isZero();

@@ -1,0 +1,58 @@
+package jp.sample.isms.approval;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.notification.Notifier;
+import jp.sample.isms.organisation.AccountStates;
+import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.organisation.Role;
+
+/**
+ * {@code ServiceTask_ReportStrandedSteps} of strandedStepReview (1.1, 10.1): any open step whose every possible actor
+ * is disabled is mailed to the system administrators and recorded (newest first; the record keeps what fits); none is
+ * the normal case, recorded too.
+ */
+@Component
+class ReportStrandedStepsDelegate implements JavaDelegate {
+
+  private final StepHandOver handOvers;
+  private final Notifier notifier;
+  private final OrganisationService organisation;
+  private final AccountStates accounts;
+  private final AuditRecorder audit;
+
+  ReportStrandedStepsDelegate(StepHandOver handOvers, Notifier notifier, OrganisationService organisation,
+      AccountStates accounts, AuditRecorder audit) {
+    this.handOvers = handOvers;
+    this.notifier = notifier;
+    this.organisation = organisation;
+    this.accounts = accounts;
+    this.audit = audit;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<String> stranded = handOvers.stranded();
+    execution.setVariable("strandedStepCount", stranded.size());
+    audit.record(new AuditEntry(null, null, null, "organisation", null, "StrandedStepReview", "対応できる者のいないステップの確認",
+        "ORGANISATION", "system", "system", null, null, null, null, null,
+        stranded.isEmpty() ? "NO_STRANDED_STEPS" : "STRANDED_STEPS_FOUND", String.join("; ", stranded), "1.1",
+        null, null));
+    if (stranded.isEmpty()) {
+      return;
+    }
+    for (String administrator : organisation.members(Role.SYSTEM_ADMINISTRATOR.groupId(null))) {
+      if (!accounts.isDisabled(administrator)) {
+        notifier.send(administrator, "対応できる者のいないステップ " + stranded.size() + " 件 (Stranded steps)",
+            "担当できる者が全員停止中のステップがあります。担当者を変更するか、役割の担当者を役割変更申請で追加してください。\n\n"
+                + String.join("\n", stranded) + "\n\nEvery possible actor of the steps above is disabled.");
+      }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package jp.sample.isms.rolechange;
+
+import java.time.LocalDate;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import jp.sample.isms.approval.RequestRecords;
+import jp.sample.isms.approval.RequestValues;
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.notification.Notifier;
+import jp.sample.isms.organisation.OrganisationService;
+
+/**
+ * {@code ServiceTask_ApplyChange}: only now, after the approval, the engine group changes (1.1, 10.1), recorded with
+ * the request number; the person is told. A 5.1.10 exception waits for the day after its last day.
+ */
+@Component
+class ApplyRoleChangeDelegate implements JavaDelegate {
+
+  private final RoleChanges changes;
+  private final RequestRecords records;
+  private final AuditRecorder audit;
+  private final Notifier notifier;
+  private final OrganisationService organisation;
+
+  ApplyRoleChangeDelegate(RoleChanges changes, RequestRecords records, AuditRecorder audit, Notifier notifier,
+      OrganisationService organisation) {
+    this.changes = changes;
+    this.records = records;
+    this.audit = audit;
+    this.notifier = notifier;
+    this.organisation = organisation;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String businessKey = records.businessKey(execution);
+    AuditEntry approval = audit.latest(execution.getProcessInstanceId(), RoleChangeProcess.TASK_APPROVE);
+    String kind = RequestValues.string(execution, RoleChangeProcess.CHANGE_KIND);
+    String group = RequestValues.string(execution, RoleChangeProcess.GROUP_ID);
+    String person = RequestValues.string(execution, RoleChangeProcess.PERSON);
+    LocalDate until = RequestValues.date(execution.getVariable(RoleChangeProcess.EXCEPTION_UNTIL));
+    changes.apply(businessKey, kind, RequestValues.string(execution, RoleChangeProcess.ROLE).strip().toUpperCase(),
+        RequestValues.string(execution, RoleChangeProcess.UNIT_CODE), group, person, records.requester(execution),
+        approval.actor(), approval.actingRole(), until, RequestValues.string(execution, RoleChangeProcess.CHANGE_REASON),
+        audit.now());
+    execution.setVariable(RoleChangeProcess.EXCEPTION_GRANTED, until != null);
+    if (until != null) {
+      execution.setVariable(RoleChangeProcess.EXCEPTION_ENDS_AT,
+          Date.from(until.plusDays(1).atStartOfDay(AuditRecorder.JAPAN).toInstant()));
+    }
+    notifier.send(person, "[" + businessKey + "] 役割の変更 (Role change)", organisation.displayName(person) + " 様\n\n"
+        + "情報セキュリティ責任者の承認により、次の役割の変更を反映しました (1.1, 10.1)。\n"
+        + changes.summary(kind, group, person, until) + "\n\nThe approved role change above is now in effect.");
+  }
+}

@@ -1,0 +1,165 @@
+package jp.sample.isms.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.approval.OrganisationChanges;
+import jp.sample.isms.organisation.OrganisationService;
+
+/**
+ * 10.1 in Debian's headless Chromium: the system administrator suzuki files in Tasklist that watanabe becomes a second
+ * audit officer; nothing changes until the security officer tanaka approves it in Tasklist; then the 組織体制図 shows
+ * watanabe among the holders and the change with its request number. Tagged "browser".
+ */
+@Tag("browser")
+@IsmsSpringBootTest
+class RoleChangeBrowserIT {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  OrganisationService organisation;
+  @Autowired
+  OrganisationChanges changes;
+
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    ChromeDriver chrome = Chromium.start(Chromium.options());
+    DocumentationImages.fixWindow(chrome);
+    browser = chrome;
+    wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    changes.removeRoleHolder("audit-officer", "watanabe", "system", "test");
+    if (browser != null) {
+      screenshot("role-change-browser.png");
+      browser.quit();
+    }
+  }
+
+  @Test
+  void suzukiFilesARoleChangeTanakaApprovesItAndTheChartShowsIt() {
+    // suzuki files the change through the start form
+    login("suzuki");
+    clickText("a", "新しい申請");
+    clickText(".modal a", "役割変更申請");
+    click(wait.until(ExpectedConditions.elementToBeClickable(field("changeKind-0"))));
+    WebElement select = browser.findElement(field("role")).findElement(By.xpath(".."));
+    click(select.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")));
+    clickText(".fjs-dropdownlist-item", "監査・点検責任者");
+    browser.findElement(field("person")).sendKeys("watanabe");
+    browser.findElement(field("changeReason")).sendKeys("監査・点検の体制を二人にする");
+    click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
+
+    ProcessInstance instance = wait.until(driver -> runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("roleChange").variableValueEquals("requester", "suzuki")
+        .variableValueEquals("person", "watanabe").list().stream().findFirst().orElse(null));
+    assertThat(instance.getBusinessKey()).startsWith("RC-");
+    assertThat(organisation.members("audit-officer")).containsExactly("nakamura");
+
+    // tanaka approves it in 自分のグループのタスク
+    browser.manage().deleteAllCookies();
+    login("tanaka");
+    clickText("a", "自分のグループのタスク");
+    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+      for (WebElement row : driver.findElements(By.cssSelector("li"))) {
+        if (row.isDisplayed() && row.getText().contains(instance.getBusinessKey())) {
+          click(row.findElement(By.cssSelector("a")));
+          return true;
+        }
+      }
+      return null;
+    });
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "担当する"));
+    clickText("button, a", "担当する");
+    click(wait.until(ExpectedConditions.presenceOfElementLocated(field("decision_Approval-0"))));
+    click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
+    wait.until(driver -> runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0);
+    assertThat(organisation.members("audit-officer")).containsExactly("nakamura", "watanabe");
+
+    // the 組織体制図 shows it, with the request
+    browser.get("http://localhost:" + port + "/organisation-chart/");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector("#role-table tr[data-role='AUDIT_OFFICER'] .holders"), "渡辺 翔 (watanabe)"));
+    WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#history-table tr[data-business-key='" + instance.getBusinessKey() + "']")));
+    assertThat(row.getText()).contains("追加", "audit-officer", "渡辺 翔 (watanabe)", "鈴木 花子", "田中 一郎");
+    assertThat(browser.findElement(By.id("department-tree")).getText()).contains("開発設計部", "伊藤 直樹");
+    DocumentationImages.save(browser, "organisation-chart.png");
+  }
+
+  private void login(String user) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("input[ng-model='username']")));
+    username.sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("Demo-2026!");
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "自分のタスク"));
+  }
+
+  private By field(String key) {
+    return By.cssSelector("[id$='Field_" + key + "']");
+  }
+
+  private void clickText(String css, String text) {
+    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+      for (WebElement element : driver.findElements(By.cssSelector(css))) {
+        if (element.isDisplayed() && element.getText().contains(text)) {
+          click(element);
+          return true;
+        }
+      }
+      return null;
+    });
+  }
+
+  private void click(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    try {
+      element.click();
+    } catch (RuntimeException e) {
+      ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
+    }
+  }
+
+  private void screenshot(String name) {
+    try {
+      Files.write(Path.of("target", name),
+          ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
