@@ -9,6 +9,7 @@ import static jp.sample.isms.audit.AuditRegister.Kind.TEXT;
 import static jp.sample.isms.audit.AuditRegister.Kind.TIMESTAMP;
 
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
@@ -57,12 +58,20 @@ class IncidentAuditRegister {
                 + " when 'CLOSED' then '終結' else i.status end", TEXT)),
         List.of(
             Filter.text("incidentNumber", "インシデント番号", "i.incident_number"),
-            Filter.choice("incidentKind", "区分", "i.incident_kind", IncidentProcess.KIND),
+            Filter.choice("incidentKind", "区分", "i.incident_kind", "form:" + IncidentProcess.KIND),
             Filter.choice("level", "事故レベル", "cast(i.incident_level as varchar(1))",
-                Map.of("0", "0", "1", "1", "2", "2", "3", "3")),
+                levels()),
             Filter.flag("open", "対応中のみ", "i.status <> 'CLOSED'"),
             Filter.flag("personalData", "個人情報の漏えい等のみ", "i.personal_data = true"),
             Filter.timeFrom("reportedFrom", "報告日 (から)", "i.reported_at"),
             Filter.timeTo("reportedTo", "報告日 (まで)", "i.reported_at")));
+  }
+
+  private static Map<String, String> levels() {
+    Map<String, String> levels = new LinkedHashMap<>();
+    for (int level = 3; level >= 0; level--) {
+      levels.put(String.valueOf(level), "レベル " + level);
+    }
+    return levels;
   }
 }
