@@ -49,6 +49,9 @@ class RecordIncidentReportDelegate implements JavaDelegate {
         execution.setVariable(target.formField(), false);
       }
     }
+    // the closure's answers exist from the start: the gateways read them, and a send-back shows them again
+    execution.setVariable(IncidentProcess.PUBLICATION_DONE, false);
+    execution.setVariable(IncidentProcess.VIOLATION_FOUND, false);
     execution.setVariable(IncidentProcess.ESCALATION_CYCLE, properties.escalationCycle());
     String businessKey = records.businessKey(execution);
     register.reported(new IncidentRegister.Entry(businessKey, execution.getProcessInstanceId(),
