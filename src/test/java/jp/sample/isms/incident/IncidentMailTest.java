@@ -120,12 +120,6 @@ class IncidentMailTest {
     engine.getTaskService().setDueDate(preliminary.getId(), Date.from(Instant.now().plus(5, ChronoUnit.DAYS)));
   }
 
-  private void drain() {
-    while (dispatcher.dispatch() > 0) {
-      // the outbox sends in batches
-    }
-  }
-
   private static String to(MimeMessage message) {
     try {
       return message.getAllRecipients()[0].toString();
