@@ -172,7 +172,7 @@ class IncidentProcessTest {
   }
 
   @Test
-  void aLevelThreeClosureWithoutPublicationIsRefusedAndTheReporterCannotCloseTheirOwnIncident() {
+  void aLevelThreeClosureWithoutItsFilingsOrPublicationIsRefusedAndTheReporterCannotCloseTheirOwnIncident() {
     ProcessInstance instance = toProcedure("suzuki", IncidentDriver.lostUsbStickWithCustomerData());
     incidents.carryOutProcedure(instance);
     // the system administrator reported it: the closure report goes above her, to the security officer
@@ -182,6 +182,15 @@ class IncidentProcessTest {
     assertThatThrownBy(() -> incidents.complete("suzuki", closure, IncidentDriver.closure(true)))
         .isInstanceOf(AuthorizationException.class);
     assertThat(incidents.task(instance, IncidentProcess.TASK_REPORT_CLOSURE).getAssignee()).isNull();
+    // when a filing of the procedure is not on record (its reference number lost), then the closure is refused
+    jdbc.update("update incident_step set filing_reference = null where incident_number = ? and step = ?",
+        instance.getBusinessKey(), "LeakSupervisoryFinalReport");
+    assertThatThrownBy(() -> incidents.complete("tanaka", closure, IncidentDriver.closure(true)))
+        .isInstanceOf(RequestValidationException.class)
+        .hasMessageContaining("9.4.1: 監督官庁への届出 (確報)が記録されていないため終結できません (filings)");
+    assertThat(incidents.tasks(instance, IncidentProcess.TASK_APPROVE_BY_INCIDENT_OFFICER)).isEmpty();
+    jdbc.update("update incident_step set filing_reference = ? where incident_number = ? and step = ?",
+        "REF-SUPERVISORY_FINAL", instance.getBusinessKey(), "LeakSupervisoryFinalReport");
     // when tanaka reports it without the publication of ⑧, then it is refused with the clause
     assertThatThrownBy(() -> incidents.complete("tanaka", closure, IncidentDriver.closure(false)))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("9.4: 事故レベル 3 では")

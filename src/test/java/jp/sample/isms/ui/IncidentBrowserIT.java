@@ -56,7 +56,8 @@ class IncidentBrowserIT {
     ChromeDriver chrome = Chromium.start(Chromium.options());
     DocumentationImages.fixWindow(chrome);
     browser = chrome;
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    // the first page load compiles the webapp: slow on a busy machine
+    wait = new WebDriverWait(browser, Duration.ofSeconds(90));
   }
 
   @AfterEach
