@@ -425,12 +425,24 @@ public class RequestLifecycle {
         ? HistoricProcessInstancePermissions.READ : Permissions.READ);
   }
 
+  /**
+   * Whether this command has already granted it: parallel steps for the same group (the checklist of an incident) are
+   * created in one command, before the first grant is flushed, so the query above cannot see it yet.
+   */
+  private static boolean grantedInThisCommand(CommandContext context,
+      java.util.function.Predicate<AuthorizationEntity> holder, Resource resource, String resourceId) {
+    return context.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
+        .anyMatch(a -> holder.test(a) && a.getResourceType() == resource.resourceType()
+            && resourceId.equals(a.getResourceId()) && a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT);
+  }
+
   /** READ for a group, once: a step offered to the same group again (after a send-back) finds it granted. */
   private static void grantGroupRead(String groupId, Resource resource, String resourceId) {
     CommandContext context = Context.getCommandContext();
     context.runWithoutAuthorization(() -> {
       if (context.getAuthorizationManager().findAuthorizationByGroupIdAndResourceId(Authorization.AUTH_TYPE_GRANT,
-          groupId, resource, resourceId) == null) {
+          groupId, resource, resourceId) == null
+          && !grantedInThisCommand(context, a -> groupId.equals(a.getGroupId()), resource, resourceId)) {
         AuthorizationEntity authorization = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
         authorization.setGroupId(groupId);
         authorization.setResource(resource);
@@ -447,7 +459,8 @@ public class RequestLifecycle {
     // the kernel grants on behalf of the engine: the acting user may not create authorizations themselves
     context.runWithoutAuthorization(() -> {
       if (context.getAuthorizationManager().findAuthorizationByUserIdAndResourceId(Authorization.AUTH_TYPE_GRANT,
-          userId, resource, resourceId) == null) {
+          userId, resource, resourceId) == null
+          && !grantedInThisCommand(context, a -> userId.equals(a.getUserId()), resource, resourceId)) {
         AuthorizationEntity authorization = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
         authorization.setUserId(userId);
         authorization.setResource(resource);

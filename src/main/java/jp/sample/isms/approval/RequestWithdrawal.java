@@ -88,6 +88,11 @@ public class RequestWithdrawal {
     if (filing == null || !userId.equals(filing.requester())) {
       throw new WithdrawalRefusedException(Refusal.NOT_REQUESTER, "申請者本人のみが引き戻せます");
     }
+    if (runtimeService.createEventSubscriptionQuery().processInstanceId(instance.getId()).eventName(MESSAGE)
+        .count() == 0) {
+      // a flow without the withdrawal event subprocess (an incident report) cannot be withdrawn at all
+      throw new WithdrawalRefusedException(Refusal.ALREADY_DECIDED, "申請 " + businessKey + " は引き戻せない手続きです");
+    }
     List<Task> open = taskService.createTaskQuery().processInstanceId(instance.getId()).list();
     ProcessDefinitionEntity definition = configuration.getDeploymentCache()
         .findDeployedProcessDefinitionById(instance.getProcessDefinitionId());

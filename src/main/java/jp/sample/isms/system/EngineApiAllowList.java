@@ -64,7 +64,10 @@ final class EngineApiAllowList {
       }
       for (int i = 0; i < template.size(); i++) {
         boolean placeholder = template.get(i).startsWith("{");
-        if (placeholder ? RESERVED.contains(segments.get(i)) : !template.get(i).equals(segments.get(i))) {
+        // a process or decision key is only ever followed by literals of its own template, so it may be any name,
+        // also one of the API's (the flow {@code incident})
+        boolean reserved = RESERVED.contains(segments.get(i)) && !"{key}".equals(template.get(i));
+        if (placeholder ? reserved : !template.get(i).equals(segments.get(i))) {
           return false;
         }
       }

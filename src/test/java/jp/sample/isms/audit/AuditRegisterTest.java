@@ -257,7 +257,8 @@ class AuditRegisterTest {
     List<String> titles = new ArrayList<>();
     registers.forEach(r -> titles.add(r.get("title").asText()));
     assertThat(titles).containsExactlyInAnyOrder("持ち出し台帳", "媒体廃棄台帳", "システムアカウント及び付帯情報管理台帳",
-        "クラウドサービス台帳", "委託先台帳", "情報資産管理台帳", "パスワード再発行の記録", "入社手続きの記録", "退職手続きの記録");
+        "クラウドサービス台帳", "委託先台帳", "情報資産管理台帳", "パスワード再発行の記録", "入社手続きの記録", "退職手続きの記録",
+        "インシデント管理台帳");
     JsonNode takeOut = null;
     for (JsonNode register : registers) {
       if ("takeout".equals(register.get("id").asText())) {

@@ -172,6 +172,22 @@ class EngineApiInventoryTest {
   }
 
   @Test
+  void aFlowKeyMayBeAWordOfTheApiSinceNoPathHasALiteralWhereAKeyStands() throws IOException {
+    for (Op operation : openApi()) {
+      List<String> segments = List.of(operation.path().substring(1).split("/"));
+      for (int i = 0; i + 1 < segments.size(); i++) {
+        if (segments.get(i).equals("key")) {
+          assertThat(segments.get(i + 1)).as(operation.path()).isEqualTo("{key}");
+        }
+      }
+    }
+    // the flow incident is filed by its key like every other
+    assertThat(EngineApiAllowList.find("POST", List.of("process-definition", "key", "incident", "submit-form")))
+        .get().extracting(EngineApiAllowList.Operation::path).isEqualTo("/process-definition/key/{key}/submit-form");
+    assertThat(EngineApiAllowList.find("GET", List.of("process-definition", "incident"))).isEmpty();
+  }
+
+  @Test
   void everyRefusedOperationIsRefusedToEveryRoleOnBothRoots() throws IOException {
     EngineApiClient client = new EngineApiClient("http://localhost:" + port);
     EngineSurfaceState before = EngineSurfaceState.of(jdbc, request.getId(), request.getBusinessKey());
