@@ -169,7 +169,7 @@ class SecurityApprovalBrowserIT {
 
   private void typeDate(String key, LocalDate date) {
     WebElement input = browser.findElement(field(key));
-    input.click();
+    click(input);
     input.sendKeys(date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
     input.sendKeys(Keys.TAB);
   }
