@@ -66,7 +66,7 @@ class SecurityApprovalBrowserIT {
   void openBrowser() throws Exception {
     browser = Chromium.start(Chromium.options());
     DocumentationImages.fixWindow(browser);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait = new WebDriverWait(browser, Duration.ofSeconds(90));
   }
 
   @AfterEach
@@ -148,9 +148,19 @@ class SecurityApprovalBrowserIT {
   }
 
   private void login(String user) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[ng-model='username']")));
+    WebElement username = null;
+    // on a busy machine Tasklist's first load may stall on its spinner: load it again
+    for (int attempt = 0; username == null; attempt++) {
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+      try {
+        username = new WebDriverWait(browser, Duration.ofSeconds(45)).until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+      } catch (org.openqa.selenium.TimeoutException e) {
+        if (attempt == 2) {
+          throw e;
+        }
+      }
+    }
     username.sendKeys(user);
     browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("Demo-2026!");
     browser.findElement(By.cssSelector("button[type='submit']")).click();
