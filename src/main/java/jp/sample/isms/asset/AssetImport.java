@@ -123,8 +123,11 @@ public class AssetImport {
     return read.size();
   }
 
-  /** Strict UTF-8 (a BOM is dropped), else strict Shift_JIS; null when the bytes are neither. */
-  static String decode(byte[] content) {
+  /**
+   * Strict UTF-8 (a BOM is dropped), else strict Shift_JIS; null when the bytes are neither. Public for the other
+   * registers imported from the company's spreadsheets (the IT equipment register).
+   */
+  public static String decode(byte[] content) {
     String utf8 = decode(content, StandardCharsets.UTF_8);
     if (utf8 != null) {
       return utf8.startsWith("\uFEFF") ? utf8.substring(1) : utf8;
@@ -142,12 +145,12 @@ public class AssetImport {
   }
 
   /** RFC 4180 CSV: quoted fields with doubled quotes and line breaks, CRLF or LF. */
-  static final class Csv {
+  public static final class Csv {
 
     private Csv() {
     }
 
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
       List<List<String>> lines = new ArrayList<>();
       List<String> line = new ArrayList<>();
       StringBuilder cell = new StringBuilder();

@@ -37,6 +37,7 @@ class AuditLabels {
       "ESCALATED", "上位者へ通知",
       "INSTRUCTED", "指示",
       "RECORDED", "記録",
+      "LAPSED", "失効",
       "QUERIED", "監査照会",
       "DENIED", "照会拒否",
       "CANCELLED", "取消",

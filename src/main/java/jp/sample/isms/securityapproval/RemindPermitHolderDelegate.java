@@ -1,0 +1,40 @@
+package jp.sample.isms.securityapproval;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import jp.sample.isms.approval.RequestRecords;
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.notification.Notifier;
+
+/** {@code ServiceTask_RemindHolder}: tells the holder that the permit ends on its end date, and records it. */
+@Component
+class RemindPermitHolderDelegate implements JavaDelegate {
+
+  private final RequestRecords records;
+  private final Notifier notifier;
+  private final AuditRecorder audit;
+
+  RemindPermitHolderDelegate(RequestRecords records, Notifier notifier, AuditRecorder audit) {
+    this.records = records;
+    this.notifier = notifier;
+    this.audit = audit;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    SecurityApprovalRequest request = SecurityApprovalRequest.of(execution);
+    String holder = records.requester(execution);
+    notifier.send(holder, "【許可の終了予告】" + request.businessKey() + " " + request.typeLabel() + " は "
+            + request.validUntil() + " で終了します",
+        request.typeLabel() + " (情報管理規程 " + request.clause() + ") の許可は " + request.validUntil()
+            + " で終了し、翌日に失効します。\n承認番号: " + request.businessKey() + "\n対象: " + request.permitSubject()
+            + "\n引き続き必要な場合は、新たに申請してください。");
+    audit.record(new AuditEntry(null, request.businessKey(), execution.getProcessInstanceId(),
+        SecurityApprovalProcess.KEY, null, execution.getCurrentActivityId(), "許可の終了を予告する", "SYSTEM", "system",
+        "システム", null, null, holder, records.department(execution), null, "REMINDED",
+        "終了日 " + request.validUntil() + " を予告", request.clause(), null, null));
+  }
+}
