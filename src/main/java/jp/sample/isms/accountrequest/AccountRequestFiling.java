@@ -37,6 +37,14 @@ public class AccountRequestFiling {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Whether an account on the system (an {@code AccountSystem} name) gives rights on information assets of the
+   * register, so that a CREATE names them (5.1.1).
+   */
+  public static boolean holdsAssets(String system) {
+    return AccountSystem.valueOf(system).holdsAssets();
+  }
+
   /** Files a CREATE (5.1.5) of an ordinary account; returns its request number. */
   public String fileCreate(String asUser, String targetUserId, String system, String accountId, String accessRights,
       String assetIds, String reason) {

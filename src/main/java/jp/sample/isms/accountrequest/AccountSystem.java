@@ -20,7 +20,7 @@ enum AccountSystem {
    * The system keeps information assets of the 情報資産管理台帳 (folders, records, tables), so that an account's access
    * rights are for named assets (5.1.1 最小権限, 3.1.4); a mail account gives access to no asset of the register.
    */
-  public boolean holdsAssets() {
+  boolean holdsAssets() {
     return holdsAssets;
   }
 

@@ -7,7 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.accountrequest.AccountSystem;
+import jp.sample.isms.accountrequest.AccountRequestFiling;
 import jp.sample.isms.approval.RequestFlow;
 import jp.sample.isms.approval.RequestInput;
 import jp.sample.isms.approval.ValidationErrors;
@@ -108,7 +108,7 @@ class OnboardingFlow implements RequestFlow {
    */
   private void validateAssets(RequestInput input, String department, String userId, ValidationErrors errors) {
     boolean needsAssets = OnboardingProcess.SYSTEM_FIELDS.entrySet().stream()
-        .anyMatch(system -> input.isTrue(system.getKey()) && AccountSystem.valueOf(system.getValue()).holdsAssets());
+        .anyMatch(system -> input.isTrue(system.getKey()) && AccountRequestFiling.holdsAssets(system.getValue()));
     String ids = input.string(OnboardingProcess.ASSET_IDS);
     if (needsAssets && ids == null) {
       errors.refuse(OnboardingProcess.ASSET_IDS, "5.1.1",
