@@ -35,7 +35,7 @@ class ProcessCoverageIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"takeOut", "mediaDisposal", "accountRequest", "cloudUse", "outsourcing", "resubcontracting",
-      "accountInactivityReview", "passwordExpiryReview", "assetRegistration"})
+      "accountInactivityReview", "passwordExpiryReview", "assetRegistration", "periodicDuty", "periodicDutySchedule"})
   void everyFlowNodeAndSequenceFlowIsCovered(String processKey) throws IOException {
     Path model = Path.of("bpmn", processKey + ".bpmn");
     assertThat(model).as("the flow's BPMN").exists();

@@ -8,6 +8,8 @@ public final class PeriodicDutyProcess {
   public static final String DECISION_DUTIES = "periodicDuties";
 
   public static final String START_EVENT = "StartEvent_OccurrenceDue";
+  /** The message the scheduler starts an occurrence with (name of {@code Message_OccurrenceDue}). */
+  public static final String MESSAGE_DUE = "periodicDutyDue";
   public static final String TASK_PERFORM = "UserTask_PerformDuty";
   public static final String TASK_LIST_ACCOUNTS = "ServiceTask_ListDepartmentAccounts";
   public static final String TASK_REVIEW_ACCOUNTS = "UserTask_ReviewAccounts";

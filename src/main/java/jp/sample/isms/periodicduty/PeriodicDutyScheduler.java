@@ -99,7 +99,7 @@ public class PeriodicDutyScheduler {
     try {
       // filed by the product itself, whoever happens to run the job (an administrator executing it in Cockpit)
       ProcessInstance instance = unrestricted.asSystem(
-          () -> runtime.startProcessInstanceByKey(PeriodicDutyProcess.KEY, variables));
+          () -> runtime.startProcessInstanceByMessage(PeriodicDutyProcess.MESSAGE_DUE, variables));
       occurrences.started(id, instance.getId(), instance.getBusinessKey());
       return instance.getBusinessKey();
     } catch (RuntimeException e) {
