@@ -118,6 +118,23 @@ class AnnualPlanRestTest {
   }
 
   @Test
+  void theAuditorsRegistersListTheOccurrencesTheEducationAndTheAccountReviews() throws Exception {
+    duties.scheduleOn(LocalDate.of(2026, 4, 1));
+    Requests.resetClock();
+
+    ResponseEntity<String> occurrences = get("nakamura", "/api/audit/registers/periodic-duties?dutyCode=LOG_REVIEW");
+    assertThat(occurrences.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode row = json.readTree(occurrences.getBody()).get("rows").get(0);
+    assertThat(row.toString()).contains("ログの確認", "2026-04-03", "期限切れ");
+    for (String register : List.of("education", "account-reviews")) {
+      assertThat(get("nakamura", "/api/audit/registers/" + register).getStatusCode()).as(register)
+          .isEqualTo(HttpStatus.OK);
+      assertThat(get("yamamoto", "/api/audit/registers/" + register).getStatusCode()).as(register)
+          .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+  }
+
+  @Test
   void thePlanIsExportedAsCsv() {
     ResponseEntity<byte[]> response = rest.withBasicAuth("tanaka", PASSWORD)
         .getForEntity("/api/periodic-duties/plan.csv?year=2026&clause=9.5.2", byte[].class);
