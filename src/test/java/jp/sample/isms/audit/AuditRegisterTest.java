@@ -255,7 +255,7 @@ class AuditRegisterTest {
     List<String> titles = new ArrayList<>();
     registers.forEach(r -> titles.add(r.get("title").asText()));
     assertThat(titles).containsExactlyInAnyOrder("持ち出し台帳", "媒体廃棄台帳", "システムアカウント及び付帯情報管理台帳",
-        "クラウドサービス台帳", "委託先台帳", "情報資産管理台帳");
+        "クラウドサービス台帳", "委託先台帳", "情報資産管理台帳", "定期業務の実施記録", "教育実施記録", "アカウントの棚卸し");
     JsonNode takeOut = null;
     for (JsonNode register : registers) {
       if ("takeout".equals(register.get("id").asText())) {

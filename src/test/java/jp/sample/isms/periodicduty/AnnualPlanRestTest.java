@@ -135,6 +135,16 @@ class AnnualPlanRestTest {
   }
 
   @Test
+  void thePlanPageCarriesTheAuditPagesContentSecurityPolicy() {
+    ResponseEntity<String> page = rest.getForEntity("/plan/index.html", String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self'")
+        .contains("frame-ancestors 'none'");
+    assertThat(page.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(page.getBody()).contains("年間計画").doesNotContain("LOG_REVIEW");
+  }
+
+  @Test
   void thePlanIsExportedAsCsv() {
     ResponseEntity<byte[]> response = rest.withBasicAuth("tanaka", PASSWORD)
         .getForEntity("/api/periodic-duties/plan.csv?year=2026&clause=9.5.2", byte[].class);
