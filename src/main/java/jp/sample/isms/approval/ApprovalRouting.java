@@ -63,6 +63,16 @@ public class ApprovalRouting {
     return List.of(route.groupId());
   }
 
+  /**
+   * Offers the user task being created at {@code execution} to a route a flow worked out itself (with
+   * {@link #route}): the kernel records it on the task as it records its own routes. Returns its candidate group.
+   */
+  public List<String> offer(DelegateExecution execution, Route route) {
+    execution.setVariableLocal(ROUTE, Variables.stringValue(route.role().name() + "|"
+        + (route.fourEyesException() == null ? "" : route.fourEyesException()), true));
+    return List.of(route.groupId());
+  }
+
   private static boolean isApprovalStep(DelegateExecution execution) {
     ProcessDefinitionEntity definition = ((ExecutionEntity) execution).getProcessDefinition();
     return RequestLifecycle.stepKind(definition, execution.getCurrentActivityId()) != StepKind.WORK;

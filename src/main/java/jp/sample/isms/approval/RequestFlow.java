@@ -29,6 +29,15 @@ public interface RequestFlow {
    */
   void validateRequest(RequestInput input, ValidationErrors errors);
 
+  /**
+   * Whether the product itself files this flow's requests when they come due (a periodic duty), in an engine job
+   * with no user logged in: the requester is then {@link RequestLifecycle#SYSTEM}, whom no step is ever given to. A
+   * user's filing of such a flow is the flow's to refuse in {@link #validateRequest}.
+   */
+  default boolean filedBySystem() {
+    return false;
+  }
+
   /** Rules of a step's own fields (beyond its form), run when the step is completed. */
   default void validateStep(String taskDefinitionKey, RequestInput input, ValidationErrors errors) {
   }

@@ -89,12 +89,14 @@ public class RequestLifecycle {
   void onFiled(DelegateExecution execution, String startFormRef) {
     ProcessDefinitionEntity definition = definition(execution);
     RequestFlow flow = flows.get(definition.getKey());
-    String requester = Context.getCommandContext().getAuthenticatedUserId();
-    if (requester == null) {
+    String authenticated = Context.getCommandContext().getAuthenticatedUserId();
+    boolean bySystem = authenticated == null && flow.filedBySystem();
+    if (authenticated == null && !bySystem) {
       throw new FourEyesViolationException("申請するにはログインが必要です (a request must be filed by an authenticated user)");
     }
-    Person person = organisation.person(requester).orElseThrow(() -> new FourEyesViolationException(
-        "組織に登録されていないユーザーは申請できません: " + requester));
+    String requester = bySystem ? SYSTEM : authenticated;
+    Person person = bySystem ? SYSTEM_PERSON : organisation.person(requester).orElseThrow(
+        () -> new FourEyesViolationException("組織に登録されていないユーザーは申請できません: " + requester));
 
     Map<String, Object> submitted = SubmittedVariables.current().submitted();
     ValidationErrors errors = new ValidationErrors();
@@ -131,11 +133,13 @@ public class RequestLifecycle {
     execution.setVariable(ApprovalVariables.REQUESTER_DEPARTMENT_NAME, person.departmentName());
     execution.setVariable(ApprovalVariables.REQUESTER_SECTION, person.sectionCode());
     execution.setVariable(ApprovalVariables.FLOW_NAME, flow.nameJa());
-    grantRead(requester, Resources.PROCESS_INSTANCE, execution.getProcessInstanceId());
-    grantRead(requester, Resources.HISTORIC_PROCESS_INSTANCE, execution.getProcessInstanceId());
+    if (!bySystem) {
+      grantRead(requester, Resources.PROCESS_INSTANCE, execution.getProcessInstanceId());
+      grantRead(requester, Resources.HISTORIC_PROCESS_INSTANCE, execution.getProcessInstanceId());
+    }
     audit.record(new AuditEntry(null, businessKey, execution.getProcessInstanceId(), flow.processKey(),
         definition.getVersion(), "StartEvent_RequestFiled", "申請", "FILING", requester, person.displayName(),
-        "REQUESTER", null, requester, person.departmentCode(), null, "FILED", null,
+        bySystem ? "SYSTEM" : "REQUESTER", null, requester, person.departmentCode(), null, "FILED", null,
         String.join(",", flow.clauses()), null, null, RequestValues.json(submitted)));
   }
 
@@ -269,7 +273,7 @@ public class RequestLifecycle {
         : organisation.displayName(actor) + " (" + organisation.displayName(principal) + " 代理)";
     if (step.kind() == StepKind.APPROVAL) {
       task.setVariable(ApprovalVariables.LAST_DECIDED_BY, actorName);
-      if (requesterId != null && !requesterId.equals(actor)) {
+      if (requesterId != null && !requesterId.equals(actor) && !SYSTEM.equals(requesterId)) {
         mail.decided(task, mailed(filing, step), requesterId, outcome, Decision.valueOf(outcome).label(), comment,
             actorName);
       }
@@ -404,6 +408,10 @@ public class RequestLifecycle {
         filing.departmentCode(), null, outcome, reason, String.join(",", flow.clauses()), null, null));
     flow.ended(filing.businessKey(), outcome);
   }
+
+  /** The requester of a request the product filed itself ({@link RequestFlow#filedBySystem()}). */
+  public static final String SYSTEM = "system";
+  private static final Person SYSTEM_PERSON = new Person(SYSTEM, "システム", null, null, null, null, null, false, "ja");
 
   /** The outcome of a request an administrator cancelled. */
   public static final String CANCELLED = "CANCELLED";

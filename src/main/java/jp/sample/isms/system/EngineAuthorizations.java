@@ -24,6 +24,8 @@ class EngineAuthorizations {
 
   /** Tasklist only: Cockpit and Admin are for administrators. */
   static final String TASKLIST = "tasklist";
+  /** The process of an occurrence of a periodic duty (package periodicduty). */
+  static final String PERIODIC_DUTY = "periodicDuty";
 
   private final AuthorizationService authorizationService;
   private final RepositoryService repositoryService;
@@ -47,6 +49,9 @@ class EngineAuthorizations {
     for (String key : startableProcessKeys()) {
       grant(employees, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE);
     }
+    // occurrences of periodic duties are filed by the product itself (nobody may start one); whoever does or
+    // accepts one reads its definition for the task's deployed form
+    grant(employees, Resources.PROCESS_DEFINITION, PERIODIC_DUTY, Permissions.READ);
     String processOwners = Role.PROCESS_OWNER.groupId(null);
     grant(processOwners, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ);
     grant(processOwners, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);

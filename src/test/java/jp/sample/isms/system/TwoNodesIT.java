@@ -259,7 +259,7 @@ class TwoNodesIT {
     return wrong;
   }
 
-  private static void awaitTrue(Duration limit, String what, BooleanSupplier condition) throws InterruptedException {
+  static void awaitTrue(Duration limit, String what, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.currentTimeMillis() + limit.toMillis();
     while (!condition.getAsBoolean()) {
       if (System.currentTimeMillis() > deadline) {
@@ -269,7 +269,7 @@ class TwoNodesIT {
     }
   }
 
-  private static List<String> nodeArguments(PostgresDatabase database, GreenMail smtp, String node, int port) {
+  static List<String> nodeArguments(PostgresDatabase database, GreenMail smtp, String node, int port) {
     return List.of("--ISMS_DB_URL=" + database.url(), "--ISMS_DB_USER=" + database.user(), "--ISMS_DB_PASSWORD=",
         "--ISMS_DB_POOL_SIZE=10", "--server.port=" + port, "--isms.demo.enabled=true",
         "--isms.demo.allow-in-production=true",
@@ -289,7 +289,7 @@ class TwoNodesIT {
   }
 
   /** Node B: the application in a JVM of its own, on the test's class path; returns once it has started. */
-  private static Process startNodeB(List<String> arguments) throws IOException, InterruptedException {
+  static Process startNodeB(List<String> arguments) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
         "-Duser.timezone=Asia/Tokyo", "-Dfile.encoding=UTF-8", "-cp", applicationClassPath(),
@@ -323,14 +323,14 @@ class TwoNodesIT {
   }
 
   /** The test's class path without the project folder itself, which would deploy bpmn/ twice. */
-  private static String applicationClassPath() {
+  static String applicationClassPath() {
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
         .filter(entry -> entry.endsWith(".jar") || entry.endsWith("classes") || entry.endsWith("classes/"))
         .collect(Collectors.joining(java.io.File.pathSeparator));
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

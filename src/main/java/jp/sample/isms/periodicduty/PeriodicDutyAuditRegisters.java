@@ -1,0 +1,106 @@
+package jp.sample.isms.periodicduty;
+
+import static jp.sample.isms.audit.AuditRegister.Kind.BOOLEAN;
+import static jp.sample.isms.audit.AuditRegister.Kind.DATE;
+import static jp.sample.isms.audit.AuditRegister.Kind.NUMBER;
+import static jp.sample.isms.audit.AuditRegister.Kind.PERSON;
+import static jp.sample.isms.audit.AuditRegister.Kind.REQUEST;
+import static jp.sample.isms.audit.AuditRegister.Kind.ROLE;
+import static jp.sample.isms.audit.AuditRegister.Kind.TEXT;
+import static jp.sample.isms.audit.AuditRegister.Kind.TIMESTAMP;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import jp.sample.isms.audit.AuditRegister;
+import jp.sample.isms.audit.AuditRegister.Column;
+import jp.sample.isms.audit.AuditRegister.Filter;
+
+/** The periodic duties' registers for the auditors' pages and CSV: occurrences, 教育実施記録, アカウントの棚卸し. */
+@Configuration
+class PeriodicDutyAuditRegisters {
+
+  @Bean
+  AuditRegister periodicDutyAuditRegister() {
+    Map<String, String> statuses = new LinkedHashMap<>();
+    statuses.put(Occurrences.OPEN, "未完了");
+    statuses.put(Occurrences.DONE, "完了");
+    return new AuditRegister("periodic-duties", "定期業務の実施記録", "1.2, 1.3, 2.4, 4.1.4, 5.1.5, 7.2, 7.5, 7.24, 9.5.2",
+        "periodic_duty_occurrence o left join org_department d on d.code = o.department_code",
+        "o.due_date desc, o.duty_code, o.id desc",
+        List.of(
+            Column.of("businessKey", "番号", "o.business_key", REQUEST),
+            Column.of("dutyName", "業務", "o.duty_name", TEXT),
+            Column.of("clauses", "条項", "o.clauses", TEXT),
+            Column.of("dueDate", "期限", "o.due_date", DATE),
+            Column.of("department", "部門", "d.name", TEXT),
+            Column.of("responsibleRole", "実施する役割", "o.responsible_role", ROLE),
+            Column.of("acceptingRole", "確認する役割", "o.accepting_role", ROLE),
+            Column.of("status", "状態", "case when o.status = 'DONE' then '完了' when o.due_date < :today "
+                + "then '期限切れ' else '実施中' end", TEXT),
+            Column.of("performedBy", "実施者", "o.performed_by", PERSON),
+            Column.of("performedAt", "実施日時", "o.performed_at", TIMESTAMP),
+            Column.of("acceptedBy", "確認者", "o.accepted_by", PERSON),
+            Column.of("acceptedAt", "確認日時", "o.accepted_at", TIMESTAMP),
+            Column.of("tableVersion", "表の版", "o.table_version", NUMBER)),
+        List.of(
+            Filter.text("dutyCode", "業務コード", "o.duty_code"),
+            Filter.choice("status", "状態", "o.status", statuses),
+            Filter.flag("overdue", "期限切れのみ", "o.status = 'OPEN' and o.due_date < :today"),
+            Filter.dateFrom("dueFrom", "期限 (から)", "o.due_date"),
+            Filter.dateTo("dueTo", "期限 (まで)", "o.due_date")));
+  }
+
+  @Bean
+  AuditRegister educationAuditRegister() {
+    return new AuditRegister("education", "教育実施記録", "2.4, 2.5",
+        "education_attendance a left join org_person p on p.user_id = a.user_id "
+            + "left join org_department d on d.code = p.department_code",
+        "a.session_date desc, a.user_id, a.id",
+        List.of(
+            Column.of("businessKey", "番号", "a.business_key", REQUEST),
+            Column.of("sessionDate", "実施日", "a.session_date", DATE),
+            Column.of("topic", "テーマ", "a.topic", TEXT),
+            Column.of("person", "受講者", "a.user_id", PERSON),
+            Column.of("department", "所属部門 (現在)", "d.name", TEXT),
+            Column.of("attended", "出席", "a.attended", BOOLEAN),
+            Column.of("followedUpOn", "フォロー日", "a.followed_up_on", DATE),
+            Column.of("followUpNote", "フォローの内容", "a.follow_up_note", TEXT),
+            Column.of("recordedBy", "記録者", "a.recorded_by", PERSON)),
+        List.of(
+            Filter.text("person", "受講者 (ユーザーID)", "a.user_id"),
+            Filter.choice("department", "所属部門 (現在)", "p.department_code", "departments"),
+            Filter.flag("notFollowedUp", "欠席でフォロー未実施のみ", "a.attended = false and a.followed_up_on is null"),
+            Filter.dateFrom("from", "実施日 (から)", "a.session_date"),
+            Filter.dateTo("to", "実施日 (まで)", "a.session_date")));
+  }
+
+  @Bean
+  AuditRegister accountReviewAuditRegister() {
+    Map<String, String> results = new LinkedHashMap<>();
+    results.put(AccountReview.CONFIRMED, "確認済み");
+    results.put(AccountReview.CHANGE, "権限変更");
+    results.put(AccountReview.DELETE, "削除");
+    return new AuditRegister("account-reviews", "アカウントの棚卸し", "5.1.5, 5.1.7", "account_review_result r",
+        "r.reviewed_at desc, r.id desc",
+        List.of(
+            Column.of("businessKey", "棚卸しの番号", "r.business_key", REQUEST),
+            Column.of("registerRow", "台帳の行", "r.account_register_id", NUMBER),
+            Column.of("person", "利用者", "r.user_id", PERSON),
+            Column.of("system", "システム", "r.system_code", TEXT),
+            Column.of("accountId", "アカウント", "r.account_id", TEXT),
+            Column.of("result", "結果", "case r.result when 'CONFIRMED' then '確認済み' when 'CHANGE' then '権限変更' "
+                + "else '削除' end", TEXT),
+            Column.of("filedRequest", "申請", "r.filed_request", REQUEST),
+            Column.of("reviewer", "確認者", "r.reviewer", PERSON),
+            Column.of("reviewedAt", "確認日時", "r.reviewed_at", TIMESTAMP)),
+        List.of(
+            Filter.text("businessKey", "棚卸しの番号", "r.business_key"),
+            Filter.text("person", "利用者 (ユーザーID)", "r.user_id"),
+            Filter.choice("result", "結果", "r.result", results)));
+  }
+}

@@ -1,0 +1,62 @@
+package jp.sample.isms.periodicduty;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import jp.sample.isms.approval.ApprovalRouting;
+import jp.sample.isms.approval.RequestLifecycle;
+import jp.sample.isms.approval.Route;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.organisation.Role;
+import jp.sample.isms.system.ModelCallable;
+
+/**
+ * Who takes the steps of an occurrence: the responsible role of its row of the table (the head of its department for
+ * a duty of the department heads), and for the acceptance the accepting role without whoever did the duty (four
+ * eyes: when they are the only holder, the step goes up the kernel's chain). Used in BPMN as
+ * {@code ${periodicDutyRouting.responsible(execution, approvalRouting)}} and
+ * {@code ${periodicDutyRouting.acceptors(execution, approvalRouting)}}.
+ */
+@Component
+public class PeriodicDutyRouting {
+
+  private final OrganisationService organisation;
+  private final Occurrences occurrences;
+  private final AuditRecorder audit;
+
+  PeriodicDutyRouting(OrganisationService organisation, Occurrences occurrences, AuditRecorder audit) {
+    this.organisation = organisation;
+    this.occurrences = occurrences;
+    this.audit = audit;
+  }
+
+  @ModelCallable
+  public List<String> responsible(DelegateExecution execution, ApprovalRouting approvalRouting) {
+    Role role = Role.valueOf((String) execution.getVariable(PeriodicDutyProcess.RESPONSIBLE_ROLE));
+    String department = (String) execution.getVariable(PeriodicDutyProcess.DEPARTMENT_CODE);
+    if (role.scope() == Role.Scope.DEPARTMENT && department != null) {
+      String heads = role.groupId(department);
+      if (!organisation.members(heads).isEmpty()) {
+        return approvalRouting.offer(execution, new Route(role, role, heads, null));
+      }
+      // a department without a head: its duty goes above the department heads
+      return approvalRouting.offer(execution, approvalRouting.route(Role.PRESIDENT, RequestLifecycle.SYSTEM, Set.of()));
+    }
+    return approvalRouting.offer(execution, approvalRouting.route(role, RequestLifecycle.SYSTEM, Set.of()));
+  }
+
+  @ModelCallable
+  public List<String> acceptors(DelegateExecution execution, ApprovalRouting approvalRouting) {
+    Role role = Role.valueOf((String) execution.getVariable(PeriodicDutyProcess.ACCEPTING_ROLE));
+    Set<String> excluded = new HashSet<>(audit.approversOfOtherSteps(execution.getProcessInstanceId(),
+        execution.getCurrentActivityId()));
+    occurrences.byProcessInstance(execution.getProcessInstanceId()).map(Occurrences.Occurrence::performedBy)
+        .ifPresent(excluded::add);
+    return approvalRouting.offer(execution, approvalRouting.route(role, RequestLifecycle.SYSTEM, excluded));
+  }
+}

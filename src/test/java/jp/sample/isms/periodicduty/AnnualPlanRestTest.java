@@ -1,0 +1,206 @@
+package jp.sample.isms.periodicduty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.Requests;
+
+/**
+ * {@code /api/periodic-duties/plan} (年間計画) for the security officer and the audit officer: statuses, filters, CSV,
+ * 400 for a bad query, 403 for everyone else; and the occurrences cannot be started or faked through the engine's REST
+ * API.
+ */
+@IsmsSpringBootTest
+class AnnualPlanRestTest {
+
+  private static final String PASSWORD = "Demo-2026!";
+
+  @Autowired
+  TestRestTemplate rest;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  private final ObjectMapper json = new ObjectMapper();
+  Requests requests;
+  PeriodicDuties duties;
+
+  @BeforeEach
+  void setUp() {
+    requests = new Requests(engine);
+    duties = new PeriodicDuties(engine, jdbc);
+    duties.cleanUp();
+  }
+
+  @AfterEach
+  void cleanUp() {
+    duties.cleanUp();
+  }
+
+  private ResponseEntity<String> get(String user, String path) {
+    return rest.withBasicAuth(user, PASSWORD).getForEntity(path, String.class);
+  }
+
+  private JsonNode plan(String user, String query) throws Exception {
+    ResponseEntity<String> response = get(user, "/api/periodic-duties/plan?" + query);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return json.readTree(response.getBody());
+  }
+
+  private static List<String> lines(JsonNode plan) {
+    List<String> lines = new java.util.ArrayList<>();
+    plan.get("entries").forEach(e -> lines.add(e.get("dueDate").asText() + " " + e.get("dutyCode").asText() + " "
+        + e.get("statusLabel").asText() + (e.get("departmentName").isNull() ? "" : " " + e.get("departmentName").asText())));
+    return lines;
+  }
+
+  @Test
+  void theSecurityOfficerSeesEveryDutyOfTheYearWithItsStatus() throws Exception {
+    // given the occurrences of April 2026 are filed, the log review of 3 April is done, the rest are not
+    duties.scheduleOn(LocalDate.of(2026, 4, 1));
+    ProcessInstance logReview = duties.occurrence("LOG_REVIEW", LocalDate.of(2026, 4, 3), null);
+    requests.complete("suzuki", logReview, PeriodicDuties.performed(false));
+    requests.complete("tanaka", logReview, PeriodicDuties.decision("APPROVED", ""));
+    Requests.resetClock();
+
+    // when the security officer reads the plan of business year 2026 (today is later in the year)
+    JsonNode plan = plan("tanaka", "year=2026");
+
+    // then done, overdue (filed or never filed), in progress and planned duties are all there
+    assertThat(plan.get("from").asText()).isEqualTo("2026-04-01");
+    assertThat(plan.get("to").asText()).isEqualTo("2027-03-31");
+    assertThat(lines(plan)).contains("2026-04-03 LOG_REVIEW 完了", "2026-04-10 LOG_REVIEW 期限切れ",
+        "2026-04-30 BACKUP_CHECK 期限切れ", "2026-09-30 ACCESS_REVIEW 期限切れ 開発設計部",
+        "2026-12-31 NETWORK_CHECK 予定", "2027-03-31 EDUCATION 実施中", "2027-03-31 ACCESS_REVIEW 予定 総務部");
+    assertThat(lines(plan)).filteredOn(l -> l.contains(" LOG_REVIEW ")).hasSize(52);
+    JsonNode done = plan.get("entries").get(0);
+    assertThat(done.get("businessKey").asText()).isEqualTo(logReview.getBusinessKey());
+    assertThat(done.get("performedBy").asText()).isEqualTo("鈴木 花子");
+    assertThat(done.get("acceptedBy").asText()).isEqualTo("田中 一郎");
+    assertThat(plan.get("clauses").toString()).contains("1.2", "5.1.5", "7.18", "8.1.4", "9.5.2");
+  }
+
+  @Test
+  void theAuditOfficerFiltersByRoleClauseAndStatus() throws Exception {
+    JsonNode education = plan("nakamura", "year=2026&clause=2.4");
+    assertThat(lines(education)).containsExactly("2027-03-31 EDUCATION 予定");
+
+    JsonNode heads = plan("nakamura", "year=2026&role=DEPARTMENT_HEAD");
+    assertThat(heads.get("entries")).allSatisfy(e -> assertThat(List.of(e.get("responsibleRole").asText(),
+        e.get("acceptingRole").asText())).contains("DEPARTMENT_HEAD"));
+    assertThat(lines(heads)).contains("2026-09-30 ACCESS_REVIEW 期限切れ 製造部", "2027-03-31 ACCESS_REVIEW 予定 総務部");
+
+    JsonNode planned = plan("nakamura", "year=2026&status=PLANNED&role=SYSTEM_ADMINISTRATOR");
+    assertThat(planned.get("entries")).allSatisfy(e -> assertThat(e.get("status").asText()).isEqualTo("PLANNED"));
+  }
+
+  @Test
+  void theAuditorsRegistersListTheOccurrencesTheEducationAndTheAccountReviews() throws Exception {
+    duties.scheduleOn(LocalDate.of(2026, 4, 1));
+    Requests.resetClock();
+
+    ResponseEntity<String> occurrences = get("nakamura", "/api/audit/registers/periodic-duties?dutyCode=LOG_REVIEW");
+    assertThat(occurrences.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode row = json.readTree(occurrences.getBody()).get("rows").get(0);
+    assertThat(row.toString()).contains("ログの確認", "2026-04-03", "期限切れ");
+    for (String register : List.of("education", "account-reviews")) {
+      assertThat(get("nakamura", "/api/audit/registers/" + register).getStatusCode()).as(register)
+          .isEqualTo(HttpStatus.OK);
+      assertThat(get("yamamoto", "/api/audit/registers/" + register).getStatusCode()).as(register)
+          .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+  }
+
+  @Test
+  void thePlanPageCarriesTheAuditPagesContentSecurityPolicy() {
+    ResponseEntity<String> page = rest.getForEntity("/plan/index.html", String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self'")
+        .contains("frame-ancestors 'none'");
+    assertThat(page.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(page.getBody()).contains("年間計画").doesNotContain("LOG_REVIEW");
+  }
+
+  @Test
+  void thePlanIsExportedAsCsv() {
+    ResponseEntity<byte[]> response = rest.withBasicAuth("tanaka", PASSWORD)
+        .getForEntity("/api/periodic-duties/plan.csv?year=2026&clause=9.5.2", byte[].class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getHeaders().getContentType().toString()).startsWith("text/csv");
+    String csv = new String(response.getBody(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(csv).startsWith("\uFEFF\"期限\",\"業務\",\"条項\"");
+    assertThat(csv).contains("\"2027-03-31\",\"事業継続計画の検証\",\"9.5.2\",\"毎年\",\"情報セキュリティ責任者\","
+        + "\"監査・点検責任者\",\"\",\"予定\"");
+  }
+
+  @Test
+  void aBadQueryIs400NamingTheField() throws Exception {
+    for (Map.Entry<String, String> bad : Map.of("year=abc", "year", "year=1800", "year", "role=KING", "role",
+        "clause=x';--", "clause", "status=LATE", "status").entrySet()) {
+      ResponseEntity<String> response = get("tanaka", "/api/periodic-duties/plan?" + bad.getKey());
+      assertThat(response.getStatusCode()).as(bad.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(json.readTree(response.getBody()).get("field").asText()).isEqualTo(bad.getValue());
+    }
+  }
+
+  @Test
+  void nobodyElseReadsThePlan() {
+    // employees, department heads, the system administrator who does most duties, the education officer: 403
+    for (String user : List.of("yamamoto", "kobayashi", "ito", "suzuki", "sato", "takahashi")) {
+      for (String path : List.of("/api/periodic-duties/plan", "/api/periodic-duties/plan.csv",
+          "/api/periodic-duties/plan?year=2026", "/api/periodic-duties//plan", "/api/periodic-duties/plan.json")) {
+        ResponseEntity<String> response = get(user, path);
+        assertThat(response.getStatusCode()).as(user + " " + path).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND,
+            HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody()).as(user + " " + path).doesNotContain("LOG_REVIEW");
+      }
+    }
+    assertThat(rest.getForEntity("/api/periodic-duties/plan", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void anOccurrenceCannotBeStartedThroughTheEngineApi() {
+    long before = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(PeriodicDutyProcess.KEY).count();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    Map<String, Object> message = Map.of("messageName", PeriodicDutyProcess.MESSAGE_DUE,
+        "processVariables", Map.of("dutyCode", Map.of("value", "LOG_REVIEW", "type", "String")));
+    for (String user : List.of("tanaka", "nakamura", "yamamoto")) {
+      ResponseEntity<String> byMessage = rest.withBasicAuth(user, PASSWORD).exchange("/engine-rest/message",
+          HttpMethod.POST, new HttpEntity<>(message, headers), String.class);
+      assertThat(byMessage.getStatusCode().value()).as(user).isIn(400, 403, 404);
+      ResponseEntity<String> byKey = rest.withBasicAuth(user, PASSWORD).exchange(
+          "/engine-rest/process-definition/key/periodicDuty/start", HttpMethod.POST,
+          new HttpEntity<>(Map.of("variables", Map.of()), headers), String.class);
+      assertThat(byKey.getStatusCode().value()).as(user).isIn(400, 403, 404);
+    }
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(PeriodicDutyProcess.KEY).count()).isEqualTo(before);
+    assertThat(duties.rows()).isEmpty();
+  }
+}

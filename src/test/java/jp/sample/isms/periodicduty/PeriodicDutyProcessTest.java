@@ -1,0 +1,235 @@
+package jp.sample.isms.periodicduty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.approval.FourEyesViolationException;
+import jp.sample.isms.approval.RequestValidationException;
+import jp.sample.isms.approval.TaskDeadlines;
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.support.Requests;
+
+/**
+ * bpmn/periodicDutySchedule.bpmn and bpmn/periodicDuty.bpmn with table bpmn/periodicDuties.dmn: one test per path,
+ * the scheduler's timer fired by hand on chosen days.
+ */
+@IsmsSpringBootTest
+class PeriodicDutyProcessTest {
+
+  static final LocalDate APRIL_FIRST = LocalDate.of(2026, 4, 1);
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  AuditRecorder audit;
+  @Autowired
+  TaskDeadlines deadlines;
+  @Autowired
+  Occurrences occurrences;
+
+  Requests requests;
+  PeriodicDuties duties;
+
+  @BeforeEach
+  void setUp() {
+    requests = new Requests(engine);
+    duties = new PeriodicDuties(engine, jdbc);
+    duties.cleanUp();
+  }
+
+  @AfterEach
+  void cleanUp() {
+    duties.cleanUp();
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+  }
+
+  private List<String> outcomes(ProcessInstance instance) {
+    return audit.forBusinessKey(instance.getBusinessKey()).stream().map(AuditEntry::outcome).toList();
+  }
+
+  @Test
+  void theSchedulerFilesEachCycleKindOnceWhenItsCycleBegins() {
+    // when the scheduler runs on 1 April 2026
+    duties.scheduleOn(APRIL_FIRST);
+
+    // then the next occurrence of every duty whose cycle has begun is filed, one per department for the heads' review
+    assertThat(duties.rows()).extracting(r -> r.get("DUTY_CODE") + " " + r.get("DUTY_CYCLE") + " " + r.get("DUE_DATE")
+        + " " + r.get("DEPARTMENT_CODE")).containsExactly(
+        "LOG_REVIEW WEEKLY 2026-04-03 -",
+        "BACKUP_CHECK MONTHLY 2026-04-30 -",
+        "SOFTWARE_UPDATES MONTHLY 2026-04-30 -",
+        "THREAT_SHARING MONTHLY 2026-04-30 -",
+        "NETWORK_CHECK QUARTERLY 2026-06-30 -",
+        "ACCESS_REVIEW HALF_YEARLY 2026-09-30 development",
+        "ACCESS_REVIEW HALF_YEARLY 2026-09-30 general-affairs",
+        "ACCESS_REVIEW HALF_YEARLY 2026-09-30 hr",
+        "ACCESS_REVIEW HALF_YEARLY 2026-09-30 manufacturing",
+        "AUDIT_INSPECTION YEARLY 2027-03-31 -",
+        "BCP_TEST YEARLY 2027-03-31 -",
+        "EDUCATION YEARLY 2027-03-31 -");
+    ProcessInstance logReview = duties.occurrence("LOG_REVIEW", LocalDate.of(2026, 4, 3), null);
+    assertThat(logReview.getBusinessKey()).matches("PD-2026-\\d{4}");
+    assertThat(logReview).isWaitingAt(PeriodicDutyProcess.TASK_PERFORM);
+    assertThat(outcomes(logReview)).containsExactly("FILED");
+    assertThat(audit.forBusinessKey(logReview.getBusinessKey()).get(0).actor()).isEqualTo("system");
+
+    // when it runs again the same day, nothing more is filed
+    duties.scheduleOn(APRIL_FIRST);
+    assertThat(duties.rows()).hasSize(12);
+
+    // when it runs on 1 May, the weekly and the monthly duties come up again (a month end stays a month end)
+    duties.scheduleOn(LocalDate.of(2026, 5, 1));
+    assertThat(duties.rows()).extracting(r -> r.get("DUTY_CODE") + " " + r.get("DUE_DATE"))
+        .contains("LOG_REVIEW 2026-05-01", "BACKUP_CHECK 2026-05-31", "SOFTWARE_UPDATES 2026-05-31",
+            "THREAT_SHARING 2026-05-31")
+        .hasSize(16);
+  }
+
+  @Test
+  void aDutyIsDoneAcceptedByAnotherRoleAndRecordedUnderItsClauses() {
+    // given the weekly log review, for the system administrator, due 3 April
+    duties.scheduleOn(APRIL_FIRST);
+    ProcessInstance instance = duties.occurrence("LOG_REVIEW", LocalDate.of(2026, 4, 3), null);
+    Task perform = requests.task(instance);
+    assertThat(candidateGroups(perform)).containsExactly("system-administrator");
+    assertThat(perform.getDueDate().toInstant())
+        .isEqualTo(LocalDate.of(2026, 4, 4).atStartOfDay(AuditRecorder.JAPAN).toInstant());
+
+    // when suzuki does it and tanaka accepts it
+    requests.complete("suzuki", instance, PeriodicDuties.performed(false));
+    assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_ACCEPT);
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("security-officer");
+    requests.complete("tanaka", instance, PeriodicDuties.decision("APPROVED", ""));
+
+    // then the occurrence is done, with who did and who accepted it, under the duty's clauses
+    assertThat(instance).isEnded().hasPassed(PeriodicDutyProcess.END_DONE);
+    Occurrences.Occurrence done = occurrences.byBusinessKey(instance.getBusinessKey()).orElseThrow();
+    assertThat(done.status()).isEqualTo(Occurrences.DONE);
+    assertThat(done.performedBy()).isEqualTo("suzuki");
+    assertThat(done.acceptedBy()).isEqualTo("tanaka");
+    AuditEntry recorded = audit.forBusinessKey(instance.getBusinessKey()).stream()
+        .filter(e -> "DONE".equals(e.outcome()) && "ServiceTask_RecordDutyDone".equals(e.step())).findFirst()
+        .orElseThrow();
+    assertThat(recorded.clauses()).isEqualTo("7.2,7.7,9.4.4");
+    assertThat(recorded.actor()).isEqualTo("tanaka");
+  }
+
+  @Test
+  void aDutySentBackIsDoneAgainAndCannotBeRejected() {
+    duties.scheduleOn(APRIL_FIRST);
+    ProcessInstance instance = duties.occurrence("LOG_REVIEW", LocalDate.of(2026, 4, 3), null);
+    requests.complete("suzuki", instance, PeriodicDuties.performed(false));
+
+    // a rejection is refused: a duty does not go away
+    assertThatThrownBy(() -> requests.complete("tanaka", instance, PeriodicDuties.decision("REJECTED", "不要")))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("7.2");
+    assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_ACCEPT);
+
+    // sent back, it is done again
+    requests.complete("tanaka", instance, PeriodicDuties.decision("SENT_BACK", "UTM の通知も確認してください"));
+    assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_PERFORM);
+    requests.complete("suzuki", instance, PeriodicDuties.performed(false));
+    requests.complete("tanaka", instance, PeriodicDuties.decision("APPROVED", ""));
+    assertThat(instance).isEnded();
+  }
+
+  @Test
+  void theDoerNeverAcceptsTheirOwnDuty() {
+    // given suzuki also holds the accepting role (a second security officer)
+    engine.getIdentityService().createMembership("suzuki", "security-officer");
+    try {
+      duties.scheduleOn(APRIL_FIRST);
+      ProcessInstance instance = duties.occurrence("LOG_REVIEW", LocalDate.of(2026, 4, 3), null);
+      requests.complete("suzuki", instance, PeriodicDuties.performed(false));
+      Task accept = requests.task(instance);
+
+      // when suzuki tries to take the acceptance of what he did, then it is refused and nothing changed
+      assertThatThrownBy(() -> requests.claim("suzuki", accept)).isInstanceOf(FourEyesViolationException.class);
+      assertThat(requests.task(instance).getAssignee()).isNull();
+      assertThatThrownBy(() -> requests.submit("suzuki", accept, PeriodicDuties.decision("APPROVED", "")))
+          .isInstanceOf(FourEyesViolationException.class);
+      assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_ACCEPT);
+      assertThat(occurrences.byBusinessKey(instance.getBusinessKey()).orElseThrow().status()).isEqualTo(Occurrences.OPEN);
+
+      // tanaka may
+      requests.complete("tanaka", instance, PeriodicDuties.decision("APPROVED", ""));
+      assertThat(instance).isEnded();
+    } finally {
+      engine.getIdentityService().deleteMembership("suzuki", "security-officer");
+    }
+  }
+
+  @Test
+  void aDutyNeedsItsChecklistAndTheEvidenceTheTableAsksFor() {
+    duties.scheduleOn(APRIL_FIRST);
+    ProcessInstance instance = duties.occurrence("BACKUP_CHECK", LocalDate.of(2026, 4, 30), null);
+    Map<String, Object> unchecked = PeriodicDuties.performed(true);
+    unchecked.put("checklistConfirmed", false);
+
+    assertThatThrownBy(() -> requests.complete("suzuki", instance, unchecked))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("checklistConfirmed")
+        .hasMessageContaining("4.1.1");
+    assertThatThrownBy(() -> requests.complete("suzuki", instance, PeriodicDuties.performed(false)))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("evidenceAttached");
+    assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_PERFORM);
+    assertThat(occurrences.byBusinessKey(instance.getBusinessKey()).orElseThrow().performedBy()).isNull();
+  }
+
+  @Test
+  void anOverdueDutyEscalatesToTheSuperiorRoleAndStaysOpenUntilDone() {
+    // given the log review due 3 April 2026 is not done (today is later)
+    duties.scheduleOn(APRIL_FIRST);
+    ProcessInstance instance = duties.occurrence("LOG_REVIEW", LocalDate.of(2026, 4, 3), null);
+
+    // when the deadlines are checked
+    deadlines.check();
+
+    // then the security officer above the system administrator is told, and it stays open, overdue
+    assertThat(audit.forBusinessKey(instance.getBusinessKey())).anySatisfy(e -> {
+      assertThat(e.outcome()).isEqualTo("ESCALATED");
+      assertThat(e.actingRole()).isEqualTo("SECURITY_OFFICER");
+    });
+    assertThat(jdbc.queryForObject("select count(*) from mail_outbox where dedup_key = ?", Integer.class,
+        "escalation:" + requests.task(instance).getId() + ":tanaka")).isEqualTo(1);
+    assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_PERFORM);
+    assertThat(occurrences.byBusinessKey(instance.getBusinessKey()).orElseThrow().status()).isEqualTo(Occurrences.OPEN);
+  }
+
+  @Test
+  void nobodyFilesAnOccurrenceByHand() {
+    long before = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(PeriodicDutyProcess.KEY).count();
+    // nobody is granted to start it, and an administrator, who may start anything, is refused by its rule
+    assertThatThrownBy(() -> requests.file("tanaka", PeriodicDutyProcess.KEY, Map.of("dutyCode", "LOG_REVIEW")))
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> requests.file("suzuki", PeriodicDutyProcess.KEY, Map.of("dutyCode", "LOG_REVIEW")))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("dutyCode");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(PeriodicDutyProcess.KEY).count()).isEqualTo(before);
+    assertThat(duties.rows()).isEmpty();
+  }
+}
