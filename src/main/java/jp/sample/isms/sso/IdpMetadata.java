@@ -60,6 +60,8 @@ class IdpMetadata {
           .jwkSetUri(m.get("jwks_uri").toString())
           .issuerUri(properties.issuerUri())
           .userNameAttributeName(properties.userIdClaim())
+          // PKCE (S256) for this confidential client too: an intercepted authorization code is useless
+          .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
           .providerConfigurationMetadata(m);
       if (m.get("userinfo_endpoint") != null) {
         builder.userInfoUri(m.get("userinfo_endpoint").toString());

@@ -63,9 +63,7 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.util.HtmlUtils;
 
 import jakarta.servlet.DispatcherType;
@@ -157,11 +155,6 @@ class SsoSecurityConfig {
   }
 
   @Bean
-  BreakGlassPage breakGlassPage() {
-    return new BreakGlassPage();
-  }
-
-  @Bean
   SecurityFilterChain ssoFilterChain(HttpSecurity http, SsoProperties properties, SsoUsers users,
       ClientRegistrationRepository registrations, OAuth2AuthorizedClientRepository clients, JwtDecoder jwtDecoder,
       @Lazy IdentityService identityService) throws Exception {
@@ -246,7 +239,8 @@ class SsoSecurityConfig {
                 idpLogout.onLogoutSuccess(request, response, authentication);
               }
             }))
-        .addFilterBefore(new SsoSessionCheck(clients, properties), AnonymousAuthenticationFilter.class);
+        .addFilterBefore(new SsoSessionCheck(clients, properties), AnonymousAuthenticationFilter.class)
+        .addFilterAfter(new BreakGlassPage(), org.springframework.security.web.access.intercept.AuthorizationFilter.class);
     return http.build();
   }
 
@@ -330,12 +324,18 @@ class SsoSecurityConfig {
   }
 
   /** /break-glass: after the break-glass administrator's HTTP Basic login, to Camunda Admin. */
-  @Controller
-  static class BreakGlassPage {
+  static final class BreakGlassPage extends org.springframework.web.filter.OncePerRequestFilter {
 
-    @GetMapping(BREAK_GLASS)
-    String open() {
-      return "redirect:/camunda/app/admin/default/";
+    private final RequestMatcher page = ant(BREAK_GLASS);
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+        jakarta.servlet.FilterChain chain) throws jakarta.servlet.ServletException, IOException {
+      if (page.matches(request)) {
+        response.sendRedirect(request.getContextPath() + "/camunda/app/admin/default/");
+        return;
+      }
+      chain.doFilter(request, response);
     }
   }
 }

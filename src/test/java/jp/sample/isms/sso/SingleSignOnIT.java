@@ -3,6 +3,7 @@ package jp.sample.isms.sso;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -290,22 +291,56 @@ class SingleSignOnIT {
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * Cookies as a browser keeps them for http://localhost: Chromium treats localhost as a secure context and sends
+   * the IdP's {@code Secure} cookies there, Java's CookieManager would not.
+   */
+  static final class LocalhostCookies extends CookieHandler {
+
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+    @Override
+    public Map<String, java.util.List<String>> get(URI uri, Map<String, java.util.List<String>> headers)
+        throws IOException {
+      return cookies.get(uri, headers);
+    }
+
+    @Override
+    public void put(URI uri, Map<String, java.util.List<String>> headers) throws IOException {
+      Map<String, java.util.List<String>> plain = new java.util.HashMap<>();
+      headers.forEach((name, values) -> plain.put(name, name != null && name.toLowerCase().startsWith("set-cookie")
+          ? values.stream().map(v -> v.replaceAll("(?i);\\s*Secure(?=;|$)", "")).toList() : values));
+      cookies.put(uri, plain);
+    }
+  }
+
   /** A browser without a browser: cookies, redirects, the IdP's login form posted. */
   static final class Browserless {
 
     private static final Pattern FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieHandler cookies = new LocalhostCookies();
 
     /** Opens Tasklist, signs in at the IdP; true when the browser is back in the application, signed in. */
     boolean login(String user) throws Exception {
       HttpResponse<String> page = get(APP + "/camunda/app/tasklist/default/");
       Matcher form = FORM.matcher(page.body());
       if (!page.uri().toString().startsWith(idp.issuer()) || !form.find()) {
+        keep(user, page);
         return false;
       }
       HttpResponse<String> back = post(form.group(1).replace("&amp;", "&"),
           Map.of("username", user, "password", KeycloakServer.PASSWORD, "credentialId", ""));
-      return back.uri().toString().startsWith(APP) && back.statusCode() == 200;
+      if (!back.uri().toString().startsWith(APP) || back.statusCode() != 200) {
+        keep(user, back);
+        return false;
+      }
+      return true;
+    }
+
+    /** The page where a login stopped, for whoever reads a failure. */
+    private static void keep(String user, HttpResponse<String> page) throws IOException {
+      java.nio.file.Files.writeString(java.nio.file.Path.of("target", "sso-login-" + user + ".html"),
+          page.statusCode() + " " + page.uri() + "\n" + page.body(), StandardCharsets.UTF_8);
     }
 
     HttpResponse<String> get(String url) throws Exception {

@@ -64,8 +64,7 @@ public final class KeycloakServer implements AutoCloseable {
           "--cache=local", "--health-enabled=false", "--metrics-enabled=false")
           .redirectErrorStream(true).redirectOutput(log.toFile());
       Map<String, String> env = builder.environment();
-      env.put("JAVA_HOME", System.getenv().getOrDefault("ISMS_KEYCLOAK_JAVA_HOME",
-          "/usr/lib/jvm/temurin-25-jdk-amd64"));
+      env.put("JAVA_HOME", javaHome());
       env.put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED -XX:TieredStopAtLevel=1");
       env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
       env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -232,6 +231,16 @@ public final class KeycloakServer implements AutoCloseable {
     }
     Files.writeString(home.resolve(".unpacked"), "");
     return home;
+  }
+
+  /** ISMS_KEYCLOAK_JAVA_HOME, else the Java 25 runtime of the machine, else the runtime of the tests. */
+  private static String javaHome() {
+    String configured = System.getenv("ISMS_KEYCLOAK_JAVA_HOME");
+    if (configured != null && !configured.isBlank()) {
+      return configured;
+    }
+    Path temurin = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    return Files.isDirectory(temurin) ? temurin.toString() : System.getProperty("java.home");
   }
 
   private static int freePort() throws IOException {
