@@ -251,6 +251,15 @@ class SingleSignOnIT {
     }
   }
 
+  @Test
+  void aLapsedOrForcedLocalPasswordDoesNotStopAPersonWhoSignsInAtTheIdp() throws Exception {
+    // 5.1.8 is the IdP's with single sign-on: the product's own password age and first-change rule do not apply
+    bean(AccountStates.class).loggedIn("sato");
+    bean(JdbcTemplate.class).update("update account_state set password_changed_at = ?, must_change_password = true "
+        + "where user_id = 'sato'", java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(400))));
+    assertThat(bearer(idp.accessToken("sato"), "GET", "/engine-rest/task", null).statusCode()).isEqualTo(200);
+  }
+
   private HttpResponse<String> assertRefused(String token) throws Exception {
     HttpResponse<String> response = bearer(token, "GET", "/engine-rest/task", null);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
