@@ -40,9 +40,14 @@ class PasswordChangeRequired {
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> passwordChangeRequiredFilter(AccountStates accounts,
-      PasswordExpiry expiry, IdentityService identityService) {
+      PasswordExpiry expiry, IdentityService identityService,
+      @org.springframework.beans.factory.annotation.Value("${isms.sso.enabled:false}") boolean sso,
+      @org.springframework.beans.factory.annotation.Value("${isms.sso.break-glass-user:}") String breakGlassUser) {
+    // with single sign-on the IdP's password rules apply (docs/sso.md); a local password is only the break-glass
+    // administrator's, whose age and first change are still enforced here
+    java.util.function.Predicate<String> localPassword = sso ? breakGlassUser::equals : user -> true;
     FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-        new Guard(accounts, expiry, identityService));
+        new Guard(accounts, expiry, identityService, localPassword));
     registration.setName("password-change-required");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
@@ -54,11 +59,14 @@ class PasswordChangeRequired {
     private final AccountStates accounts;
     private final PasswordExpiry expiry;
     private final IdentityService identityService;
+    private final java.util.function.Predicate<String> localPassword;
 
-    Guard(AccountStates accounts, PasswordExpiry expiry, IdentityService identityService) {
+    Guard(AccountStates accounts, PasswordExpiry expiry, IdentityService identityService,
+        java.util.function.Predicate<String> localPassword) {
       this.accounts = accounts;
       this.expiry = expiry;
       this.identityService = identityService;
+      this.localPassword = localPassword;
     }
 
     @Override
@@ -66,7 +74,7 @@ class PasswordChangeRequired {
         throws ServletException, IOException {
       String path = request.getRequestURI().substring(request.getContextPath().length());
       String user = user(request);
-      if (user != null && !ALLOWED.matcher(path).matches()) {
+      if (user != null && localPassword.test(user) && !ALLOWED.matcher(path).matches()) {
         AccountStates.PasswordState password = accounts.password(user);
         if (expiry.isExpired(password.changedAt(), java.time.Instant.now())) {
           refuse(response, "PasswordExpired", "パスワードの有効期限 ("

@@ -34,14 +34,24 @@ import jakarta.servlet.http.HttpSession;
 @Configuration
 class RestAuthenticationConfig {
 
+  /**
+   * Who sent a call without a session: HTTP Basic with the product's passwords, or with single sign-on (profile sso)
+   * the validated bearer token (or the break-glass administrator's Basic login) that Spring Security found.
+   */
+  private final String provider;
+
+  RestAuthenticationConfig(@org.springframework.beans.factory.annotation.Value("${isms.sso.enabled:false}") boolean sso) {
+    this.provider = sso ? jp.sample.isms.sso.SsoApiAuthenticationProvider.class.getName()
+        : HttpBasicAuthenticationProvider.class.getName();
+  }
+
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new CachingAuthenticationFilter());
     registration.setName("engine-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, provider);
     registration.setOrder(10);
     return registration;
   }
@@ -52,8 +62,7 @@ class RestAuthenticationConfig {
         new FilterRegistrationBean<>(new SessionOrBasicAuthentication(identityService));
     registration.setName("api-authentication");
     registration.addUrlPatterns("/api/*");
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, provider);
     registration.setOrder(10);
     return registration;
   }
