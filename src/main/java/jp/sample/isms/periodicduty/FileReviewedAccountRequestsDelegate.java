@@ -20,7 +20,7 @@ import jp.sample.isms.audit.AuditRecorder;
  * validated, routed and recorded by the kernel. The request's number is entered against the row.
  */
 @Component
-class FileAccountRequestsDelegate implements JavaDelegate {
+class FileReviewedAccountRequestsDelegate implements JavaDelegate {
 
   static final String ACCOUNT_REQUEST = "accountRequest";
 
@@ -31,7 +31,7 @@ class FileAccountRequestsDelegate implements JavaDelegate {
   private final Unrestricted unrestricted;
   private final AuditRecorder audit;
 
-  FileAccountRequestsDelegate(AccountReview review, FormService forms, RepositoryService repository,
+  FileReviewedAccountRequestsDelegate(AccountReview review, FormService forms, RepositoryService repository,
       IdentityService identity, Unrestricted unrestricted, AuditRecorder audit) {
     this.review = review;
     this.forms = forms;
