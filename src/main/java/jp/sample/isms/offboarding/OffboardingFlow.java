@@ -17,7 +17,7 @@ import jp.sample.isms.organisation.Role;
 
 /**
  * The rules of an offboarding (2.3, 5.1.7) beyond its forms: filed for a person of the organisation by the head of
- * the HR department ({@code isms.people.hr-department}) or of the person's department, never by the person; a last
+ * the HR department ({@code isms.organisation.hr-department}) or of the person's department, never by the person; a last
  * working day not in the past. The returns are confirmed by the head of the person's department.
  */
 @Component
@@ -29,7 +29,7 @@ class OffboardingFlow implements RequestFlow {
   private final OrganisationService organisation;
   private final String hrDepartment;
 
-  OffboardingFlow(OrganisationService organisation, @Value("${isms.people.hr-department:hr}") String hrDepartment) {
+  OffboardingFlow(OrganisationService organisation, @Value("${isms.organisation.hr-department:hr}") String hrDepartment) {
     this.organisation = organisation;
     this.hrDepartment = hrDepartment;
   }

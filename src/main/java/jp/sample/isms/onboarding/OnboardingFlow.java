@@ -18,7 +18,7 @@ import jp.sample.isms.organisation.Role;
 
 /**
  * The rules of an onboarding (2.1, 2.4, 5.1.9) beyond its forms: filed by the head of the HR department
- * ({@code isms.people.hr-department}) or of the department the person joins; a new user id that is not guest-like
+ * ({@code isms.organisation.hr-department}) or of the department the person joins; a new user id that is not guest-like
  * (5.1.8); the signed confidentiality undertaking attached before the account is created (2.1); access rights when
  * systems are asked for.
  */
@@ -39,7 +39,7 @@ class OnboardingFlow implements RequestFlow {
   private final String hrDepartment;
 
   OnboardingFlow(OrganisationService organisation, OnboardingDocuments documents, JdbcTemplate jdbc,
-      AssetSelection assetSelection, @Value("${isms.people.hr-department:hr}") String hrDepartment) {
+      AssetSelection assetSelection, @Value("${isms.organisation.hr-department:hr}") String hrDepartment) {
     this.assetSelection = assetSelection;
     this.organisation = organisation;
     this.documents = documents;
