@@ -3,6 +3,7 @@ package jp.sample.isms.audit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,10 +61,65 @@ class AuditLabels {
       "EXTERNALLY_TERMINATED", "終了 (外部から)",
       "INTERNALLY_TERMINATED", "終了 (内部で)");
 
+  /** The kinds of element of the engine's history (the path a request took), as an auditor reads them. */
+  static final Map<String, String> ACTIVITY_TYPES = ordered(
+      "startEvent", "開始",
+      "messageStartEvent", "開始 (メッセージ)",
+      "timerStartEvent", "開始 (定時)",
+      "noneEndEvent", "終了",
+      "endEvent", "終了",
+      "terminateEndEvent", "終了 (強制)",
+      "errorEndEvent", "終了 (エラー)",
+      "userTask", "担当者のステップ",
+      "serviceTask", "自動処理",
+      "sendTask", "通知",
+      "receiveTask", "受信待ち",
+      "scriptTask", "自動処理",
+      "businessRuleTask", "判定 (決定表)",
+      "manualTask", "手作業",
+      "callActivity", "呼び出し",
+      "subProcess", "サブフロー",
+      "multiInstanceBody", "繰り返し",
+      "exclusiveGateway", "分岐 (いずれか一つ)",
+      "inclusiveGateway", "分岐 (該当するすべて)",
+      "parallelGateway", "並行分岐・合流",
+      "eventBasedGateway", "分岐 (先に起きた事象)",
+      "intermediateTimer", "待機 (期限)",
+      "intermediateMessageCatch", "待機 (メッセージ)",
+      "intermediateNoneThrowEvent", "中間イベント",
+      "boundaryTimer", "期限超過",
+      "boundaryMessage", "メッセージ受信",
+      "boundaryError", "エラー",
+      "boundaryEscalation", "エスカレーション",
+      "boundaryConditional", "条件成立");
+
+  /** How the audit pages show a field of a request: the form's label and its choices' labels. */
+  record Field(String label, String type, Map<String, String> choices) {
+  }
+
   private final Map<String, Map<String, String>> choices;
+  private final Map<String, Field> fields;
 
   AuditLabels() {
-    this.choices = Collections.unmodifiableMap(readForms("classpath*:forms/**/*.form"));
+    Map<String, Map<String, String>> choices = new LinkedHashMap<>();
+    Map<String, String[]> fields = new LinkedHashMap<>();
+    readForms("classpath*:forms/**/*.form", choices, fields);
+    this.choices = Collections.unmodifiableMap(choices);
+    Map<String, Field> described = new LinkedHashMap<>();
+    fields.forEach((key, labelAndType) -> described.put(key, new Field(labelAndType[0], labelAndType[1],
+        Collections.unmodifiableMap(choices.getOrDefault(key, Map.of())))));
+    this.fields = Collections.unmodifiableMap(described);
+  }
+
+  /** The label and choices the forms show for each of these fields (fields no form offers are left out). */
+  Map<String, Field> fields(Collection<String> keys) {
+    Map<String, Field> result = new LinkedHashMap<>();
+    keys.stream().filter(fields::containsKey).forEach(key -> result.put(key, fields.get(key)));
+    return result;
+  }
+
+  String activityType(String code) {
+    return code == null ? null : ACTIVITY_TYPES.getOrDefault(code, code);
   }
 
   String outcome(String code) {
@@ -112,31 +168,37 @@ class AuditLabels {
     return choices.getOrDefault(field, Map.of());
   }
 
-  private static Map<String, Map<String, String>> readForms(String pattern) {
-    Map<String, Map<String, String>> result = new LinkedHashMap<>();
+  private static void readForms(String pattern, Map<String, Map<String, String>> choices,
+      Map<String, String[]> fields) {
     ObjectMapper json = new ObjectMapper();
     try {
       for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
         try (InputStream in = resource.getInputStream()) {
-          collect(json.readTree(in), result);
+          collect(json.readTree(in), choices, fields);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return result;
   }
 
-  private static void collect(JsonNode node, Map<String, Map<String, String>> result) {
+  private static void collect(JsonNode node, Map<String, Map<String, String>> choices, Map<String, String[]> fields) {
     JsonNode values = node.get("values");
     JsonNode key = node.get("key");
     if (values != null && values.isArray() && key != null) {
-      Map<String, String> labels = result.computeIfAbsent(key.asText(), k -> new LinkedHashMap<>());
+      Map<String, String> labels = choices.computeIfAbsent(key.asText(), k -> new LinkedHashMap<>());
       values.forEach(v -> labels.putIfAbsent(v.path("value").asText(), v.path("label").asText()));
+    }
+    if (key != null) {
+      // dates carry their label as dateLabel
+      String label = node.path("label").asText(node.path("dateLabel").asText(""));
+      if (!label.isBlank()) {
+        fields.putIfAbsent(key.asText(), new String[] { label, node.path("type").asText() });
+      }
     }
     JsonNode components = node.get("components");
     if (components != null) {
-      components.forEach(child -> collect(child, result));
+      components.forEach(child -> collect(child, choices, fields));
     }
   }
 

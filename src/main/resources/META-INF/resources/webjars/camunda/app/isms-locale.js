@@ -33,49 +33,78 @@ function placeSwitch() {
 }
 
 // Japanese names family name first (山本 さくら), also where the webapps write "firstName lastName": the header's
-// user menu (all four webapps) and Admin's user list and profile forms (姓 before 名).
-let ownName = null;
-let ownNameAsked = false;
+// user menu (all four webapps), Admin's user pages (title, breadcrumbs, the list and profile forms with 姓 before 名).
+// The names are those of the logged-in user and of the users a page shows (Admin's list, the user being edited).
+const names = new Map();
+const asked = new Set();
+let signedIn = false;
 
-function askOwnName() {
-  ownNameAsked = true;
-  const appRoot = (document.querySelector('base')?.getAttribute('app-root') || '/camunda').replace(/\/$/, '');
-  fetch(appRoot + '/api/admin/auth/user/default', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
-    .then((response) => (response.ok ? response.json() : null))
-    .then((auth) => auth && auth.userId ? fetch(appRoot + '/api/engine/engine/default/user/'
-      + encodeURIComponent(auth.userId) + '/profile', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
-      : null)
-    .then((response) => (response && response.ok ? response.json() : null))
-    .then((profile) => {
-      if (profile && profile.firstName && profile.lastName) {
-        ownName = { western: profile.firstName + ' ' + profile.lastName, japanese: profile.lastName + ' ' + profile.firstName };
-        schedule();
-      }
-    })
-    .catch(() => {
-      ownNameAsked = false;
-    });
+function appRoot() {
+  return (document.querySelector('base')?.getAttribute('app-root') || '/camunda').replace(/\/$/, '');
+}
+
+function remember(firstName, lastName) {
+  const first = (firstName || '').trim();
+  const last = (lastName || '').trim();
+  if (first && last && !names.has(first + ' ' + last)) {
+    names.set(first + ' ' + last, last + ' ' + first);
+    schedule();
+  }
+}
+
+function getJson(path) {
+  return fetch(appRoot() + path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+    .then((response) => (response.ok ? response.json() : null));
+}
+
+function askProfile(userId) {
+  if (!userId || asked.has(userId)) {
+    return;
+  }
+  asked.add(userId);
+  getJson('/api/engine/engine/default/user/' + encodeURIComponent(userId) + '/profile')
+    .then((profile) => profile && remember(profile.firstName, profile.lastName))
+    .catch(() => asked.delete(userId));
 }
 
 function japaneseNameOrder() {
-  const account = document.querySelector('li.account');
-  if (!account) {
+  if (!document.querySelector('li.account')) {
     // logged out: the next user may be someone else
-    ownName = null;
-    ownNameAsked = false;
+    signedIn = false;
+    names.clear();
+    asked.clear();
     return;
   }
-  if (!ownName) {
-    if (!ownNameAsked) {
-      askOwnName();
+  if (!signedIn) {
+    signedIn = true;
+    getJson('/api/admin/auth/user/default').then((auth) => auth && askProfile(auth.userId)).catch(() => {
+      signedIn = false;
+    });
+  }
+  const edited = /^#!?\/users\/([^/?]+)/.exec(window.location.hash);
+  if (edited) {
+    askProfile(decodeURIComponent(edited[1]));
+  }
+  document.querySelectorAll('tr').forEach((row) => {
+    const first = row.querySelector(':scope > td.firstname');
+    const last = row.querySelector(':scope > td.lastname');
+    if (first && last) {
+      remember(first.textContent, last.textContent);
     }
+  });
+  if (names.size === 0) {
     return;
   }
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.data.includes(ownName.western)) {
-      node.data = node.data.split(ownName.western).join(ownName.japanese);
-    }
+    names.forEach((japanese, western) => {
+      if (node.data.includes(western)) {
+        node.data = node.data.split(western).join(japanese);
+      }
+    });
+  }
+  if (names.has(document.title)) {
+    document.title = names.get(document.title);
   }
 }
 
