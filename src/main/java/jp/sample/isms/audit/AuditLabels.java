@@ -3,10 +3,14 @@ package jp.sample.isms.audit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -98,23 +102,38 @@ class AuditLabels {
   }
 
   private final Map<String, Map<String, String>> choices;
-  private final Map<String, Field> fields;
+  /** The fields of each form, by form id (takeOutStart, …), in the forms' order. */
+  private final Map<String, Map<String, Field>> formFields;
 
   AuditLabels() {
     Map<String, Map<String, String>> choices = new LinkedHashMap<>();
-    Map<String, String[]> fields = new LinkedHashMap<>();
-    readForms("classpath*:forms/**/*.form", choices, fields);
+    Map<String, Map<String, Field>> forms = new TreeMap<>();
+    readForms("classpath*:forms/**/*.form", choices, forms);
     this.choices = Collections.unmodifiableMap(choices);
-    Map<String, Field> described = new LinkedHashMap<>();
-    fields.forEach((key, labelAndType) -> described.put(key, new Field(labelAndType[0], labelAndType[1],
-        Collections.unmodifiableMap(choices.getOrDefault(key, Map.of())))));
-    this.fields = Collections.unmodifiableMap(described);
+    this.formFields = Collections.unmodifiableMap(forms);
   }
 
-  /** The label and choices the forms show for each of these fields (fields no form offers are left out). */
-  Map<String, Field> fields(Collection<String> keys) {
+  /**
+   * The label and choices the flow's forms show for each of these fields: its start form's first, then its other
+   * forms' (forms are named after their flow: takeOutStart, takeOutApproval, …), then any form's; fields no form
+   * offers are left out.
+   */
+  Map<String, Field> fields(String flowKey, Collection<String> keys) {
+    List<Map<String, Field>> search = new ArrayList<>();
+    if (flowKey != null) {
+      search.add(formFields.getOrDefault(flowKey + "Start", Map.of()));
+      formFields.forEach((formId, fields) -> {
+        if (formId.startsWith(flowKey)) {
+          search.add(fields);
+        }
+      });
+    }
+    search.addAll(formFields.values());
     Map<String, Field> result = new LinkedHashMap<>();
-    keys.stream().filter(fields::containsKey).forEach(key -> result.put(key, fields.get(key)));
+    for (String key : keys) {
+      search.stream().map(fields -> fields.get(key)).filter(Objects::nonNull).findFirst()
+          .ifPresent(field -> result.put(key, field));
+    }
     return result;
   }
 
@@ -169,12 +188,14 @@ class AuditLabels {
   }
 
   private static void readForms(String pattern, Map<String, Map<String, String>> choices,
-      Map<String, String[]> fields) {
+      Map<String, Map<String, Field>> forms) {
     ObjectMapper json = new ObjectMapper();
     try {
       for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
         try (InputStream in = resource.getInputStream()) {
-          collect(json.readTree(in), choices, fields);
+          JsonNode form = json.readTree(in);
+          Map<String, Field> fields = forms.computeIfAbsent(form.path("id").asText(""), id -> new LinkedHashMap<>());
+          collect(form, choices, fields);
         }
       }
     } catch (IOException e) {
@@ -182,18 +203,23 @@ class AuditLabels {
     }
   }
 
-  private static void collect(JsonNode node, Map<String, Map<String, String>> choices, Map<String, String[]> fields) {
+  private static void collect(JsonNode node, Map<String, Map<String, String>> choices, Map<String, Field> fields) {
     JsonNode values = node.get("values");
     JsonNode key = node.get("key");
+    Map<String, String> own = new LinkedHashMap<>();
     if (values != null && values.isArray() && key != null) {
       Map<String, String> labels = choices.computeIfAbsent(key.asText(), k -> new LinkedHashMap<>());
-      values.forEach(v -> labels.putIfAbsent(v.path("value").asText(), v.path("label").asText()));
+      values.forEach(v -> {
+        labels.putIfAbsent(v.path("value").asText(), v.path("label").asText());
+        own.put(v.path("value").asText(), v.path("label").asText());
+      });
     }
     if (key != null) {
       // dates carry their label as dateLabel
       String label = node.path("label").asText(node.path("dateLabel").asText(""));
       if (!label.isBlank()) {
-        fields.putIfAbsent(key.asText(), new String[] { label, node.path("type").asText() });
+        fields.putIfAbsent(key.asText(), new Field(label, node.path("type").asText(),
+            Collections.unmodifiableMap(own)));
       }
     }
     JsonNode components = node.get("components");

@@ -104,7 +104,7 @@ class AuditRequestController {
           history ? engine.attachments(businessKey, summary.processInstanceId()) : List.of(),
           history ? engine.path(summary.processInstanceId()) : List.of(),
           definitionId == null ? null : "/api/audit/requests/" + businessKey + "/diagram",
-          labels.fields(submittedFields(records)));
+          labels.fields(summary.flowKey(), submittedFields(records)));
     });
   }
 

@@ -169,7 +169,7 @@ class WebappsInJapaneseBrowserIT {
     });
     WebElement returnedOn = wait.until(ExpectedConditions.elementToBeClickable(field("returnedOn-date")));
     // then the planned date reads as Japanese write it
-    assertThat(browser.findElement(field("plannedReturnDate-date")).getAttribute("value"))
+    assertThat(browser.findElement(By.cssSelector("[id*='Field_plannedReturnDate'][id$='-date']")).getAttribute("value"))
         .isEqualTo(today.plusDays(3).format(JAPANESE_DATE));
 
     // when she reports a return in the future, the server refuses beside 完了, in the form's words
@@ -235,8 +235,9 @@ class WebappsInJapaneseBrowserIT {
   private void login(String user, String app) {
     browser.manage().deleteAllCookies();
     browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
-    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[ng-model='username']")));
+    // the first page of a freshly started application takes longest
+    WebElement username = new WebDriverWait(browser, Duration.ofSeconds(120)).until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
     username.sendKeys(user);
     browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("Demo-2026!");
     browser.findElement(By.cssSelector("button[type='submit']")).click();

@@ -97,6 +97,9 @@ function japaneseNameOrder() {
   }
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement && node.parentElement.closest('textarea, script, style, [contenteditable]')) {
+      continue;
+    }
     names.forEach((japanese, western) => {
       if (node.data.includes(western)) {
         node.data = node.data.split(western).join(japanese);

@@ -515,7 +515,10 @@ function localiseForms() {
 const ENGINE_PREFIX = /^\s*(?:Cannot instantiate process definition|Cannot submit task form|Cannot complete task)\s+\S+:\s+/;
 
 function fieldLabel(scope, key) {
-  const input = scope.querySelector("[id$='Field_" + key + "'], [id$='Field_" + key + "-date']");
+  // form-js ids end with the form's field id: Field_<key>, numbered where forms share a key (Field_<key>3), and
+  // -date for the date part of a date field
+  const id = new RegExp('Field_' + key + '\\d*(-date|-time)?$');
+  const input = [...scope.querySelectorAll("[id*='Field_" + key + "']")].find((element) => id.test(element.id));
   const field = input && input.closest('.fjs-form-field');
   const label = field && field.querySelector('label');
   return label ? label.textContent.replace(/\*\s*$/, '').trim() : null;
