@@ -133,6 +133,7 @@ class WebappsInJapaneseBrowserIT {
         "暗号化通信が必要です", "(規程 3.2)");
     assertThat(inViewport(refusal)).isTrue();
     assertThat(inViewport(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")))).isTrue();
+    DocumentationImages.save(browser, "tasklist-refusal.png");
     for (WebElement message : browser.findElements(By.cssSelector(".alert-danger"))) {
       assertThat(message.getText()).doesNotContain("Cannot", "process definition", "takeOut:", "attestEncryptedChannel",
           "：");
