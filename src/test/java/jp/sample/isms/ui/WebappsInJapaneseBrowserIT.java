@@ -102,8 +102,8 @@ class WebappsInJapaneseBrowserIT {
     assertThat(browser.findElement(field("startDate-date")).getAttribute("value")).isEqualTo(today.format(JAPANESE_DATE));
 
     // the date picker: 日〜土 and 12月
-    click(browser.findElement(field("startDate")).findElement(By.xpath(
-        "ancestor::*[contains(@class,'fjs-form-field')]//*[contains(@class,'fjs-input-adornment')]")));
+    click(browser.findElement(field("startDate-date")).findElement(By.xpath(
+        "ancestor::*[contains(@class,'fjs-form-field')][1]//*[contains(@class,'fjs-input-adornment')]")));
     WebElement calendar = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector(".flatpickr-calendar.open")));
     assertThat(calendar.findElements(By.cssSelector(".flatpickr-weekday")).get(0).getText()
