@@ -106,8 +106,8 @@ class WebappsInJapaneseBrowserIT {
         "ancestor::*[contains(@class,'fjs-form-field')][1]//*[contains(@class,'fjs-input-adornment')]")));
     WebElement calendar = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector(".flatpickr-calendar.open")));
-    assertThat(calendar.findElements(By.cssSelector(".flatpickr-weekday")).get(0).getText()
-        .replaceAll("\\s", "")).isEqualTo("日月火水木金土");
+    assertThat(String.join("", calendar.findElements(By.cssSelector("span.flatpickr-weekday")).stream()
+        .map(WebElement::getText).toList()).replaceAll("\\s", "")).isEqualTo("日月火水木金土");
     assertThat(((JavascriptExecutor) browser).executeScript("return arguments[0].querySelector("
         + "'.flatpickr-monthDropdown-months').selectedOptions[0].textContent;", calendar))
         .isEqualTo(today.getMonthValue() + "月");
