@@ -118,7 +118,7 @@ class WebappsInJapaneseBrowserIT {
     click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
     WebElement diskEncrypted = browser.findElement(field("attestDiskEncrypted"));
     WebElement diskEncryptedField = diskEncrypted.findElement(By.xpath(
-        "ancestor::*[contains(@class,'fjs-form-field')][1]"));
+        "ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')][1]"));
     wait.until(driver -> diskEncryptedField.getText().contains("入力してください。"));
     assertThat(body()).doesNotContain("Field is required");
     assertThat(instances()).isEmpty();
