@@ -558,7 +558,10 @@ function showRefusals() {
     const box = el('div', { class: 'alert alert-danger isms-refusal', role: 'alert' },
       el('strong', {}, status ? status.textContent.trim() : ''), el('ul', {}, lines.map((line) => el('li', {}, line))));
     place.before(box);
-    place.scrollIntoView({ block: 'end' });
+    // the box and the button under it in view; again once Tasklist has finished moving the dialog
+    const reveal = () => place.scrollIntoView({ block: 'end' });
+    reveal();
+    window.setTimeout(reveal, 300);
   });
 }
 
