@@ -34,12 +34,12 @@
       return el('td', {});
     }
     if (column.kind === 'REQUEST') {
-      return el('td', {}, el('a', {href: 'request.html?key=' + encodeURIComponent(value)}, value));
+      return el('td', {class: 'key'}, el('a', {href: 'request.html?key=' + encodeURIComponent(value)}, value));
     }
     if (column.kind === 'LINK') {
       return el('td', {}, el('a', {href: value}, 'ダウンロード'));
     }
-    return el('td', {class: value.length > 40 ? 'wrap' : null}, value);
+    return el('td', {}, value);
   }
 
   function describe(params) {
@@ -89,9 +89,10 @@
     current = registers.find(r => r.id === id) || registers[0];
     document.getElementById('title').textContent = current.title + ' (' + current.clauses + ')';
     document.title = current.title + ' — 監査';
+    // spaced by the style sheet: a space inside the link would be underlined with it
     document.getElementById('tabs').replaceChildren(...registers.map(r => r.id === current.id
-      ? el('strong', {}, r.title + '　')
-      : el('a', {href: '?register=' + encodeURIComponent(r.id)}, r.title + '　')));
+      ? el('strong', {'aria-current': 'page'}, r.title)
+      : el('a', {href: '?register=' + encodeURIComponent(r.id)}, r.title)));
     form.replaceChildren(...current.filters.map(field), el('label', {}, '1ページの件数',
       el('select', {name: 'size'}, el('option', {}, '50'), el('option', {}, '100'), el('option', {}, '500'))),
     actions);

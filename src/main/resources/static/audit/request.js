@@ -7,8 +7,25 @@
   document.getElementById('back').addEventListener('click', () => history.back());
   document.getElementById('print').addEventListener('click', () => window.print());
 
-  // what the user submitted with the filing or the step (kept in the record, hash-chained), folded under the comment
-  function submittedValues(json) {
+  // what the user submitted with the filing or the step (kept in the record, hash-chained), folded under the comment:
+  // the form's labels and the choices' labels; the field names and codes as recorded below them, for export
+  function shownValue(field, value) {
+    if (value === null || value === undefined) {
+      return '';
+    }
+    if (field && field.choices && Object.prototype.hasOwnProperty.call(field.choices, String(value))) {
+      return field.choices[String(value)];
+    }
+    if (field && field.type === 'checkbox' && (value === true || value === false)) {
+      return value ? 'はい' : 'いいえ';
+    }
+    if (field && field.type === 'datetime' && /^\d{4}-\d{2}-\d{2}$/.test(String(value))) {
+      return String(value).replaceAll('-', '/');
+    }
+    return String(value);
+  }
+
+  function submittedValues(json, fields) {
     if (!json) {
       return '';
     }
@@ -23,8 +40,14 @@
       return '';
     }
     return el('details', {class: 'submitted'}, el('summary', {}, '入力内容 (' + names.length + ')'),
-      el('dl', {}, ...names.flatMap(name => [el('dt', {}, name),
-        el('dd', {}, values[name] === null ? '' : String(values[name]))])));
+      el('dl', {}, ...names.flatMap(name => {
+        const field = fields[name];
+        const raw = values[name] === null ? '' : String(values[name]);
+        return [el('dt', {title: name}, field ? field.label : name),
+          el('dd', {title: raw, 'data-name': name, 'data-value': raw}, shownValue(field, values[name]))];
+      })),
+      el('details', {class: 'raw'}, el('summary', {}, '記録されたままの値 (項目名・コード)'),
+        el('pre', {}, JSON.stringify(values, null, 1))));
   }
 
   function fact(label, ...value) {
@@ -83,16 +106,19 @@
           + (t.instance.removalTime ? '　履歴の整理予定: ' + time(t.instance.removalTime) : '')
         : '履歴は整理済み (記録は保存されています)'));
 
-    document.getElementById('records').tBodies[0].replaceChildren(...t.records.map(record => el('tr', {},
-      el('td', {}, record.id),
+    // numbered within the request (the record id counts all requests' records, so it jumps); a refusal is marked
+    const fields = t.fields || {};
+    document.getElementById('records').tBodies[0].replaceChildren(...t.records.map((record, i) => el('tr', {
+      class: record.outcome === 'REFUSED' || record.outcome === 'DENIED' ? 'refused' : ''},
+      el('td', {title: '記録ID ' + record.id}, String(i + 1)),
       el('td', {}, time(record.occurredAt)),
-      el('td', {}, record.stepName || '', el('br'), el('span', {class: 'muted'}, record.step)),
+      el('td', {title: record.step || ''}, record.stepName || record.stepKindLabel || ''),
       el('td', {}, record.stepKindLabel || ''),
       el('td', {}, (record.actorName || '') + ' (' + record.actor + ')'),
       el('td', {}, record.actingRoleLabel || ''),
       el('td', {}, record.principal || ''),
       el('td', {}, el('span', {class: 'badge ' + record.outcome}, record.outcomeLabel)),
-      el('td', {class: 'wrap'}, record.comment || '', submittedValues(record.submittedValues)),
+      el('td', {class: 'wrap'}, record.comment || '', submittedValues(record.submittedValues, fields)),
       el('td', {}, (record.clauses || []).join(', ')),
       el('td', {}, (record.flags || []).join(', ')),
       el('td', {}, record.regulationRevision || ''))));
@@ -114,7 +140,8 @@
 
     document.getElementById('path').tBodies[0].replaceChildren(...t.path.map(step => el('tr', {},
       el('td', {}, time(step.startTime)), el('td', {}, step.endTime ? time(step.endTime) : '処理中'),
-      el('td', {}, step.activityId), el('td', {}, step.activityName || ''), el('td', {}, step.activityType),
+      el('td', {title: step.activityId}, step.activityName || step.activityTypeLabel || ''),
+      el('td', {}, step.activityTypeLabel || ''),
       el('td', {}, step.assignee || ''))));
 
     document.getElementById('request').hidden = false;

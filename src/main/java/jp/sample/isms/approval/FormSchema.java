@@ -172,7 +172,8 @@ public final class FormSchema {
       boolean readonly = component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
       fields.put(component.get("key").asText(), new Field(
           component.get("key").asText(),
-          component.path("label").asText(component.get("key").asText()),
+          // a date's label is its dateLabel
+          component.path("label").asText(component.path("dateLabel").asText(component.get("key").asText())),
           type,
           validate.path("required").asBoolean(false),
           validate.hasNonNull("minLength") ? validate.get("minLength").asInt() : null,

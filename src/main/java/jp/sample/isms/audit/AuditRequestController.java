@@ -3,8 +3,10 @@ package jp.sample.isms.audit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.task.Attachment;
@@ -15,6 +17,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,20 +52,26 @@ class AuditRequestController {
   record Count(long count) {
   }
 
-  /** Everything about one request: the record is complete; what the engine keeps may have been cleaned up. */
+  /**
+   * Everything about one request: the record is complete; what the engine keeps may have been cleaned up. The fields
+   * are the forms' labels and choice labels of what the records' submitted values name (the values stay raw).
+   */
   record Timeline(RequestSummary request, String flowName, EngineHistory.Instance instance,
       boolean historyAvailable, List<RecordView> records, List<EngineHistory.AttachmentView> attachments,
-      List<EngineHistory.Step> path, String diagramUrl) {
+      List<EngineHistory.Step> path, String diagramUrl, Map<String, AuditLabels.Field> fields) {
   }
 
   private final AuditAccess access;
   private final RequestSearch search;
   private final EngineHistory engine;
+  private final AuditLabels labels;
+  private final ObjectMapper json = new ObjectMapper();
 
-  AuditRequestController(AuditAccess access, RequestSearch search, EngineHistory engine) {
+  AuditRequestController(AuditAccess access, RequestSearch search, EngineHistory engine, AuditLabels labels) {
     this.access = access;
     this.search = search;
     this.engine = engine;
+    this.labels = labels;
   }
 
   @GetMapping("/requests")
@@ -87,11 +98,13 @@ class AuditRequestController {
       EngineHistory.Instance instance = engine.instance(summary.processInstanceId());
       boolean history = instance != null;
       String definitionId = engine.processDefinitionId(instance, summary.flowKey(), summary.flowVersion());
+      List<RecordView> records = search.timeline(businessKey);
       return new Timeline(summary, engine.flowNames().getOrDefault(summary.flowKey(), summary.flowKey()), instance,
-          history, search.timeline(businessKey),
+          history, records,
           history ? engine.attachments(businessKey, summary.processInstanceId()) : List.of(),
           history ? engine.path(summary.processInstanceId()) : List.of(),
-          definitionId == null ? null : "/api/audit/requests/" + businessKey + "/diagram");
+          definitionId == null ? null : "/api/audit/requests/" + businessKey + "/diagram",
+          labels.fields(summary.flowKey(), submittedFields(records)));
     });
   }
 
@@ -140,6 +153,22 @@ class AuditRequestController {
   Count countRecords(HttpServletRequest request, @RequestParam Map<String, String> parameters) {
     access.authorize(request, "AuditQuery_CountRecords", "記録の件数");
     return new Count(search.countRecords(RequestSearch.RecordCriteria.of(new AuditQueryParameters(parameters))));
+  }
+
+  /** The names of the fields the records' submitted values hold. */
+  private Set<String> submittedFields(List<RecordView> records) {
+    Set<String> names = new LinkedHashSet<>();
+    for (RecordView record : records) {
+      if (record.submittedValues() == null) {
+        continue;
+      }
+      try {
+        json.readTree(record.submittedValues()).fieldNames().forEachRemaining(names::add);
+      } catch (JsonProcessingException e) {
+        // a record written before values were kept as JSON: shown as it is
+      }
+    }
+    return names;
   }
 
   private RequestSummary summary(String businessKey) {

@@ -39,7 +39,8 @@ class EngineHistory {
   }
 
   /** One activity the request passed (or is waiting in). */
-  record Step(String activityId, String activityName, String activityType, OffsetDateTime startTime,
+  record Step(String activityId, String activityName, String activityType, String activityTypeLabel,
+      OffsetDateTime startTime,
       OffsetDateTime endTime, String assignee, boolean canceled) {
   }
 
@@ -73,7 +74,7 @@ class EngineHistory {
   List<Step> path(String processInstanceId) {
     return historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
         .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
-        .map(EngineHistory::step).toList();
+        .map(this::step).toList();
   }
 
   List<AttachmentView> attachments(String businessKey, String processInstanceId) {
@@ -140,8 +141,9 @@ class EngineHistory {
     return names;
   }
 
-  private static Step step(HistoricActivityInstance activity) {
+  private Step step(HistoricActivityInstance activity) {
     return new Step(activity.getActivityId(), activity.getActivityName(), activity.getActivityType(),
+        labels.activityType(activity.getActivityType()),
         time(activity.getStartTime()), time(activity.getEndTime()), activity.getAssignee(), activity.isCanceled());
   }
 

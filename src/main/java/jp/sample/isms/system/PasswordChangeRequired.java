@@ -26,7 +26,7 @@ import jp.sample.isms.organisation.PasswordExpiry;
 /**
  * 5.1.8: a user whose password was set by someone else (new account, reset), or whose password has expired
  * ({@code isms.password.max-age} without a change), may do nothing but change it, on the REST API and in the webapps
- * (Welcome → プロフィール → パスワードの変更), until they have. Checked on every request against the database, so
+ * (Welcome → プロフィール → パスワードを変更), until they have. Checked on every request against the database, so
  * neither the verified-login cache of {@link IsmsIdentityProvider} nor an open webapp session lets a lapsed password
  * through, and a change lifts the lapse at once on every node.
  */
@@ -80,7 +80,7 @@ class PasswordChangeRequired {
           refuse(response, "PasswordExpired", "パスワードの有効期限 ("
               + PasswordExpiry.format(expiry.expiresAt(password.changedAt())) + ") が切れたため、パスワードは失効しています"
               + " (5.1.8: 一定期間更新のないパスワードの失効)。パスワードを変更するまで、ほかの操作はできません。"
-              + "Welcome → プロフィール → パスワードの変更 から変更してください (Your password has expired: change it in "
+              + "Welcome → プロフィール → パスワードを変更 から変更してください (Your password has expired: change it in "
               + "Welcome → Profile → Change password)");
           return;
         }

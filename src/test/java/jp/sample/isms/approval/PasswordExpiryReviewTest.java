@@ -125,7 +125,7 @@ class PasswordExpiryReviewTest {
     String text = (String) mail.getContent(); // plain text only: the template has no HTML part
     assertThat(text).contains("渡辺 翔 様").contains("ユーザー watanabe のパスワード").contains("有効期限: " + expiry)
         .contains("最終変更: " + SHOWN.format(watanabeSet))
-        .contains("Welcome → プロフィール → パスワードの変更")
+        .contains("Welcome → プロフィール → パスワードを変更")
         .contains("http://localhost:" + port + "/camunda/app/welcome/default/#/welcome")
         .doesNotContain("すでに過ぎて");
 

@@ -257,6 +257,24 @@ class AuditSearchTest {
   }
 
   @Test
+  void aTimelineCarriesTheFormsLabelsOfWhatWasSubmittedAndThePathInWords() {
+    JsonNode timeline = client.get("nakamura", "/api/audit/requests/" + approvedTakeOut);
+    // the labels of the flow's own forms (another flow's form may label a field of the same name differently)
+    JsonNode fields = timeline.get("fields");
+    assertThat(fields.get("assetIds").get("label").asText()).isEqualTo("持ち出す情報資産 (情報資産管理台帳のID)");
+    assertThat(fields.get("assetDescription").get("label").asText()).isEqualTo("持ち出す内容 (ファイル名・書類名など)");
+    assertThat(fields.get("medium").get("choices").get("LAPTOP").asText()).isEqualTo("ノートパソコン");
+    assertThat(fields.get("startDate").get("label").asText()).isEqualTo("持ち出し日");
+    assertThat(fields.get("attestDiskEncrypted").get("type").asText()).isEqualTo("checkbox");
+    assertThat(fields.get("decision").get("choices").get("APPROVED").asText()).isEqualTo("承認する");
+    // the recorded values stay as they were submitted
+    assertThat(timeline.get("records").get(0).get("submittedValues").asText()).contains("medium", "LAPTOP");
+    // the path's kinds in Japanese
+    assertThat(timeline.get("path")).extracting(step -> step.get("activityTypeLabel").asText())
+        .contains("開始", "担当者のステップ", "分岐 (いずれか一つ)").doesNotContain("userTask", "exclusiveGateway");
+  }
+
+  @Test
   void wrongParametersAre400InJapanese() {
     ResponseEntity<String> date = client.call("nakamura", "/api/audit/requests?from=2026/04/01");
     assertThat(date.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -101,7 +101,7 @@ class PasswordExpiryEnforcementTest {
     assertThat(engineRest.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(engineRest.getBody()).contains("\"type\":\"PasswordExpired\"")
         .contains("パスワードの有効期限 (" + expiry + ") が切れたため、パスワードは失効しています")
-        .contains("Welcome → プロフィール → パスワードの変更");
+        .contains("Welcome → プロフィール → パスワードを変更");
     ResponseEntity<String> api = rest.withBasicAuth(USER, PASSWORD).getForEntity("/api/substitutes", String.class);
     assertThat(api.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(api.getBody()).contains("PasswordExpired");

@@ -91,8 +91,24 @@ class AuditPagesBrowserIT {
     List<WebElement> submitted = browser.findElements(By.cssSelector("#records details.submitted"));
     assertThat(submitted).hasSize(2);
     submitted.forEach(details -> details.findElement(By.tagName("summary")).click());
-    assertThat(submitted.get(0).getText()).contains("入力内容", "assetIds", "IA-0001", "medium", "LAPTOP");
-    assertThat(submitted.get(1).getText()).contains("decision", "APPROVED");
+    // in the form's words (its labels, its choices' labels); the recorded names and codes folded below, for export
+    assertThat(submitted.get(0).getText()).contains("入力内容", "持ち出す情報資産 (情報資産管理台帳のID)", "IA-0001",
+        "媒体", "ノートパソコン", "ハードディスク/データ・フォルダーを暗号化している", "はい", "持ち出し日")
+        .doesNotContain("assetIds", "LAPTOP", "attestDiskEncrypted");
+    assertThat(submitted.get(1).getText()).contains("判断", "承認する").doesNotContain("decision", "APPROVED");
+    WebElement recorded = submitted.get(0).findElement(By.cssSelector("details.raw"));
+    recorded.findElement(By.tagName("summary")).click();
+    assertThat(recorded.getText()).contains("\"medium\": \"LAPTOP\"", "\"attestDiskEncrypted\": true");
+    // records numbered within the request, the record id (which counts every request's records) kept as a title
+    List<WebElement> numbers = browser.findElements(By.cssSelector("#records tbody tr td:first-child"));
+    for (int i = 0; i < numbers.size(); i++) {
+      assertThat(numbers.get(i).getText()).isEqualTo(String.valueOf(i + 1));
+      assertThat(numbers.get(i).getAttribute("title")).startsWith("記録ID ");
+    }
+    // the path in words, without the model's element ids and types
+    String path = browser.findElement(By.id("path")).getText();
+    assertThat(path).contains("担当者のステップ", "分岐 (いずれか一つ)", "開始")
+        .doesNotContain("userTask", "exclusiveGateway", "startEvent", "UserTask_ApproveTakeOut", "要素ID");
     wait.until(driver -> !driver.findElements(By.cssSelector("#diagram .djs-element.audit-passed")).isEmpty());
     List<WebElement> passed = browser.findElements(By.cssSelector("#diagram .djs-element.audit-passed"));
     assertThat(passed).extracting(e -> e.getAttribute("data-element-id")).contains("StartEvent_RequestFiled",
@@ -126,6 +142,12 @@ class AuditPagesBrowserIT {
     assertThat(browser.findElement(By.id("rows")).getText()).contains(key, "山本 さくら (yamamoto)", "ノートパソコン");
     assertThat(browser.findElement(By.id("csv")).getAttribute("href"))
         .endsWith("/api/audit/registers/takeout.csv?businessKey=" + key);
+    // the register fits a 1400 px window: no sideways scrolling; the tabs carry no underlined spaces
+    assertThat((Boolean) browser.executeScript("const t = document.getElementById('rows');"
+        + "return t.scrollWidth <= t.parentElement.clientWidth;")).isTrue();
+    List<WebElement> tabs = browser.findElements(By.cssSelector("#tabs a, #tabs strong"));
+    assertThat(tabs).extracting(WebElement::getText).contains("持ち出し台帳")
+        .allSatisfy(text -> assertThat(text).doesNotContain("　").isEqualTo(text.strip()));
     screenshot("audit-register.png");
     printed("audit-register-print.png");
   }

@@ -150,8 +150,9 @@ class TasklistBrowserIT {
 
   private void login(String user) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[ng-model='username']")));
+    // the first page of a freshly started application takes longest
+    WebElement username = new WebDriverWait(browser, Duration.ofSeconds(120)).until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
     username.sendKeys(user);
     browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("Demo-2026!");
     browser.findElement(By.cssSelector("button[type='submit']")).click();
@@ -180,7 +181,7 @@ class TasklistBrowserIT {
   private void typeDate(String key, LocalDate date) {
     WebElement input = browser.findElement(field(key));
     input.click();
-    input.sendKeys(date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
+    input.sendKeys(date.format(DateTimeFormatter.ofPattern("yyyy/MM/dd")), Keys.ENTER);
     input.sendKeys(Keys.TAB);
   }
 

@@ -1,7 +1,8 @@
 // isms-approval: the 添付ファイル tab of the task view (tasklist.task.detail), 申請一覧, 一括承認 and 代理承認 in the
-// navigation bar (tasklist.navbar.action), the notice after filing (the request number and whom it waits for) and a
-// search of the 情報資産管理台帳 beside every form's asset id field. All call the product's /api in the Tasklist
-// session; the server checks everything again.
+// navigation bar (tasklist.navbar.action), the notice after filing (the request number and whom it waits for), a
+// search of the 情報資産管理台帳 beside every form's asset id field, Camunda Forms in Japanese (dates 2026/12/07) and
+// a refused submission explained beside the button. All call the product's /api in the Tasklist session; the server
+// checks everything again.
 const EN = window.localStorage.getItem('isms-locale') === 'en';
 const T = EN ? {
   attachments: 'Attachments', name: 'Name', type: 'Type', size: 'Size', by: 'Uploaded by', at: 'Date',
@@ -437,6 +438,147 @@ function attachAssetPicker(input) {
 
 new MutationObserver(() => document.querySelectorAll("input[id*='Field_assetIds']").forEach(attachAssetPicker))
   .observe(document.body, { childList: true, subtree: true });
+
+// ---------------------------------------------------------------- Camunda Forms in Japanese
+
+// form-js 1.8.7 (what Tasklist renders) speaks English only: its select placeholder, validation messages and date
+// picker. Dates are shown and typed as 2026/12/07 with 日〜土 and 12月; form-js still stores them as ISO (2026-12-07).
+const FORM_TEXT = [
+  [/^Select$/, () => '選択してください'],
+  [/^Search$/, () => '検索'],
+  [/^No results$/, () => '該当なし'],
+  [/^Field is required\.$/, () => '入力してください。'],
+  [/^Field must have minimum length of (\d+)\.$/, (m) => m[1] + ' 文字以上で入力してください。'],
+  [/^Field must have maximum length of (\d+)\.$/, (m) => m[1] + ' 文字以内で入力してください。'],
+  [/^Field must have minimum value of (.+)\.$/, (m) => m[1] + ' 以上にしてください。'],
+  [/^Field must have maximum value of (.+)\.$/, (m) => m[1] + ' 以下にしてください。'],
+  [/^Field must match pattern (.+)\.$/, () => '形式が正しくありません。'],
+  [/^Field must be a valid number\.$/, () => '数値で入力してください。'],
+  [/^Date of incorrect format\.?$/, () => '日付は 2026/12/07 の形で入力してください。']
+];
+const FORM_PLACEHOLDERS = { 'mm/dd/yyyy': 'yyyy/mm/dd', Search: '検索', 'hh:mm': '時:分' };
+const FLATPICKR_JA = {
+  weekdays: {
+    shorthand: ['日', '月', '火', '水', '木', '金', '土'],
+    longhand: ['日曜日', '月曜日', '火曜日', '水曜日', '木曜日', '金曜日', '土曜日']
+  },
+  months: {
+    shorthand: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'],
+    longhand: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月']
+  },
+  firstDayOfWeek: 0,
+  rangeSeparator: ' から ',
+  time_24hr: true,
+  monthAriaLabel: '月',
+  yearAriaLabel: '年',
+  hourAriaLabel: '時',
+  minuteAriaLabel: '分',
+  toggleTitle: 'クリックして切り替え'
+};
+
+function localiseForms() {
+  document.querySelectorAll('.fjs-container').forEach((container) => {
+    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.data.trim();
+      for (const [pattern, translate] of FORM_TEXT) {
+        const match = text && pattern.exec(text);
+        if (match) {
+          node.data = translate(match);
+          break;
+        }
+      }
+    }
+    container.querySelectorAll('input[placeholder]').forEach((input) => {
+      const placeholder = FORM_PLACEHOLDERS[input.getAttribute('placeholder')];
+      if (placeholder) {
+        input.setAttribute('placeholder', placeholder);
+      }
+    });
+    container.querySelectorAll('input.flatpickr-input').forEach((input) => {
+      const picker = input._flatpickr;
+      if (picker && !picker.ismsJapanese) {
+        picker.ismsJapanese = true;
+        picker.set({ locale: FLATPICKR_JA, dateFormat: 'Y/m/d' });
+      }
+    });
+  });
+}
+
+// ---------------------------------------------------------------- a refusal where the user looks
+
+/**
+ * Tasklist shows the server's refusal of a form at the top of the dialog, in the engine's words: "Cannot instantiate
+ * process definition takeOut:1:…: 3.2: … (attestEncryptedChannel)". Say it in the form's words instead (the field's
+ * label, the clause), and show it again beside the button the user just pressed.
+ */
+const ENGINE_PREFIX = /^\s*(?:Cannot instantiate process definition|Cannot submit task form|Cannot complete task)\s+\S+:\s+/;
+
+function fieldLabel(scope, key) {
+  // form-js ids end with the form's field id: Field_<key>, numbered where forms share a key (Field_<key>3), and
+  // -date for the date part of a date field
+  const id = new RegExp('Field_' + key + '\\d*(-date|-time)?$');
+  const input = [...scope.querySelectorAll("[id*='Field_" + key + "']")].find((element) => id.test(element.id));
+  const field = input && input.closest('.fjs-form-field');
+  const label = field && field.querySelector('label');
+  return label ? label.textContent.replace(/\*\s*$/, '').trim() : null;
+}
+
+function describeRefusal(message, scope) {
+  return message.replace(ENGINE_PREFIX, '').split(/;\s+/).map((part) => {
+    const refusal = /^(\d+(?:\.\d+)*):\s*(.*?)\s*\((\w+)\)$/.exec(part);
+    const input = /^(\w+):\s*(.*)$/.exec(part);
+    const [clause, text, key] = refusal ? [refusal[1], refusal[2], refusal[3]]
+      : input ? [null, input[2], input[1]] : [null, part, null];
+    const label = key ? fieldLabel(scope, key) : null;
+    return (label ? '「' + label + '」: ' : '') + text + (clause ? (EN ? ' (clause ' : ' (規程 ') + clause + ')' : '');
+  });
+}
+
+function showRefusals() {
+  document.querySelectorAll('.alert-danger .message').forEach((span) => {
+    if (span.dataset.ismsRefusal === span.textContent || !ENGINE_PREFIX.test(span.textContent)) {
+      return;
+    }
+    const scope = span.closest('.modal') || document.querySelector('.task-details, [cam-tasklist-task]') || document;
+    const lines = describeRefusal(span.textContent, scope);
+    span.textContent = lines.join(' / ');
+    span.dataset.ismsRefusal = span.textContent;
+    const colon = span.previousElementSibling;
+    if (colon && colon.textContent.trim() === ':') {
+      colon.style.display = 'none';
+    }
+    const status = span.parentElement.querySelector('.status');
+    const button = scope.querySelector("button[ng-click='startProcessInstance()'], button[ng-click='complete()']");
+    const place = button && (button.closest('.modal-footer') || button.parentElement);
+    if (!place) {
+      return;
+    }
+    place.parentElement.querySelector('.isms-refusal')?.remove();
+    const box = el('div', { class: 'alert alert-danger isms-refusal', role: 'alert' },
+      el('strong', {}, status ? status.textContent.trim() : ''), el('ul', {}, lines.map((line) => el('li', {}, line))));
+    place.before(box);
+    // the box and the button under it in view; again once Tasklist has finished moving the dialog
+    const reveal = () => place.scrollIntoView({ block: 'end' });
+    reveal();
+    window.setTimeout(reveal, 300);
+  });
+}
+
+let formsScheduled = false;
+new MutationObserver(() => {
+  if (formsScheduled) {
+    return;
+  }
+  formsScheduled = true;
+  window.setTimeout(() => {
+    formsScheduled = false;
+    if (!EN) {
+      localiseForms();
+    }
+    showRefusals();
+  }, 30);
+}).observe(document.body, { childList: true, subtree: true, characterData: true });
 
 // ---------------------------------------------------------------- 申請一覧
 
