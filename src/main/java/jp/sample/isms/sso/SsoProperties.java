@@ -33,6 +33,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           act; a person disabled at the IdP loses the session at the next check
  * @param clockSkew          tolerance of {@code exp} and {@code nbf}
  * @param provisioningCacheTtl a bearer token's claims are written to the person at most this often
+ * @param disabledAtIdpErrors the IdP's {@code error_description}s (or parts of them) that refuse a session's refresh
+ *                           because the person is disabled there; the product account is then disabled as well and
+ *                           the person's steps move on. Keycloak: "User disabled"; Entra ID: AADSTS50057.
  */
 @ConfigurationProperties(prefix = "isms.sso")
 public record SsoProperties(
@@ -52,7 +55,8 @@ public record SsoProperties(
     @DefaultValue("") String breakGlassUser,
     @DefaultValue("PT1M") Duration sessionCheckInterval,
     @DefaultValue("PT30S") Duration clockSkew,
-    @DefaultValue("PT1M") Duration provisioningCacheTtl) {
+    @DefaultValue("PT1M") Duration provisioningCacheTtl,
+    @DefaultValue({"User disabled", "AADSTS50057"}) List<String> disabledAtIdpErrors) {
 
   static final String REGISTRATION_ID = "isms";
 

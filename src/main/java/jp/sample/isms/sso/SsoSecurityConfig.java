@@ -70,6 +70,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import jp.sample.isms.approval.AccountDeactivation;
 import jp.sample.isms.organisation.AccountStates;
 
 /**
@@ -101,8 +102,8 @@ class SsoSecurityConfig {
 
   @Bean
   SsoUsers ssoUsers(SsoProperties properties, @Lazy IdentityService identityService, JdbcTemplate jdbc,
-      AccountStates accounts, TransactionTemplate transactions) {
-    return new SsoUsers(properties, identityService, jdbc, accounts, transactions);
+      AccountStates accounts, TransactionTemplate transactions, @Lazy AccountDeactivation deactivation) {
+    return new SsoUsers(properties, identityService, jdbc, accounts, transactions, deactivation);
   }
 
   @Bean
@@ -239,7 +240,7 @@ class SsoSecurityConfig {
                 idpLogout.onLogoutSuccess(request, response, authentication);
               }
             }))
-        .addFilterBefore(new SsoSessionCheck(clients, properties), AnonymousAuthenticationFilter.class)
+        .addFilterBefore(new SsoSessionCheck(clients, properties, users), AnonymousAuthenticationFilter.class)
         .addFilterAfter(new BreakGlassPage(), org.springframework.security.web.access.intercept.AuthorizationFilter.class);
     return http.build();
   }

@@ -25,7 +25,9 @@ import jakarta.servlet.http.HttpSession;
  * person may still act, by refreshing its tokens. When the IdP refuses (the person was disabled or deleted there, or
  * the IdP session was ended), the product session ends at once: the request goes on without a login (the browser to
  * the IdP's login page, which refuses a disabled person; a page's API call gets 401). Without a refresh token the
- * session lasts as long as the IdP's access token. An unreachable IdP ends no session (logged).
+ * session lasts as long as the IdP's access token. An unreachable IdP ends no session (logged). When the IdP says the
+ * person is disabled there ({@code isms.sso.disabled-at-idp-errors}), the product account is disabled as well, so that
+ * the person's open steps move on at once ({@link SsoUsers#disabledAtIdp}).
  */
 class SsoSessionCheck extends OncePerRequestFilter {
 
@@ -34,10 +36,14 @@ class SsoSessionCheck extends OncePerRequestFilter {
 
   private final OAuth2AuthorizedClientRepository clients;
   private final long intervalMillis;
+  private final SsoUsers users;
+  private final java.util.List<String> disabledErrors;
   private final RestClientRefreshTokenTokenResponseClient refresh = new RestClientRefreshTokenTokenResponseClient();
 
-  SsoSessionCheck(OAuth2AuthorizedClientRepository clients, SsoProperties properties) {
+  SsoSessionCheck(OAuth2AuthorizedClientRepository clients, SsoProperties properties, SsoUsers users) {
     this.clients = clients;
+    this.users = users;
+    this.disabledErrors = properties.disabledAtIdpErrors();
     this.intervalMillis = properties.sessionCheckInterval().toMillis();
   }
 
@@ -83,6 +89,12 @@ class SsoSessionCheck extends OncePerRequestFilter {
               : client.getRefreshToken()), login, request, response);
       return true;
     } catch (OAuth2AuthorizationException refused) {
+      String description = refused.getError().getDescription();
+      LOG.info("the IdP refused to refresh the session of {}: {} {}", login.getName(),
+          refused.getError().getErrorCode(), description);
+      if (description != null && disabledErrors.stream().anyMatch(e -> !e.isBlank() && description.contains(e))) {
+        users.disabledAtIdp(login.getName());
+      }
       return false;
     } catch (RuntimeException unreachable) {
       LOG.warn("the IdP could not be asked whether {} may still act: {}", login.getName(),

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.sample.isms.approval.AccountDeactivation;
 import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.organisation.OrganisationGroups;
 
@@ -25,7 +26,8 @@ import jp.sample.isms.organisation.OrganisationGroups;
  * and updated at each later login (name, mail; the department only while the person has none: a transfer is the
  * product's 人事異動, which moves open tasks with it). Groups of the mapping table follow the IdP's groups; every
  * other group is kept in the product (role holders change through the role-change request). A person disabled in
- * the product (5.1.7) is refused whatever the IdP says.
+ * the product (5.1.7) is refused whatever the IdP says; a person the IdP reports disabled has the product account
+ * disabled too, so that their open steps move on ({@link AccountDeactivation}).
  */
 class SsoUsers {
 
@@ -49,16 +51,18 @@ class SsoUsers {
   private final JdbcTemplate jdbc;
   private final AccountStates accounts;
   private final TransactionTemplate transactions;
+  private final AccountDeactivation deactivation;
   private final Map<String, Provisioned> recent = new ConcurrentHashMap<>();
 
   SsoUsers(SsoProperties properties, IdentityService identityService, JdbcTemplate jdbc, AccountStates accounts,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions, AccountDeactivation deactivation) {
     this.properties = properties;
     this.mapping = new GroupMapping(properties.groupMapping());
     this.identityService = identityService;
     this.jdbc = jdbc;
     this.accounts = accounts;
     this.transactions = transactions;
+    this.deactivation = deactivation;
   }
 
   /** The product's user id in these claims, or {@link Refused}. */
@@ -96,6 +100,19 @@ class SsoUsers {
     provision(claims);
     recent.put(userId, new Provisioned(claims.hashCode(), now));
     return userId;
+  }
+
+  /**
+   * The IdP refused the session's refresh because the person is disabled there (5.1.7): the product account is
+   * disabled as well and every open step of the person is handed over, recorded as done by the system.
+   */
+  void disabledAtIdp(String userId) {
+    if (accounts.isDisabled(userId) || identityService.createUserQuery().userId(userId).count() == 0) {
+      return;
+    }
+    List<String> moved = deactivation.disable(userId, "system",
+        "ID プロバイダでアカウントが無効化されたため (disabled at the identity provider)");
+    LOG.info("person {} disabled at the IdP: product account disabled, steps handed over {}", userId, moved);
   }
 
   private void refuseDisabled(String userId) {

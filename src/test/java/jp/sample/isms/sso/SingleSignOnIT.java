@@ -23,8 +23,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -37,6 +41,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.sample.isms.IsmsApplication;
+import jp.sample.isms.approval.AccountDeactivation;
 import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.support.KeycloakServer;
 import jp.sample.isms.support.RestCalls;
@@ -236,6 +241,39 @@ class SingleSignOnIT {
       assertThat(new Browserless().login("kato")).isFalse();
     } finally {
       idp.setEnabled("kato", true);
+      bean(AccountDeactivation.class).enable("kato", "suzuki");
+    }
+  }
+
+  @Test
+  void anApproverDisabledAtTheIdpIsDisabledInTheProductAtTheNextSessionCheckAndTheStepsMoveOn() throws Exception {
+    Requests requests = new Requests(bean(ProcessEngine.class));
+    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY,
+        Requests.internalLaptopTakeOut("yamamoto"));
+    Browserless browser = new Browserless();
+    assertThat(browser.login("ito")).isTrue();
+    requests.claim("ito", requests.task(instance));
+    assertThat(bean(AccountStates.class).isDisabled("ito")).isFalse();
+    idp.setEnabled("ito", false);
+    try {
+      // the next request after the check interval (1 s here): the IdP refuses the refresh as "User disabled"
+      Thread.sleep(1500);
+      assertThat(browser.get(APP + "/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
+      assertThat(bean(AccountStates.class).isDisabled("ito")).isTrue();
+      // the claimed approval went back and, with no other active development head, up to the president
+      Task step = requests.task(instance);
+      assertThat(step.getTaskDefinitionKey()).isEqualTo(TakeOutProcess.TASK_APPROVE);
+      assertThat(step.getAssignee()).isNull();
+      assertThat(bean(TaskService.class).getIdentityLinksForTask(step.getId()).stream()
+          .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).toList())
+          .contains("department-head.development", "president");
+      assertThat(bean(JdbcTemplate.class).queryForObject("select count(*) from audit_record where outcome = "
+          + "'ACCOUNT_DISABLED' and requester = 'ito' and comment like '%ID プロバイダ%'", Integer.class)).isOne();
+      // and cannot sign in again
+      assertThat(new Browserless().login("ito")).isFalse();
+    } finally {
+      idp.setEnabled("ito", true);
+      bean(AccountDeactivation.class).enable("ito", "suzuki");
     }
   }
 
