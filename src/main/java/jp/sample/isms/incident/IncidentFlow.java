@@ -12,6 +12,7 @@ import jp.sample.isms.approval.RequestInput;
 import jp.sample.isms.approval.ValidationErrors;
 import jp.sample.isms.asset.AssetSelection;
 import jp.sample.isms.asset.InformationAssets;
+import jp.sample.isms.periodicduty.EducationRegister;
 
 /**
  * The rules of an incident (9.1–9.5, 2.5) beyond its forms. A report is never refused for a missing optional field
@@ -19,7 +20,8 @@ import jp.sample.isms.asset.InformationAssets;
  * know are input errors. A change of level needs a reason and a leak stays at level 2 or more ({@link IncidentLevels}).
  * A procedure step is done or not applicable with a reason; a filing records date, office and reference number and
  * cannot be skipped at level 3 (9.4.1 ⑥ ⑦). The closure of a level-3 incident needs the publication (⑧) and every
- * filing of its procedure recorded; a violation found names the violator for the re-education of 2.5.
+ * filing of its procedure recorded; a violation found names the violator, by the user id of a person of the
+ * organisation, for the re-education of 2.5 recorded in the 教育実施記録.
  */
 @Component
 class IncidentFlow implements RequestFlow {
@@ -28,10 +30,12 @@ class IncidentFlow implements RequestFlow {
 
   private final InformationAssets assets;
   private final IncidentRegister register;
+  private final EducationRegister education;
 
-  IncidentFlow(InformationAssets assets, IncidentRegister register) {
+  IncidentFlow(InformationAssets assets, IncidentRegister register, EducationRegister education) {
     this.assets = assets;
     this.register = register;
+    this.education = education;
   }
 
   @Override
@@ -141,6 +145,10 @@ class IncidentFlow implements RequestFlow {
     }
     if (input.isTrue(IncidentProcess.VIOLATION_FOUND) && input.string(IncidentProcess.VIOLATOR) == null) {
       errors.refuse(IncidentProcess.VIOLATOR, "2.5", "規程違反があった場合は再教育の対象者を記入してください");
+    } else if (input.isTrue(IncidentProcess.VIOLATION_FOUND)
+        && education.peopleNamedIn(input.string(IncidentProcess.VIOLATOR)).isEmpty()) {
+      errors.refuse(IncidentProcess.VIOLATOR, "2.5",
+          "再教育の対象者を組織に登録されているユーザー ID で記入してください (例: kobayashi (私物 USB メモリの接続))");
     }
   }
 

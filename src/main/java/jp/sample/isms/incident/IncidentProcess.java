@@ -28,6 +28,7 @@ public final class IncidentProcess {
   public static final String TASK_APPROVE_BY_INCIDENT_OFFICER = "UserTask_ApproveClosureByIncidentOfficer";
   public static final String TASK_APPROVE_BY_PRESIDENT = "UserTask_ApproveClosureByPresident";
   public static final String TASK_RE_EDUCATE = "UserTask_ReEducateViolator";
+  public static final String TASK_RECORD_RE_EDUCATION = "ServiceTask_RecordReEducation";
   public static final String TASK_CLOSE = "ServiceTask_CloseIncident";
   public static final String END_CLOSED = "EndEvent_IncidentClosed";
 

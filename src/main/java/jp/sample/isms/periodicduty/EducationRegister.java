@@ -80,6 +80,36 @@ public class EducationRegister {
     return absent;
   }
 
+  /**
+   * Records one person trained outside a yearly session, attended on the day: a new hire at hiring (2.4) or a
+   * violator re-educated (2.5). {@code businessKey} is the onboarding or incident number; recorded again (after a
+   * send-back) it replaces the earlier record of the same person for the same number.
+   */
+  public void recordPerson(String businessKey, LocalDate trainedOn, String topic, String userId, String recordedBy,
+      OffsetDateTime at) {
+    String shortTopic = topic.length() > 500 ? topic.substring(0, 500) : topic;
+    jdbc.update("delete from education_attendance where business_key = ? and user_id = ?", businessKey, userId);
+    jdbc.update("""
+        insert into education_attendance (business_key, session_date, topic, user_id, attended, recorded_by,
+          recorded_at) values (?, ?, ?, ?, true, ?, ?)
+        """, businessKey, Date.valueOf(trainedOn), shortTopic, userId, recordedBy, Timestamp.from(at.toInstant()));
+  }
+
+  /** The people of the organisation named in a free text ({@code kobayashi (私物 USB)}), by user id, in order. */
+  public List<String> peopleNamedIn(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    List<String> people = people();
+    Set<String> named = new LinkedHashSet<>();
+    for (String part : text.split("[,、\\s()（）:：/・]+")) {
+      if (people.contains(part.strip())) {
+        named.add(part.strip());
+      }
+    }
+    return List.copyOf(named);
+  }
+
   void followedUp(String businessKey, LocalDate on, String note) {
     jdbc.update("update education_attendance set followed_up_on = ?, follow_up_note = ? "
         + "where business_key = ? and attended = false", Date.valueOf(on), note, businessKey);

@@ -100,6 +100,11 @@ class PeriodicDutyFlow implements RequestFlow {
       }
       case PeriodicDutyProcess.TASK_FOLLOW_UP_ABSENTEES ->
           notInFuture(input, PeriodicDutyProcess.FOLLOWED_UP_ON, "フォローの実施日", errors);
+      case PeriodicDutyProcess.TASK_ACKNOWLEDGE -> {
+        if (!input.isTrue(PeriodicDutyProcess.ACKNOWLEDGED)) {
+          errors.refuse(PeriodicDutyProcess.ACKNOWLEDGED, "1.3", "共有された情報を確認したことをチェックしてください");
+        }
+      }
       case PeriodicDutyProcess.TASK_ACCEPT -> {
         if (Decision.REJECTED.name().equals(input.string(ApprovalVariables.DECISION))) {
           errors.refuse(ApprovalVariables.DECISION, clause,

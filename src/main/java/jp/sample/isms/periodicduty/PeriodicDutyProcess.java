@@ -18,6 +18,7 @@ public final class PeriodicDutyProcess {
   public static final String TASK_RECORD_EDUCATION = "UserTask_RecordEducation";
   public static final String TASK_RECORD_ATTENDANCE = "ServiceTask_RecordAttendance";
   public static final String TASK_FOLLOW_UP_ABSENTEES = "UserTask_FollowUpAbsentees";
+  public static final String TASK_ACKNOWLEDGE = "UserTask_AcknowledgeSharing";
   public static final String TASK_ACCEPT = "UserTask_AcceptDuty";
   public static final String END_DONE = "EndEvent_DutyDone";
   public static final String SCHEDULE_START = "StartEvent_EveryNight";
@@ -66,6 +67,12 @@ public final class PeriodicDutyProcess {
   public static final String KIND_GENERAL = "GENERAL";
   public static final String KIND_ACCOUNT_REVIEW = "ACCOUNT_REVIEW";
   public static final String KIND_EDUCATION = "EDUCATION";
+  /** A duty every committee member acknowledges after it is done (1.3 threat sharing). */
+  public static final String KIND_COMMITTEE_SHARING = "COMMITTEE_SHARING";
+
+  /** The committee member of one acknowledgement (multi-instance element variable). */
+  public static final String COMMITTEE_MEMBER = "committeeMember";
+  public static final String ACKNOWLEDGED = "acknowledged";
 
   /** The department of an occurrence done for the whole company. */
   static final String NO_DEPARTMENT = "-";

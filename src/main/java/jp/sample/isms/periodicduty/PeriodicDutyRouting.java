@@ -11,6 +11,7 @@ import jp.sample.isms.approval.ApprovalRouting;
 import jp.sample.isms.approval.RequestLifecycle;
 import jp.sample.isms.approval.Route;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.organisation.Committee;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
 import jp.sample.isms.system.ModelCallable;
@@ -28,11 +29,42 @@ public class PeriodicDutyRouting {
   private final OrganisationService organisation;
   private final Occurrences occurrences;
   private final AuditRecorder audit;
+  private final Committee committee;
 
-  PeriodicDutyRouting(OrganisationService organisation, Occurrences occurrences, AuditRecorder audit) {
+  PeriodicDutyRouting(OrganisationService organisation, Occurrences occurrences, AuditRecorder audit,
+      Committee committee) {
     this.organisation = organisation;
     this.occurrences = occurrences;
     this.audit = audit;
+    this.committee = committee;
+  }
+
+  /**
+   * 1.3: the committee members who acknowledge a shared threat, one step each: every member of the committee but
+   * whoever shared it. {@code ${periodicDutyRouting.committeeMembers(execution)}}.
+   */
+  @ModelCallable
+  public List<String> committeeMembers(DelegateExecution execution) {
+    String performer = occurrences.byProcessInstance(execution.getProcessInstanceId())
+        .map(Occurrences.Occurrence::performedBy).orElse(null);
+    return committee.members().stream().filter(member -> !member.equals(performer)).toList();
+  }
+
+  /**
+   * The candidate group of one member's acknowledgement: the group of their committee seat (the step is assigned to
+   * them, {@link CommitteeAcknowledgementListener} keeps it theirs).
+   * {@code ${periodicDutyRouting.committeeSeat(execution, approvalRouting, committeeMember)}}.
+   */
+  @ModelCallable
+  public List<String> committeeSeat(DelegateExecution execution, ApprovalRouting approvalRouting,
+      String committeeMember) {
+    Committee.Seat seat = committee.seats().get(committeeMember);
+    if (seat == null) {
+      // no longer on the committee: the security officer takes the acknowledgement
+      return approvalRouting.offer(execution, approvalRouting.route(Role.SECURITY_OFFICER, RequestLifecycle.SYSTEM,
+          Set.of()));
+    }
+    return approvalRouting.offer(execution, new Route(seat.role(), seat.role(), seat.groupId(), null));
   }
 
   @ModelCallable

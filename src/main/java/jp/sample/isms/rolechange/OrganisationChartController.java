@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jp.sample.isms.organisation.Committee;
 import jp.sample.isms.organisation.OrganisationGroups;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
@@ -57,13 +58,15 @@ class OrganisationChartController {
   private final OrganisationService organisation;
   private final RoleChanges changes;
   private final JdbcTemplate jdbc;
+  private final Committee committee;
 
   OrganisationChartController(IdentityService identityService, OrganisationService organisation, RoleChanges changes,
-      JdbcTemplate jdbc) {
+      JdbcTemplate jdbc, Committee committee) {
     this.identityService = identityService;
     this.organisation = organisation;
     this.changes = changes;
     this.jdbc = jdbc;
+    this.committee = committee;
   }
 
   @GetMapping
@@ -104,16 +107,9 @@ class OrganisationChartController {
         .body(new Chart(roles, committee(), departments, history, GuardedGroups.breakGlassEnabled()));
   }
 
-  /**
-   * 1.1: the 情報セキュリティ委員会 is the security officer, every department head, the system administrator, the
-   * education officer, the incident officer and the audit officer, derived from the roles.
-   */
+  /** 1.1: the 情報セキュリティ委員会, derived from the roles ({@link Committee}). */
   private List<Holder> committee() {
-    List<String> ids = jdbc.queryForList("select distinct USER_ID_ from ACT_ID_MEMBERSHIP where GROUP_ID_ in (?, ?, ?, ?, ?) "
-        + "or GROUP_ID_ like ? order by USER_ID_", String.class, Role.SECURITY_OFFICER.groupId(null),
-        Role.SYSTEM_ADMINISTRATOR.groupId(null), Role.EDUCATION_OFFICER.groupId(null),
-        Role.INCIDENT_OFFICER.groupId(null), Role.AUDIT_OFFICER.groupId(null), Role.DEPARTMENT_HEAD.groupPrefix() + ".%");
-    return ids.stream().map(id -> new Holder(id, organisation.displayName(id))).toList();
+    return committee.members().stream().map(id -> new Holder(id, organisation.displayName(id))).toList();
   }
 
   private List<Holder> holders(String groupId) {

@@ -34,6 +34,8 @@ class IncidentProcessTest {
   static final LocalDate TODAY = IncidentDriver.TODAY;
 
   @Autowired
+  jp.sample.isms.periodicduty.EducationRegister education;
+  @Autowired
   ProcessEngine engine;
   @Autowired
   JdbcTemplate jdbc;
@@ -329,13 +331,27 @@ class IncidentProcessTest {
     // a violation without its violator is refused (2.5)
     assertThatThrownBy(() -> incidents.complete("suzuki", report, closure))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("2.5: ");
+    // a violator who is no person of the organisation cannot be re-educated: refused (2.5)
+    closure.put(IncidentProcess.VIOLATOR, "製造部の誰か");
+    assertThatThrownBy(() -> incidents.complete("suzuki", report, closure))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("2.5: ");
+    assertThat(instance).isWaitingAt(IncidentProcess.TASK_REPORT_CLOSURE);
     closure.put(IncidentProcess.VIOLATOR, "kobayashi (私物 USB メモリの無断接続)");
     incidents.complete("suzuki", report, closure);
     Task reEducation = incidents.task(instance, IncidentProcess.TASK_RE_EDUCATE);
     assertThat(incidents.candidateGroups(reEducation)).containsExactly("education-officer");
     incidents.complete("sato", reEducation, Map.of(IncidentProcess.EDUCATED_ON, TODAY.toString(),
         IncidentProcess.EDUCATION_CONTENT, "私物機器の接続禁止 (情報管理規程) の再教育"));
-    assertThat(instance).isEnded().hasPassed(IncidentProcess.TASK_RE_EDUCATE);
+    assertThat(instance).isEnded().hasPassedInOrder(IncidentProcess.TASK_RE_EDUCATE,
+        IncidentProcess.TASK_RECORD_RE_EDUCATION, IncidentProcess.TASK_CLOSE);
+    // the re-education is in the violator's education history (教育実施記録), under the incident number (2.5)
+    assertThat(education.history("kobayashi")).filteredOn(a -> instance.getBusinessKey().equals(a.businessKey()))
+        .singleElement().satisfies(attendance -> {
+          assertThat(attendance.sessionDate()).isEqualTo(TODAY);
+          assertThat(attendance.attended()).isTrue();
+          assertThat(attendance.recordedBy()).isEqualTo("sato");
+          assertThat(attendance.topic()).contains("再教育", "私物機器の接続禁止");
+        });
   }
 
   @Test

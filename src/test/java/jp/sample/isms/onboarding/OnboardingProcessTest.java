@@ -38,6 +38,7 @@ import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Person;
+import jp.sample.isms.periodicduty.EducationRegister;
 import jp.sample.isms.support.Requests;
 import jp.sample.isms.support.TemporaryPersons;
 
@@ -66,6 +67,8 @@ class OnboardingProcessTest {
   AccountStates accounts;
   @Autowired
   TestRestTemplate rest;
+  @Autowired
+  EducationRegister education;
 
   Requests requests;
 
@@ -81,6 +84,7 @@ class OnboardingProcessTest {
     if (engine.getIdentityService().createUserQuery().userId(PERSON).count() > 0) {
       TemporaryPersons.remove(engine.getIdentityService(), jdbc, PERSON);
     }
+    jdbc.update("delete from education_attendance where user_id = ?", PERSON);
   }
 
   static Map<String, Object> joiner(String userId, String department) {
@@ -185,6 +189,16 @@ class OnboardingProcessTest {
     assertThat(row).containsEntry("USER_ID", PERSON).containsEntry("REQUESTER", "ito")
         .containsEntry("ACCOUNT_CREATED_BY", "suzuki").containsEntry("TRAINED_BY", "sato");
     assertThat((String) row.get("UNDERTAKING_SHA256")).hasSize(64);
+    // the training at hiring is in the 教育実施記録: the new person's history starts with it and they count as trained
+    // this year (2.4)
+    assertThat(education.history(PERSON)).singleElement().satisfies(attendance -> {
+      assertThat(attendance.businessKey()).isEqualTo(instance.getBusinessKey());
+      assertThat(attendance.sessionDate()).isEqualTo(TODAY);
+      assertThat(attendance.attended()).isTrue();
+      assertThat(attendance.recordedBy()).isEqualTo("sato");
+      assertThat(attendance.topic()).contains("入社時教育", "情報管理規程の説明");
+    });
+    assertThat(education.untrained(TODAY.minusDays(1), TODAY)).doesNotContain(PERSON);
     assertThat((String) row.get("ACCOUNT_REQUESTS")).contains(accountRequests.get(0).getBusinessKey());
     ResponseEntity<String> registerPage = rest.withBasicAuth("nakamura", PASSWORD)
         .getForEntity("/api/audit/registers/onboardings?userId=" + PERSON, String.class);

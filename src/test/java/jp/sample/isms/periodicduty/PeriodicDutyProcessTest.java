@@ -46,6 +46,8 @@ class PeriodicDutyProcessTest {
   TaskDeadlines deadlines;
   @Autowired
   Occurrences occurrences;
+  @Autowired
+  jp.sample.isms.organisation.Committee committee;
 
   Requests requests;
   PeriodicDuties duties;
@@ -136,6 +138,68 @@ class PeriodicDutyProcessTest {
         .orElseThrow();
     assertThat(recorded.clauses()).isEqualTo("7.2,7.7,9.4.4");
     assertThat(recorded.actor()).isEqualTo("tanaka");
+  }
+
+  @Test
+  void eachCommitteeMemberAcknowledgesTheSharedThreatsForThemselvesBeforeTheAcceptance() {
+    // given the monthly threat sharing (1.3), shared by the security officer
+    duties.scheduleOn(APRIL_FIRST);
+    ProcessInstance instance = duties.occurrence("THREAT_SHARING", LocalDate.of(2026, 4, 30), null);
+    assertThat(candidateGroups(requests.task(instance))).containsExactly("security-officer");
+    requests.complete("tanaka", instance, PeriodicDuties.performed(false));
+
+    // then every other member of the committee (1.1: derived from the roles) has an acknowledgement of their own
+    List<String> members = committee.members().stream().filter(m -> !m.equals("tanaka")).toList();
+    assertThat(members).contains("suzuki", "ito", "nakamura", "sato", "takahashi").doesNotContain("yamamoto", "kato");
+    List<Task> acknowledgements = requests.tasks(instance);
+    assertThat(acknowledgements).allSatisfy(t -> assertThat(t.getTaskDefinitionKey())
+        .isEqualTo(PeriodicDutyProcess.TASK_ACKNOWLEDGE));
+    assertThat(acknowledgements).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(members);
+    Task suzukis = acknowledgements.stream().filter(t -> "suzuki".equals(t.getAssignee())).findFirst().orElseThrow();
+    assertThat(candidateGroups(suzukis)).containsExactly("system-administrator");
+
+    // another member cannot acknowledge for suzuki (no permission on his step) …
+    assertThatThrownBy(() -> requests.submit("ito", suzukis, acknowledged(true)))
+        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    // … not even holding the same role, nor by having the step handed over; nothing changed
+    engine.getIdentityService().createMembership("ito", "system-administrator");
+    try {
+      assertThatThrownBy(() -> requests.submit("ito", suzukis, acknowledged(true)))
+          .isInstanceOf(FourEyesViolationException.class);
+      assertThatThrownBy(() -> requests.as("suzuki", () -> {
+        engine.getTaskService().setAssignee(suzukis.getId(), "ito");
+        return null;
+      })).isInstanceOf(FourEyesViolationException.class);
+    } finally {
+      engine.getIdentityService().deleteMembership("ito", "system-administrator");
+    }
+    assertThat(engine.getTaskService().createTaskQuery().taskId(suzukis.getId()).singleResult().getAssignee())
+        .isEqualTo("suzuki");
+    // an acknowledgement without its confirmation is refused with the clause
+    assertThatThrownBy(() -> requests.submit("suzuki", suzukis, acknowledged(false)))
+        .isInstanceOf(RequestValidationException.class).hasMessageContaining("1.3");
+    assertThat(requests.tasks(instance)).hasSize(members.size());
+
+    // when all but one have acknowledged, the occurrence still waits for the last one
+    for (Task acknowledgement : acknowledgements.subList(0, acknowledgements.size() - 1)) {
+      requests.submit(acknowledgement.getAssignee(), acknowledgement, acknowledged(true));
+    }
+    assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_ACKNOWLEDGE);
+    Task last = acknowledgements.get(acknowledgements.size() - 1);
+    requests.submit(last.getAssignee(), last, acknowledged(true));
+
+    // then the system administrator accepts it, with who acknowledged in the decision record
+    assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_ACCEPT);
+    assertThat(audit.forBusinessKey(instance.getBusinessKey())).filteredOn(e -> PeriodicDutyProcess.TASK_ACKNOWLEDGE
+        .equals(e.step())).extracting(AuditEntry::actor).containsExactlyInAnyOrderElementsOf(members);
+    requests.complete("suzuki", instance, PeriodicDuties.decision("APPROVED", ""));
+    assertThat(instance).isEnded().hasPassed(PeriodicDutyProcess.TASK_ACKNOWLEDGE, PeriodicDutyProcess.END_DONE);
+  }
+
+  private static java.util.Map<String, Object> acknowledged(boolean acknowledged) {
+    java.util.Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put(PeriodicDutyProcess.ACKNOWLEDGED, acknowledged);
+    return variables;
   }
 
   @Test
