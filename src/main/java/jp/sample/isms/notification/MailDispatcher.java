@@ -68,19 +68,21 @@ public class MailDispatcher {
     int sent = 0;
     for (Map<String, Object> row : due) {
       long id = ((Number) row.get("id")).longValue();
+      // read before claiming: a database that goes away between the claim and the read would leave the row claimed
+      // (SENDING) until the claim is stale, and the mail late by that much
+      Map<String, Object> mail = jdbc.queryForMap("select * from mail_outbox where id = ?", id);
       int claimed = jdbc.update("""
           update mail_outbox set status = 'SENDING', claimed_at = ?
            where id = ? and attempts = ? and (status = 'PENDING' or (status = 'SENDING' and claimed_at < ?))
           """, Timestamp.from(now), id, ((Number) row.get("attempts")).intValue(), Timestamp.from(now.minus(STALE_CLAIM)));
-      if (claimed == 1 && send(id)) {
+      if (claimed == 1 && send(id, mail)) {
         sent++;
       }
     }
     return sent;
   }
 
-  private boolean send(long id) {
-    Map<String, Object> mail = jdbc.queryForMap("select * from mail_outbox where id = ?", id);
+  private boolean send(long id, Map<String, Object> mail) {
     try {
       deliver((String) mail.get("address"), (String) mail.get("subject"), (String) mail.get("body_text"),
           (String) mail.get("body_html"));

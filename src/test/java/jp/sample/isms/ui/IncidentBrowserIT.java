@@ -133,7 +133,7 @@ class IncidentBrowserIT {
   private void typeDate(String key, LocalDate date) {
     WebElement input = browser.findElement(By.cssSelector("input[id*='Field_" + key + "'][id$='-date']"));
     input.click();
-    input.sendKeys(date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
+    input.sendKeys(date.format(DateTimeFormatter.ofPattern("yyyy/MM/dd")), Keys.ENTER);
     input.sendKeys(Keys.TAB);
   }
 

@@ -180,7 +180,7 @@ class SecurityApprovalBrowserIT {
   private void typeDate(String key, LocalDate date) {
     WebElement input = browser.findElement(field(key));
     click(input);
-    input.sendKeys(date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
+    input.sendKeys(date.format(DateTimeFormatter.ofPattern("yyyy/MM/dd")), Keys.ENTER);
     input.sendKeys(Keys.TAB);
   }
 

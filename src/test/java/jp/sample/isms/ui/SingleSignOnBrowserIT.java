@@ -202,7 +202,7 @@ class SingleSignOnBrowserIT {
   private void typeDate(String key, LocalDate date) {
     WebElement input = browser.findElement(field(key));
     input.click();
-    input.sendKeys(date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
+    input.sendKeys(date.format(DateTimeFormatter.ofPattern("yyyy/MM/dd")), Keys.ENTER);
     input.sendKeys(Keys.TAB);
   }
 
