@@ -120,7 +120,7 @@
       el('td', {}, el('span', {class: 'badge ' + record.outcome}, record.outcomeLabel)),
       el('td', {class: 'wrap'}, record.comment || '', submittedValues(record.submittedValues, fields)),
       el('td', {}, (record.clauses || []).join(', ')),
-      el('td', {}, (record.flags || []).join(', ')),
+      el('td', {}, (record.flagLabels || record.flags || []).join(', ')),
       el('td', {}, record.regulationRevision || ''))));
 
     const attachments = document.getElementById('attachments');

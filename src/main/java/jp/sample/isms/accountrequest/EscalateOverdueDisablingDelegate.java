@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.notification.Notifier;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
@@ -44,11 +45,10 @@ class EscalateOverdueDisablingDelegate implements JavaDelegate {
               + "申請番号: " + request.businessKey() + "\n利用者: " + request.targetUserId() + "\n情報システム: "
               + request.systemLabel() + "\nアカウント: " + request.accountId() + "\nシステム管理者に確認してください。");
     }
-    audit.record(new AuditEntry(null, request.businessKey(), execution.getProcessInstanceId(),
-        AccountRequestProcess.KEY, null, execution.getCurrentActivityId(), "情報セキュリティ責任者に無効化遅延を通知する",
-        "SYSTEM", "system", "システム", null, null, requester,
-        records.department(execution), null, "ESCALATED",
-        "無効化期限超過を情報セキュリティ責任者 " + String.join(", ", officers) + " に通知",
-        AccountRequestFlow.CLAUSE_DELETION, null, null));
+    audit.record(AuditEntry.systemStep(request.businessKey(), execution.getProcessInstanceId(),
+            AccountRequestProcess.KEY, execution.getCurrentActivityId(), "情報セキュリティ責任者に無効化遅延を通知する")
+        .requester(requester, records.department(execution)).outcome(Outcome.ESCALATED)
+        .comment("無効化期限超過を情報セキュリティ責任者 " + String.join(", ", officers) + " に通知")
+        .clauses(AccountRequestFlow.CLAUSE_DELETION).build());
   }
 }

@@ -15,6 +15,7 @@ import jp.sample.isms.asset.InformationAsset;
 import jp.sample.isms.asset.InformationAssets;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.organisation.OrganisationService;
 
 /**
@@ -49,13 +50,14 @@ class IdentifyAccountAssetsDelegate implements JavaDelegate {
         : found.stream().map(this::summary).collect(Collectors.joining("\n")));
     if (!found.isEmpty()) {
       String businessKey = records.businessKey(execution);
-      audit.record(new AuditEntry(null, businessKey, execution.getProcessInstanceId(), AccountRequestProcess.KEY,
-          execution.getProcessEngineServices().getRepositoryService()
-              .getProcessDefinition(execution.getProcessDefinitionId()).getVersion(),
-          execution.getCurrentActivityId(), "情報資産を台帳で確認する", "SYSTEM", "system", "システム", null, null,
-          records.requester(execution), records.department(execution), null, "RECORDED",
-          found.stream().map(a -> a.assetId() + " " + a.classification().name() + " (v" + a.version() + ")")
-              .collect(Collectors.joining(", ")), "5.1.1,3.1.4", null, null));
+      audit.record(AuditEntry.systemStep(businessKey, execution.getProcessInstanceId(), AccountRequestProcess.KEY,
+              execution.getCurrentActivityId(), "情報資産を台帳で確認する")
+          .version(execution.getProcessEngineServices().getRepositoryService()
+              .getProcessDefinition(execution.getProcessDefinitionId()).getVersion())
+          .requester(records.requester(execution), records.department(execution)).outcome(Outcome.RECORDED)
+          .comment(found.stream().map(a -> a.assetId() + " " + a.classification().name() + " (v" + a.version() + ")")
+              .collect(Collectors.joining(", ")))
+          .clauses("5.1.1,3.1.4").build());
     }
   }
 

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.notification.Notifier;
 
 /**
@@ -42,10 +43,9 @@ class InstructPasswordChangeDelegate implements JavaDelegate {
             + request.businessKey() + ")。\n" + instruction
             + "パスワードはアルファベット大文字、小文字、数字、記号の全てを含む8文字以上とし、他人に教えたり、見えるところに"
             + "表示したりしないでください。アカウントを他人に貸与してはなりません (情報管理規程 5.1.8)。");
-    audit.record(new AuditEntry(null, request.businessKey(), execution.getProcessInstanceId(),
-        AccountRequestProcess.KEY, null, execution.getCurrentActivityId(), "初期パスワードの変更を指示する", "SYSTEM",
-        "system", "システム", null, null, records.requester(execution),
-        records.department(execution), null, "INSTRUCTED",
-        "初期パスワードの変更を " + target + " に指示 (アカウント " + accountId + ")", CLAUSES, null, null));
+    audit.record(AuditEntry.systemStep(request.businessKey(), execution.getProcessInstanceId(),
+            AccountRequestProcess.KEY, execution.getCurrentActivityId(), "初期パスワードの変更を指示する")
+        .requester(records.requester(execution), records.department(execution)).outcome(Outcome.INSTRUCTED)
+        .comment("初期パスワードの変更を " + target + " に指示 (アカウント " + accountId + ")").clauses(CLAUSES).build());
   }
 }

@@ -8,6 +8,7 @@ import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.notification.Notifier;
 
 /**
@@ -41,9 +42,9 @@ class RecordDisableRefusalDelegate implements JavaDelegate {
             + "理由: " + reason + "\n"
             + "判断した人: " + (step == null ? "システム管理者" : step.actorName()) + "\n"
             + "アカウントは有効なままです。必要であれば正しい内容で申請し直してください。");
-    audit.record(new AuditEntry(null, request.businessKey(), execution.getProcessInstanceId(),
-        AccountRequestProcess.KEY, null, execution.getCurrentActivityId(), "実施しなかった理由を記録し申請者に伝える",
-        "SYSTEM", "system", "システム", null, null, requester, records.department(execution), null, "NOTIFIED",
-        "停止・無効化しなかった (申請の誤り): " + reason, AccountRequestFlow.CLAUSE_DELETION, null, null));
+    audit.record(AuditEntry.systemStep(request.businessKey(), execution.getProcessInstanceId(),
+            AccountRequestProcess.KEY, execution.getCurrentActivityId(), "実施しなかった理由を記録し申請者に伝える")
+        .requester(requester, records.department(execution)).outcome(Outcome.NOTIFIED)
+        .comment("停止・無効化しなかった (申請の誤り): " + reason).clauses(AccountRequestFlow.CLAUSE_DELETION).build());
   }
 }

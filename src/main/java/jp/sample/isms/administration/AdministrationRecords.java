@@ -4,7 +4,10 @@ import org.springframework.stereotype.Component;
 
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.AuditStepKind;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.organisation.Role;
 
 /** The decision record of the system administrator's upkeep (1.1 organisation, 5.1.6 passwords), in the caller's transaction. */
 @Component
@@ -45,9 +48,9 @@ class AdministrationRecords {
   }
 
   void record(Change change, String by, String comment) {
-    audit.record(new AuditEntry(null, null, null, "organisation", null, change.step, change.stepName, "ORGANISATION",
-        by, SYSTEM.equals(by) ? "システム (system)" : organisation.displayName(by), "SYSTEM_ADMINISTRATOR", null, null,
-        null, null, "DONE", comment, change.clauses, null, null));
+    audit.record(AuditEntry.event("organisation", change.step, change.stepName, AuditStepKind.ORGANISATION)
+        .by(by, SYSTEM.equals(by) ? "システム (system)" : organisation.displayName(by))
+        .actingAs(Role.SYSTEM_ADMINISTRATOR).outcome(Outcome.DONE).comment(comment).clauses(change.clauses).build());
   }
 
   /** A person as records name them: {@code 山本 さくら (yamamoto)}. */

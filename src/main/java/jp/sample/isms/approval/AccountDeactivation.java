@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.AuditStepKind;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.organisation.OrganisationService;
 
@@ -49,10 +51,10 @@ public class AccountDeactivation {
       accounts.disable(userId, by, reason);
       // nothing stranded: role steps go back to the role (or up), the person's own steps to their department head
       List<String> moved = handOvers.handOver(userId, by, reason);
-      audit.record(new AuditEntry(null, null, null, "account", null, "AccountDeactivation", "アカウントの停止",
-          "ACCOUNT", by, organisation.displayName(by), null, null, userId, null, null, "ACCOUNT_DISABLED",
-          organisation.displayName(userId) + " (" + userId + "): " + reason + "; 引き継いだステップ " + moved, "5.1.7",
-          null, null));
+      audit.record(AuditEntry.event("account", "AccountDeactivation", "アカウントの停止", AuditStepKind.ACCOUNT)
+          .by(by, organisation.displayName(by)).requester(userId).outcome(Outcome.ACCOUNT_DISABLED)
+          .comment(organisation.displayName(userId) + " (" + userId + "): " + reason + "; 引き継いだステップ " + moved)
+          .clauses("5.1.7").build());
       return moved;
     } finally {
       if (caller != null) {
@@ -64,9 +66,9 @@ public class AccountDeactivation {
   @Transactional
   public void enable(String userId, String by) {
     accounts.enable(userId);
-    audit.record(new AuditEntry(null, null, null, "account", null, "AccountDeactivation", "アカウントの再開", "ACCOUNT",
-        by, organisation.displayName(by), null, null, userId, null, null, "ACCOUNT_ENABLED",
-        organisation.displayName(userId) + " (" + userId + ")", "5.1.7", null, null));
+    audit.record(AuditEntry.event("account", "AccountDeactivation", "アカウントの再開", AuditStepKind.ACCOUNT)
+        .by(by, organisation.displayName(by)).requester(userId).outcome(Outcome.ACCOUNT_ENABLED)
+        .comment(organisation.displayName(userId) + " (" + userId + ")").clauses("5.1.7").build());
   }
 
   /** The nightly review: accounts with no login for the inactivity period are disabled. */

@@ -7,10 +7,10 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.RecordFlag;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
 import jp.sample.isms.organisation.RoleHolders;
@@ -41,9 +41,6 @@ public class ApprovalRouting {
     this.audit = audit;
   }
 
-  /** Transient variable handing the route to the kernel's create listener, which records it on the task. */
-  static final String ROUTE = "isms.route";
-
   /** The candidate groups of the user task being created at {@code execution}. */
   @ModelCallable
   public List<String> candidateGroups(DelegateExecution execution, String roleCode) {
@@ -57,10 +54,7 @@ public class ApprovalRouting {
     String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
     flowList.stream().filter(f -> f.processKey().equals(processKey)).findFirst()
         .ifPresent(f -> excluded.addAll(f.subjects(execution)));
-    Route route = route(Role.valueOf(roleCode), requester, excluded);
-    execution.setVariableLocal(ROUTE, Variables.stringValue(route.role().name() + "|"
-        + (route.fourEyesException() == null ? "" : route.fourEyesException()), true));
-    return List.of(route.groupId());
+    return offer(execution, route(Role.valueOf(roleCode), requester, excluded));
   }
 
   /**
@@ -68,8 +62,7 @@ public class ApprovalRouting {
    * {@link #route}): the kernel records it on the task as it records its own routes. Returns its candidate group.
    */
   public List<String> offer(DelegateExecution execution, Route route) {
-    execution.setVariableLocal(ROUTE, Variables.stringValue(route.role().name() + "|"
-        + (route.fourEyesException() == null ? "" : route.fourEyesException()), true));
+    records.offer(execution.getId(), route);
     return List.of(route.groupId());
   }
 
@@ -91,10 +84,10 @@ public class ApprovalRouting {
     for (Role candidate : chain) {
       RoleHolders holders = organisation.holders(candidate, requester);
       if (holders.userIds().stream().anyMatch(u -> !u.equals(requester))) {
-        return new Route(role, candidate, holders.groupId(), Route.REPEATED_APPROVER);
+        return new Route(role, candidate, holders.groupId(), RecordFlag.REPEATED_APPROVER);
       }
     }
-    return new Route(role, Role.PRESIDENT, Role.PRESIDENT.groupId(null), Route.SELF_APPROVAL);
+    return new Route(role, Role.PRESIDENT, Role.PRESIDENT.groupId(null), RecordFlag.SELF_APPROVAL);
   }
 
   /** The role and the roles above it, each once. */

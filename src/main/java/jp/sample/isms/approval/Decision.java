@@ -1,18 +1,25 @@
 package jp.sample.isms.approval;
 
-/** What an approver decides on a step. */
+import jp.sample.isms.audit.Outcome;
+
+/** What an approver decides on a step; recorded as the outcome of the same name. */
 public enum Decision {
-  APPROVED("承認"),
-  REJECTED("却下"),
-  SENT_BACK("差し戻し");
+  APPROVED(Outcome.APPROVED),
+  REJECTED(Outcome.REJECTED),
+  SENT_BACK(Outcome.SENT_BACK);
 
-  private final String label;
+  private final Outcome outcome;
 
-  Decision(String label) {
-    this.label = label;
+  Decision(Outcome outcome) {
+    this.outcome = outcome;
+  }
+
+  /** The outcome the record shows for this decision. */
+  public Outcome outcome() {
+    return outcome;
   }
 
   public String label() {
-    return label;
+    return outcome.label();
   }
 }

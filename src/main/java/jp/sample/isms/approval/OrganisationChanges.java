@@ -14,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.AuditStepKind;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.OrganisationUnits;
 import jp.sample.isms.organisation.Role;
@@ -63,7 +65,7 @@ public class OrganisationChanges {
         identityService.createMembership(newHolder, groupId);
       }
       List<String> released = release(oldHolder);
-      record(by, "ROLE_HOLDER_REPLACED", groupId + ": " + organisation.displayName(oldHolder) + " → "
+      record(by, Outcome.ROLE_HOLDER_REPLACED, groupId + ": " + organisation.displayName(oldHolder) + " → "
           + organisation.displayName(newHolder) + "; 差し戻した担当ステップ " + released);
       return released;
     });
@@ -80,7 +82,7 @@ public class OrganisationChanges {
         identityService.createMembership(userId, groupId);
       }
       substitutes.synchronise();
-      record(by, "ROLE_HOLDER_ADDED", groupId + ": + " + organisation.displayName(userId) + " (" + userId + "); "
+      record(by, Outcome.ROLE_HOLDER_ADDED, groupId + ": + " + organisation.displayName(userId) + " (" + userId + "); "
           + businessKey);
       return null;
     });
@@ -97,7 +99,7 @@ public class OrganisationChanges {
         identityService.deleteMembership(userId, groupId);
       }
       List<String> released = release(userId);
-      record(by, "ROLE_HOLDER_REMOVED", groupId + ": − " + organisation.displayName(userId) + " (" + userId + "); "
+      record(by, Outcome.ROLE_HOLDER_REMOVED, groupId + ": − " + organisation.displayName(userId) + " (" + userId + "); "
           + businessKey + "; 差し戻した担当ステップ " + released);
       return released;
     });
@@ -132,7 +134,7 @@ public class OrganisationChanges {
         }
       }
       List<String> released = release(userId);
-      record(by, "MOVED", organisation.displayName(userId) + ": " + before.departmentName() + "/" + before.sectionName()
+      record(by, Outcome.MOVED, organisation.displayName(userId) + ": " + before.departmentName() + "/" + before.sectionName()
           + " → " + department + "/" + section + "; 差し戻した担当ステップ " + released);
       return released;
     });
@@ -157,10 +159,10 @@ public class OrganisationChanges {
     return released;
   }
 
-  private void record(String by, String outcome, String comment) {
-    audit.record(new AuditEntry(null, null, null, "organisation", null, "OrganisationChange", "人事異動", "ORGANISATION",
-        by, organisation.displayName(by), "SYSTEM_ADMINISTRATOR", null, null, null, null, outcome, comment, "1.1",
-        null, null));
+  private void record(String by, Outcome outcome, String comment) {
+    audit.record(AuditEntry.event("organisation", "OrganisationChange", "人事異動", AuditStepKind.ORGANISATION)
+        .by(by, organisation.displayName(by)).actingAs(Role.SYSTEM_ADMINISTRATOR).outcome(outcome).comment(comment)
+        .clauses("1.1").build());
   }
 
   private <T> T asSystem(java.util.function.Supplier<T> change) {

@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.audit.AuditRecorder;
@@ -50,10 +49,8 @@ public class OwnerDepartmentRouting {
         execution.getCurrentActivityId()));
     excluded.add(requester);
     String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
-    Route route = route(flows.get(processKey).ownerDepartment(execution), requester, excluded, approvalRouting);
-    execution.setVariableLocal(ApprovalRouting.ROUTE, Variables.stringValue(route.role().name() + "|"
-        + (route.fourEyesException() == null ? "" : route.fourEyesException()), true));
-    return List.of(route.groupId());
+    return approvalRouting.offer(execution,
+        route(flows.get(processKey).ownerDepartment(execution), requester, excluded, approvalRouting));
   }
 
   Route route(String ownerDepartment, String requester, Set<String> excluded, ApprovalRouting approvalRouting) {

@@ -10,6 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.AuditStepKind;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.notification.MailLinks;
 import jp.sample.isms.notification.MailOutbox;
 import jp.sample.isms.organisation.AccountStates;
@@ -72,11 +74,13 @@ public class PasswordExpiryWarnings {
               "expiredEn", expiresAt.isAfter(now) ? "" : "It has already expired: your password has lapsed.\n"));
       // a user without a mail address is tried again the next night (the outbox logs it)
       if (queued && accounts.passwordExpiryWarned(user, password.changedAt(), now)) {
-        audit.record(new AuditEntry(null, null, null, "account", null, "PasswordExpiryWarnings",
-            "パスワード有効期限の警告", "ACCOUNT", "system", organisation.displayName("system"), null, null, user, null,
-            null, "PASSWORD_EXPIRY_WARNED", organisation.displayName(user) + " (" + user + "): 有効期限 "
-                + PasswordExpiry.format(expiresAt) + " (最終変更 " + PasswordExpiry.format(password.changedAt())
-                + ") を警告メールで通知", "5.1.8", null, null));
+        audit.record(AuditEntry.event("account", "PasswordExpiryWarnings", "パスワード有効期限の警告",
+                AuditStepKind.ACCOUNT)
+            .by(AuditEntry.SYSTEM_ACTOR, organisation.displayName(AuditEntry.SYSTEM_ACTOR)).requester(user)
+            .outcome(Outcome.PASSWORD_EXPIRY_WARNED)
+            .comment(organisation.displayName(user) + " (" + user + "): 有効期限 " + PasswordExpiry.format(expiresAt)
+                + " (最終変更 " + PasswordExpiry.format(password.changedAt()) + ") を警告メールで通知")
+            .clauses("5.1.8").build());
         warned.add(user);
       }
     }

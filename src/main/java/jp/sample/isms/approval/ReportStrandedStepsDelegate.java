@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.AuditStepKind;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.notification.Notifier;
 import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.organisation.OrganisationService;
@@ -40,10 +42,11 @@ class ReportStrandedStepsDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     List<String> stranded = handOvers.stranded();
     execution.setVariable("strandedStepCount", stranded.size());
-    audit.record(new AuditEntry(null, null, null, "organisation", null, "StrandedStepReview", "対応できる者のいないステップの確認",
-        "ORGANISATION", "system", "system", null, null, null, null, null,
-        stranded.isEmpty() ? "NO_STRANDED_STEPS" : "STRANDED_STEPS_FOUND", String.join("; ", stranded), "1.1",
-        null, null));
+    audit.record(AuditEntry.event("organisation", "StrandedStepReview", "対応できる者のいないステップの確認",
+            AuditStepKind.ORGANISATION)
+        .by(AuditEntry.SYSTEM_ACTOR, "system")
+        .outcome(stranded.isEmpty() ? Outcome.NO_STRANDED_STEPS : Outcome.STRANDED_STEPS_FOUND)
+        .comment(String.join("; ", stranded)).clauses("1.1").build());
     if (stranded.isEmpty()) {
       return;
     }

@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
 
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.AuditStepKind;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.organisation.OrganisationGroups;
 import jp.sample.isms.organisation.OrganisationService;
 
@@ -40,10 +42,10 @@ import jp.sample.isms.organisation.OrganisationService;
 class RequestAttachments {
 
   static final int MAX_BYTES = 10 * 1024 * 1024;
-  static final String ATTACHED = "ATTACHED";
+  static final String ATTACHED = Outcome.ATTACHED.code();
   static final String DESCRIPTION_UPLOADER = "uploadedBy=";
   static final String DESCRIPTION_SIZE = "size=";
-  static final String ATTACHMENT_REMOVED = "ATTACHMENT_REMOVED";
+  static final String ATTACHMENT_REMOVED = Outcome.ATTACHMENT_REMOVED.code();
   /** Groups that read every request (1.2). */
   private static final List<String> READERS = List.of("audit-officer", "security-officer",
       OrganisationGroups.CAMUNDA_ADMIN);
@@ -172,7 +174,7 @@ class RequestAttachments {
     // the engine would ask for UPDATE on the task, which a candidate who has not claimed it lacks
     Attachment attachment = withoutAuthorization(() -> taskService.createAttachment(type, task.getId(),
         request.processInstanceId(), name, DESCRIPTION_UPLOADER + user.getUserId() + ";" + DESCRIPTION_SIZE + content.length, new ByteArrayInputStream(content)));
-    record(request, task, user, ATTACHED, name + " (" + (type.equals(format.mimeType) ? "" : type + ", ") + format
+    record(request, task, user, Outcome.ATTACHED, name + " (" + (type.equals(format.mimeType) ? "" : type + ", ") + format
         + ", " + content.length + " bytes)");
     return new Item(attachment.getId(), name, type, kindLabel(request, type), (long) content.length, user.getUserId(),
         organisation.displayName(user.getUserId()), attachment.getCreateTime(), task.getId(), true);
@@ -192,7 +194,7 @@ class RequestAttachments {
       taskService.deleteTaskAttachment(task.getId(), attachmentId);
       return null;
     });
-    record(request, task, user, ATTACHMENT_REMOVED, attachment.getName());
+    record(request, task, user, Outcome.ATTACHMENT_REMOVED, attachment.getName());
   }
 
   /** The attachment's type: the kind's code in a flow that declares kinds, otherwise the MIME type. */
@@ -304,13 +306,13 @@ class RequestAttachments {
     return null;
   }
 
-  private void record(Request request, Task task, Authentication user, String outcome, String comment) {
+  private void record(Request request, Task task, Authentication user, Outcome outcome, String comment) {
     Integer version = withoutAuthorization(() -> engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionId(task.getProcessDefinitionId()).singleResult().getVersion());
-    audit.record(new AuditEntry(null, request.businessKey(), request.processInstanceId(), request.processKey(), version,
-        task.getTaskDefinitionKey(), task.getName(), "ATTACHMENT", user.getUserId(),
-        organisation.displayName(user.getUserId()), null, null, request.requester(), null, null, outcome, comment,
-        null, null, null));
+    audit.record(AuditEntry.step(request.businessKey(), request.processInstanceId(), request.processKey(),
+            task.getTaskDefinitionKey(), task.getName(), AuditStepKind.ATTACHMENT)
+        .version(version).by(user.getUserId(), organisation.displayName(user.getUserId()))
+        .requester(request.requester()).outcome(outcome).comment(comment).build());
   }
 
   /** The checks above are the product's; the engine's own authorizations do not know attachments' owners. */

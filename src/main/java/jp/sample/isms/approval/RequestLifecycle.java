@@ -26,6 +26,9 @@ import org.springframework.stereotype.Component;
 
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.AuditStepKind;
+import jp.sample.isms.audit.Outcome;
+import jp.sample.isms.audit.RecordFlag;
 import jp.sample.isms.notification.RequestMail;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Person;
@@ -112,9 +115,10 @@ public class RequestLifecycle {
       // a filing within another request's step is refused to that step, whose transaction holds the record's chain:
       // recording separately would wait for it
       if (refusal.isRefusal() && !SubmittedVariables.current().nested()) {
-        audit.recordSeparately(new AuditEntry(null, null, null, flow.processKey(), definition.getVersion(),
-            "StartEvent_RequestFiled", "申請", "FILING", requester, person.displayName(), "REQUESTER", null, requester,
-            person.departmentCode(), null, "REFUSED", refusal.getMessage(), refusal.clauses(), null, null));
+        audit.recordSeparately(AuditEntry.filing(null, null, flow.processKey(), definition.getVersion(), requester,
+                person.displayName(), person.departmentCode())
+            .actingAs(AuditEntry.REQUESTER).outcome(Outcome.REFUSED).comment(refusal.getMessage())
+            .clauses(refusal.clauses()).build());
       }
       throw refusal;
     }
@@ -137,10 +141,10 @@ public class RequestLifecycle {
       grantRead(requester, Resources.PROCESS_INSTANCE, execution.getProcessInstanceId());
       grantRead(requester, Resources.HISTORIC_PROCESS_INSTANCE, execution.getProcessInstanceId());
     }
-    audit.record(new AuditEntry(null, businessKey, execution.getProcessInstanceId(), flow.processKey(),
-        definition.getVersion(), "StartEvent_RequestFiled", "申請", "FILING", requester, person.displayName(),
-        bySystem ? "SYSTEM" : "REQUESTER", null, requester, person.departmentCode(), null, "FILED", null,
-        String.join(",", flow.clauses()), null, null, RequestValues.json(submitted)));
+    audit.record(AuditEntry.filing(businessKey, execution.getProcessInstanceId(), flow.processKey(),
+            definition.getVersion(), requester, person.displayName(), person.departmentCode())
+        .actingAs(bySystem ? AuditEntry.SYSTEM : AuditEntry.REQUESTER).outcome(Outcome.FILED)
+        .clauses(String.join(",", flow.clauses())).submitted(RequestValues.json(submitted)).build());
   }
 
   // ---------------------------------------------------------------- steps
@@ -148,16 +152,15 @@ public class RequestLifecycle {
   void onCreated(DelegateTask task, StepDefinition step) {
     String actingRole = null;
     String exception = null;
-    Object route = task.getExecution().getVariableLocal(ApprovalRouting.ROUTE);
-    if (route instanceof String r) {
-      String[] parts = r.split("\\|", -1);
-      actingRole = parts[0];
-      exception = parts[1].isEmpty() ? null : parts[1];
+    // the route the routing offered this task in the same command (ApprovalRouting#offer)
+    Route offered = records.takeOffered(task.getExecutionId()).orElse(null);
+    if (offered != null) {
+      actingRole = offered.role().name();
+      exception = offered.fourEyesExceptionCode();
       task.setVariableLocal(ApprovalVariables.ACTING_ROLE, actingRole);
       if (exception != null) {
         task.setVariableLocal(ApprovalVariables.FOUR_EYES_EXCEPTION, exception);
       }
-      task.getExecution().removeVariableLocal(ApprovalRouting.ROUTE);
     } else if (step.kind().forRoleHolder()) {
       // a flow's own routing put its route on the task in this same create event, before the kernel's listener
       actingRole = (String) task.getVariableLocal(ApprovalVariables.ACTING_ROLE);
@@ -214,7 +217,7 @@ public class RequestLifecycle {
   void onAssigned(DelegateTask task, StepDefinition step) {
     String assignee = task.getAssignee();
     if (assignee != null) {
-      checkActor(task, step, assignee, "担当");
+      checkActor(task, step, assignee, Action.CLAIM);
     }
   }
 
@@ -223,7 +226,7 @@ public class RequestLifecycle {
     if (actor == null) {
       throw new FourEyesViolationException("タスクを完了するにはログインが必要です (an authenticated user must complete the task)");
     }
-    checkActor(task, step, actor, "完了");
+    checkActor(task, step, actor, Action.COMPLETE);
 
     SubmittedVariables.Submission submission = SubmittedVariables.current();
     ValidationErrors errors = new ValidationErrors();
@@ -239,17 +242,20 @@ public class RequestLifecycle {
     Person requester = requesterId == null ? null : organisation.person(requesterId).orElse(null);
     RequestInput input = new RequestInput(new HashMap<>(task.getVariables()), requester, today(),
         task.getProcessInstanceId());
-    String outcome = switch (step.kind()) {
-      case APPROVAL -> validateDecision(input, errors);
+    Outcome outcome = switch (step.kind()) {
+      case APPROVAL -> {
+        Decision decision = validateDecision(input, errors);
+        yield decision == null ? null : decision.outcome();
+      }
       case CORRECTION -> {
         String resubmission = input.string(ApprovalVariables.RESUBMISSION);
         if (ApprovalVariables.RESUBMIT.equals(resubmission)) {
           flow.validateRequest(input, errors);
-          yield "RESUBMITTED";
+          yield Outcome.RESUBMITTED;
         }
-        yield ApprovalVariables.WITHDRAW.equals(resubmission) ? "WITHDRAWN" : null;
+        yield ApprovalVariables.WITHDRAW.equals(resubmission) ? Outcome.WITHDRAWN : null;
       }
-      case WORK, FOLLOW_UP -> "DONE";
+      case WORK, FOLLOW_UP -> Outcome.DONE;
     };
     if (step.kind() == StepKind.CORRECTION && outcome == null && !errors.has(ApprovalVariables.RESUBMISSION)) {
       errors.field(ApprovalVariables.RESUBMISSION, "再申請するか取り下げるかを選んでください (RESUBMIT / WITHDRAW)");
@@ -257,7 +263,7 @@ public class RequestLifecycle {
     flow.validateStep(step.taskDefinitionKey(), input, errors);
     errors.throwIfAny();
 
-    if ("RESUBMITTED".equals(outcome) && filing != null) {
+    if (outcome == Outcome.RESUBMITTED && filing != null) {
       records.refiled(filing, RequestValues.merged(filing.filedValues(), RequestValues.json(submission.submitted())));
     }
     if (step.kind().forRoleHolder()) {
@@ -266,7 +272,7 @@ public class RequestLifecycle {
     String comment = input.string(step.kind() == StepKind.APPROVAL ? ApprovalVariables.DECISION_COMMENT : "comment");
     RequestRecords.Step route = step.kind().forRoleHolder() ? records.step(task.getId()).orElse(null) : null;
     String exception = route == null ? null : route.fourEyesException();
-    String actingRole = step.kind().forRoleHolder() ? (route == null ? null : route.actingRole()) : "REQUESTER";
+    String actingRole = step.kind().forRoleHolder() ? (route == null ? null : route.actingRole()) : AuditEntry.REQUESTER;
     String principal = route == null ? null : substitutes.principalOf(actor, route.candidateGroups()).orElse(null);
     // 〇〇 代理 △△: the substitute, standing in for the principal
     String actorName = principal == null ? organisation.displayName(actor)
@@ -274,15 +280,15 @@ public class RequestLifecycle {
     if (step.kind() == StepKind.APPROVAL) {
       task.setVariable(ApprovalVariables.LAST_DECIDED_BY, actorName);
       if (requesterId != null && !requesterId.equals(actor) && !SYSTEM.equals(requesterId)) {
-        mail.decided(task, mailed(filing, step), requesterId, outcome, Decision.valueOf(outcome).label(), comment,
-            actorName);
+        mail.decided(task, mailed(filing, step), requesterId, outcome.code(), outcome.label(), comment, actorName);
       }
     }
-    audit.record(new AuditEntry(null, filing == null ? null : filing.businessKey(),
-        task.getProcessInstanceId(), step.processKey(), definition.getVersion(), step.taskDefinitionKey(),
-        step.name(), step.kind().name(), actor, actorName, actingRole, principal, requesterId,
-        filing == null ? null : filing.departmentCode(), null, outcome, comment, step.clauses(),
-        exception, null, RequestValues.json(submission.submitted())));
+    audit.record(AuditEntry.step(filing == null ? null : filing.businessKey(), task.getProcessInstanceId(),
+            step.processKey(), step.taskDefinitionKey(), step.name(), step.kind().recorded())
+        .version(definition.getVersion()).by(actor, actorName).actingAs(actingRole).principal(principal)
+        .requester(requesterId, filing == null ? null : filing.departmentCode()).outcome(outcome).comment(comment)
+        .clauses(step.clauses()).flag(RecordFlag.of(exception).orElse(null))
+        .submitted(RequestValues.json(submission.submitted())).build());
   }
 
   /**
@@ -306,7 +312,7 @@ public class RequestLifecycle {
     }
   }
 
-  private static String validateDecision(RequestInput input, ValidationErrors errors) {
+  private static Decision validateDecision(RequestInput input, ValidationErrors errors) {
     String value = input.string(ApprovalVariables.DECISION);
     Decision decision;
     try {
@@ -323,7 +329,7 @@ public class RequestLifecycle {
     if (decision != Decision.APPROVED && input.string(ApprovalVariables.DECISION_COMMENT) == null) {
       errors.field(ApprovalVariables.DECISION_COMMENT, decision.label() + "の場合はコメントが必須です");
     }
-    return decision.name();
+    return decision;
   }
 
   /**
@@ -332,7 +338,7 @@ public class RequestLifecycle {
    * at completion the actor must hold the role the routing gave the step (be a member of its candidate groups) or be a
    * substitute in force of a holder, and never be the requester unless the route documents the exception.
    */
-  private void checkActor(DelegateTask task, StepDefinition step, String actor, String action) {
+  private void checkActor(DelegateTask task, StepDefinition step, String actor, Action action) {
     RequestRecords.Filing filing = records.filing(task.getExecution()).orElse(null);
     if (filing == null) {
       throw new FourEyesViolationException("この申請は受付の記録がないため処理できません (the request has no filing record)");
@@ -340,16 +346,16 @@ public class RequestLifecycle {
     String requester = filing.requester();
     if (!step.kind().forRoleHolder()) {
       // a requester who can no longer act has a stand-in: the department head the step was handed to (StepHandOver)
-      if (!actor.equals(requester) && !handOvers.standsIn(task.getId(), actor, "担当".equals(action))) {
-        throw new FourEyesViolationException("この作業は申請者本人のみが行えます (only the requester may " + action
-            + " this step)");
+      if (!actor.equals(requester) && !handOvers.standsIn(task.getId(), actor, action == Action.CLAIM)) {
+        throw new FourEyesViolationException("この作業は申請者本人のみが行えます (only the requester may "
+            + action.label + " this step)");
       }
       return;
     }
     RequestRecords.Step route = records.step(task.getId()).orElseThrow(() -> new FourEyesViolationException(
         "このステップは承認経路の記録がないため処理できません。管理者に連絡してください (the step has no route record)"));
     String exception = route.fourEyesException();
-    if (actor.equals(requester) && !Route.SELF_APPROVAL.equals(exception)) {
+    if (actor.equals(requester) && !RecordFlag.SELF_APPROVAL.code().equals(exception)) {
       throw new FourEyesViolationException("自分の申請は" + (step.kind() == StepKind.APPROVAL ? "承認" : "処理")
           + "できません (4つの目の原則: nobody approves their own request)");
     }
@@ -358,13 +364,26 @@ public class RequestLifecycle {
       throw new FourEyesViolationException("この申請の対象者本人はこのステップを担当できません"
           + " (4つの目の原則: the person the request is about cannot take its steps)");
     }
-    if (step.kind() == StepKind.APPROVAL && !Route.REPEATED_APPROVER.equals(exception)
+    if (step.kind() == StepKind.APPROVAL && !RecordFlag.REPEATED_APPROVER.code().equals(exception)
         && audit.approversOfOtherSteps(task.getProcessInstanceId(), step.taskDefinitionKey()).contains(actor)) {
       throw new FourEyesViolationException("同じ申請の別の承認ステップを既に承認しているため、このステップは担当できません"
           + " (one person cannot take two approval steps of one request)");
     }
     if (!holdsRole(route, actor)) {
       throw new FourEyesViolationException("このステップの担当者ではありません (" + actor + " does not hold the role of this step)");
+    }
+  }
+
+  /** What an actor is about to do with a step, as the refusal names it. */
+  private enum Action {
+    /** Take the step (assignment or claim). */
+    CLAIM("担当"),
+    COMPLETE("完了");
+
+    final String label;
+
+    Action(String label) {
+      this.label = label;
     }
   }
 
@@ -387,11 +406,11 @@ public class RequestLifecycle {
     if (filing == null) {
       return;
     }
-    String outcome;
+    Outcome outcome;
     if (instance.isCanceled()) {
-      outcome = CANCELLED;
+      outcome = Outcome.CANCELLED;
     } else if (KernelCommands.throwingAtStep()) {
-      outcome = TERMINATED;
+      outcome = Outcome.TERMINATED;
     } else {
       return;
     }
@@ -400,13 +419,18 @@ public class RequestLifecycle {
     boolean administrator = groups != null && groups.contains(jp.sample.isms.organisation.OrganisationGroups.CAMUNDA_ADMIN);
     String reason = instance.getDeleteReason();
     RequestFlow flow = flows.get(filing.flowKey());
-    audit.record(new AuditEntry(null, filing.businessKey(), instance.getProcessInstanceId(), filing.flowKey(),
-        definition(execution).getVersion(), "ProcessInstance", CANCELLED.equals(outcome) ? "申請の取消" : "申請の終了",
-        CANCELLED.equals(outcome) ? "CANCELLATION" : "SYSTEM", actor == null ? "system" : actor,
-        actor == null ? "システム" : organisation.displayName(actor),
-        actor == null ? "SYSTEM" : administrator ? "ADMINISTRATOR" : null, null, filing.requester(),
-        filing.departmentCode(), null, outcome, reason, String.join(",", flow.clauses()), null, null));
-    flow.ended(filing.businessKey(), outcome);
+    boolean cancelled = outcome == Outcome.CANCELLED;
+    AuditEntry.Builder entry = AuditEntry.step(filing.businessKey(), instance.getProcessInstanceId(),
+        filing.flowKey(), "ProcessInstance", cancelled ? "申請の取消" : "申請の終了",
+        cancelled ? AuditStepKind.CANCELLATION : AuditStepKind.SYSTEM).version(definition(execution).getVersion());
+    if (actor == null) {
+      entry.bySystem().actingAs(AuditEntry.SYSTEM);
+    } else {
+      entry.by(actor, organisation.displayName(actor)).actingAs(administrator ? AuditEntry.ADMINISTRATOR : null);
+    }
+    audit.record(entry.requester(filing.requester(), filing.departmentCode()).outcome(outcome).comment(reason)
+        .clauses(String.join(",", flow.clauses())).build());
+    flow.ended(filing.businessKey(), outcome.code());
   }
 
   /** The requester of a request the product filed itself ({@link RequestFlow#filedBySystem()}). */
@@ -414,9 +438,9 @@ public class RequestLifecycle {
   private static final Person SYSTEM_PERSON = new Person(SYSTEM, "システム", null, null, null, null, null, false, "ja");
 
   /** The outcome of a request an administrator cancelled. */
-  public static final String CANCELLED = "CANCELLED";
+  public static final String CANCELLED = Outcome.CANCELLED.code();
   /** The outcome of a request ended by a BPMN error or escalation thrown at one of its steps. */
-  public static final String TERMINATED = "TERMINATED";
+  public static final String TERMINATED = Outcome.TERMINATED.code();
 
   /** The kernel's variables cannot be submitted, except unchanged as a read-only field the form shows. */
   private static void rejectReserved(Map<String, Object> submitted, FormSchema form, ValidationErrors errors) {

@@ -39,7 +39,8 @@ public class RequestRecords {
   }
 
   /** The facts read or written in the command running on this thread. */
-  private record Scope(CommandContext context, Map<String, Optional<Filing>> filings, Map<String, Optional<Step>> steps) {
+  private record Scope(CommandContext context, Map<String, Optional<Filing>> filings, Map<String, Optional<Step>> steps,
+      Map<String, Route> offered) {
   }
 
   private static final ThreadLocal<Scope> SCOPE = new ThreadLocal<>();
@@ -154,6 +155,24 @@ public class RequestRecords {
     }
   }
 
+  /**
+   * A routing offers the user task being created at {@code executionId} to {@code route}; the kernel's create listener
+   * takes it in the same command and records it on the step. Nothing is stored: an offer not taken ends with the command.
+   */
+  void offer(String executionId, Route route) {
+    Scope scope = scope();
+    if (scope == null) {
+      throw new IllegalStateException("a route is offered only while the engine creates a user task");
+    }
+    scope.offered().put(executionId, route);
+  }
+
+  /** The route offered to the user task being created at {@code executionId}, once. */
+  Optional<Route> takeOffered(String executionId) {
+    Scope scope = scope();
+    return scope == null ? Optional.empty() : Optional.ofNullable(scope.offered().remove(executionId));
+  }
+
   /** The kernel offers an open step to another group too (its holders are all disabled: the superior's group). */
   void groupAdded(String taskId, String groupId) {
     step(taskId).filter(step -> !step.candidateGroups().contains(groupId)).ifPresent(step -> {
@@ -190,7 +209,7 @@ public class RequestRecords {
     }
     Scope scope = SCOPE.get();
     if (scope == null || scope.context() != context) {
-      scope = new Scope(context, new HashMap<>(), new HashMap<>());
+      scope = new Scope(context, new HashMap<>(), new HashMap<>(), new HashMap<>());
       SCOPE.set(scope);
     }
     return scope;

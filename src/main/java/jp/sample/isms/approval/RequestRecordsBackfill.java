@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Person;
 
@@ -156,13 +157,14 @@ public class RequestRecordsBackfill {
     if (filings + restoredSteps.size() == 0) {
       return new int[] {0, 0};
     }
-    audit.record(new AuditEntry(null, filing.businessKey(), processInstanceId, flowKey, null, STEP,
-        "申請記録の復元 (アップグレード)", "SYSTEM", "system", "システム", "SYSTEM", null, filing.requester(),
-        filing.departmentCode(), null, "RECORDED", "アップグレード時に申請の記録を復元しました (kernel records restored at "
+    audit.record(AuditEntry.systemStep(filing.businessKey(), processInstanceId, flowKey, STEP,
+            "申請記録の復元 (アップグレード)")
+        .actingAs(AuditEntry.SYSTEM).requester(filing.requester(), filing.departmentCode()).outcome(Outcome.RECORDED)
+        .comment("アップグレード時に申請の記録を復元しました (kernel records restored at "
             + "upgrade): " + (filings > 0 ? "受付記録 (filing, from the FILED decision record)" : "")
             + (filings > 0 && !restoredSteps.isEmpty() ? "; " : "")
-            + (restoredSteps.isEmpty() ? "" : "承認経路 (route, from the open step) " + String.join("; ", restoredSteps)),
-        null, null, null));
+            + (restoredSteps.isEmpty() ? "" : "承認経路 (route, from the open step) " + String.join("; ", restoredSteps)))
+        .build());
     return new int[] {filings, restoredSteps.size()};
   }
 
@@ -173,14 +175,14 @@ public class RequestRecordsBackfill {
    */
   private RequestRecords.Filing fromDecisionRecord(String processInstanceId, String flowKey) {
     List<AuditEntry> entries = audit.forProcessInstance(processInstanceId);
-    AuditEntry filed = entries.stream().filter(e -> "FILED".equals(e.outcome()) && e.businessKey() != null)
+    AuditEntry filed = entries.stream().filter(e -> Outcome.FILED.code().equals(e.outcome()) && e.businessKey() != null)
         .findFirst().orElse(null);
     if (filed == null) {
       return null;
     }
     String values = filed.submittedValues();
     for (AuditEntry entry : entries) {
-      if ("RESUBMITTED".equals(entry.outcome())) {
+      if (Outcome.RESUBMITTED.code().equals(entry.outcome())) {
         values = RequestValues.merged(values, entry.submittedValues());
       }
     }

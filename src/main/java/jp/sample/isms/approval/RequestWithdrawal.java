@@ -14,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.AuditStepKind;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.organisation.OrganisationService;
 
 /**
@@ -105,10 +107,11 @@ public class RequestWithdrawal {
           "申請 " + businessKey + " は承認済みのため引き戻せません");
     }
     String definitionKey = definition.getKey();
-    audit.record(new AuditEntry(null, businessKey, instance.getId(), definitionKey, null, "SubProcess_Withdrawal",
-        "引き戻し", "WITHDRAWAL", userId, organisation.displayName(userId), "REQUESTER", null, userId,
-        filing.departmentCode(), null,
-        "WITHDRAWN", comment, String.join(",", lifecycle.flow(definitionKey).clauses()), null, null));
+    audit.record(AuditEntry.step(businessKey, instance.getId(), definitionKey, "SubProcess_Withdrawal", "引き戻し",
+            AuditStepKind.WITHDRAWAL)
+        .by(userId, organisation.displayName(userId)).actingAs(AuditEntry.REQUESTER)
+        .requester(userId, filing.departmentCode()).outcome(Outcome.WITHDRAWN).comment(comment)
+        .clauses(String.join(",", lifecycle.flow(definitionKey).clauses())).build());
     runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(instance.getId()).correlate();
   }
 }

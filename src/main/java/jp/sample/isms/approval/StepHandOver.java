@@ -20,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.AuditStepKind;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.notification.Notifier;
 import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.organisation.OrganisationService;
@@ -104,7 +106,7 @@ public class StepHandOver {
           if (!hasActiveHolder(step.candidateGroups(), userId)) {
             offerToSuperior(task, step, by, reason);
           } else {
-            record(task, "STEP_RELEASED", by, userId, "担当者 " + organisation.displayName(userId)
+            record(task, Outcome.STEP_RELEASED, by, userId, "担当者 " + organisation.displayName(userId)
                 + " から役割のグループに戻しました: " + reason);
           }
         } else if (records.filing(task.getProcessInstanceId()).isPresent()) {
@@ -139,7 +141,7 @@ public class StepHandOver {
           .anyMatch(u -> !accounts.isDisabled(u) && !u.equals(requester))) {
         records.groupAdded(task.getId(), group);
         taskService.addCandidateGroup(task.getId(), group);
-        record(task, "STEP_ESCALATED", by, null, "役割の担当者が誰も対応できないため、上位の役割 " + group + " にも回しました: "
+        record(task, Outcome.STEP_ESCALATED, by, null, "役割の担当者が誰も対応できないため、上位の役割 " + group + " にも回しました: "
             + reason);
         for (String holder : organisation.members(group)) {
           if (!accounts.isDisabled(holder) && !holder.equals(requester)) {
@@ -168,7 +170,7 @@ public class StepHandOver {
           reason, by, audit.now());
       taskService.addCandidateGroup(task.getId(), holders.groupId());
       taskService.setAssignee(task.getId(), head);
-      record(task, "STEP_HANDED_OVER", by, userId, "申請者 " + organisation.displayName(userId) + " のステップを "
+      record(task, Outcome.STEP_HANDED_OVER, by, userId, "申請者 " + organisation.displayName(userId) + " のステップを "
           + organisation.displayName(head) + " (" + holders.groupId() + ") に引き継ぎました: " + reason);
       mail(head, task, organisation.displayName(userId) + " さんが対応できなくなったため (" + reason + ")、申請者のステップを"
           + "引き継ぎました。ご自身で完了するか、Tasklist で担当者を変更してください。");
@@ -244,12 +246,14 @@ public class StepHandOver {
         .anyMatch(user -> !user.equals(leaving) && !accounts.isDisabled(user));
   }
 
-  private void record(Task task, String outcome, String by, String from, String comment) {
+  private void record(Task task, Outcome outcome, String by, String from, String comment) {
     RequestRecords.Filing filing = records.filing(task.getProcessInstanceId()).orElse(null);
-    audit.record(new AuditEntry(null, filing == null ? null : filing.businessKey(), task.getProcessInstanceId(),
-        filing == null ? null : filing.flowKey(), null, task.getTaskDefinitionKey(), task.getName(), "HAND_OVER", by,
-        organisation.displayName(by), null, null, filing == null ? null : filing.requester(),
-        filing == null ? null : filing.departmentCode(), null, outcome, comment, "1.1", null, null));
+    audit.record(AuditEntry.step(filing == null ? null : filing.businessKey(), task.getProcessInstanceId(),
+            filing == null ? null : filing.flowKey(), task.getTaskDefinitionKey(), task.getName(),
+            AuditStepKind.HAND_OVER)
+        .by(by, organisation.displayName(by))
+        .requester(filing == null ? null : filing.requester(), filing == null ? null : filing.departmentCode())
+        .outcome(outcome).comment(comment).clauses("1.1").build());
   }
 
   private void mail(String to, Task task, String text) {

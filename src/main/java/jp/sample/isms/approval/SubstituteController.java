@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.AuditStepKind;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.organisation.OrganisationGroups;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Substitutes;
@@ -102,7 +104,7 @@ class SubstituteController {
       return error(HttpStatus.BAD_REQUEST, "validTo", "終了日に過去の日付は指定できません");
     }
     long id = substitutes.name(principal, substitute, from, to, reason, user.getUserId());
-    record("SUBSTITUTE_NAMED", principal, substitute, from + "〜" + to + " " + request.getOrDefault("reason", ""),
+    record(Outcome.SUBSTITUTE_NAMED, principal, substitute, from + "〜" + to + " " + request.getOrDefault("reason", ""),
         user.getUserId());
     assignments.synchronise();
     return ResponseEntity.status(HttpStatus.CREATED).body(substitutes.find(id).orElseThrow());
@@ -125,17 +127,25 @@ class SubstituteController {
     if (!substitutes.revoke(id)) {
       return error(HttpStatus.CONFLICT, null, "この代理の指名は既に取り消されています");
     }
-    record("SUBSTITUTE_REVOKED", substitution.principal(), substitution.substitute(), null, user.getUserId());
+    record(Outcome.SUBSTITUTE_REVOKED, substitution.principal(), substitution.substitute(), null, user.getUserId());
     assignments.synchronise();
     return ResponseEntity.noContent().build();
   }
 
-  private void record(String outcome, String principal, String substitute, String comment, String by) {
-    audit.record(new AuditEntry(null, null, null, "substitute", null, "Substitution", "代理の指名", "SUBSTITUTION", by,
-        organisation.displayName(by), null, principal, null, null, null, outcome,
-        organisation.displayName(substitute) + " が " + organisation.displayName(principal) + " を代理"
-            + (comment == null ? "" : ": " + comment), "SPEC 4", null, null));
+  /**
+   * The regulation names no clause for substitutes (代理): the record leaves its clause empty and says so, and what a
+   * substitute later decides is recorded under the clauses of the step they take.
+   */
+  private void record(Outcome outcome, String principal, String substitute, String comment, String by) {
+    audit.record(AuditEntry.event("substitute", "Substitution", "代理の指名", AuditStepKind.SUBSTITUTION)
+        .by(by, organisation.displayName(by)).principal(principal).outcome(outcome)
+        .comment(organisation.displayName(substitute) + " が " + organisation.displayName(principal) + " を代理"
+            + (comment == null ? "" : ": " + comment) + " " + SUBSTITUTION_BASIS)
+        .build());
   }
+
+  /** Where a substitution's record points instead of a clause. */
+  static final String SUBSTITUTION_BASIS = "(根拠: 情報管理規程に代理の条項なし。代理者の処理は各ステップの条項による)";
 
   private static boolean isAdministrator(Authentication user) {
     return user.getGroupIds() != null && user.getGroupIds().contains(OrganisationGroups.CAMUNDA_ADMIN);

@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.notification.MailLinks;
 import jp.sample.isms.notification.MailOutbox;
 import jp.sample.isms.organisation.OrganisationService;
@@ -130,10 +131,10 @@ public class TaskDeadlines {
       }
     }
     if (queued > 0) {
-      audit.record(new AuditEntry(null, (String) model.get("businessKey"), task.getProcessInstanceId(),
-          task.getProcessDefinitionId().split(":")[0], null, task.getTaskDefinitionKey(), task.getName(), "SYSTEM",
-          "system", "システム", superior.name(), null, requester, null, null, "ESCALATED",
-          "期限超過: " + role.nameJa() + " → " + superior.nameJa() + " " + holders.userIds(), null, null, null));
+      audit.record(AuditEntry.systemStep((String) model.get("businessKey"), task.getProcessInstanceId(),
+              task.getProcessDefinitionId().split(":")[0], task.getTaskDefinitionKey(), task.getName())
+          .actingAs(superior).requester(requester).outcome(Outcome.ESCALATED)
+          .comment("期限超過: " + role.nameJa() + " → " + superior.nameJa() + " " + holders.userIds()).build());
     }
     return queued;
   }

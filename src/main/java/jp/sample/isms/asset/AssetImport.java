@@ -18,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 import jp.sample.isms.approval.ValidationErrors;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.AuditStepKind;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.organisation.OrganisationService;
 
 /**
@@ -116,10 +118,10 @@ public class AssetImport {
     for (InformationAsset asset : read) {
       assets.save(asset, actor, reference, "IMPORTED", now);
     }
-    audit.record(new AuditEntry(null, null, null, "assetRegister", null, "AssetImport", "情報資産管理台帳の取り込み",
-        "REGISTER", actor, organisation.displayName(actor), null, null, null, null, null, "RECORDED",
-        read.size() + " 件: " + String.join(", ", read.stream().map(InformationAsset::assetId).toList()), "3.1",
-        null, null));
+    audit.record(AuditEntry.event("assetRegister", "AssetImport", "情報資産管理台帳の取り込み", AuditStepKind.REGISTER)
+        .by(actor, organisation.displayName(actor)).outcome(Outcome.RECORDED)
+        .comment(read.size() + " 件: " + String.join(", ", read.stream().map(InformationAsset::assetId).toList()))
+        .clauses("3.1").build());
     return read.size();
   }
 

@@ -23,9 +23,7 @@ class AuditAccess {
 
   /** The flow key of auditor queries in the record: they belong to no request flow. */
   static final String FLOW = "audit";
-  static final String STEP_KIND = "AUDIT_QUERY";
-  static final String QUERIED = "QUERIED";
-  static final String DENIED = "DENIED";
+  static final String STEP_KIND = AuditStepKind.AUDIT_QUERY.code();
   /** 1.2 情報セキュリティ取組みの監査・点検. */
   static final String CLAUSE = "1.2";
 
@@ -93,9 +91,9 @@ class AuditAccess {
     String userId = authentication.getUserId();
     Reader role = Reader.of(authentication.getGroupIds());
     Auditor auditor = new Auditor(userId, organisation.displayName(userId), role);
-    recorder.recordSeparately(new AuditEntry(null, null, null, FLOW, null, step, stepName, STEP_KIND, userId,
-        auditor.name(), role == null ? null : role.name(), null, null, null, null, role == null ? DENIED : QUERIED,
-        query(request), CLAUSE, null, null));
+    recorder.recordSeparately(AuditEntry.event(FLOW, step, stepName, AuditStepKind.AUDIT_QUERY)
+        .by(userId, auditor.name()).actingAs(role == null ? null : role.name())
+        .outcome(role == null ? Outcome.DENIED : Outcome.QUERIED).comment(query(request)).clauses(CLAUSE).build());
     if (role == null) {
       throw new Denied();
     }

@@ -29,35 +29,14 @@ import jp.sample.isms.organisation.Role;
 @Component
 class AuditLabels {
 
-  static final Map<String, String> OUTCOMES = ordered(
-      "FILED", "申請",
-      "APPROVED", "承認",
-      "REJECTED", "却下",
-      "SENT_BACK", "差し戻し",
-      "RESUBMITTED", "再申請",
-      "WITHDRAWN", "取り下げ",
-      "DONE", "完了",
-      "REFUSED", "受付拒否 (規程違反)",
-      "REMINDED", "督促",
-      "ESCALATED", "上位者へ通知",
-      "INSTRUCTED", "指示",
-      "RECORDED", "記録",
-      "LAPSED", "失効",
-      "QUERIED", "監査照会",
-      "DENIED", "照会拒否",
-      "CANCELLED", "取消",
-      "TERMINATED", "終了 (決定なし)");
+  /** Outcome code → Japanese label, in the order of {@link Outcome}. */
+  static final Map<String, String> OUTCOMES = labels(Outcome.values());
 
-  static final Map<String, String> STEP_KINDS = ordered(
-      "FILING", "申請",
-      "APPROVAL", "承認",
-      "WORK", "作業",
-      "CORRECTION", "修正",
-      "FOLLOW_UP", "事後報告",
-      "WITHDRAWAL", "引き戻し",
-      "SYSTEM", "システム",
-      "CANCELLATION", "取消",
-      AuditAccess.STEP_KIND, "監査照会");
+  /** Step kind code → Japanese label, in the order of {@link AuditStepKind}. */
+  static final Map<String, String> STEP_KINDS = labels(AuditStepKind.values());
+
+  /** Flag code → Japanese label. */
+  static final Map<String, String> FLAGS = labels(RecordFlag.values());
 
   static final Map<String, String> INSTANCE_STATES = ordered(
       "ACTIVE", "処理中",
@@ -150,6 +129,11 @@ class AuditLabels {
     return code == null ? null : STEP_KINDS.getOrDefault(code, code);
   }
 
+  /** The labels of a record's flags (exceptions to four eyes), each flag as is when no label is known. */
+  java.util.List<String> flags(java.util.List<String> codes) {
+    return codes == null ? null : codes.stream().map(code -> FLAGS.getOrDefault(code, code)).toList();
+  }
+
   String instanceState(String code) {
     return code == null ? null : INSTANCE_STATES.getOrDefault(code, code);
   }
@@ -160,11 +144,11 @@ class AuditLabels {
       return null;
     }
     switch (code) {
-      case "REQUESTER":
+      case AuditEntry.REQUESTER:
         return "申請者";
-      case "SYSTEM":
+      case AuditEntry.SYSTEM:
         return "システム";
-      case "ADMINISTRATOR":
+      case AuditEntry.ADMINISTRATOR:
         return "管理者 (camunda-admin)";
       default:
         try {
@@ -227,6 +211,15 @@ class AuditLabels {
     if (components != null) {
       components.forEach(child -> collect(child, choices, fields));
     }
+  }
+
+  /** Code → Japanese label of labelled codes, in their order. */
+  static Map<String, String> labels(Labelled[] codes) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (Labelled code : codes) {
+      map.put(code.code(), code.label());
+    }
+    return Collections.unmodifiableMap(map);
   }
 
   private static Map<String, String> ordered(String... pairs) {

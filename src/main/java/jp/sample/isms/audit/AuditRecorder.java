@@ -39,7 +39,7 @@ public class AuditRecorder {
   /** The process variable that carries a request's 機密性 (3.1.1) in every flow that has one. */
   static final String CLASSIFICATION = "classification";
 
-  static final RowMapper<AuditEntry> ROW = (rs, i) -> new AuditEntry(
+  static final RowMapper<AuditEntry> ROW = (rs, i) -> AuditEntry.stored(
       rs.getLong("id"), rs.getString("business_key"), rs.getString("process_instance_id"), rs.getString("flow_key"),
       (Integer) rs.getObject("flow_version"), rs.getString("step"), rs.getString("step_name"),
       rs.getString("step_kind"), rs.getString("actor"), rs.getString("actor_name"), rs.getString("acting_role"),
@@ -73,13 +73,10 @@ public class AuditRecorder {
         String.class);
     Integer flowVersion = entry.flowVersion() != null || entry.processInstanceId() == null ? entry.flowVersion()
         : flowVersion(entry.processInstanceId());
-    AuditEntry stored = new AuditEntry(null, entry.businessKey(), entry.processInstanceId(), entry.flowKey(),
-        flowVersion, entry.step(), entry.stepName(), entry.stepKind(), entry.actor(), entry.actorName(),
-        entry.actingRole(), entry.principal(), entry.requester(), entry.departmentCode(),
-        (entry.occurredAt() != null ? entry.occurredAt() : now()).truncatedTo(ChronoUnit.MILLIS), entry.outcome(),
-        truncate(entry.comment(), 4000), entry.clauses(), entry.flags(),
-        entry.regulationRevision() != null ? entry.regulationRevision() : regulationRevision,
-        entry.submittedValues());
+    AuditEntry stored = entry.completed(flowVersion,
+        (entry.occurredAt() != null ? entry.occurredAt() : now()).truncatedTo(ChronoUnit.MILLIS),
+        truncate(entry.comment(), 4000),
+        entry.regulationRevision() != null ? entry.regulationRevision() : regulationRevision);
     String hash = AuditChain.hash(previousHash, stored);
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {

@@ -67,7 +67,7 @@ public class HistoryProtection extends CommandInterceptor {
         var task = taskService.get().createTaskQuery().taskId(taskId).singleResult();
         processInstanceId = task == null ? null : task.getProcessInstanceId();
       }
-      record(user, "COMMENTED", processInstanceId, taskId, field(command, "message"));
+      record(user, Outcome.COMMENTED, processInstanceId, taskId, field(command, "message"));
       return result;
     }
     if (user.getGroupIds() == null || !user.getGroupIds().contains("camunda-admin")) {
@@ -89,16 +89,16 @@ public class HistoryProtection extends CommandInterceptor {
       original = taskService.get().getProcessInstanceComments(field(command, "processInstanceId")).stream()
           .filter(c -> c.getId().equals(commentId)).map(Comment::getFullMessage).findFirst().orElse(null);
     }
-    record(user, "HISTORY_CHANGED", processInstanceId, taskId,
+    record(user, Outcome.HISTORY_CHANGED, processInstanceId, taskId,
         action + (original == null ? "" : "; 元のコメント: " + original)
             + (command instanceof UpdateCommentCmd ? "; 新しいコメント: " + field(command, "message") : ""));
     return next.execute(command);
   }
 
-  private void record(Authentication user, String outcome, String processInstanceId, String taskId, String comment) {
-    audit.get().recordSeparately(new AuditEntry(null, null, processInstanceId, "history", null,
-        taskId == null ? "History" : "Task:" + taskId, "コメント・履歴", "HISTORY", user.getUserId(), null, null, null,
-        null, null, null, outcome, comment, "1.2", null, null));
+  private void record(Authentication user, Outcome outcome, String processInstanceId, String taskId, String comment) {
+    audit.get().recordSeparately(AuditEntry.step(null, processInstanceId, "history",
+            taskId == null ? "History" : "Task:" + taskId, "コメント・履歴", AuditStepKind.HISTORY)
+        .by(user.getUserId(), null).outcome(outcome).comment(comment).clauses("1.2").build());
   }
 
   private static String field(Object command, String name) {

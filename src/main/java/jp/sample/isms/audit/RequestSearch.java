@@ -64,7 +64,7 @@ class RequestSearch {
       String step, String stepName, String stepKind, String stepKindLabel, String actor, String actorName,
       String actingRole, String actingRoleLabel, String principal, String requester, String departmentCode,
       OffsetDateTime occurredAt, String outcome, String outcomeLabel, String comment, List<String> clauses,
-      List<String> flags, String regulationRevision, String submittedValues) {
+      List<String> flags, List<String> flagLabels, String regulationRevision, String submittedValues) {
   }
 
   /** A page of results; {@code hasMore} tells whether a next page exists (the total is {@code /count}). */
@@ -232,12 +232,13 @@ class RequestSearch {
     String stepKind = rs.getString("step_kind");
     String role = rs.getString("acting_role");
     String outcome = rs.getString("outcome");
+    List<String> flags = list(rs.getString("flags"));
     return new RecordView(rs.getLong("id"), rs.getString("business_key"), rs.getString("process_instance_id"),
         rs.getString("flow_key"), rs.getObject("flow_version", Integer.class), rs.getString("step"),
         rs.getString("step_name"), stepKind, labels.stepKind(stepKind), rs.getString("actor"),
         rs.getString("actor_name"), role, labels.role(role), rs.getString("principal"), rs.getString("requester"),
         rs.getString("department_code"), time(rs, "occurred_at"), outcome, labels.outcome(outcome),
-        rs.getString("comment"), list(rs.getString("clauses")), list(rs.getString("flags")),
+        rs.getString("comment"), list(rs.getString("clauses")), flags, labels.flags(flags),
         rs.getString("regulation_revision"), rs.getString("submitted_values"));
   }
 

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.notification.Notifier;
 
 /**
@@ -41,10 +42,11 @@ class NotifyCloudUseRequesterDelegate implements JavaDelegate {
             + "登録するメールアドレス: " + request.registrationEmail() + " (外部メールアドレス)\n"
             + "見直し日: " + reviewDate + "\n"
             + "クラウドサービスの管理者との秘密保持契約の締結を確認済みです。承認された範囲を超える情報を保存しないでください。");
-    audit.record(new AuditEntry(null, request.businessKey(), execution.getProcessInstanceId(), CloudUseProcess.KEY,
-        null, execution.getCurrentActivityId(), "申請者に利用開始を通知する", "SYSTEM", "system", "システム", null,
-        null, requester, records.department(execution), null, "NOTIFIED",
-        "承認番号 " + request.businessKey() + " で台帳に登録したことを " + requester + " に通知 (見直し日 " + reviewDate + ")",
-        CloudUseFlow.CLAUSE_CLOUD, null, null));
+    audit.record(AuditEntry.systemStep(request.businessKey(), execution.getProcessInstanceId(), CloudUseProcess.KEY,
+            execution.getCurrentActivityId(), "申請者に利用開始を通知する")
+        .requester(requester, records.department(execution)).outcome(Outcome.NOTIFIED)
+        .comment("承認番号 " + request.businessKey() + " で台帳に登録したことを " + requester + " に通知 (見直し日 "
+            + reviewDate + ")")
+        .clauses(CloudUseFlow.CLAUSE_CLOUD).build());
   }
 }

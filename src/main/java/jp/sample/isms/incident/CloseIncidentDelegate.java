@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 
 /**
  * {@code ServiceTask_CloseIncident}, 9.4: the incident is closed with its cause, measures and recurrence prevention as
@@ -33,7 +34,7 @@ class CloseIncidentDelegate implements JavaDelegate {
         Incidents.level(execution) == 3 ? Incidents.isTrue(execution, IncidentProcess.PUBLICATION_DONE) : null);
     register.closed(businessKey, audit.now());
     audit.record(Incidents.systemEntry(execution, businessKey, records.requester(execution),
-        records.department(execution), "インシデントを終結する", null, "CLOSED",
+        records.department(execution), "インシデントを終結する", null, Outcome.CLOSED,
         "事故レベル " + Incidents.level(execution) + " のインシデントを終結", "9.4"));
   }
 }

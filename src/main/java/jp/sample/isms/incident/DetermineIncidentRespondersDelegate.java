@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.organisation.Role;
 
 /**
@@ -50,7 +51,7 @@ class DetermineIncidentRespondersDelegate implements JavaDelegate {
     execution.setVariable(IncidentProcess.ROUTED_LEVEL, String.valueOf(level));
     register.routed(businessKey, level, roles);
     audit.record(Incidents.systemEntry(execution, businessKey, records.requester(execution),
-        records.department(execution), "対応者を決める", lead, "ROUTED",
+        records.department(execution), "対応者を決める", lead, Outcome.ROUTED,
         "事故レベル " + level + ": 対応者 " + responders.stream().map(r -> Role.valueOf(r.role()).nameJa())
             .collect(Collectors.joining("・")),
         "9.2,9.3"));

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.notification.MailLinks;
 import jp.sample.isms.notification.MailOutbox;
 import jp.sample.isms.organisation.OrganisationService;
@@ -77,7 +78,7 @@ class EscalateIncidentAcknowledgementDelegate implements JavaDelegate {
       outbox.enqueue("incident-escalation:" + execution.getId() + ":" + user, user, "incident-escalation", model);
     }
     audit.record(Incidents.systemEntry(execution, businessKey, requester, records.department(execution),
-        "連絡網の上位に通知する", role.name(), "ESCALATED",
+        "連絡網の上位に通知する", role.name(), Outcome.ESCALATED,
         "受領確認なし: " + role.nameJa() + " → " + String.join(", ", recipients), "9.3"));
   }
 

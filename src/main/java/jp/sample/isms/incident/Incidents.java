@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.Outcome;
 
 /** Reading an incident's variables, and the flow's own records in the decision record. */
 final class Incidents {
@@ -45,9 +46,10 @@ final class Incidents {
 
   /** An event of the flow itself (routing, planning, escalation, closing), recorded as the system's. */
   static AuditEntry systemEntry(DelegateExecution execution, String businessKey, String requester,
-      String department, String stepName, String actingRole, String outcome, String comment, String clauses) {
-    return new AuditEntry(null, businessKey, execution.getProcessInstanceId(), IncidentProcess.KEY, null,
-        execution.getCurrentActivityId(), stepName, "SYSTEM", "system", "システム", actingRole, null, requester,
-        department, null, outcome, comment, clauses, null, null);
+      String department, String stepName, String actingRole, Outcome outcome, String comment, String clauses) {
+    return AuditEntry.systemStep(businessKey, execution.getProcessInstanceId(), IncidentProcess.KEY,
+            execution.getCurrentActivityId(), stepName)
+        .actingAs(actingRole).requester(requester, department).outcome(outcome).comment(comment).clauses(clauses)
+        .build();
   }
 }

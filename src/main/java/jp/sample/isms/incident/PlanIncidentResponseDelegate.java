@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.organisation.Role;
 
 /**
@@ -83,7 +84,7 @@ class PlanIncidentResponseDelegate implements JavaDelegate {
     execution.setVariable(IncidentProcess.FINAL_REPORT_DUE, finalDue == null ? null : finalDue.toString());
     register.planned(businessKey, preliminaryDue, finalDue);
     audit.record(Incidents.systemEntry(execution, businessKey, records.requester(execution),
-        records.department(execution), "対応手順を計画する", null, "PLANNED",
+        records.department(execution), "対応手順を計画する", null, Outcome.PLANNED,
         "事故レベル " + level + " の対応手順: " + (toDo.isEmpty() ? "なし (報告のみ)"
             : toDo.stream().map(s -> s.number() + " " + s.text()).collect(Collectors.joining(" / "))),
         "9.4,9.5.1"));

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 
 /**
  * {@code ServiceTask_RecordLevelChange}, 9.2: a responder changed the level, at the confirmation or later; the change,
@@ -38,7 +39,7 @@ class RecordIncidentLevelChangeDelegate implements JavaDelegate {
         : Incidents.string(execution, IncidentProcess.LEVEL_CHANGED_BY);
     String change = "事故レベル " + from + " → " + to + ": " + reason;
     audit.record(Incidents.systemEntry(execution, businessKey, records.requester(execution),
-        records.department(execution), "事故レベルの変更を記録する", null, "RELEVELLED",
+        records.department(execution), "事故レベルの変更を記録する", null, Outcome.RELEVELLED,
         change + " (" + by + ")", "9.2"));
     register.levelChanged(businessKey, TIME.format(audit.now()) + " " + from + "→" + to + " " + by + ": " + reason);
   }

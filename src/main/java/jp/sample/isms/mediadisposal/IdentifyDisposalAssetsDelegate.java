@@ -16,6 +16,7 @@ import jp.sample.isms.asset.InformationAsset;
 import jp.sample.isms.asset.InformationAssets;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.organisation.OrganisationService;
 
 /**
@@ -63,13 +64,14 @@ class IdentifyDisposalAssetsDelegate implements JavaDelegate {
     String businessKey = records.businessKey(execution);
     register.assets(businessKey, found);
     if (!found.isEmpty()) {
-      audit.record(new AuditEntry(null, businessKey, execution.getProcessInstanceId(), MediaDisposalProcess.KEY,
-          execution.getProcessEngineServices().getRepositoryService()
-              .getProcessDefinition(execution.getProcessDefinitionId()).getVersion(),
-          execution.getCurrentActivityId(), "情報資産を台帳で確認する", "SYSTEM", "system", "システム", null, null,
-          records.requester(execution), records.department(execution), null, "RECORDED",
-          found.stream().map(a -> a.assetId() + " " + a.classification().name() + " (v" + a.version() + ")")
-              .collect(Collectors.joining(", ")), "3.1.1", null, null));
+      audit.record(AuditEntry.systemStep(businessKey, execution.getProcessInstanceId(), MediaDisposalProcess.KEY,
+              execution.getCurrentActivityId(), "情報資産を台帳で確認する")
+          .version(execution.getProcessEngineServices().getRepositoryService()
+              .getProcessDefinition(execution.getProcessDefinitionId()).getVersion())
+          .requester(records.requester(execution), records.department(execution)).outcome(Outcome.RECORDED)
+          .comment(found.stream().map(a -> a.assetId() + " " + a.classification().name() + " (v" + a.version() + ")")
+              .collect(Collectors.joining(", ")))
+          .clauses("3.1.1").build());
     }
   }
 

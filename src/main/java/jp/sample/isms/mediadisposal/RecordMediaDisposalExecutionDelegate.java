@@ -13,6 +13,7 @@ import jp.sample.isms.asset.InformationAsset;
 import jp.sample.isms.asset.InformationAssets;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 
 /**
  * {@code ServiceTask_RecordExecution}, 3.3.1: closes the 媒体廃棄台帳 row with the execution date and, for outsourced
@@ -58,12 +59,12 @@ class RecordMediaDisposalExecutionDelegate implements JavaDelegate {
     }
     register.retired(businessKey, retired);
     if (!retired.isEmpty()) {
-      audit.record(new AuditEntry(null, businessKey, execution.getProcessInstanceId(), MediaDisposalProcess.KEY,
-          execution.getProcessEngineServices().getRepositoryService()
-              .getProcessDefinition(execution.getProcessDefinitionId()).getVersion(),
-          execution.getCurrentActivityId(), "最後の複製を廃棄した情報資産を台帳で廃棄済にする", "SYSTEM", "system", "システム",
-          null, null, requester, records.department(execution), null, "RECORDED",
-          "廃棄済: " + String.join(", ", retired), "3.1.1,3.3.1", null, null));
+      audit.record(AuditEntry.systemStep(businessKey, execution.getProcessInstanceId(), MediaDisposalProcess.KEY,
+              execution.getCurrentActivityId(), "最後の複製を廃棄した情報資産を台帳で廃棄済にする")
+          .version(execution.getProcessEngineServices().getRepositoryService()
+              .getProcessDefinition(execution.getProcessDefinitionId()).getVersion())
+          .requester(requester, records.department(execution)).outcome(Outcome.RECORDED)
+          .comment("廃棄済: " + String.join(", ", retired)).clauses("3.1.1,3.3.1").build());
     }
   }
 }

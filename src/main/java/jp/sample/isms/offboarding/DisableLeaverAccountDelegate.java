@@ -15,6 +15,7 @@ import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.notification.Notifier;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
@@ -72,9 +73,9 @@ class DisableLeaverAccountDelegate implements JavaDelegate {
     String handedOver = "役割のステップ " + moved.size() + " 件を役割へ戻した; 申請者のステップ " + requesterSteps
         + " を部門責任者 " + heads + " に通知";
     register.accountDisabled(businessKey, audit.now(), handedOver);
-    audit.record(new AuditEntry(null, businessKey, execution.getProcessInstanceId(), OffboardingProcess.KEY, null,
-        execution.getCurrentActivityId(), "承認システムのアカウントを停止しステップを引き継ぐ", "SYSTEM", "system",
-        "システム", null, null, records.requester(execution), records.department(execution), null, "HANDED_OVER",
-        target + " を停止; " + handedOver, "2.3,5.1.7", null, null));
+    audit.record(AuditEntry.systemStep(businessKey, execution.getProcessInstanceId(), OffboardingProcess.KEY,
+            execution.getCurrentActivityId(), "承認システムのアカウントを停止しステップを引き継ぐ")
+        .requester(records.requester(execution), records.department(execution)).outcome(Outcome.HANDED_OVER)
+        .comment(target + " を停止; " + handedOver).clauses("2.3,5.1.7").build());
   }
 }

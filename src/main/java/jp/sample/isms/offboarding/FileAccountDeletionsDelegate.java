@@ -14,6 +14,7 @@ import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 
 /**
  * {@code ServiceTask_FileAccountDeletions}, 2.3 and 5.1.7: once the department head has confirmed the returns, files
@@ -54,10 +55,11 @@ class FileAccountDeletionsDelegate implements JavaDelegate {
     String numbers = String.join(",", filed);
     execution.setVariable(OffboardingProcess.ACCOUNT_REQUESTS, numbers);
     register.returnsConfirmed(businessKey, head, audit.now(), numbers);
-    audit.record(new AuditEntry(null, businessKey, execution.getProcessInstanceId(), OffboardingProcess.KEY, null,
-        execution.getCurrentActivityId(), "アカウントの削除を申請する", "SYSTEM", "system", "システム", null, null,
-        records.requester(execution), records.department(execution), null, "ACCOUNT_REQUESTS_FILED",
-        filed.isEmpty() ? "台帳に有効なアカウントなし" : "アカウントの削除申請 " + numbers + " (申請者 " + head + ")",
-        "2.3,5.1.7", null, null));
+    audit.record(AuditEntry.systemStep(businessKey, execution.getProcessInstanceId(), OffboardingProcess.KEY,
+            execution.getCurrentActivityId(), "アカウントの削除を申請する")
+        .requester(records.requester(execution), records.department(execution))
+        .outcome(Outcome.ACCOUNT_REQUESTS_FILED)
+        .comment(filed.isEmpty() ? "台帳に有効なアカウントなし" : "アカウントの削除申請 " + numbers + " (申請者 " + head + ")")
+        .clauses("2.3,5.1.7").build());
   }
 }

@@ -13,6 +13,7 @@ import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.organisation.OrganisationData;
 import jp.sample.isms.organisation.OrganisationImporter;
 
@@ -68,11 +69,11 @@ class CreateProductAccountDelegate implements JavaDelegate {
     register.accountCreated(businessKey, execution.getProcessInstanceId(), records.requester(execution), userId,
         department, RequestValues.date(execution.getVariable(OnboardingProcess.HIRE_DATE)), undertaking, createdBy,
         audit.now());
-    audit.record(new AuditEntry(null, businessKey, execution.getProcessInstanceId(), OnboardingProcess.KEY, null,
-        execution.getCurrentActivityId(), "承認システムのアカウントを作成し従業員として登録する", "SYSTEM", "system",
-        "システム", null, null, records.requester(execution), records.department(execution), null,
-        "ACCOUNT_CREATED", "従業員 " + userId + " (" + department + ") のアカウントを作成 (パスワードなし: ワンタイムパスワードの発行待ち)。"
-            + "秘密保持誓約書 " + undertaking.attachmentId() + " sha256=" + undertaking.sha256(), "2.1,5.1.9", null,
-        null));
+    audit.record(AuditEntry.systemStep(businessKey, execution.getProcessInstanceId(), OnboardingProcess.KEY,
+            execution.getCurrentActivityId(), "承認システムのアカウントを作成し従業員として登録する")
+        .requester(records.requester(execution), records.department(execution)).outcome(Outcome.ACCOUNT_CREATED)
+        .comment("従業員 " + userId + " (" + department + ") のアカウントを作成 (パスワードなし: ワンタイムパスワードの発行待ち)。"
+            + "秘密保持誓約書 " + undertaking.attachmentId() + " sha256=" + undertaking.sha256())
+        .clauses("2.1,5.1.9").build());
   }
 }

@@ -13,6 +13,7 @@ import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 
 /**
  * {@code ServiceTask_FileAccountRequests}, 5.1.5: files an account request (CREATE) for each system the new employee
@@ -52,10 +53,11 @@ class FileAccountRequestsDelegate implements JavaDelegate {
     String numbers = String.join(",", filed);
     execution.setVariable(OnboardingProcess.ACCOUNT_REQUESTS, numbers);
     register.accountRequestsFiled(businessKey, numbers);
-    audit.record(new AuditEntry(null, businessKey, execution.getProcessInstanceId(), OnboardingProcess.KEY, null,
-        execution.getCurrentActivityId(), "必要なシステムのアカウントを申請する", "SYSTEM", "system", "システム", null,
-        null, records.requester(execution), records.department(execution), null, "ACCOUNT_REQUESTS_FILED",
-        filed.isEmpty() ? "申請するシステムなし" : "アカウントの新設申請 " + numbers + " (申請者 " + filer + ")", "5.1.5",
-        null, null));
+    audit.record(AuditEntry.systemStep(businessKey, execution.getProcessInstanceId(), OnboardingProcess.KEY,
+            execution.getCurrentActivityId(), "必要なシステムのアカウントを申請する")
+        .requester(records.requester(execution), records.department(execution))
+        .outcome(Outcome.ACCOUNT_REQUESTS_FILED)
+        .comment(filed.isEmpty() ? "申請するシステムなし" : "アカウントの新設申請 " + numbers + " (申請者 " + filer + ")")
+        .clauses("5.1.5").build());
   }
 }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.notification.Notifier;
 
 /**
@@ -37,9 +38,10 @@ class CloseContractDelegate implements JavaDelegate {
         "契約終了日 (" + request.contractEnd() + ") を過ぎたため、定期評価を終了しました。\n申請番号: " + request.businessKey()
             + "\n委託先: " + request.contractor() + "\n引き渡した情報資産: " + request.assetDescription()
             + "\n契約に従い、引き渡した情報資産の返却又は廃棄・消去を確認してください (8.1.3)。");
-    audit.record(new AuditEntry(null, request.businessKey(), execution.getProcessInstanceId(), OutsourcingProcess.KEY,
-        null, execution.getCurrentActivityId(), "契約の終了を記録する", "SYSTEM", "system", "システム", null, null,
-        request.requester(), request.departmentCode(), null, "ENDED", "契約終了日 " + request.contractEnd(),
-        OutsourcingFlow.CLAUSE_EVALUATION + "," + OutsourcingFlow.CLAUSE_CONTRACT, null, null));
+    audit.record(AuditEntry.systemStep(request.businessKey(), execution.getProcessInstanceId(),
+            OutsourcingProcess.KEY, execution.getCurrentActivityId(), "契約の終了を記録する")
+        .requester(request.requester(), request.departmentCode()).outcome(Outcome.ENDED)
+        .comment("契約終了日 " + request.contractEnd())
+        .clauses(OutsourcingFlow.CLAUSE_EVALUATION + "," + OutsourcingFlow.CLAUSE_CONTRACT).build());
   }
 }

@@ -8,6 +8,7 @@ import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.notification.Notifier;
 
 /**
@@ -54,10 +55,11 @@ class RecordPasswordReissueDelegate implements JavaDelegate {
             + "新しいパスワードはシステム管理者から直接お伝えします。メールでは送りません。\n"
             + "最初のログオン時に、推測されにくいパスワードに必ず変更してください (情報管理規程 5.1.6, 5.1.8)。\n"
             + "心当たりがない場合は、すぐにシステム管理者に連絡してください。");
-    audit.record(new AuditEntry(null, businessKey, execution.getProcessInstanceId(), PasswordReissueProcess.KEY, null,
-        execution.getCurrentActivityId(), "再発行を記録し本人に知らせる", "SYSTEM", "system", "システム", null, null,
-        records.requester(execution), records.department(execution), null, "PASSWORD_REISSUED",
-        "対象: " + target + " (" + system + " " + accountId + "); 本人確認: " + checkedBy + " (" + method + "); 発行: "
-            + issuedBy + " (" + delivery + ")", "5.1.6,5.1.8", null, null));
+    audit.record(AuditEntry.systemStep(businessKey, execution.getProcessInstanceId(), PasswordReissueProcess.KEY,
+            execution.getCurrentActivityId(), "再発行を記録し本人に知らせる")
+        .requester(records.requester(execution), records.department(execution)).outcome(Outcome.PASSWORD_REISSUED)
+        .comment("対象: " + target + " (" + system + " " + accountId + "); 本人確認: " + checkedBy + " (" + method
+            + "); 発行: " + issuedBy + " (" + delivery + ")")
+        .clauses("5.1.6,5.1.8").build());
   }
 }

@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.AuditStepKind;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.organisation.OrganisationService;
 
 /**
@@ -31,10 +33,12 @@ class RecordDutyDoneDelegate implements JavaDelegate {
     String acceptor = Context.getCommandContext().getAuthenticatedUserId();
     occurrences.done(execution.getProcessInstanceId(), acceptor, audit.now());
     Occurrences.Occurrence occurrence = occurrences.byProcessInstance(execution.getProcessInstanceId()).orElseThrow();
-    audit.record(new AuditEntry(null, occurrence.businessKey(), execution.getProcessInstanceId(),
-        PeriodicDutyProcess.KEY, null, "ServiceTask_RecordDutyDone", "定期業務の完了", "SYSTEM", acceptor,
-        organisation.displayName(acceptor), occurrence.acceptingRole(), null, occurrence.performedBy(),
-        occurrence.department(), null, "DONE", occurrence.dutyName() + " (期限 " + occurrence.dueDate() + ", 実施 "
-            + organisation.displayName(occurrence.performedBy()) + ")", occurrence.clauses(), null, null));
+    audit.record(AuditEntry.step(occurrence.businessKey(), execution.getProcessInstanceId(), PeriodicDutyProcess.KEY,
+            "ServiceTask_RecordDutyDone", "定期業務の完了", AuditStepKind.SYSTEM)
+        .by(acceptor, organisation.displayName(acceptor)).actingAs(occurrence.acceptingRole())
+        .requester(occurrence.performedBy(), occurrence.department()).outcome(Outcome.DONE)
+        .comment(occurrence.dutyName() + " (期限 " + occurrence.dueDate() + ", 実施 "
+            + organisation.displayName(occurrence.performedBy()) + ")")
+        .clauses(occurrence.clauses()).build());
   }
 }

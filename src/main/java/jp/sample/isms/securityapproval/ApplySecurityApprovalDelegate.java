@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.notification.Notifier;
 
 /**
@@ -116,9 +117,9 @@ class ApplySecurityApprovalDelegate implements JavaDelegate {
             + (reviewDate != null ? "見直し日: " + reviewDate + "\n" : "")
             + "台帳: " + change + "\n"
             + notes(request.requestType()));
-    audit.record(new AuditEntry(null, number, instanceId, SecurityApprovalProcess.KEY, null,
-        execution.getCurrentActivityId(), "承認を台帳に反映する", "SYSTEM", "system", "システム", null, null, requester,
-        department, null, "RECORDED", change, request.clause(), null, null));
+    audit.record(AuditEntry.systemStep(number, instanceId, SecurityApprovalProcess.KEY,
+            execution.getCurrentActivityId(), "承認を台帳に反映する")
+        .requester(requester, department).outcome(Outcome.RECORDED).comment(change).clauses(request.clause()).build());
   }
 
   /** The node name under which an external device is connected for a while (7.13). */

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 
 /**
  * {@code ServiceTask_FileAccountRequest}, 7.20: the security officer approved lending an internet mail address to an
@@ -80,11 +81,11 @@ class FileExternalMailAccountRequestDelegate implements JavaDelegate {
       }
     }
     execution.setVariable(SecurityApprovalProcess.ACCOUNT_REQUEST_NUMBER, accountRequest.getBusinessKey());
-    audit.record(new AuditEntry(null, request.businessKey(), execution.getProcessInstanceId(),
-        SecurityApprovalProcess.KEY, null, execution.getCurrentActivityId(), "外部メールのアカウント申請を起こす", "SYSTEM",
-        "system", "システム", null, null, requester, records.department(execution), null, "RECORDED",
-        "アカウント申請 " + accountRequest.getBusinessKey() + " (外部メール " + request.mailAddress() + "、"
-            + request.employeeId() + ") を " + requester + " の名前で起こした",
-        SecurityApprovalFlow.CLAUSE_MAIL, null, null));
+    audit.record(AuditEntry.systemStep(request.businessKey(), execution.getProcessInstanceId(),
+            SecurityApprovalProcess.KEY, execution.getCurrentActivityId(), "外部メールのアカウント申請を起こす")
+        .requester(requester, records.department(execution)).outcome(Outcome.RECORDED)
+        .comment("アカウント申請 " + accountRequest.getBusinessKey() + " (外部メール " + request.mailAddress() + "、"
+            + request.employeeId() + ") を " + requester + " の名前で起こした")
+        .clauses(SecurityApprovalFlow.CLAUSE_MAIL).build());
   }
 }

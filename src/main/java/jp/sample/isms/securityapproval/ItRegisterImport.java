@@ -18,6 +18,8 @@ import jp.sample.isms.approval.ValidationErrors;
 import jp.sample.isms.asset.AssetImport;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.AuditStepKind;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.organisation.OrganisationService;
 
 /**
@@ -142,9 +144,9 @@ class ItRegisterImport {
   }
 
   private void recordImport(String what, List<String> items, String clause, String actor) {
-    audit.record(new AuditEntry(null, null, null, "itRegister", null, "ItRegisterImport", what, "REGISTER", actor,
-        organisation.displayName(actor), null, null, null, null, null, "RECORDED",
-        items.size() + " 件: " + String.join(", ", items), clause, null, null));
+    audit.record(AuditEntry.event("itRegister", "ItRegisterImport", what, AuditStepKind.REGISTER)
+        .by(actor, organisation.displayName(actor)).outcome(Outcome.RECORDED)
+        .comment(items.size() + " 件: " + String.join(", ", items)).clauses(clause).build());
   }
 
   /** One line of the file, by column name. */

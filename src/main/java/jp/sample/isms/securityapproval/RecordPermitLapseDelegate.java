@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.notification.Notifier;
 
 /**
@@ -54,8 +55,9 @@ class RecordPermitLapseDelegate implements JavaDelegate {
     notifier.send(holder, "【許可の失効】" + number + " " + request.typeLabel() + " は失効しました",
         request.typeLabel() + " (情報管理規程 " + request.clause() + ") の許可は終了日 " + request.validUntil()
             + " を過ぎたため失効しました。\n承認番号: " + number + "\n対象: " + request.permitSubject());
-    audit.record(new AuditEntry(null, number, execution.getProcessInstanceId(), SecurityApprovalProcess.KEY, null,
-        execution.getCurrentActivityId(), "失効を台帳に記録する", "SYSTEM", "system", "システム", null, null, holder,
-        records.department(execution), null, "LAPSED", detail, request.clause(), null, null));
+    audit.record(AuditEntry.systemStep(number, execution.getProcessInstanceId(), SecurityApprovalProcess.KEY,
+            execution.getCurrentActivityId(), "失効を台帳に記録する")
+        .requester(holder, records.department(execution)).outcome(Outcome.LAPSED).comment(detail)
+        .clauses(request.clause()).build());
   }
 }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.notification.Notifier;
 
 /** {@code ServiceTask_RemindHolder}: tells the holder that the permit ends on its end date, and records it. */
@@ -32,9 +33,9 @@ class RemindPermitHolderDelegate implements JavaDelegate {
         request.typeLabel() + " (情報管理規程 " + request.clause() + ") の許可は " + request.validUntil()
             + " で終了し、翌日に失効します。\n承認番号: " + request.businessKey() + "\n対象: " + request.permitSubject()
             + "\n引き続き必要な場合は、新たに申請してください。");
-    audit.record(new AuditEntry(null, request.businessKey(), execution.getProcessInstanceId(),
-        SecurityApprovalProcess.KEY, null, execution.getCurrentActivityId(), "許可の終了を予告する", "SYSTEM", "system",
-        "システム", null, null, holder, records.department(execution), null, "REMINDED",
-        "終了日 " + request.validUntil() + " を予告", request.clause(), null, null));
+    audit.record(AuditEntry.systemStep(request.businessKey(), execution.getProcessInstanceId(),
+            SecurityApprovalProcess.KEY, execution.getCurrentActivityId(), "許可の終了を予告する")
+        .requester(holder, records.department(execution)).outcome(Outcome.REMINDED)
+        .comment("終了日 " + request.validUntil() + " を予告").clauses(request.clause()).build());
   }
 }

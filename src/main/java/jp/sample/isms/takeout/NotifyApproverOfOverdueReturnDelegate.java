@@ -8,6 +8,7 @@ import jp.sample.isms.approval.ApprovalVariables;
 import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.notification.Notifier;
 
 /** {@code ServiceTask_NotifyApprover}, 3.2: three days after the reminder, the approver learns of the overdue return. */
@@ -32,10 +33,9 @@ class NotifyApproverOfOverdueReturnDelegate implements JavaDelegate {
             + " さんの持ち出し資産が返却されていません",
         "あなたが承認した持ち出しの返却予定日 (" + request.plannedReturnDate() + ") から4日が過ぎました。\n申請番号: "
             + request.businessKey() + "\n情報資産: " + request.assetDescription() + "\n申請者に確認してください。");
-    audit.record(new AuditEntry(null, request.businessKey(), execution.getProcessInstanceId(), TakeOutProcess.KEY,
-        null, execution.getCurrentActivityId(), "承認者に返却遅延を通知する", "SYSTEM", "system", "システム", null, null,
-        records.requester(execution),
-        records.department(execution), null, "ESCALATED",
-        "返却遅延を承認者 " + approver + " に通知", TakeOutFlow.CLAUSE, null, null));
+    audit.record(AuditEntry.systemStep(request.businessKey(), execution.getProcessInstanceId(), TakeOutProcess.KEY,
+            execution.getCurrentActivityId(), "承認者に返却遅延を通知する")
+        .requester(records.requester(execution), records.department(execution)).outcome(Outcome.ESCALATED)
+        .comment("返却遅延を承認者 " + approver + " に通知").clauses(TakeOutFlow.CLAUSE).build());
   }
 }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.notification.Notifier;
 
 /** {@code ServiceTask_RemindRequester}, 3.2: the day after the planned return, the requester is reminded. */
@@ -30,9 +31,9 @@ class RemindOverdueReturnDelegate implements JavaDelegate {
     notifier.send(requester, "【返却督促】" + request.businessKey() + " 持ち出した情報資産の返却報告がありません",
         "返却予定日 (" + request.plannedReturnDate() + ") を過ぎています。\n申請番号: " + request.businessKey()
             + "\n情報資産: " + request.assetDescription() + "\n返却したら Tasklist の「返却を報告する」タスクで報告してください。");
-    audit.record(new AuditEntry(null, request.businessKey(), execution.getProcessInstanceId(), TakeOutProcess.KEY,
-        null, execution.getCurrentActivityId(), "申請者に返却を督促する", "SYSTEM", "system", "システム", null, null,
-        requester, records.department(execution), null, "REMINDED",
-        "返却予定日超過", TakeOutFlow.CLAUSE, null, null));
+    audit.record(AuditEntry.systemStep(request.businessKey(), execution.getProcessInstanceId(), TakeOutProcess.KEY,
+            execution.getCurrentActivityId(), "申請者に返却を督促する")
+        .requester(requester, records.department(execution)).outcome(Outcome.REMINDED).comment("返却予定日超過")
+        .clauses(TakeOutFlow.CLAUSE).build());
   }
 }

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.RecordFlag;
 import jp.sample.isms.support.Requests;
 import jp.sample.isms.takeout.TakeOutRegister;
 
@@ -77,7 +78,8 @@ abstract class KernelIntegrityScenarios {
     engine.getRuntimeService().setVariable(instance.getId(), ApprovalVariables.REQUESTER, "yamamoto");
     engine.getRuntimeService().setVariable(instance.getId(), ApprovalVariables.REQUESTER_DEPARTMENT, "manufacturing");
     engine.getTaskService().setVariableLocal(task.getId(), ApprovalVariables.ACTING_ROLE, "DEPARTMENT_HEAD");
-    engine.getTaskService().setVariableLocal(task.getId(), ApprovalVariables.FOUR_EYES_EXCEPTION, Route.SELF_APPROVAL);
+    engine.getTaskService().setVariableLocal(task.getId(), ApprovalVariables.FOUR_EYES_EXCEPTION,
+        RecordFlag.SELF_APPROVAL.code());
     engine.getTaskService().addCandidateGroup(task.getId(), "department-head.development");
     List<String> before = outcomes(instance);
 
