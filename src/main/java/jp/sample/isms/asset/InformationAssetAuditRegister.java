@@ -35,11 +35,11 @@ class InformationAssetAuditRegister {
             Column.of("version", "版", "h.version", NUMBER),
             Column.of("current", "現行版", "case when h.version = a.version then true else false end", BOOLEAN),
             Column.of("name", "名称", "h.name", TEXT),
-            Column.of("kind", "種別", labels("h.kind", AssetKind.values()), TEXT),
+            Column.labelled("kind", "種別", "h.kind", options(AssetKind.values())),
             Column.of("location", "保管場所", "h.location", TEXT),
             Column.code("classification", "機密性", "h.classification", "classification"),
-            Column.of("classificationReason", "評価の基準", labels("h.classification_reason",
-                ClassificationReason.values()), TEXT),
+            Column.labelled("classificationReason", "評価の基準", "h.classification_reason",
+                options(ClassificationReason.values())),
             Column.of("ownerDepartment", "保有部門 (管理責任者)", "d.name", TEXT),
             Column.of("userDepartments", "利用者範囲 (部署)", "h.user_departments", TEXT),
             Column.of("userPersons", "利用者範囲 (担当者)", "h.user_persons", TEXT),
@@ -47,8 +47,8 @@ class InformationAssetAuditRegister {
                 "case when h.label_impossible then '表示困難 (台帳に明記)' else h.labelling end", TEXT),
             Column.of("personalData", "個人情報", "h.personal_data", BOOLEAN),
             Column.of("retention", "保存期間", "h.retention", TEXT),
-            Column.of("status", "状態", labels("h.status", InformationAsset.Status.values()), TEXT),
-            Column.of("changeKind", "変更の種類", CHANGE_KIND, TEXT),
+            Column.labelled("status", "状態", "h.status", options(InformationAsset.Status.values())),
+            Column.labelled("changeKind", "変更の種類", "h.change_kind", CHANGE_KINDS),
             Column.of("changeReference", "変更した申請・取り込み", "h.change_reference", TEXT),
             Column.of("changedBy", "変更者", "h.changed_by", PERSON),
             Column.of("changedAt", "変更日時", "h.changed_at", TIMESTAMP)),
@@ -64,18 +64,19 @@ class InformationAssetAuditRegister {
             Filter.timeTo("changedTo", "変更日 (まで)", "h.changed_at")));
   }
 
-  static final String CHANGE_KIND = """
-      case h.change_kind when 'REGISTERED' then '登録' when 'RECLASSIFIED' then '重要度の変更'
-        when 'SCOPE_CHANGED' then '利用者範囲の変更' when 'CHANGED' then '変更' when 'MOVED' then '移管'
-        when 'RETIRED' then '廃棄' when 'IMPORTED' then '取り込み' else h.change_kind end""";
+  /** The kinds of change of an asset's history, as the auditor reads them. */
+  static final Map<String, String> CHANGE_KINDS = changeKinds();
 
-  /** A SQL case giving the Japanese label of each code of an enum with {@code label()}. */
-  private static String labels(String column, Enum<?>[] values) {
-    StringBuilder sql = new StringBuilder("case " + column);
-    for (Map.Entry<String, String> value : options(values).entrySet()) {
-      sql.append(" when '").append(value.getKey()).append("' then '").append(value.getValue()).append('\'');
-    }
-    return sql.append(" else ").append(column).append(" end").toString();
+  private static Map<String, String> changeKinds() {
+    Map<String, String> kinds = new LinkedHashMap<>();
+    kinds.put("REGISTERED", "登録");
+    kinds.put("RECLASSIFIED", "重要度の変更");
+    kinds.put("SCOPE_CHANGED", "利用者範囲の変更");
+    kinds.put("CHANGED", "変更");
+    kinds.put("MOVED", "移管");
+    kinds.put("RETIRED", "廃棄");
+    kinds.put("IMPORTED", "取り込み");
+    return kinds;
   }
 
   private static Map<String, String> options(Enum<?>[] values) {

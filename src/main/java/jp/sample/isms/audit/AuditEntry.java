@@ -132,6 +132,10 @@ public record AuditEntry(
         flags, regulationRevision, submittedValues);
   }
 
+  /** Clause numbers ({@code 3.1.1}), ranges ({@code 8.1.1–8.1.6}), separated by commas. */
+  static final java.util.regex.Pattern CLAUSES =
+      java.util.regex.Pattern.compile("\\d+(\\.\\d+)*([–-]\\d+(\\.\\d+)*)?(\\s*,\\s*\\d+(\\.\\d+)*([–-]\\d+(\\.\\d+)*)?)*");
+
   /** Builds one entry; what is not set stays empty in the record. */
   public static final class Builder {
 
@@ -225,8 +229,14 @@ public record AuditEntry(
       return this;
     }
 
-    /** The clauses of the regulation, comma-separated ({@code 5.1.6,5.1.8}); clauses only, never another reference. */
+    /**
+     * The clauses of the regulation, comma-separated ({@code 5.1.6,5.1.8}): clause numbers only, never another
+     * reference (a document section, a note); where no clause applies, none, and the comment says why.
+     */
     public Builder clauses(String clauses) {
+      if (clauses != null && !clauses.isBlank() && !CLAUSES.matcher(clauses).matches()) {
+        throw new IllegalArgumentException("the clause column holds clause numbers of the regulation only: " + clauses);
+      }
       this.clauses = clauses;
       return this;
     }

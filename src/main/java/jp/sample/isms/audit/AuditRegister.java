@@ -26,6 +26,7 @@ public record AuditRegister(String id, String title, String clauses, String from
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,40}");
   private static final Pattern KEY = Pattern.compile("[a-z][A-Za-z0-9]{0,40}");
+  private static final Pattern CODE = Pattern.compile("[A-Z0-9_]{1,60}");
 
   public AuditRegister {
     Objects.requireNonNull(title);
@@ -46,6 +47,18 @@ public record AuditRegister(String id, String title, String clauses, String from
         throw new IllegalArgumentException("filter name must be lowerCamelCase: " + filter.name());
       }
     }
+  }
+
+  /** Code → label pairs in the order given, for a labelled column and its filter: {@code codes("ACTIVE", "有効", …)}. */
+  public static Map<String, String> codes(String... codesAndLabels) {
+    if (codesAndLabels.length % 2 != 0) {
+      throw new IllegalArgumentException("codes and labels come in pairs");
+    }
+    Map<String, String> codes = new LinkedHashMap<>();
+    for (int i = 0; i < codesAndLabels.length; i += 2) {
+      codes.put(codesAndLabels[i], codesAndLabels[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(codes);
   }
 
   /** How a column's value is shown. */
@@ -76,6 +89,41 @@ public record AuditRegister(String id, String title, String clauses, String from
 
     public static Column of(String key, String header, String expression, Kind kind) {
       return new Column(key, header, expression, kind, null);
+    }
+
+    /**
+     * A code shown with its label: the SQL {@code case <sqlColumn> when 'CODE' then 'label' … else <sqlColumn> end}
+     * built from {@code labels} (code → label, in order), so that a filter on the column may offer the same map. A code
+     * with no label shows as stored.
+     */
+    public static Column labelled(String key, String header, String sqlColumn, Map<String, String> labels) {
+      return new Column(key, header, labels(sqlColumn, labels), Kind.TEXT, null);
+    }
+
+    /** A code shown with the Japanese label its constant carries. */
+    public static Column labelled(String key, String header, String sqlColumn, Labelled[] codes) {
+      return labelled(key, header, sqlColumn, labels(codes));
+    }
+
+    /** The SQL {@code case} giving each code of {@code labels} its label, other values as stored. */
+    public static String labels(String sqlColumn, Map<String, String> labels) {
+      StringBuilder sql = new StringBuilder("case ").append(sqlColumn);
+      labels.forEach((code, label) -> {
+        if (!CODE.matcher(code).matches()) {
+          throw new IllegalArgumentException("a labelled code is upper-case letters, digits and '_': " + code);
+        }
+        sql.append(" when '").append(code).append("' then '").append(label.replace("'", "''")).append('\'');
+      });
+      return sql.append(" else ").append(sqlColumn).append(" end").toString();
+    }
+
+    /** Code → Japanese label of labelled constants, in their order (for a column and its filter alike). */
+    public static Map<String, String> labels(Labelled[] codes) {
+      Map<String, String> labels = new LinkedHashMap<>();
+      for (Labelled code : codes) {
+        labels.put(code.code(), code.label());
+      }
+      return java.util.Collections.unmodifiableMap(labels);
     }
 
     /** A code shown with the label the forms give it for their field {@code formField}. */

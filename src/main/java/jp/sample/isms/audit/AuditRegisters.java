@@ -46,11 +46,14 @@ class AuditRegisters {
         or (t.returned_on is not null and t.returned_on > t.planned_return_date))""";
 
   /** As {@code mediadisposal.MediaDisposalRegister.displayStatus}. */
-  static final String MEDIA_DISPOSAL_STATUS = """
-      case m.status when 'REQUESTED' then '申請中' when 'RECEIVED' then '受付済 (承認待ち)'
-        when 'SENT_BACK' then '差し戻し中' when 'APPROVED' then '承認 (実施待ち)' when 'REJECTED' then '却下'
-        when 'WITHDRAWN' then '取り下げ' when 'EXECUTED' then '実施済' when 'RECORDED' then '記録 (承認不要)'
-        when 'CANCELLED' then '取消' when 'TERMINATED' then '終了 (決定なし)' else m.status end""";
+  static final Map<String, String> MEDIA_DISPOSAL_STATUSES = AuditRegister.codes("REQUESTED", "申請中", "RECEIVED", "受付済 (承認待ち)",
+      "SENT_BACK", "差し戻し中", "APPROVED", "承認 (実施待ち)", "REJECTED", "却下", "WITHDRAWN", "取り下げ",
+      "EXECUTED", "実施済", "RECORDED", "記録 (承認不要)", "CANCELLED", "取消", "TERMINATED", "終了 (決定なし)");
+
+  static final String MEDIA_DISPOSAL_STATUS = Column.labels("m.status", MEDIA_DISPOSAL_STATUSES);
+
+  /** The states of an account in the account register. */
+  static final Map<String, String> ACCOUNT_STATUSES = AuditRegister.codes("ACTIVE", "有効", "DISABLED", "無効");
 
   @Bean
   AuditRegister takeOutAuditRegister() {
@@ -152,8 +155,7 @@ class AuditRegisters {
             Column.of("accessRights", "アクセス権限", "a.access_rights", TEXT),
             Column.of("privileged", "特権", "a.privileged", BOOLEAN),
             Column.of("sharedAccount", "共有", "a.shared_account", BOOLEAN),
-            Column.of("status", "状態", "case a.status when 'ACTIVE' then '有効' when 'DISABLED' then '無効' "
-                + "else a.status end", TEXT),
+            Column.labelled("status", "状態", "a.status", ACCOUNT_STATUSES),
             Column.of("createdAt", "作成日時", "a.created_at", TIMESTAMP),
             Column.of("changedAt", "変更日時", "a.changed_at", TIMESTAMP),
             Column.of("disabledOn", "無効化日", "a.disabled_on", DATE),
@@ -166,7 +168,7 @@ class AuditRegisters {
         List.of(
             Filter.text("user", "利用者 (ユーザーID)", "a.user_id"),
             Filter.choice("system", "システム", "a.system_code", "form:system"),
-            Filter.choice("status", "状態", "a.status", pairs("ACTIVE", "有効", "DISABLED", "無効")),
+            Filter.choice("status", "状態", "a.status", ACCOUNT_STATUSES),
             Filter.flag("privileged", "特権アカウントのみ", "a.privileged = true"),
             Filter.flag("sharedAccount", "共有アカウントのみ", "a.shared_account = true"),
             Filter.choice("department", "所属部門 (現在)", "p.department_code", "departments"),
@@ -174,14 +176,6 @@ class AuditRegisters {
                 "(a.created_by_request = :value or a.last_request = :value)"),
             Filter.timeFrom("from", "作成日 (から)", "a.created_at"),
             Filter.timeTo("to", "作成日 (まで)", "a.created_at")));
-  }
-
-  private static Map<String, String> pairs(String... valuesAndLabels) {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 0; i < valuesAndLabels.length; i += 2) {
-      options.put(valuesAndLabels[i], valuesAndLabels[i + 1]);
-    }
-    return options;
   }
 
   /** Choices whose value is the label itself (derived statuses). */

@@ -54,8 +54,8 @@ class IncidentAuditRegister {
             Column.of("recurrencePrevention", "再発防止策", "i.recurrence_prevention", TEXT),
             Column.of("publicationDone", "公表", "i.publication_done", BOOLEAN),
             Column.of("closedAt", "終結日時", "i.closed_at", TIMESTAMP),
-            Column.of("status", "状態", "case i.status when 'REPORTED' then '報告受付' when 'RESPONDING' then '対応中'"
-                + " when 'CLOSED' then '終結' else i.status end", TEXT)),
+            Column.labelled("status", "状態", "i.status",
+                AuditRegister.codes("REPORTED", "報告受付", "RESPONDING", "対応中", "CLOSED", "終結"))),
         List.of(
             Filter.text("incidentNumber", "インシデント番号", "i.incident_number"),
             Filter.choice("incidentKind", "区分", "i.incident_kind", "form:" + IncidentProcess.KIND),

@@ -21,9 +21,8 @@ import jp.sample.isms.audit.AuditRegister.Filter;
 @Configuration
 class ContractorAuditRegister {
 
-  private static final String STATUS = """
-      case r.status when 'SELECTED' then '選定済 (契約確認待ち)' when 'RUNNING' then '契約中' when 'ENDED' then '契約終了'
-        else r.status end""";
+  private static final Map<String, String> STATUSES = AuditRegister.codes("SELECTED", "選定済 (契約確認待ち)",
+      "RUNNING", "契約中", "ENDED", "契約終了");
 
   @Bean
   AuditRegister contractorAuditRegisterDefinition() {
@@ -33,7 +32,7 @@ class ContractorAuditRegister {
         List.of(
             Column.of("businessKey", "申請番号", "r.business_key", REQUEST),
             Column.of("contractor", "委託先", "r.contractor", TEXT),
-            Column.of("status", "状態", STATUS, TEXT),
+            Column.labelled("status", "状態", "r.status", STATUSES),
             Column.of("scopeOfWork", "委託業務", "r.scope_of_work", TEXT),
             Column.code("classification", "渡す情報資産の機密性", "r.asset_classification", "assetClassification"),
             Column.of("contractStart", "契約開始日", "r.contract_start", DATE),
@@ -52,8 +51,7 @@ class ContractorAuditRegister {
             Column.of("selectedAt", "選定日時", "r.selected_at", TIMESTAMP)),
         List.of(
             Filter.text("businessKey", "申請番号", "r.business_key"),
-            Filter.choice("status", "状態", "r.status",
-                Map.of("SELECTED", "選定済 (契約確認待ち)", "RUNNING", "契約中", "ENDED", "契約終了")),
+            Filter.choice("status", "状態", "r.status", STATUSES),
             Filter.choice("department", "部門", "r.department_code", "departments"),
             Filter.text("requester", "申請者 (ユーザーID)", "r.requester")));
   }

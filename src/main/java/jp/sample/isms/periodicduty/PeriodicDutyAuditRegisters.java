@@ -9,7 +9,6 @@ import static jp.sample.isms.audit.AuditRegister.Kind.ROLE;
 import static jp.sample.isms.audit.AuditRegister.Kind.TEXT;
 import static jp.sample.isms.audit.AuditRegister.Kind.TIMESTAMP;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +25,7 @@ class PeriodicDutyAuditRegisters {
 
   @Bean
   AuditRegister periodicDutyAuditRegister() {
-    Map<String, String> statuses = new LinkedHashMap<>();
-    statuses.put(Occurrences.OPEN, "未完了");
-    statuses.put(Occurrences.DONE, "完了");
+    Map<String, String> statuses = AuditRegister.codes(Occurrences.OPEN, "未完了", Occurrences.DONE, "完了");
     return new AuditRegister("periodic-duties", "定期業務の実施記録", "1.2, 1.3, 2.4, 4.1.4, 5.1.5, 7.2, 7.5, 7.24, 9.5.2",
         "periodic_duty_occurrence o left join org_department d on d.code = o.department_code",
         "o.due_date desc, o.duty_code, o.id desc",
@@ -81,20 +78,17 @@ class PeriodicDutyAuditRegisters {
 
   @Bean
   AuditRegister accountReviewAuditRegister() {
-    Map<String, String> results = new LinkedHashMap<>();
-    results.put(AccountReview.CONFIRMED, "確認済み");
-    results.put(AccountReview.CHANGE, "権限変更");
-    results.put(AccountReview.DELETE, "削除");
+    Map<String, String> results = AuditRegister.codes(AccountReview.CONFIRMED, "確認済み", AccountReview.CHANGE, "権限変更",
+        AccountReview.DELETE, "削除");
     return new AuditRegister("account-reviews", "アカウントの棚卸し", "5.1.5, 5.1.7", "account_review_result r",
         "r.reviewed_at desc, r.id desc",
         List.of(
             Column.of("businessKey", "棚卸しの番号", "r.business_key", REQUEST),
             Column.of("registerRow", "台帳の行", "r.account_register_id", NUMBER),
             Column.of("person", "利用者", "r.user_id", PERSON),
-            Column.of("system", "システム", "r.system_code", TEXT),
+            Column.code("system", "システム", "r.system_code", "system"),
             Column.of("accountId", "アカウント", "r.account_id", TEXT),
-            Column.of("result", "結果", "case r.result when 'CONFIRMED' then '確認済み' when 'CHANGE' then '権限変更' "
-                + "else '削除' end", TEXT),
+            Column.labelled("result", "結果", "r.result", results),
             Column.of("filedRequest", "申請", "r.filed_request", REQUEST),
             Column.of("reviewer", "確認者", "r.reviewer", PERSON),
             Column.of("reviewedAt", "確認日時", "r.reviewed_at", TIMESTAMP)),

@@ -24,15 +24,28 @@ import jp.sample.isms.audit.AuditRegister.Filter;
 @Configuration
 class SecurityApprovalAuditRegisters {
 
+  static final Map<String, String> DEVICE_KINDS = AuditRegister.codes("SERVER", "サーバー", "CLIENT", "クライアント",
+      "NETWORK", "ネットワーク機器", "WIRELESS", "無線 LAN 機器", "EXTERNAL", "社外機器");
+  static final Map<String, String> DEVICE_STATUSES = AuditRegister.codes("ACTIVE", "使用中", "LAPSED", "失効",
+      "RETIRED", "廃棄");
+  static final Map<String, String> SOFTWARE_CATEGORIES = AuditRegister.codes("APPLICATION", "アプリケーション",
+      "OS", "OS (標準外)", "ANTIVIRUS", "ウイルス対策");
+  static final Map<String, String> REGISTERS = AuditRegister.codes(ItRegister.DEVICE, "社内IT機材管理台帳",
+      ItRegister.SOFTWARE, "承認済みソフトウェア");
+  static final Map<String, String> PERMIT_STATUSES = AuditRegister.codes("ACTIVE", "有効", "LAPSED", "失効");
+  /** The changes {@link ItRegister} records in the history of both registers. */
+  static final Map<String, String> CHANGES = AuditRegister.codes("REGISTERED", "登録", "APPROVED", "承認",
+      "IMPORTED", "CSV から取り込み", "REMOTE_ACCESS_PERMITTED", "リモートアクセスの許可", "REMOTE_ACCESS_LAPSED",
+      "リモートアクセス許可の失効", "MAC_REGISTERED", "MAC アドレスの登録", "CONNECTION_LAPSED", "接続期限の失効",
+      "SOFTWARE_INSTALLED", "ソフトウェアの導入");
+
   @Bean
   AuditRegister itDeviceAuditRegisterDefinition() {
     return new AuditRegister("it-devices", "社内IT機材管理台帳", "7.3",
         "it_device v left join org_department d on d.code = v.department_code", "v.device_id",
         List.of(
             Column.of("deviceId", "ノード名", "v.device_id", TEXT),
-            Column.of("kind", "種類", "case v.kind when 'SERVER' then 'サーバー' when 'CLIENT' then 'クライアント'"
-                + " when 'NETWORK' then 'ネットワーク機器' when 'WIRELESS' then '無線 LAN 機器' when 'EXTERNAL' then '社外機器'"
-                + " else v.kind end", TEXT),
+            Column.labelled("kind", "種類", "v.kind", DEVICE_KINDS),
             Column.of("product", "機種名・製品", "v.product", TEXT),
             Column.of("owner", "利用者・所有者", "v.owner", TEXT),
             Column.of("department", "部門", "d.name", TEXT),
@@ -45,18 +58,16 @@ class SecurityApprovalAuditRegisters {
                     + " where s.device_id = v.device_id)", TEXT),
             Column.of("remoteAccess", "リモートアクセス許可", "v.remote_access", BOOLEAN),
             Column.of("remoteAccessUntil", "リモートアクセスの期限", "v.remote_access_until", DATE),
-            Column.of("status", "状態", "case v.status when 'ACTIVE' then '使用中' when 'LAPSED' then '失効'"
-                + " when 'RETIRED' then '廃棄' else v.status end", TEXT),
+            Column.labelled("status", "状態", "v.status", DEVICE_STATUSES),
             Column.of("validUntil", "接続の期限", "v.valid_until", DATE),
             Column.of("lastRequestNumber", "最終の承認番号", "v.last_request_number", REQUEST),
             Column.of("updatedAt", "更新日時", "v.updated_at", TIMESTAMP)),
         List.of(
             Filter.text("deviceId", "ノード名", "v.device_id"),
-            Filter.choice("kind", "種類", "v.kind", Map.of("SERVER", "サーバー", "CLIENT", "クライアント", "NETWORK",
-                "ネットワーク機器", "WIRELESS", "無線 LAN 機器", "EXTERNAL", "社外機器")),
+            Filter.choice("kind", "種類", "v.kind", DEVICE_KINDS),
             Filter.choice("department", "部門", "v.department_code", "departments"),
             Filter.flag("remoteAccess", "リモートアクセス許可のある機器のみ", "v.remote_access = true"),
-            Filter.choice("status", "状態", "v.status", Map.of("ACTIVE", "使用中", "LAPSED", "失効", "RETIRED", "廃棄"))));
+            Filter.choice("status", "状態", "v.status", DEVICE_STATUSES)));
   }
 
   @Bean
@@ -66,8 +77,7 @@ class SecurityApprovalAuditRegisters {
         List.of(
             Column.of("name", "ソフトウェア", "w.name", TEXT),
             Column.of("version", "バージョン", "w.version", TEXT),
-            Column.of("category", "分類", "case w.category when 'APPLICATION' then 'アプリケーション' when 'OS' then"
-                + " 'OS (標準外)' when 'ANTIVIRUS' then 'ウイルス対策' else w.category end", TEXT),
+            Column.labelled("category", "分類", "w.category", SOFTWARE_CATEGORIES),
             Column.of("vendor", "提供元", "w.vendor", TEXT),
             Column.of("licence", "ライセンス", "w.licence", TEXT),
             Column.of("supportUntil", "保守サポートの終了日", "w.support_until", DATE),
@@ -79,8 +89,7 @@ class SecurityApprovalAuditRegisters {
             Column.of("updatedAt", "更新日時", "w.updated_at", TIMESTAMP)),
         List.of(
             Filter.text("name", "ソフトウェア", "w.name"),
-            Filter.choice("category", "分類", "w.category", Map.of("APPLICATION", "アプリケーション", "OS", "OS (標準外)",
-                "ANTIVIRUS", "ウイルス対策")),
+            Filter.choice("category", "分類", "w.category", SOFTWARE_CATEGORIES),
             Filter.dateTo("supportUntil", "保守サポートの終了日 (まで)", "w.support_until")));
   }
 
@@ -90,10 +99,9 @@ class SecurityApprovalAuditRegisters {
         "it_register_history h", "h.occurred_at desc, h.id desc",
         List.of(
             Column.of("occurredAt", "日時", "h.occurred_at", TIMESTAMP),
-            Column.of("register", "台帳", "case h.register when 'DEVICE' then '社内IT機材管理台帳' else '承認済みソフトウェア'"
-                + " end", TEXT),
+            Column.labelled("register", "台帳", "h.register", REGISTERS),
             Column.of("itemKey", "機器・ソフトウェア", "h.item_key", TEXT),
-            Column.of("change", "変更", "h.change", TEXT),
+            Column.labelled("change", "変更", "h.change", CHANGES),
             Column.of("detail", "内容", "h.detail", TEXT),
             Column.of("requestNumber", "承認番号 (空欄は CSV 取り込み)", "h.request_number", REQUEST),
             Column.of("actor", "実施者", "h.actor", PERSON)),
@@ -120,15 +128,14 @@ class SecurityApprovalAuditRegisters {
             Column.of("validFrom", "開始日", "p.valid_from", DATE),
             Column.of("validUntil", "終了日", "p.valid_until", DATE),
             Column.of("reviewDate", "見直し日", "p.review_date", DATE),
-            Column.of("status", "状態", "case p.status when 'ACTIVE' then '有効' when 'LAPSED' then '失効'"
-                + " else p.status end", TEXT),
+            Column.labelled("status", "状態", "p.status", PERMIT_STATUSES),
             Column.of("detail", "台帳への反映", "p.detail", TEXT),
             Column.of("lapsedAt", "失効日時", "p.lapsed_at", TIMESTAMP)),
         List.of(
             Filter.text("approvalNumber", "承認番号", "p.approval_number"),
             Filter.text("holder", "申請者 (ユーザーID)", "p.holder"),
             Filter.choice("requestType", "申請の種類", "p.request_type", "form:requestType"),
-            Filter.choice("status", "状態", "p.status", Map.of("ACTIVE", "有効", "LAPSED", "失効")),
+            Filter.choice("status", "状態", "p.status", PERMIT_STATUSES),
             Filter.dateTo("validUntil", "終了日 (まで)", "p.valid_until")));
   }
 }

@@ -26,8 +26,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.AuditStepKind;
+import jp.sample.isms.audit.Outcome;
+import jp.sample.isms.audit.RecordFlag;
+import jp.sample.isms.support.RecordVocabulary;
 import jp.sample.isms.support.Requests;
 
 /**
@@ -43,6 +49,10 @@ class AuditPagesBrowserIT {
   int port;
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  AuditRecorder recorder;
+  @Autowired
+  PlatformTransactionManager transactionManager;
 
   ChromeDriver browser;
   WebDriverWait wait;
@@ -150,6 +160,26 @@ class AuditPagesBrowserIT {
         .allSatisfy(text -> assertThat(text).doesNotContain("　").isEqualTo(text.strip()));
     screenshot("audit-register.png");
     printed("audit-register-print.png");
+  }
+
+  @Test
+  void theRequestPageShowsEveryCodeOfTheRecordInWords() {
+    // given requests whose records hold every outcome, kind of step, acting role and four-eyes flag
+    StringBuilder records = new StringBuilder();
+    for (String key : RecordVocabulary.requestsWithEveryKindOfRecord(engine, recorder, transactionManager)) {
+      // when nakamura opens each one's page
+      browser.get("http://localhost:" + port + "/audit/request.html?businessKey=" + key);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("records"), "語彙の確認"));
+      records.append(browser.findElement(By.id("records")).getText()).append('\n');
+    }
+
+    // then the records show labels only, never a stored code
+    assertThat(records).contains(Outcome.SUBSTITUTE_NAMED.label(), Outcome.HISTORY_CHANGED.label(),
+        AuditStepKind.HAND_OVER.label(), RecordFlag.SELF_APPROVAL.label());
+    for (String code : RecordVocabulary.everyCode()) {
+      assertThat(records.toString()).as(code).doesNotContainPattern("\\b" + code + "\\b");
+    }
+    screenshot("audit-request-vocabulary.png");
   }
 
   /** The page as the print stylesheet lays it out. */
