@@ -168,7 +168,7 @@ class AuditPagesBrowserIT {
     StringBuilder records = new StringBuilder();
     for (String key : RecordVocabulary.requestsWithEveryKindOfRecord(engine, recorder, transactionManager)) {
       // when nakamura opens each one's page
-      browser.get("http://localhost:" + port + "/audit/request.html?businessKey=" + key);
+      browser.get("http://localhost:" + port + "/audit/request.html?key=" + key);
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("records"), "語彙の確認"));
       records.append(browser.findElement(By.id("records")).getText()).append('\n');
     }
