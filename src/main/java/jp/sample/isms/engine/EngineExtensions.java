@@ -84,6 +84,8 @@ class EngineExtensions implements ProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    // an engine that moved a field the product reads stops here, not at a user's request
+    EngineInternals.resolveAll();
     // 1, 2
     configuration.setEnablePasswordPolicy(true);
     configuration.setPasswordPolicy(security.passwordPolicy());

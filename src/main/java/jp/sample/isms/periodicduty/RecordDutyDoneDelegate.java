@@ -2,11 +2,11 @@ package jp.sample.isms.periodicduty;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.engine.EngineInternals;
 import jp.sample.isms.organisation.OrganisationService;
 
 /**
@@ -28,7 +28,7 @@ class RecordDutyDoneDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String acceptor = Context.getCommandContext().getAuthenticatedUserId();
+    String acceptor = EngineInternals.commandUser();
     occurrences.done(execution.getProcessInstanceId(), acceptor, audit.now());
     Occurrences.Occurrence occurrence = occurrences.byProcessInstance(execution.getProcessInstanceId()).orElseThrow();
     audit.record(new AuditEntry(null, occurrence.businessKey(), execution.getProcessInstanceId(),

@@ -3,12 +3,11 @@ package jp.sample.isms.system;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.context.request.RequestContextHolder;
 
+import jp.sample.isms.engine.EngineInternals;
 import jp.sample.isms.organisation.OrganisationGroups;
 import jp.sample.isms.organisation.Role;
 
@@ -94,8 +93,7 @@ public final class GuardedGroups {
     if (!isGuarded(groupId) || APPLICATION.get() != null) {
       return;
     }
-    CommandContext command = Context.getCommandContext();
-    String actor = command == null ? null : command.getAuthenticatedUserId();
+    String actor = EngineInternals.commandUser();
     boolean web = RequestContextHolder.getRequestAttributes() != null;
     if (actor == null && !web) {
       return;
