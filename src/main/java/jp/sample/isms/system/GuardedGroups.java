@@ -34,7 +34,7 @@ public final class GuardedGroups {
   /** The reason of the application's own change in progress on this thread, null if none. */
   private static final ThreadLocal<String> APPLICATION = new ThreadLocal<>();
 
-  /** Set by the engine plugin from {@code isms.identity.break-glass}. */
+  /** Set from {@code isms.identity.break-glass} when the engine is configured ({@link SecurityExtensions}). */
   static volatile boolean breakGlass;
 
   private GuardedGroups() {
