@@ -1,4 +1,4 @@
--- The auditor's search (issue 6). audit_request is an index over the decision record, one row per request (business
+-- The auditor's search. audit_request is an index over the decision record, one row per request (business
 -- key), kept by AuditRecorder in the transaction of each record: what the search filters and sorts on without grouping
 -- the whole record. It is derived data: everything in it except the classification can be rebuilt from audit_record
 -- (the classification is the request's process variable "classification" when the record was written). Requests

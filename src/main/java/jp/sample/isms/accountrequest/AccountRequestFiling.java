@@ -8,12 +8,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import jp.sample.isms.engine.EngineInternals;
 
 /**
  * Files account requests for another flow's step (a joiner's accounts, a leaver's deletions) through the normal start
@@ -96,13 +96,6 @@ public class AccountRequestFiling {
   }
 
   private static <T> T withoutAuthorization(java.util.concurrent.Callable<T> read) {
-    CommandContext context = Context.getCommandContext();
-    try {
-      return context == null ? read.call() : context.runWithoutAuthorization(read);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return EngineInternals.withoutAuthorization(read);
   }
 }

@@ -8,7 +8,6 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -22,6 +21,7 @@ import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.audit.AuditStepKind;
 import jp.sample.isms.audit.Outcome;
+import jp.sample.isms.engine.EngineInternals;
 import jp.sample.isms.notification.Notifier;
 import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.organisation.OrganisationService;
@@ -198,7 +198,7 @@ public class StepHandOver {
         || (handOver.toGroup() != null && organisation.members(handOver.toGroup()).contains(actor))) {
       return true;
     }
-    String by = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
+    String by = EngineInternals.commandUser();
     if (assigning && by != null && handOver.toGroup() != null && organisation.members(handOver.toGroup()).contains(by)
         && organisation.person(actor).isPresent()) {
       jdbc.update("insert into step_handover (task_id, process_instance_id, business_key, step, from_user, to_user, "

@@ -1,6 +1,5 @@
 package jp.sample.isms.approval;
 
-import java.lang.reflect.Field;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -13,6 +12,8 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+
+import jp.sample.isms.engine.EngineInternals;
 
 /**
  * Unwraps the kernel's refusals from the engine's listener exceptions, for every command. And remembers what the
@@ -59,7 +60,7 @@ final class SubmittedVariables extends CommandInterceptor {
     try {
       // a start within a running command (a job's or a step's delegate) is nested too: its refusal cannot be recorded
       // in a transaction of its own while the outer one holds the record's chain
-      return executeOutermost(command, org.camunda.bpm.engine.impl.context.Context.getCommandContext() != null);
+      return executeOutermost(command, EngineInternals.inCommand());
     } catch (ProcessEngineException e) {
       // the engine wraps what a task listener throws; the caller (and the REST API's mapping to 400 and 403)
       // must see the kernel's own exception
@@ -81,8 +82,8 @@ final class SubmittedVariables extends CommandInterceptor {
     if (submitted == null) {
       return next.execute(command);
     }
-    String taskId = command instanceof CompleteTaskCmd ? (String) field(command, CompleteTaskCmd.class, "taskId")
-        : command instanceof SubmitTaskFormCmd ? (String) field(command, SubmitTaskFormCmd.class, "taskId") : null;
+    String taskId = command instanceof CompleteTaskCmd ? (String) EngineInternals.COMPLETE_TASK_ID.read(command)
+        : command instanceof SubmitTaskFormCmd ? (String) EngineInternals.SUBMIT_TASK_FORM_ID.read(command) : null;
     Map<String, Object> before = taskId == null || reader == null ? Map.of() : reader.execute(context -> {
       TaskEntity task = context.getTaskManager().findTaskById(taskId);
       return task == null ? Map.<String, Object>of() : withoutNulls(task.getVariables());
@@ -99,14 +100,14 @@ final class SubmittedVariables extends CommandInterceptor {
   private static Map<String, Object> submittedBy(Command<?> command) {
     Object variables;
     if (command instanceof CompleteTaskCmd) {
-      variables = field(command, CompleteTaskCmd.class, "variables");
+      variables = EngineInternals.COMPLETE_TASK_VARIABLES.read(command);
     } else if (command instanceof SubmitTaskFormCmd) {
-      variables = field(command, SubmitTaskFormCmd.class, "properties");
+      variables = EngineInternals.SUBMIT_TASK_FORM_PROPERTIES.read(command);
     } else if (command instanceof SubmitStartFormCmd) {
-      variables = field(command, SubmitStartFormCmd.class, "variables");
+      variables = EngineInternals.SUBMIT_START_FORM_VARIABLES.read(command);
     } else if (command instanceof StartProcessInstanceCmd) {
-      ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl) field(command,
-          StartProcessInstanceCmd.class, "instantiationBuilder");
+      ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl)
+          EngineInternals.START_INSTANTIATION_BUILDER.read(command);
       variables = builder == null ? null : builder.getVariables();
     } else {
       return null;
@@ -130,13 +131,4 @@ final class SubmittedVariables extends CommandInterceptor {
     return java.util.Collections.unmodifiableMap(copy);
   }
 
-  private static Object field(Object target, Class<?> type, String name) {
-    try {
-      Field field = type.getDeclaredField(name);
-      field.setAccessible(true);
-      return field.get(target);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Camunda " + type.getSimpleName() + " has no field " + name, e);
-    }
-  }
 }

@@ -1,6 +1,5 @@
 package jp.sample.isms.audit;
 
-import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -20,6 +19,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.task.Comment;
+
+import jp.sample.isms.engine.EngineInternals;
 
 /**
  * What the engine lets users change or delete afterwards — comments (update and delete since 7.23), the user
@@ -101,19 +102,8 @@ public class HistoryProtection extends CommandInterceptor {
         .by(user.getUserId(), null).outcome(outcome).comment(comment).clauses("1.2").build());
   }
 
+  /** A field of a comment or history command (declared in {@link EngineInternals}); null where it has none. */
   private static String field(Object command, String name) {
-    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-      try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        Object value = field.get(command);
-        return value == null ? null : value.toString();
-      } catch (NoSuchFieldException e) {
-        // look in the superclass
-      } catch (IllegalAccessException e) {
-        return null;
-      }
-    }
-    return null;
+    return EngineInternals.historyField(command, name);
   }
 }

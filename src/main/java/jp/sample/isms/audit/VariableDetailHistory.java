@@ -1,11 +1,7 @@
 package jp.sample.isms.audit;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
@@ -20,9 +16,10 @@ import org.springframework.stereotype.Component;
  * submitted form field, about a sixth of all statements a request costs. What a user submitted is kept instead, once
  * per submission and tamper-evident, in the audit record's {@code submitted_values} (see {@link AuditRecorder}).
  * {@code isms.history.variable-details=true} writes ACT_HI_DETAIL again (as the engine would by default).
+ * Registered with the engine by {@code jp.sample.isms.engine.EngineExtensions}.
  */
 @Component
-class VariableDetailHistory implements ProcessEnginePlugin {
+public class VariableDetailHistory {
 
   private final boolean variableDetails;
 
@@ -30,24 +27,12 @@ class VariableDetailHistory implements ProcessEnginePlugin {
     this.variableDetails = variableDetails;
   }
 
-  @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (variableDetails) {
-      return;
-    }
-    List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null ? new ArrayList<>()
-        : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-    handlers.add(new WithoutDetails());
-    configuration.setCustomHistoryEventHandlers(handlers);
-    configuration.setEnableDefaultDbHistoryEventHandler(false);
-  }
-
-  @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
-  }
-
-  @Override
-  public void postProcessEngineBuild(ProcessEngine processEngine) {
+  /**
+   * The handler that replaces the engine's default database history handler; empty when ACT_HI_DETAIL is written
+   * (the engine's default handler stays).
+   */
+  public Optional<HistoryEventHandler> handler() {
+    return variableDetails ? Optional.empty() : Optional.of(new WithoutDetails());
   }
 
   /** The engine's database history handler without the rows of ACT_HI_DETAIL. */

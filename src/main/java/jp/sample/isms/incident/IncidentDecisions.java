@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+
+import jp.sample.isms.engine.EngineInternals;
 
 /**
  * Evaluates the incident flow's tables, the latest version: who responds at a level ({@code incidentResponder}, 9.2)
@@ -51,15 +51,8 @@ class IncidentDecisions {
   private List<Map<String, Object>> evaluate(String key, Map<String, Object> variables) {
     Callable<List<Map<String, Object>>> evaluate = () -> decisions
         .evaluateDecisionTableByKey(key, Variables.fromMap(variables)).getResultList();
-    CommandContext context = Context.getCommandContext();
-    try {
-      // inside a step's command the user is authenticated and may not evaluate decisions directly; the rule is the
-      // flow's, not theirs
-      return context == null ? evaluate.call() : context.runWithoutAuthorization(evaluate);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    // inside a step's command the user is authenticated and may not evaluate decisions directly; the rule is the
+    // flow's, not theirs
+    return EngineInternals.withoutAuthorization(evaluate);
   }
 }

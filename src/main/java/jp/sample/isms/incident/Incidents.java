@@ -5,12 +5,11 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.Outcome;
+import jp.sample.isms.engine.EngineInternals;
 
 /** Reading an incident's variables, and the flow's own records in the decision record. */
 final class Incidents {
@@ -40,8 +39,7 @@ final class Incidents {
 
   /** The user who completed the step or sent the message in this command; null for the system (a timer). */
   static String actor() {
-    CommandContext context = Context.getCommandContext();
-    return context == null ? null : context.getAuthenticatedUserId();
+    return EngineInternals.commandUser();
   }
 
   /** An event of the flow itself (routing, planning, escalation, closing), recorded as the system's. */

@@ -9,8 +9,6 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +19,7 @@ import jp.sample.isms.approval.ValidationErrors;
 import jp.sample.isms.asset.AssetSelection;
 import jp.sample.isms.asset.Classification;
 import jp.sample.isms.asset.InformationAsset;
+import jp.sample.isms.engine.EngineInternals;
 
 /**
  * The rules of a media disposal request (3.3.1, 3.3.2, 4.1.2) beyond its form: the combination of medium, action and
@@ -179,12 +178,9 @@ class MediaDisposalFlow implements RequestFlow {
     variables.put(MediaDisposalProcess.MEDIA_TYPE, mediaType);
     variables.put(MediaDisposalProcess.ACTION, action);
     variables.put(MediaDisposalProcess.METHOD, method);
-    CommandContext context = Context.getCommandContext();
     // inside the filing command the requester is authenticated, and an employee may not evaluate decisions
     // directly; the rule is the flow's, not the requester's
-    DmnDecisionResultEntries result = context == null
-        ? evaluate(variables)
-        : context.runWithoutAuthorization(() -> evaluate(variables));
+    DmnDecisionResultEntries result = EngineInternals.withoutAuthorization(() -> evaluate(variables));
     if (result == null) {
       return new MethodDecision(false, "3.3", "処分方法を判定できませんでした");
     }

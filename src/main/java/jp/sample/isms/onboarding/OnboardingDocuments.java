@@ -12,13 +12,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.Attachment;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.AttachmentKinds;
+import jp.sample.isms.engine.EngineInternals;
 
 /**
  * 2.1: the signed confidentiality undertaking, attached to the onboarding request in the 添付ファイル tab with the
@@ -77,13 +76,6 @@ class OnboardingDocuments implements AttachmentKinds {
   }
 
   private static <T> T withoutAuthorization(Callable<T> read) {
-    CommandContext context = Context.getCommandContext();
-    try {
-      return context == null ? read.call() : context.runWithoutAuthorization(read);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return EngineInternals.withoutAuthorization(read);
   }
 }

@@ -2,10 +2,10 @@ package jp.sample.isms.periodicduty;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.FourEyesViolationException;
+import jp.sample.isms.engine.EngineInternals;
 
 /**
  * {@code UserTask_AcknowledgeSharing} (assignment, complete), 1.3: each committee member acknowledges the shared
@@ -18,7 +18,7 @@ class CommitteeAcknowledgementListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String actor = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee()
-        : Context.getCommandContext().getAuthenticatedUserId();
+        : EngineInternals.commandUser();
     if (actor == null) {
       return; // an unassignment; completing without a user is refused by the kernel
     }

@@ -5,10 +5,10 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.engine.EngineInternals;
 
 /**
  * {@code ServiceTask_RecordAccountReview} (5.1.5, 5.1.7): the head's decision on each row of the list, as it was
@@ -29,7 +29,7 @@ class RecordAccountReviewDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reviewer = Context.getCommandContext().getAuthenticatedUserId();
+    String reviewer = EngineInternals.commandUser();
     Set<Long> listed = AccountReview.rows((String) execution.getVariable(PeriodicDutyProcess.ACCOUNT_ROWS));
     List<AccountReview.Account> accounts = review.accounts(
         (String) execution.getVariable(PeriodicDutyProcess.DEPARTMENT_CODE)).stream()

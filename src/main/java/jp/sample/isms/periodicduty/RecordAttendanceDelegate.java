@@ -4,11 +4,11 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.engine.EngineInternals;
 
 /** {@code ServiceTask_RecordAttendance} (2.4): the session and the attendance of every person in 教育実施記録. */
 @Component
@@ -26,7 +26,7 @@ class RecordAttendanceDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String officer = Context.getCommandContext().getAuthenticatedUserId();
+    String officer = EngineInternals.commandUser();
     List<String> absent = register.record(execution.getProcessBusinessKey(),
         RequestValues.date(execution.getVariable(PeriodicDutyProcess.SESSION_DATE)),
         (String) execution.getVariable(PeriodicDutyProcess.TOPIC),

@@ -2,13 +2,13 @@ package jp.sample.isms.periodicduty;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.audit.AuditStepKind;
 import jp.sample.isms.audit.Outcome;
+import jp.sample.isms.engine.EngineInternals;
 import jp.sample.isms.organisation.OrganisationService;
 
 /**
@@ -30,7 +30,7 @@ class RecordDutyDoneDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String acceptor = Context.getCommandContext().getAuthenticatedUserId();
+    String acceptor = EngineInternals.commandUser();
     occurrences.done(execution.getProcessInstanceId(), acceptor, audit.now());
     Occurrences.Occurrence occurrence = occurrences.byProcessInstance(execution.getProcessInstanceId()).orElseThrow();
     audit.record(AuditEntry.step(occurrence.businessKey(), execution.getProcessInstanceId(), PeriodicDutyProcess.KEY,

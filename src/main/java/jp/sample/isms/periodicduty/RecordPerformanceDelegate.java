@@ -2,10 +2,10 @@ package jp.sample.isms.periodicduty;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.engine.EngineInternals;
 import jp.sample.isms.organisation.OrganisationService;
 
 /**
@@ -27,7 +27,7 @@ class RecordPerformanceDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String actor = Context.getCommandContext().getAuthenticatedUserId();
+    String actor = EngineInternals.commandUser();
     if (actor != null) {
       occurrences.performed(execution.getProcessInstanceId(), actor, audit.now());
     }

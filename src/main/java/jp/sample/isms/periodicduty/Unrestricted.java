@@ -3,10 +3,10 @@ package jp.sample.isms.periodicduty;
 import java.util.concurrent.Callable;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
+
+import jp.sample.isms.engine.EngineInternals;
 
 /**
  * Runs what the product does on its own account (read its table, create an occurrence) without the engine's
@@ -23,10 +23,9 @@ class Unrestricted {
   }
 
   <T> T call(Callable<T> action) {
-    CommandContext context = Context.getCommandContext();
     try {
-      if (context != null) {
-        return context.runWithoutAuthorization(action);
+      if (EngineInternals.inCommand()) {
+        return EngineInternals.withoutAuthorization(action);
       }
       return asSystem(action);
     } catch (RuntimeException e) {

@@ -15,13 +15,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.Attachment;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.AttachmentKinds;
+import jp.sample.isms.engine.EngineInternals;
 
 /**
  * The documents of 8.1.5, attached to the request through the engine's attachment API: the attachment's type names
@@ -200,13 +199,6 @@ class ResubcontractingDocuments implements AttachmentKinds {
 
   /** The rule is the flow's: whoever completes the step, the request's attachments are read as the system. */
   private static <T> T withoutAuthorization(Callable<T> read) {
-    CommandContext context = Context.getCommandContext();
-    try {
-      return context == null ? read.call() : context.runWithoutAuthorization(read);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return EngineInternals.withoutAuthorization(read);
   }
 }

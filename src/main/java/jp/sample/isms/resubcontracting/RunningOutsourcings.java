@@ -5,11 +5,11 @@ import java.util.concurrent.Callable;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+
+import jp.sample.isms.engine.EngineInternals;
 
 /**
  * The outsourcing contract a re-subcontracting belongs to, as the engine knows it: an active instance of process
@@ -71,13 +71,6 @@ class RunningOutsourcings {
   }
 
   private static <T> T withoutAuthorization(Callable<T> lookUp) {
-    CommandContext context = Context.getCommandContext();
-    try {
-      return context == null ? lookUp.call() : context.runWithoutAuthorization(lookUp);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return EngineInternals.withoutAuthorization(lookUp);
   }
 }

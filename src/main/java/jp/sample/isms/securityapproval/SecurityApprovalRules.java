@@ -8,10 +8,10 @@ import java.util.concurrent.Callable;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+
+import jp.sample.isms.engine.EngineInternals;
 
 /**
  * Reads the three decision tables of the flow, the latest version of each: {@code securityApprovalType} (who
@@ -100,15 +100,8 @@ class SecurityApprovalRules {
   }
 
   private static <T> T evaluate(Callable<T> evaluation) {
-    CommandContext context = Context.getCommandContext();
-    try {
-      // inside a filing or step the user is authenticated and may not evaluate decisions directly; the rule is the
-      // flow's, not theirs
-      return context == null ? evaluation.call() : context.runWithoutAuthorization(evaluation);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    // inside a filing or step the user is authenticated and may not evaluate decisions directly; the rule is the
+    // flow's, not theirs
+    return EngineInternals.withoutAuthorization(evaluation);
   }
 }

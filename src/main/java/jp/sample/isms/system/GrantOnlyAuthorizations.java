@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import jp.sample.isms.engine.EngineInternals;
+
 /**
  * The product grants, it never revokes: every permission comes from a GRANT (or the engine's default grants to
  * requesters and approvers), and nothing the regulation asks for needs a REVOKE. So the engine is told not to look
@@ -52,26 +54,9 @@ final class GrantOnlyAuthorizations extends CommandInterceptor {
     return next.execute(command);
   }
 
-  /** The authorization a save command carries (the engine offers no getter). */
-  private static final java.lang.reflect.Field AUTHORIZATION = authorizationField();
-
-  private static java.lang.reflect.Field authorizationField() {
-    try {
-      java.lang.reflect.Field field = SaveAuthorizationCmd.class.getDeclaredField("authorization");
-      field.setAccessible(true);
-      return field;
-    } catch (NoSuchFieldException e) {
-      // an engine whose command looks different: fail loudly rather than save a REVOKE that would be ignored
-      throw new IllegalStateException("SaveAuthorizationCmd has no field 'authorization' in this engine version", e);
-    }
-  }
-
   private static boolean isRevoke(SaveAuthorizationCmd command) {
-    try {
-      Authorization authorization = (Authorization) AUTHORIZATION.get(command);
-      return authorization != null && authorization.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE;
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
+    // the authorization a save command carries (the engine offers no getter)
+    Authorization authorization = (Authorization) EngineInternals.SAVE_AUTHORIZATION.read(command);
+    return authorization != null && authorization.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE;
   }
 }

@@ -3,12 +3,11 @@ package jp.sample.isms.system;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.context.request.RequestContextHolder;
 
+import jp.sample.isms.engine.EngineInternals;
 import jp.sample.isms.organisation.OrganisationGroups;
 import jp.sample.isms.organisation.Role;
 
@@ -35,7 +34,7 @@ public final class GuardedGroups {
   /** The reason of the application's own change in progress on this thread, null if none. */
   private static final ThreadLocal<String> APPLICATION = new ThreadLocal<>();
 
-  /** Set by the engine plugin from {@code isms.identity.break-glass}. */
+  /** Set from {@code isms.identity.break-glass} when the engine is configured ({@link SecurityExtensions}). */
   static volatile boolean breakGlass;
 
   private GuardedGroups() {
@@ -94,8 +93,7 @@ public final class GuardedGroups {
     if (!isGuarded(groupId) || APPLICATION.get() != null) {
       return;
     }
-    CommandContext command = Context.getCommandContext();
-    String actor = command == null ? null : command.getAuthenticatedUserId();
+    String actor = EngineInternals.commandUser();
     boolean web = RequestContextHolder.getRequestAttributes() != null;
     if (actor == null && !web) {
       return;

@@ -1,5 +1,6 @@
 package jp.sample.isms.system;
 
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -7,7 +8,11 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+
+import jp.sample.isms.organisation.AccountStates;
 
 /**
  * The engine's database identity provider with the regulation's rules for our own users: no guest-like accounts
@@ -18,47 +23,60 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
   private static final Pattern GUEST = Pattern.compile("(?i)(guest|anonymous)\\d*");
   private static final Pattern PRODUCTION_FORBIDDEN = Pattern.compile("(?i)(test|demo)\\d*");
 
-  /** Set by the engine plugin from {@code isms.environment}. */
-  static volatile boolean production;
+  private final LoginCache logins;
+  /** Disabled accounts and last logins (looked up when first used: the organisation needs the engine). */
+  private final Supplier<AccountStates> accounts;
+  /** {@code isms.environment=production}: test and demo ids are refused too. */
+  private final boolean production;
 
-  /**
-   * Logins verified in the last {@code isms.login.cache-ttl} (60 s), by user: the SHA-256 of the password and when the
-   * entry expires. bcrypt costs ~100 ms of CPU, and HTTP Basic checks the password on every REST call; a changed
-   * password takes effect at once on this node and within the TTL on another; a disabled account at once everywhere,
-   * and so does an expired password (PasswordChangeRequired reads its age on every request).
-   */
-  private static final java.util.Map<String, Verified> VERIFIED = new java.util.concurrent.ConcurrentHashMap<>();
-
-  private record Verified(String hash, long expiresAt) {
+  IsmsIdentityProvider(LoginCache logins, Supplier<AccountStates> accounts, boolean production) {
+    this.logins = logins;
+    this.accounts = accounts;
+    this.production = production;
   }
 
-  /** Verifications in progress, by the hash of user and password. */
-  private static final java.util.Map<String, Object> VERIFYING = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Opens the provider for each command, with the collaborators it was built with. */
+  static final class Factory implements SessionFactory {
 
-  /** Set by the engine plugin; 0 switches the cache off. */
-  static volatile long verifiedTtlMillis = 60_000;
+    private final LoginCache logins;
+    private final Supplier<AccountStates> accounts;
+    private final boolean production;
 
-  /** Set by the engine plugin: disabled accounts and last logins. */
-  static volatile java.util.function.Supplier<jp.sample.isms.organisation.AccountStates> accounts;
+    Factory(LoginCache logins, Supplier<AccountStates> accounts, boolean production) {
+      this.logins = logins;
+      this.accounts = accounts;
+      this.production = production;
+    }
+
+    @Override
+    public Class<?> getSessionType() {
+      return IsmsIdentityProvider.class;
+    }
+
+    @Override
+    public Session openSession() {
+      return new IsmsIdentityProvider(logins, accounts, production);
+    }
+  }
 
   @Override
   public IdentityOperationResult createMembership(String userId, String groupId) {
     GuardedGroups.check("create membership", groupId, userId);
-    CachingAuthenticationFilter.forget(userId);
+    logins.forgetMemberships(userId);
     return super.createMembership(userId, groupId);
   }
 
   @Override
   public IdentityOperationResult deleteMembership(String userId, String groupId) {
     GuardedGroups.check("delete membership", groupId, userId);
-    CachingAuthenticationFilter.forget(userId);
+    logins.forgetMemberships(userId);
     return super.deleteMembership(userId, groupId);
   }
 
   @Override
   public IdentityOperationResult deleteGroup(String groupId) {
     GuardedGroups.check("delete group", groupId, null);
-    CachingAuthenticationFilter.forget(null);
+    logins.forgetMemberships(null);
     return super.deleteGroup(groupId);
   }
 
@@ -70,31 +88,31 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
 
   @Override
   public IdentityOperationResult createTenantUserMembership(String tenantId, String userId) {
-    CachingAuthenticationFilter.forget(userId);
+    logins.forgetMemberships(userId);
     return super.createTenantUserMembership(tenantId, userId);
   }
 
   @Override
   public IdentityOperationResult createTenantGroupMembership(String tenantId, String groupId) {
-    CachingAuthenticationFilter.forget(null);
+    logins.forgetMemberships(null);
     return super.createTenantGroupMembership(tenantId, groupId);
   }
 
   @Override
   public IdentityOperationResult deleteTenantUserMembership(String tenantId, String userId) {
-    CachingAuthenticationFilter.forget(userId);
+    logins.forgetMemberships(userId);
     return super.deleteTenantUserMembership(tenantId, userId);
   }
 
   @Override
   public IdentityOperationResult deleteTenantGroupMembership(String tenantId, String groupId) {
-    CachingAuthenticationFilter.forget(null);
+    logins.forgetMemberships(null);
     return super.deleteTenantGroupMembership(tenantId, groupId);
   }
 
   @Override
   public IdentityOperationResult deleteTenant(String tenantId) {
-    CachingAuthenticationFilter.forget(null);
+    logins.forgetMemberships(null);
     return super.deleteTenant(tenantId);
   }
 
@@ -111,14 +129,14 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
     }
     boolean newPassword = user instanceof UserEntity entity && entity.hasNewPassword();
     if (newPassword) {
-      VERIFIED.remove(user.getId());
+      logins.forgetLogin(user.getId());
     }
     IdentityOperationResult result = super.saveUser(user);
     // 5.1.8: a password someone else set (creation, reset) is changed by the user at the first login; the
     // organisation import at start (no user) sets none that must be changed. Either way a new password starts its
     // age afresh (expiry) and lifts an expired one's lapse.
     String actor = Context.getCommandContext().getAuthenticatedUserId();
-    if (newPassword && accounts != null) {
+    if (newPassword) {
       if (actor != null) {
         accounts.get().passwordSet(user.getId(), actor.equals(user.getId()));
       } else {
@@ -131,7 +149,7 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
   @Override
   public boolean checkPassword(String userId, String password) {
     // a disabled account (5.1.7) cannot log in, to the webapps or the REST API
-    if (userId != null && accounts != null && accounts.get().isDisabled(userId)) {
+    if (userId != null && accounts.get().isDisabled(userId)) {
       BcryptPasswordEncryptor.checkAgainstNobody(password);
       return false;
     }
@@ -145,20 +163,11 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
     // when a remembered login expires, every client of that user misses at once: one of them checks the password,
     // the others with the same credentials wait for it instead of paying bcrypt each; other credentials (someone
     // trying passwords) never wait for these
-    Object lock = VERIFYING.computeIfAbsent(hash, k -> new Object());
-    synchronized (lock) {
-      try {
-        return remembered(userId, hash) || verify(userId, password, hash);
-      } finally {
-        VERIFYING.remove(hash, lock);
-      }
-    }
+    return logins.checkOnce(hash, () -> remembered(userId, hash) || verify(userId, password, hash));
   }
 
-  private static boolean remembered(String userId, String hash) {
-    Verified verified = userId == null ? null : VERIFIED.get(userId);
-    return hash != null && verified != null && verified.hash().equals(hash)
-        && verified.expiresAt() > System.currentTimeMillis();
+  private boolean remembered(String userId, String hash) {
+    return logins.remembered(userId, hash);
   }
 
   private boolean verify(String userId, String password, String hash) {
@@ -171,13 +180,13 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
       return false;
     }
     boolean valid = super.checkPassword(userId, password);
-    if (valid && accounts != null) {
+    if (valid) {
       accounts.get().loggedIn(userId);
     }
-    if (valid && hash != null && verifiedTtlMillis > 0) {
-      VERIFIED.put(userId, new Verified(hash, System.currentTimeMillis() + verifiedTtlMillis));
+    if (valid && hash != null && logins.enabled()) {
+      logins.remember(userId, hash);
     } else if (userId != null) {
-      VERIFIED.remove(userId);
+      logins.forgetLogin(userId);
     }
     if (valid) {
       UserEntity user = findUserById(userId);
@@ -194,13 +203,8 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
 
   @Override
   public IdentityOperationResult deleteUser(String userId) {
-    VERIFIED.remove(userId);
+    logins.forgetLogin(userId);
     return super.deleteUser(userId);
-  }
-
-  /** Forgets the verified logins of a user (disabled account). */
-  public static void forget(String userId) {
-    VERIFIED.remove(userId);
   }
 
   private static String sha256(String text) {
@@ -212,7 +216,7 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
     }
   }
 
-  static void refuseGuestLike(String userId) {
+  void refuseGuestLike(String userId) {
     if (userId != null && (GUEST.matcher(userId).matches() || (production && PRODUCTION_FORBIDDEN.matcher(userId).matches()))) {
       throw new BadUserRequestException("5.1.8: ゲスト用・共用のユーザーIDは作成できません (guest-like user id refused): " + userId);
     }

@@ -47,7 +47,7 @@ final class ModelExpressionEngine {
   }
 
   static void install(ProcessEngineConfigurationImpl configuration, ApplicationContext context,
-      SecurityEnginePlugin.ExpressionBeans beans) {
+      SecurityExtensions.ExpressionBeans beans) {
     ModelExpressionCheck check = new ModelExpressionCheck(() -> new ExpressionGrammar(beans.callables()));
     List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null ? new ArrayList<>()
         : new ArrayList<>(configuration.getCustomPreDeployers());
@@ -116,7 +116,7 @@ final class ModelExpressionEngine {
     }
 
     private Set<String> callableMethods(Class<?> type) {
-      return callables.computeIfAbsent(type, SecurityEnginePlugin.ExpressionBeans::callableMethods);
+      return callables.computeIfAbsent(type, SecurityExtensions.ExpressionBeans::callableMethods);
     }
 
     @Override

@@ -46,9 +46,9 @@ class RestAuthenticationConfig {
   }
 
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter(LoginCache loginCache) {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new CachingAuthenticationFilter());
+        new FilterRegistrationBean<>(new CachingAuthenticationFilter(loginCache));
     registration.setName("engine-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, provider);
@@ -57,9 +57,10 @@ class RestAuthenticationConfig {
   }
 
   @Bean
-  FilterRegistrationBean<SessionOrBasicAuthentication> apiAuthenticationFilter(@Lazy IdentityService identityService) {
+  FilterRegistrationBean<SessionOrBasicAuthentication> apiAuthenticationFilter(@Lazy IdentityService identityService,
+      LoginCache loginCache) {
     FilterRegistrationBean<SessionOrBasicAuthentication> registration =
-        new FilterRegistrationBean<>(new SessionOrBasicAuthentication(identityService));
+        new FilterRegistrationBean<>(new SessionOrBasicAuthentication(identityService, loginCache));
     registration.setName("api-authentication");
     registration.addUrlPatterns("/api/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, provider);
@@ -75,11 +76,12 @@ class RestAuthenticationConfig {
   static final class SessionOrBasicAuthentication implements Filter {
 
     private static final String ENGINE = "default";
-    private final ProcessEngineAuthenticationFilter basic = new CachingAuthenticationFilter();
+    private final ProcessEngineAuthenticationFilter basic;
     private final IdentityService identityService;
 
-    SessionOrBasicAuthentication(IdentityService identityService) {
+    SessionOrBasicAuthentication(IdentityService identityService, LoginCache loginCache) {
       this.identityService = identityService;
+      this.basic = new CachingAuthenticationFilter(loginCache);
     }
 
     @Override

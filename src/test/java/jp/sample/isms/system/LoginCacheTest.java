@@ -21,10 +21,12 @@ class LoginCacheTest {
 
   @Autowired
   IdentityService identityService;
+  @Autowired
+  LoginCache logins;
 
   @Test
   void aRememberedLoginCostsNoBcryptAndAWrongPasswordIsStillRefused() {
-    IsmsIdentityProvider.forget("kato");
+    logins.forgetLogin("kato");
     assertThat(identityService.checkPassword("kato", "Demo-2026!")).isTrue();
     long before = BcryptPasswordEncryptor.CHECKS.get();
     for (int i = 0; i < 5; i++) {
@@ -37,7 +39,7 @@ class LoginCacheTest {
   @Test
   void clientsThatMissTogetherPayBcryptOnce() throws Exception {
     // the remembered login of kato has expired (forgotten); eight clients call at the same moment
-    IsmsIdentityProvider.forget("kato");
+    logins.forgetLogin("kato");
     int clients = 8;
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(clients);

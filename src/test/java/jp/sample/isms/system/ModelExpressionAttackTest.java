@@ -227,7 +227,7 @@ class ModelExpressionAttackTest {
   @Test
   void theProductsModelsPassTheCheck() throws IOException {
     ModelExpressionCheck check = new ModelExpressionCheck(() -> new ExpressionGrammar(
-        ((SecurityEnginePlugin.ExpressionBeans) configuration().getBeans()).callables()));
+        ((SecurityExtensions.ExpressionBeans) configuration().getBeans()).callables()));
     List<Path> models;
     try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
       models = files.sorted().toList();

@@ -64,8 +64,15 @@ class ProductionStartupIT {
   record Started(boolean ready, String output) {
   }
 
-  /** Starts the application in a JVM of its own; stops it once it reports ready, or collects why it died. */
   private static Started start(String... args) throws IOException, InterruptedException {
+    return start(database, args);
+  }
+
+  /**
+   * Starts the application (profile postgres) on {@code database} in a JVM of its own; stops it once it reports
+   * ready, or collects why it died.
+   */
+  static Started start(PostgresDatabase database, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", applicationClassPath(), IsmsApplication.class.getName(),
@@ -78,7 +85,7 @@ class ProductionStartupIT {
     boolean ready = false;
     try (BufferedReader reader = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
       String line;
       while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
         output.append(line).append('\n');

@@ -1,91 +1,99 @@
 package jp.sample.isms.system;
 
 import java.util.AbstractMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
+import org.camunda.bpm.engine.impl.digest.PasswordEncryptor;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
+import jp.sample.isms.organisation.AccountStates;
+
 /**
- * Hardening of the engine: the password policy of 5.1.8, bcrypt, the identity rules of
- * {@link IsmsIdentityProvider}, the model safety check, and expressions that reach only the beans the flows need.
+ * The engine extensions of the product's security: the password policy of 5.1.8, bcrypt, the identity rules of
+ * {@link IsmsIdentityProvider}, the model safety check, expressions that reach only the beans the flows need,
+ * grant-only authorizations, and the two query optimisations of authorization checks. They are registered with the
+ * engine, in their order, by {@code jp.sample.isms.engine.EngineExtensions}; this class only builds them.
  */
 @Component
-class SecurityEnginePlugin implements ProcessEnginePlugin {
+public class SecurityExtensions {
 
   private final ApplicationContext context;
   private final IsmsProperties properties;
+  private final LoginCache logins;
 
-  SecurityEnginePlugin(ApplicationContext context, IsmsProperties properties) {
+  SecurityExtensions(ApplicationContext context, IsmsProperties properties, LoginCache logins) {
     this.context = context;
     this.properties = properties;
+    this.logins = logins;
   }
 
-  @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    IsmsIdentityProvider.production = properties.isProduction();
-    IsmsIdentityProvider.verifiedTtlMillis = context.getEnvironment()
-        .getProperty("isms.login.cache-ttl", java.time.Duration.class, java.time.Duration.ofSeconds(60)).toMillis();
+  /** The password policy of 5.1.8. */
+  public PasswordPolicy passwordPolicy() {
+    return new IsmsPasswordPolicy();
+  }
+
+  /**
+   * bcrypt; hashes written before bcrypt (the engine's SHA-512, which it keeps as a checker) still verify and are
+   * replaced at the user's next login.
+   */
+  public PasswordEncryptor passwordEncryptor() {
+    return new BcryptPasswordEncryptor();
+  }
+
+  /**
+   * The identity provider, built with its collaborators: the login cache, the account states, the environment (and
+   * the break-glass switch of the guarded groups, which is logged at ERROR when on).
+   */
+  public SessionFactory identityProvider() {
     GuardedGroups.breakGlass = context.getEnvironment().getProperty("isms.identity.break-glass", Boolean.class, false);
     if (GuardedGroups.breakGlass) {
       org.slf4j.LoggerFactory.getLogger(GuardedGroups.class).error("BREAK-GLASS: isms.identity.break-glass is on: "
           + "role groups and camunda-admin can be changed without an approved roleChange request. Every such change "
           + "is logged at ERROR. Switch it off once the installation is repaired.");
     }
-    IsmsIdentityProvider.accounts = () -> context.getBean(jp.sample.isms.organisation.AccountStates.class);
-    configuration.setEnablePasswordPolicy(true);
-    configuration.setPasswordPolicy(new IsmsPasswordPolicy());
-    configuration.setPasswordEncryptor(new BcryptPasswordEncryptor());
-    // hashes written before bcrypt (the engine's SHA-512, which it keeps as a checker) still verify and are
-    // replaced at the user's next login
-    configuration.setIdentityProviderSessionFactory(new GenericManagerFactory(IsmsIdentityProvider.class));
-    List<org.camunda.bpm.engine.impl.interceptor.SessionFactory> sessionFactories =
-        configuration.getCustomSessionFactories() == null ? new ArrayList<>()
-            : new ArrayList<>(configuration.getCustomSessionFactories());
-    sessionFactories.add(new UnfilteredGroupsAuthorizationManager.Factory());
-    configuration.setCustomSessionFactories(sessionFactories);
+    return new IsmsIdentityProvider.Factory(logins, () -> context.getBean(AccountStates.class),
+        properties.isProduction());
+  }
 
-    List<BpmnParseListener> parseListeners = configuration.getCustomPreBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
-    parseListeners.add(new ModelSafetyParseListener());
-    configuration.setCustomPreBPMNParseListeners(parseListeners);
+  /** The authorization manager without the read of every group that holds an authorization. */
+  public SessionFactory authorizationManager() {
+    return new UnfilteredGroupsAuthorizationManager.Factory();
+  }
 
-    List<org.camunda.bpm.engine.impl.interceptor.CommandInterceptor> interceptors =
-        configuration.getCustomPreCommandInterceptorsTxRequired() == null ? new ArrayList<>()
-            : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+  /** Refuses script tasks, scripts and {@code camunda:class} in deployed models. */
+  public BpmnParseListener modelSafety() {
+    return new ModelSafetyParseListener();
+  }
+
+  /** No look-up of revocations; a REVOKE is refused when saved. */
+  public CommandInterceptor grantOnlyAuthorizations(ProcessEngineConfigurationImpl configuration) {
     GrantOnlyAuthorizations.configure(configuration);
-    interceptors.add(new GrantOnlyAuthorizations());
-    interceptors.add(new jp.sample.isms.audit.HistoryProtection(
-        () -> context.getBean(jp.sample.isms.audit.AuditRecorder.class),
-        () -> context.getBean(org.camunda.bpm.engine.IdentityService.class),
-        () -> context.getBean(org.camunda.bpm.engine.TaskService.class)));
-    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
-    // after the transaction and command context interceptors: the query's own transaction is open
-    List<org.camunda.bpm.engine.impl.interceptor.CommandInterceptor> postInterceptors =
-        configuration.getCustomPostCommandInterceptorsTxRequired() == null ? new ArrayList<>()
-            : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
-    postInterceptors.add(new TaskQueryPlanning());
-    configuration.setCustomPostCommandInterceptorsTxRequired(postInterceptors);
+    return new GrantOnlyAuthorizations();
+  }
 
+  /** After the engine is built: REVOKE rows already in the database are honoured. */
+  public void engineBuilt(ProcessEngine engine) {
+    GrantOnlyAuthorizations.checkExisting(engine);
+  }
+
+  /** PostgreSQL planner hint for Tasklist's task and variable queries. */
+  public CommandInterceptor taskQueryPlanning() {
+    return new TaskQueryPlanning();
+  }
+
+  /** Expressions limited to the flows' beans and {@link ModelCallable} methods; no script engines. */
+  public void restrictExpressions(ProcessEngineConfigurationImpl configuration) {
     ModelExpressionEngine.install(configuration, context, new ExpressionBeans(context));
-  }
-
-  @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
-  }
-
-  @Override
-  public void postProcessEngineBuild(ProcessEngine processEngine) {
-    GrantOnlyAuthorizations.checkExisting(processEngine);
   }
 
   /**
