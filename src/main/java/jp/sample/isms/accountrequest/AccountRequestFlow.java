@@ -3,19 +3,15 @@ package jp.sample.isms.accountrequest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import jp.sample.isms.approval.FlowDecisions;
 import jp.sample.isms.approval.RequestFlow;
 import jp.sample.isms.approval.RequestInput;
 import jp.sample.isms.approval.RequestValues;
@@ -52,11 +48,10 @@ class AccountRequestFlow implements RequestFlow {
 
   private final OrganisationService organisation;
   private final AccountRegister register;
-  private final DecisionService decisions;
+  private final FlowDecisions decisions;
   private final AssetSelection selection;
 
-  // lazy: the flows are needed while the engine deploys, before the engine's services exist
-  AccountRequestFlow(OrganisationService organisation, AccountRegister register, @Lazy DecisionService decisions,
+  AccountRequestFlow(OrganisationService organisation, AccountRegister register, FlowDecisions decisions,
       AssetSelection selection) {
     this.selection = selection;
     this.organisation = organisation;
@@ -132,7 +127,7 @@ class AccountRequestFlow implements RequestFlow {
       errors.refuse(AccountRequestProcess.PRIVILEGED, CLAUSE_PRIVILEGED,
           "特権アカウントの使用はシステム管理者及び情報セキュリティ責任者に制限されています");
     }
-    if (input.isTrue(AccountRequestProcess.SHARED_ACCOUNT) && !sharedAllowed(system)) {
+    if (input.isTrue(AccountRequestProcess.SHARED_ACCOUNT) && !sharedAllowed(system, input.processInstanceId())) {
       errors.refuse(AccountRequestProcess.SHARED_ACCOUNT, CLAUSE_SHARING,
           system.label() + "では共有アカウントを発行できません (利用者１名に対し１つ)");
     }
@@ -272,21 +267,13 @@ class AccountRequestFlow implements RequestFlow {
 
   /** Row of the 5.1.4 table for the system, from decision {@code accountSharedAllowed}. */
   boolean sharedAllowed(AccountSystem system) {
-    Callable<Object> evaluate = () -> {
-      DmnDecisionRuleResult row = decisions.evaluateDecisionTableByKey(
-          AccountRequestProcess.DECISION_SHARED_ALLOWED,
-          Variables.createVariables().putValue(AccountRequestProcess.SYSTEM, system.name())).getSingleResult();
-      // a system missing from the table is not known to allow sharing
-      return row == null ? null : row.getEntry(AccountRequestProcess.SHARED_ALLOWED);
-    };
-    CommandContext context = Context.getCommandContext();
-    try {
-      // the rules of the regulation apply to everyone: the requester needs no permission on the decision itself
-      return Boolean.TRUE.equals(context == null ? evaluate.call() : context.runWithoutAuthorization(evaluate));
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return sharedAllowed(system, null);
+  }
+
+  private boolean sharedAllowed(AccountSystem system, String processInstanceId) {
+    DmnDecisionResultEntries row = decisions.evaluate(AccountRequestProcess.DECISION_SHARED_ALLOWED,
+        Map.of(AccountRequestProcess.SYSTEM, system.name()), processInstanceId).getSingleResult();
+    // a system missing from the table is not known to allow sharing
+    return row != null && Boolean.TRUE.equals(row.getEntry(AccountRequestProcess.SHARED_ALLOWED));
   }
 }

@@ -4,16 +4,12 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.ApprovalVariables;
 import jp.sample.isms.approval.Decision;
+import jp.sample.isms.approval.FlowDecisions;
 import jp.sample.isms.approval.RequestFlow;
 import jp.sample.isms.approval.RequestInput;
 import jp.sample.isms.approval.ValidationErrors;
@@ -44,10 +40,10 @@ class CloudUseFlow implements RequestFlow {
   }
 
   private final CloudUseProperties properties;
-  private final DecisionService decisions;
+  private final FlowDecisions decisions;
 
   // lazy: the kernel collects the flows while the engine whose service this is is still being built
-  CloudUseFlow(CloudUseProperties properties, @Lazy DecisionService decisions) {
+  CloudUseFlow(CloudUseProperties properties, FlowDecisions decisions) {
     this.properties = properties;
     this.decisions = decisions;
   }
@@ -111,7 +107,7 @@ class CloudUseFlow implements RequestFlow {
       }
     }
     for (Requirement requirement : requirements(input.string(CloudUseProcess.CLASSIFICATION),
-        input.isTrue(CloudUseProcess.BACKUP_USE))) {
+        input.isTrue(CloudUseProcess.BACKUP_USE), input.processInstanceId())) {
       if (role.equals(requirement.confirmedBy()) && !input.isTrue(requirement.requirement())) {
         errors.refuse(requirement.requirement(), requirement.clause(), requirement.text());
       }
@@ -129,29 +125,24 @@ class CloudUseFlow implements RequestFlow {
     }
   }
 
-  /**
-   * Evaluates {@code cloudUseRequirement}, the latest version: a rule change applies to every step taken from then
-   * on.
-   */
+  /** The rows of {@code cloudUseRequirement}, latest version. */
   List<Requirement> requirements(String classification, boolean backupUse) {
+    return requirements(classification, backupUse, null);
+  }
+
+  /**
+   * Evaluates {@code cloudUseRequirement} in the version {@link FlowDecisions} chooses: the request's own (the one its
+   * process binds), the latest before filing.
+   */
+  List<Requirement> requirements(String classification, boolean backupUse, String processInstanceId) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(CloudUseProcess.CLASSIFICATION, classification);
     variables.put(CloudUseProcess.BACKUP_USE, backupUse);
-    Callable<List<Requirement>> evaluate = () -> decisions
-        .evaluateDecisionTableByKey(CloudUseProcess.DECISION_REQUIREMENT, variables).getResultList().stream()
+    return decisions.evaluate(CloudUseProcess.DECISION_REQUIREMENT, variables, processInstanceId).getResultList()
+        .stream()
         .map(row -> new Requirement((String) row.get(CloudUseProcess.REQUIREMENT),
             (String) row.get(CloudUseProcess.CONFIRMED_BY), (String) row.get(CloudUseProcess.REQUIREMENT_CLAUSE),
             (String) row.get(CloudUseProcess.REQUIREMENT_TEXT)))
         .toList();
-    CommandContext context = Context.getCommandContext();
-    try {
-      // inside the step's command the approver is authenticated and may not evaluate decisions directly; the rule is
-      // the flow's, not theirs
-      return context == null ? evaluate.call() : context.runWithoutAuthorization(evaluate);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

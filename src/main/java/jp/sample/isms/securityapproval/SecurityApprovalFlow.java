@@ -84,18 +84,18 @@ class SecurityApprovalFlow implements RequestFlow {
         input.string(SecurityApprovalProcess.DEVICE_OWNERSHIP),
         input.string(SecurityApprovalProcess.CONNECTION_METHOD),
         input.string(SecurityApprovalProcess.DATA_CENTRE_TIER),
-        input.isTrue(SecurityApprovalProcess.NDA_CONCLUDED), systemAdministrator));
+        input.isTrue(SecurityApprovalProcess.NDA_CONCLUDED), systemAdministrator), input.processInstanceId());
     if (refusal.isPresent()) {
       // refused by the regulation: nothing else of the request matters
       errors.refuse(refusal.get().field(), refusal.get().clause(), refusal.get().text());
       return;
     }
-    if (rules.route(type).isEmpty()) {
+    if (rules.route(type, input.processInstanceId()).isEmpty()) {
       errors.field(SecurityApprovalProcess.REQUEST_TYPE, "この種類の申請は受け付けていません: " + type);
       return;
     }
     for (SecurityApprovalRules.Requirement requirement : rules.requirements(type,
-        input.string(SecurityApprovalProcess.DEVICE_KIND))) {
+        input.string(SecurityApprovalProcess.DEVICE_KIND), input.processInstanceId())) {
       String field = requirement.field();
       if (field.startsWith("attest")) {
         if (!input.isTrue(field)) {
