@@ -2,10 +2,8 @@ package jp.sample.isms.accountrequest;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -17,6 +15,7 @@ import jp.sample.isms.approval.RequestInput;
 import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.approval.ValidationErrors;
 import jp.sample.isms.asset.AssetSelection;
+import jp.sample.isms.organisation.GuestAccountIds;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Person;
 import jp.sample.isms.organisation.Role;
@@ -38,13 +37,12 @@ class AccountRequestFlow implements RequestFlow {
   static final String CLAUSE_SHARING = "5.1.4";
   static final String CLAUSE_REGISTRATION = "5.1.5";
   static final String CLAUSE_DELETION = "5.1.7";
-  static final String CLAUSE_GUEST = "5.1.8";
+  static final String CLAUSE_GUEST = GuestAccountIds.CLAUSE;
   static final String CLAUSE_EMPLOYEES_ONLY = "5.1.9";
   static final String CLAUSE_PRIVILEGED = "5.1.10";
   static final List<String> CLAUSES = List.of("5.1.1", "5.1.4", "5.1.5", "5.1.7", "5.1.8", "5.1.9", "5.1.10");
 
   /** 5.1.8 ゲスト用アカウント: guest, guest01, guest-user, anonymous, test, demo (the part before an @ of a mail address). */
-  private static final Pattern GUEST_ACCOUNT = Pattern.compile("guest.*|anonymous|test|demo");
 
   private final OrganisationService organisation;
   private final AccountRegister register;
@@ -118,7 +116,7 @@ class AccountRequestFlow implements RequestFlow {
       errors.refuse(AccountRequestProcess.TARGET_USER_ID, CLAUSE_EMPLOYEES_ONLY,
           "取締役又は従業員以外の者へのアカウント発行は禁止されています");
     }
-    if (isGuestAccount(accountId)) {
+    if (GuestAccountIds.isGuestLike(accountId)) {
       errors.refuse(AccountRequestProcess.ACCOUNT_ID, CLAUSE_GUEST, "ゲスト用アカウントは無効化するため発行できません");
     }
     if (input.isTrue(AccountRequestProcess.PRIVILEGED) && person.isPresent()
@@ -229,7 +227,7 @@ class AccountRequestFlow implements RequestFlow {
     RequestType type = RequestType.of(input.string(AccountRequestProcess.REQUEST_TYPE));
     String grantedAccountId = input.string(AccountRequestProcess.GRANTED_ACCOUNT_ID);
     String grantedRights = input.string(AccountRequestProcess.GRANTED_RIGHTS);
-    if (grantedAccountId != null && isGuestAccount(grantedAccountId)) {
+    if (grantedAccountId != null && GuestAccountIds.isGuestLike(grantedAccountId)) {
       errors.refuse(AccountRequestProcess.GRANTED_ACCOUNT_ID, CLAUSE_GUEST,
           "ゲスト用アカウントは無効化するため設定できません");
     }
@@ -257,12 +255,6 @@ class AccountRequestFlow implements RequestFlow {
       errors.field(AccountRequestProcess.GRANTED_ACCOUNT_ID,
           "変更するアカウントがシステムアカウント及び付帯情報管理台帳で有効ではなくなりました");
     }
-  }
-
-  static boolean isGuestAccount(String accountId) {
-    String name = accountId.trim().toLowerCase(Locale.ROOT);
-    int at = name.indexOf('@');
-    return GUEST_ACCOUNT.matcher(at < 0 ? name : name.substring(0, at)).matches();
   }
 
   /** Row of the 5.1.4 table for the system, from decision {@code accountSharedAllowed}. */

@@ -1,7 +1,5 @@
 package jp.sample.isms.system;
 
-import java.util.regex.Pattern;
-
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -14,9 +12,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
  * (5.1.8), and passwords moved to bcrypt at the next successful login of a user whose hash is still SHA-512.
  */
 public class IsmsIdentityProvider extends DbIdentityServiceProvider {
-
-  private static final Pattern GUEST = Pattern.compile("(?i)(guest|anonymous)\\d*");
-  private static final Pattern PRODUCTION_FORBIDDEN = Pattern.compile("(?i)(test|demo)\\d*");
 
   /** Set by the engine plugin from {@code isms.environment}. */
   static volatile boolean production;
@@ -213,7 +208,7 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
   }
 
   static void refuseGuestLike(String userId) {
-    if (userId != null && (GUEST.matcher(userId).matches() || (production && PRODUCTION_FORBIDDEN.matcher(userId).matches()))) {
+    if (jp.sample.isms.organisation.GuestAccountIds.refusedAsUser(userId, production)) {
       throw new BadUserRequestException("5.1.8: ゲスト用・共用のユーザーIDは作成できません (guest-like user id refused): " + userId);
     }
   }
