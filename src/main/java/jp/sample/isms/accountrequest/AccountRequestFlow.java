@@ -40,7 +40,6 @@ class AccountRequestFlow implements RequestFlow {
   static final String CLAUSE_GUEST = GuestAccountIds.CLAUSE;
   static final String CLAUSE_EMPLOYEES_ONLY = "5.1.9";
   static final String CLAUSE_PRIVILEGED = "5.1.10";
-  static final List<String> CLAUSES = List.of("5.1.1", "5.1.4", "5.1.5", "5.1.7", "5.1.8", "5.1.9", "5.1.10");
 
   /** 5.1.8 ゲスト用アカウント: guest, guest01, guest-user, anonymous, test, demo (the part before an @ of a mail address). */
 
@@ -68,18 +67,8 @@ class AccountRequestFlow implements RequestFlow {
   }
 
   @Override
-  public String nameJa() {
-    return "利用者アカウントの新設・変更・削除申請";
-  }
-
-  @Override
   public String nameEn() {
     return "User account creation, change and deletion";
-  }
-
-  @Override
-  public List<String> clauses() {
-    return CLAUSES;
   }
 
   @Override

@@ -28,7 +28,6 @@ class CloudUseFlow implements RequestFlow {
 
   static final String CLAUSE_CLOUD = "7.18";
   static final String CLAUSE_BACKUP = "4.1.3";
-  static final List<String> CLAUSES = List.of(CLAUSE_CLOUD, CLAUSE_BACKUP);
 
   /** The role whose step confirms the requirements {@code cloudUseRequirement} assigns to it. */
   private static final Map<String, String> ROLE_OF_STEP = Map.of(
@@ -59,18 +58,8 @@ class CloudUseFlow implements RequestFlow {
   }
 
   @Override
-  public String nameJa() {
-    return "クラウドサービス利用申請";
-  }
-
-  @Override
   public String nameEn() {
     return "Use of a cloud service";
-  }
-
-  @Override
-  public List<String> clauses() {
-    return CLAUSES;
   }
 
   @Override

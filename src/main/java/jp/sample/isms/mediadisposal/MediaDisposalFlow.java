@@ -66,18 +66,8 @@ class MediaDisposalFlow implements RequestFlow {
   }
 
   @Override
-  public String nameJa() {
-    return "媒体の廃棄・再利用申請";
-  }
-
-  @Override
   public String nameEn() {
     return "Disposal and reuse of media";
-  }
-
-  @Override
-  public List<String> clauses() {
-    return List.of(CLAUSE_DISPOSAL, CLAUSE_REUSE, CLAUSE_BACKUP);
   }
 
   @Override
@@ -132,7 +122,7 @@ class MediaDisposalFlow implements RequestFlow {
       } else if (!selected.isEmpty() && Classification.highest(selected.stream()
           .map(InformationAsset::classification).toList()) == Classification.PUBLIC) {
         errors.refuse(MediaDisposalProcess.LAST_COPY, "3.1.1", "公開の情報資産を台帳から廃棄するには"
-            + "「情報資産管理台帳の登録・変更申請」(廃棄) で管理責任者の承認を得てください");
+            + "「情報資産管理台帳の登録・変更・廃棄申請」(廃棄) で管理責任者の承認を得てください");
       }
     }
   }

@@ -1,6 +1,5 @@
 package jp.sample.isms.onboarding;
 
-import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,7 +27,6 @@ class OnboardingFlow implements RequestFlow {
   static final String CLAUSE_UNDERTAKING = "2.1";
   static final String CLAUSE_TRAINING = "2.4";
   static final String CLAUSE_GUEST = GuestAccountIds.CLAUSE;
-  static final List<String> CLAUSES = List.of("2.1", "2.4", "5.1.8", "5.1.9");
 
   private final OrganisationService organisation;
   private final AssetSelection assetSelection;
@@ -56,18 +54,8 @@ class OnboardingFlow implements RequestFlow {
   }
 
   @Override
-  public String nameJa() {
-    return "入社手続き";
-  }
-
-  @Override
   public String nameEn() {
     return "Onboarding";
-  }
-
-  @Override
-  public List<String> clauses() {
-    return CLAUSES;
   }
 
   /** Whether the user may file a joiner's or leaver's request for a person of the department. */

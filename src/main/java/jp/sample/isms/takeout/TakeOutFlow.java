@@ -63,18 +63,8 @@ class TakeOutFlow implements RequestFlow {
   }
 
   @Override
-  public String nameJa() {
-    return "情報資産の社外持ち出し申請";
-  }
-
-  @Override
   public String nameEn() {
     return "Taking information assets off-site";
-  }
-
-  @Override
-  public List<String> clauses() {
-    return List.of(CLAUSE);
   }
 
   @Override
