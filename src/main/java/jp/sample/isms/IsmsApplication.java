@@ -13,7 +13,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class IsmsApplication {
 
-  /** Dates shown to users (Tasklist, mails, registers) are Japan time, whatever the host says. */
+  /**
+   * The JVM's default zone, set before anything starts: the engine and the database driver convert with it. The
+   * product's own zone is {@code isms.time-zone} ({@link ProductTime}); the two are the same unless configured apart.
+   */
   public static final String TIME_ZONE = "Asia/Tokyo";
 
   public static void main(String[] args) {

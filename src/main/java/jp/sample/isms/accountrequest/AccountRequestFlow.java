@@ -2,24 +2,20 @@ package jp.sample.isms.accountrequest;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import jp.sample.isms.approval.FlowDecisions;
 import jp.sample.isms.approval.RequestFlow;
 import jp.sample.isms.approval.RequestInput;
 import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.approval.ValidationErrors;
 import jp.sample.isms.asset.AssetSelection;
-import jp.sample.isms.engine.EngineInternals;
+import jp.sample.isms.organisation.GuestAccountIds;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Person;
 import jp.sample.isms.organisation.Role;
@@ -41,21 +37,18 @@ class AccountRequestFlow implements RequestFlow {
   static final String CLAUSE_SHARING = "5.1.4";
   static final String CLAUSE_REGISTRATION = "5.1.5";
   static final String CLAUSE_DELETION = "5.1.7";
-  static final String CLAUSE_GUEST = "5.1.8";
+  static final String CLAUSE_GUEST = GuestAccountIds.CLAUSE;
   static final String CLAUSE_EMPLOYEES_ONLY = "5.1.9";
   static final String CLAUSE_PRIVILEGED = "5.1.10";
-  static final List<String> CLAUSES = List.of("5.1.1", "5.1.4", "5.1.5", "5.1.7", "5.1.8", "5.1.9", "5.1.10");
 
   /** 5.1.8 ゲスト用アカウント: guest, guest01, guest-user, anonymous, test, demo (the part before an @ of a mail address). */
-  private static final Pattern GUEST_ACCOUNT = Pattern.compile("guest.*|anonymous|test|demo");
 
   private final OrganisationService organisation;
   private final AccountRegister register;
-  private final DecisionService decisions;
+  private final FlowDecisions decisions;
   private final AssetSelection selection;
 
-  // lazy: the flows are needed while the engine deploys, before the engine's services exist
-  AccountRequestFlow(OrganisationService organisation, AccountRegister register, @Lazy DecisionService decisions,
+  AccountRequestFlow(OrganisationService organisation, AccountRegister register, FlowDecisions decisions,
       AssetSelection selection) {
     this.selection = selection;
     this.organisation = organisation;
@@ -74,18 +67,8 @@ class AccountRequestFlow implements RequestFlow {
   }
 
   @Override
-  public String nameJa() {
-    return "利用者アカウントの新設・変更・削除申請";
-  }
-
-  @Override
   public String nameEn() {
     return "User account creation, change and deletion";
-  }
-
-  @Override
-  public List<String> clauses() {
-    return CLAUSES;
   }
 
   @Override
@@ -122,7 +105,7 @@ class AccountRequestFlow implements RequestFlow {
       errors.refuse(AccountRequestProcess.TARGET_USER_ID, CLAUSE_EMPLOYEES_ONLY,
           "取締役又は従業員以外の者へのアカウント発行は禁止されています");
     }
-    if (isGuestAccount(accountId)) {
+    if (GuestAccountIds.isGuestLike(accountId)) {
       errors.refuse(AccountRequestProcess.ACCOUNT_ID, CLAUSE_GUEST, "ゲスト用アカウントは無効化するため発行できません");
     }
     if (input.isTrue(AccountRequestProcess.PRIVILEGED) && person.isPresent()
@@ -131,7 +114,7 @@ class AccountRequestFlow implements RequestFlow {
       errors.refuse(AccountRequestProcess.PRIVILEGED, CLAUSE_PRIVILEGED,
           "特権アカウントの使用はシステム管理者及び情報セキュリティ責任者に制限されています");
     }
-    if (input.isTrue(AccountRequestProcess.SHARED_ACCOUNT) && !sharedAllowed(system)) {
+    if (input.isTrue(AccountRequestProcess.SHARED_ACCOUNT) && !sharedAllowed(system, input.processInstanceId())) {
       errors.refuse(AccountRequestProcess.SHARED_ACCOUNT, CLAUSE_SHARING,
           system.label() + "では共有アカウントを発行できません (利用者１名に対し１つ)");
     }
@@ -233,7 +216,7 @@ class AccountRequestFlow implements RequestFlow {
     RequestType type = RequestType.of(input.string(AccountRequestProcess.REQUEST_TYPE));
     String grantedAccountId = input.string(AccountRequestProcess.GRANTED_ACCOUNT_ID);
     String grantedRights = input.string(AccountRequestProcess.GRANTED_RIGHTS);
-    if (grantedAccountId != null && isGuestAccount(grantedAccountId)) {
+    if (grantedAccountId != null && GuestAccountIds.isGuestLike(grantedAccountId)) {
       errors.refuse(AccountRequestProcess.GRANTED_ACCOUNT_ID, CLAUSE_GUEST,
           "ゲスト用アカウントは無効化するため設定できません");
     }
@@ -263,22 +246,15 @@ class AccountRequestFlow implements RequestFlow {
     }
   }
 
-  static boolean isGuestAccount(String accountId) {
-    String name = accountId.trim().toLowerCase(Locale.ROOT);
-    int at = name.indexOf('@');
-    return GUEST_ACCOUNT.matcher(at < 0 ? name : name.substring(0, at)).matches();
-  }
-
   /** Row of the 5.1.4 table for the system, from decision {@code accountSharedAllowed}. */
   boolean sharedAllowed(AccountSystem system) {
-    Callable<Object> evaluate = () -> {
-      DmnDecisionRuleResult row = decisions.evaluateDecisionTableByKey(
-          AccountRequestProcess.DECISION_SHARED_ALLOWED,
-          Variables.createVariables().putValue(AccountRequestProcess.SYSTEM, system.name())).getSingleResult();
-      // a system missing from the table is not known to allow sharing
-      return row == null ? null : row.getEntry(AccountRequestProcess.SHARED_ALLOWED);
-    };
-    // the rules of the regulation apply to everyone: the requester needs no permission on the decision itself
-    return Boolean.TRUE.equals(EngineInternals.withoutAuthorization(evaluate));
+    return sharedAllowed(system, null);
+  }
+
+  private boolean sharedAllowed(AccountSystem system, String processInstanceId) {
+    DmnDecisionResultEntries row = decisions.evaluate(AccountRequestProcess.DECISION_SHARED_ALLOWED,
+        Map.of(AccountRequestProcess.SYSTEM, system.name()), processInstanceId).getSingleResult();
+    // a system missing from the table is not known to allow sharing
+    return row != null && Boolean.TRUE.equals(row.getEntry(AccountRequestProcess.SHARED_ALLOWED));
   }
 }

@@ -49,7 +49,24 @@ public enum AttachmentFormat {
         .findFirst();
   }
 
-  boolean starts(byte[] content) {
+  /**
+   * The format a MIME type, a bare extension ({@code pdf}) or a file name declares; empty when none of ours. For an
+   * attachment whose engine type says its format.
+   */
+  public static Optional<AttachmentFormat> declaredBy(String typeOrName) {
+    if (typeOrName == null || typeOrName.isBlank()) {
+      return Optional.empty();
+    }
+    String text = typeOrName.trim();
+    return text.contains("/") ? ofType(text) : ofName(text.contains(".") ? text : "." + text);
+  }
+
+  /** The format a file name declares by its extension; empty when none of ours. */
+  public static Optional<AttachmentFormat> declaredByName(String fileName) {
+    return ofName(fileName);
+  }
+
+  public boolean starts(byte[] content) {
     return content.length >= magic.length && Arrays.equals(content, 0, magic.length, magic, 0, magic.length);
   }
 }

@@ -35,9 +35,11 @@ public class BusinessKeyGenerator {
   private final ObjectProvider<RequestFlow> flows;
   private final Set<String> created = ConcurrentHashMap.newKeySet();
   private final jp.sample.isms.DatabaseVendor database;
+  private final java.time.Clock clock;
 
   public BusinessKeyGenerator(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-      ObjectProvider<RequestFlow> flows, jp.sample.isms.DatabaseVendor database) {
+      ObjectProvider<RequestFlow> flows, jp.sample.isms.DatabaseVendor database, java.time.Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.database = database;
     this.flows = flows;
@@ -50,7 +52,7 @@ public class BusinessKeyGenerator {
   /** Creates this year's and next year's sequences before the first filing arrives. */
   @EventListener(ApplicationReadyEvent.class)
   public void prepareSequences() {
-    int year = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).getYear();
+    int year = LocalDate.now(clock).getYear();
     flows.orderedStream().map(RequestFlow::businessKeyPrefix).distinct().forEach(prefix -> {
       create(sequenceName(prefix, year));
       create(sequenceName(prefix, year + 1));

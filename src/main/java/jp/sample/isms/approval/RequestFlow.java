@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * What the kernel needs to know of one flow: its key, request number prefix, names, clauses and the rules of its
- * request data beyond what its forms declare. One Spring bean per flow, in the flow's package.
+ * request data beyond what its forms declare. The Japanese name and the clauses are the model's ({@link FlowModel}). One Spring bean per flow, in the flow's package.
  */
 public interface RequestFlow {
 
@@ -16,12 +16,18 @@ public interface RequestFlow {
   /** Prefix of the request number, e.g. {@code TO} for {@code TO-2026-0001}. */
   String businessKeyPrefix();
 
-  String nameJa();
+  /** The flow's name, as its model names the process. */
+  default String nameJa() {
+    return FlowModel.of(processKey()).name();
+  }
 
+  /** The English name (the models carry only the Japanese one). */
   String nameEn();
 
-  /** The clauses of the regulation this flow enforces, e.g. {@code 3.2}. */
-  List<String> clauses();
+  /** The clauses of the regulation this flow enforces, e.g. {@code 3.2}, as its model lists them. */
+  default List<String> clauses() {
+    return FlowModel.of(processKey()).clauses();
+  }
 
   /**
    * Cross-field rules and regulation refusals on the request data, run at filing and at every resubmission. Required

@@ -78,7 +78,7 @@ public class SubstituteAssignments {
 
   /** Every open role step gets exactly the substitutes in force today; run after a change and every night. */
   @Transactional
-  @Scheduled(cron = "${isms.substitutes.sync-cron:0 5 0 * * *}", zone = "Asia/Tokyo")
+  @Scheduled(cron = "${isms.substitutes.sync-cron:0 5 0 * * *}", zone = "${isms.time-zone}")
   public int synchronise() {
     // as the system: every open step, whoever triggered the change
     Authentication caller = identityService.getCurrentAuthentication();

@@ -100,7 +100,7 @@ class SubstituteController {
     if (to.isBefore(from)) {
       return error(HttpStatus.BAD_REQUEST, "validTo", "終了日は開始日以降にしてください");
     }
-    if (to.isBefore(Substitutes.today())) {
+    if (to.isBefore(substitutes.today())) {
       return error(HttpStatus.BAD_REQUEST, "validTo", "終了日に過去の日付は指定できません");
     }
     long id = substitutes.name(principal, substitute, from, to, reason, user.getUserId());

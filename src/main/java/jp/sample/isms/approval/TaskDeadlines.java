@@ -53,12 +53,15 @@ public class TaskDeadlines {
   private final TransactionTemplate transaction;
   private final RequestRecords records;
   private final SubstituteAssignments substitutes;
+  private final ZoneId zone;
 
   TaskDeadlines(TaskService taskService, MailOutbox outbox, OrganisationService organisation, AuditRecorder audit,
       @Value("${isms.mail.reminder-lead:P1D}") Duration reminderLead,
       MailLinks links,
       @Value("${isms.mail.dispatcher.enabled:true}") boolean scheduled, PlatformTransactionManager transactionManager,
-      RequestRecords records, @org.springframework.context.annotation.Lazy SubstituteAssignments substitutes) {
+      RequestRecords records, @org.springframework.context.annotation.Lazy SubstituteAssignments substitutes,
+      ZoneId zone) {
+    this.zone = zone;
     this.records = records;
     this.substitutes = substitutes;
     this.transaction = new TransactionTemplate(transactionManager);
@@ -165,7 +168,7 @@ public class TaskDeadlines {
     model.put("requesterName", filing.requesterName());
     model.put("requester", filing.requester());
     model.put("taskName", task.getName());
-    model.put("dueDate", DATE.format(task.getDueDate().toInstant().atZone(ZoneId.of("Asia/Tokyo"))));
+    model.put("dueDate", DATE.format(task.getDueDate().toInstant().atZone(zone)));
     model.put("taskLink", links.task(task.getId()));
     return model;
   }

@@ -36,18 +36,8 @@ class AssetRegistrationFlow implements RequestFlow {
   }
 
   @Override
-  public String nameJa() {
-    return "情報資産管理台帳の登録・変更申請";
-  }
-
-  @Override
   public String nameEn() {
     return "Registering and changing information assets";
-  }
-
-  @Override
-  public List<String> clauses() {
-    return List.of("3.1.1", "3.1.2", "3.1.3", "3.1.4");
   }
 
   @Override

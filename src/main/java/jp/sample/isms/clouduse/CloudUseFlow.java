@@ -4,14 +4,12 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
-import org.camunda.bpm.engine.DecisionService;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.ApprovalVariables;
 import jp.sample.isms.approval.Decision;
+import jp.sample.isms.approval.FlowDecisions;
 import jp.sample.isms.approval.RequestFlow;
 import jp.sample.isms.approval.RequestInput;
 import jp.sample.isms.approval.ValidationErrors;
@@ -31,7 +29,6 @@ class CloudUseFlow implements RequestFlow {
 
   static final String CLAUSE_CLOUD = "7.18";
   static final String CLAUSE_BACKUP = "4.1.3";
-  static final List<String> CLAUSES = List.of(CLAUSE_CLOUD, CLAUSE_BACKUP);
 
   /** The role whose step confirms the requirements {@code cloudUseRequirement} assigns to it. */
   private static final Map<String, String> ROLE_OF_STEP = Map.of(
@@ -43,10 +40,10 @@ class CloudUseFlow implements RequestFlow {
   }
 
   private final CloudUseProperties properties;
-  private final DecisionService decisions;
+  private final FlowDecisions decisions;
 
   // lazy: the kernel collects the flows while the engine whose service this is is still being built
-  CloudUseFlow(CloudUseProperties properties, @Lazy DecisionService decisions) {
+  CloudUseFlow(CloudUseProperties properties, FlowDecisions decisions) {
     this.properties = properties;
     this.decisions = decisions;
   }
@@ -62,18 +59,8 @@ class CloudUseFlow implements RequestFlow {
   }
 
   @Override
-  public String nameJa() {
-    return "クラウドサービス利用申請";
-  }
-
-  @Override
   public String nameEn() {
     return "Use of a cloud service";
-  }
-
-  @Override
-  public List<String> clauses() {
-    return CLAUSES;
   }
 
   @Override
@@ -110,7 +97,7 @@ class CloudUseFlow implements RequestFlow {
       }
     }
     for (Requirement requirement : requirements(input.string(CloudUseProcess.CLASSIFICATION),
-        input.isTrue(CloudUseProcess.BACKUP_USE))) {
+        input.isTrue(CloudUseProcess.BACKUP_USE), input.processInstanceId())) {
       if (role.equals(requirement.confirmedBy()) && !input.isTrue(requirement.requirement())) {
         errors.refuse(requirement.requirement(), requirement.clause(), requirement.text());
       }
@@ -128,22 +115,24 @@ class CloudUseFlow implements RequestFlow {
     }
   }
 
-  /**
-   * Evaluates {@code cloudUseRequirement}, the latest version: a rule change applies to every step taken from then
-   * on.
-   */
+  /** The rows of {@code cloudUseRequirement}, latest version. */
   List<Requirement> requirements(String classification, boolean backupUse) {
+    return requirements(classification, backupUse, null);
+  }
+
+  /**
+   * Evaluates {@code cloudUseRequirement} in the version {@link FlowDecisions} chooses: the request's own (the one its
+   * process binds), the latest before filing.
+   */
+  List<Requirement> requirements(String classification, boolean backupUse, String processInstanceId) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(CloudUseProcess.CLASSIFICATION, classification);
     variables.put(CloudUseProcess.BACKUP_USE, backupUse);
-    Callable<List<Requirement>> evaluate = () -> decisions
-        .evaluateDecisionTableByKey(CloudUseProcess.DECISION_REQUIREMENT, variables).getResultList().stream()
+    return decisions.evaluate(CloudUseProcess.DECISION_REQUIREMENT, variables, processInstanceId).getResultList()
+        .stream()
         .map(row -> new Requirement((String) row.get(CloudUseProcess.REQUIREMENT),
             (String) row.get(CloudUseProcess.CONFIRMED_BY), (String) row.get(CloudUseProcess.REQUIREMENT_CLAUSE),
             (String) row.get(CloudUseProcess.REQUIREMENT_TEXT)))
         .toList();
-    // inside the step's command the approver is authenticated and may not evaluate decisions directly; the rule is
-    // the flow's, not theirs
-    return EngineInternals.withoutAuthorization(evaluate);
   }
 }

@@ -42,7 +42,7 @@ class DetermineIncidentRespondersDelegate implements JavaDelegate {
       register.proposed(businessKey, proposed);
     }
     int level = Incidents.level(execution);
-    List<IncidentDecisions.Responder> responders = decisions.responders(level);
+    List<IncidentDecisions.Responder> responders = decisions.responders(level, execution.getProcessDefinitionId());
     String roles = responders.stream().map(IncidentDecisions.Responder::role).collect(Collectors.joining(","));
     String lead = responders.stream().filter(IncidentDecisions.Responder::lead).map(IncidentDecisions.Responder::role)
         .findFirst().orElse(Role.SYSTEM_ADMINISTRATOR.name());

@@ -26,7 +26,6 @@ import jp.sample.isms.periodicduty.EducationRegister;
 @Component
 class IncidentFlow implements RequestFlow {
 
-  static final List<String> CLAUSES = List.of("9.1", "9.2", "9.3", "9.4", "9.5", "2.5");
 
   private final InformationAssets assets;
   private final IncidentRegister register;
@@ -49,18 +48,8 @@ class IncidentFlow implements RequestFlow {
   }
 
   @Override
-  public String nameJa() {
-    return "情報セキュリティインシデント報告";
-  }
-
-  @Override
   public String nameEn() {
     return "Information security incident";
-  }
-
-  @Override
-  public List<String> clauses() {
-    return CLAUSES;
   }
 
   @Override

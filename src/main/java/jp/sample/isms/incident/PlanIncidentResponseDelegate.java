@@ -57,7 +57,8 @@ class PlanIncidentResponseDelegate implements JavaDelegate {
     LocalDate finalDue = null;
     List<IncidentRegister.Step> steps = new ArrayList<>();
     for (IncidentDecisions.ProcedureStep step : decisions.procedure(RecordIncidentReportDelegate.kind(execution),
-        level, cyberAttack, Incidents.isTrue(execution, IncidentProcess.PERSONAL_DATA))) {
+        level, cyberAttack, Incidents.isTrue(execution, IncidentProcess.PERSONAL_DATA),
+        execution.getProcessDefinitionId())) {
       LocalDate due = switch (step.filing()) {
         case "SUPERVISORY_PRELIMINARY" -> preliminaryDue = discovered.plusDays(properties.preliminaryReportDays());
         case "SUPERVISORY_FINAL" -> finalDue = discovered.plusDays(

@@ -7,11 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import jp.sample.isms.approval.FlowDecisions;
 import jp.sample.isms.approval.RequestFlow;
 import jp.sample.isms.approval.RequestInput;
 import jp.sample.isms.approval.RequestValues;
@@ -38,16 +37,15 @@ class MediaDisposalFlow implements RequestFlow {
   record MethodDecision(boolean allowed, String clause, String reason) {
   }
 
-  private final DecisionService decisionService;
+  private final FlowDecisions decisions;
   private final DestructionCertificates certificates;
   private final MediaDisposalRegister register;
   private final AssetSelection selection;
 
-  // lazy: the kernel collects the flows while the engine whose service this is is still being built
-  MediaDisposalFlow(@Lazy DecisionService decisionService, DestructionCertificates certificates,
+  MediaDisposalFlow(FlowDecisions decisions, DestructionCertificates certificates,
       MediaDisposalRegister register, AssetSelection selection) {
     this.selection = selection;
-    this.decisionService = decisionService;
+    this.decisions = decisions;
     this.certificates = certificates;
     this.register = register;
   }
@@ -69,18 +67,8 @@ class MediaDisposalFlow implements RequestFlow {
   }
 
   @Override
-  public String nameJa() {
-    return "媒体の廃棄・再利用申請";
-  }
-
-  @Override
   public String nameEn() {
     return "Disposal and reuse of media";
-  }
-
-  @Override
-  public List<String> clauses() {
-    return List.of(CLAUSE_DISPOSAL, CLAUSE_REUSE, CLAUSE_BACKUP);
   }
 
   @Override
@@ -102,7 +90,7 @@ class MediaDisposalFlow implements RequestFlow {
         || errors.has(MediaDisposalProcess.ACTION) || errors.has(MediaDisposalProcess.METHOD)) {
       return;
     }
-    MethodDecision decision = decideMethod(mediaType, action, method);
+    MethodDecision decision = decideMethod(mediaType, action, method, input.processInstanceId());
     if (!decision.allowed()) {
       errors.refuse(MediaDisposalProcess.METHOD, decision.clause(), decision.reason());
     }
@@ -135,7 +123,7 @@ class MediaDisposalFlow implements RequestFlow {
       } else if (!selected.isEmpty() && Classification.highest(selected.stream()
           .map(InformationAsset::classification).toList()) == Classification.PUBLIC) {
         errors.refuse(MediaDisposalProcess.LAST_COPY, "3.1.1", "公開の情報資産を台帳から廃棄するには"
-            + "「情報資産管理台帳の登録・変更申請」(廃棄) で管理責任者の承認を得てください");
+            + "「情報資産管理台帳の登録・変更・廃棄申請」(廃棄) で管理責任者の承認を得てください");
       }
     }
   }
@@ -172,25 +160,22 @@ class MediaDisposalFlow implements RequestFlow {
     }
   }
 
-  /** Evaluates {@code mediaDisposalMethod}, the latest version: a rule change applies to every filing from then on. */
-  MethodDecision decideMethod(String mediaType, String action, String method) {
+  /**
+   * Evaluates {@code mediaDisposalMethod} in the version {@link FlowDecisions} chooses for the request (the latest at
+   * filing).
+   */
+  private MethodDecision decideMethod(String mediaType, String action, String method, String processInstanceId) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(MediaDisposalProcess.MEDIA_TYPE, mediaType);
     variables.put(MediaDisposalProcess.ACTION, action);
     variables.put(MediaDisposalProcess.METHOD, method);
-    // inside the filing command the requester is authenticated, and an employee may not evaluate decisions
-    // directly; the rule is the flow's, not the requester's
-    DmnDecisionResultEntries result = EngineInternals.withoutAuthorization(() -> evaluate(variables));
+    DmnDecisionResultEntries result = decisions.evaluate(MediaDisposalProcess.DECISION_METHOD, variables,
+        processInstanceId).getFirstResult();
     if (result == null) {
       return new MethodDecision(false, "3.3", "処分方法を判定できませんでした");
     }
     return new MethodDecision(Boolean.TRUE.equals(result.get("allowed")), (String) result.get("clause"),
         (String) result.get("reason"));
-  }
-
-  private DmnDecisionResultEntries evaluate(Map<String, Object> variables) {
-    return decisionService.evaluateDecisionByKey(MediaDisposalProcess.DECISION_METHOD).variables(variables)
-        .evaluate().getFirstResult();
   }
 
   private static boolean isWholeNumber(Object value) {

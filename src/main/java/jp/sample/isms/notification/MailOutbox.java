@@ -3,7 +3,6 @@ package jp.sample.isms.notification;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +28,15 @@ public class MailOutbox {
 
   private final JdbcTemplate jdbc;
   private final MailTemplates templates;
-  private final Clock clock = Clock.system(ZoneId.of("Asia/Tokyo"));
+  private final Clock clock;
 
   private final TransactionTemplate savepoint;
   private final jp.sample.isms.DatabaseVendor database;
   private final MailLinks links;
 
   MailOutbox(JdbcTemplate jdbc, MailTemplates templates, PlatformTransactionManager transactionManager,
-      jp.sample.isms.DatabaseVendor database, MailLinks links) {
+      jp.sample.isms.DatabaseVendor database, MailLinks links, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.links = links;
     this.database = database;

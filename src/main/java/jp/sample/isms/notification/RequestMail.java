@@ -22,8 +22,10 @@ public class RequestMail {
 
   private final MailOutbox outbox;
   private final MailLinks links;
+  private final ZoneId zone;
 
-  RequestMail(MailOutbox outbox, MailLinks links) {
+  RequestMail(MailOutbox outbox, MailLinks links, ZoneId zone) {
+    this.zone = zone;
     this.outbox = outbox;
     this.links = links;
   }
@@ -64,7 +66,7 @@ public class RequestMail {
     return model;
   }
 
-  private static String format(Date date) {
-    return date == null ? "—" : DATE.format(date.toInstant().atZone(ZoneId.of("Asia/Tokyo")));
+  private String format(Date date) {
+    return date == null ? "—" : DATE.format(date.toInstant().atZone(zone));
   }
 }

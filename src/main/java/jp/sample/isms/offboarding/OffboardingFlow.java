@@ -1,6 +1,5 @@
 package jp.sample.isms.offboarding;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -24,7 +23,6 @@ import jp.sample.isms.organisation.Role;
 class OffboardingFlow implements RequestFlow {
 
   static final String CLAUSE = "2.3";
-  static final List<String> CLAUSES = List.of("2.3", "5.1.7");
 
   private final OrganisationService organisation;
   private final String hrDepartment;
@@ -45,18 +43,8 @@ class OffboardingFlow implements RequestFlow {
   }
 
   @Override
-  public String nameJa() {
-    return "退職手続き";
-  }
-
-  @Override
   public String nameEn() {
     return "Offboarding";
-  }
-
-  @Override
-  public List<String> clauses() {
-    return CLAUSES;
   }
 
   /** The returns are confirmed by the head of the department the person leaves (2.3). */

@@ -1,7 +1,5 @@
 package jp.sample.isms.onboarding;
 
-import java.util.List;
-import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,6 +10,7 @@ import jp.sample.isms.approval.RequestFlow;
 import jp.sample.isms.approval.RequestInput;
 import jp.sample.isms.approval.ValidationErrors;
 import jp.sample.isms.asset.AssetSelection;
+import jp.sample.isms.organisation.GuestAccountIds;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Person;
 import jp.sample.isms.organisation.Role;
@@ -27,10 +26,7 @@ class OnboardingFlow implements RequestFlow {
 
   static final String CLAUSE_UNDERTAKING = "2.1";
   static final String CLAUSE_TRAINING = "2.4";
-  static final String CLAUSE_GUEST = "5.1.8";
-  static final List<String> CLAUSES = List.of("2.1", "2.4", "5.1.8", "5.1.9");
-  /** The identity provider refuses these ids (5.1.8); refused here first, with the clause. */
-  private static final Pattern GUEST_LIKE = Pattern.compile("(?i)(guest|anonymous|test|demo)\\d*");
+  static final String CLAUSE_GUEST = GuestAccountIds.CLAUSE;
 
   private final OrganisationService organisation;
   private final AssetSelection assetSelection;
@@ -58,18 +54,8 @@ class OnboardingFlow implements RequestFlow {
   }
 
   @Override
-  public String nameJa() {
-    return "入社手続き";
-  }
-
-  @Override
   public String nameEn() {
     return "Onboarding";
-  }
-
-  @Override
-  public List<String> clauses() {
-    return CLAUSES;
   }
 
   /** Whether the user may file a joiner's or leaver's request for a person of the department. */
@@ -89,7 +75,7 @@ class OnboardingFlow implements RequestFlow {
           "入社手続きは人事部の部門責任者又は配属先の部門責任者が申請します");
     }
     if (userId != null) {
-      if (GUEST_LIKE.matcher(userId).matches()) {
+      if (GuestAccountIds.isGuestLike(userId)) {
         errors.refuse(OnboardingProcess.NEW_USER_ID, CLAUSE_GUEST, "ゲスト用・共用のユーザーIDは作成できません");
       } else if (userExists(userId)) {
         errors.field(OnboardingProcess.NEW_USER_ID, "既に登録されているユーザーIDです: " + userId);

@@ -4,7 +4,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,9 +22,11 @@ public class Substitutes {
   }
 
   private final JdbcTemplate jdbc;
+  private final Clock clock;
 
-  public Substitutes(JdbcTemplate jdbc) {
+  public Substitutes(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   public long name(String principal, String substitute, LocalDate from, LocalDate to, String reason, String by) {
@@ -83,8 +85,9 @@ public class Substitutes {
         (rs, i) -> map(rs));
   }
 
-  public static LocalDate today() {
-    return LocalDate.now(ZoneId.of("Asia/Tokyo"));
+  /** Today, in the product's time zone. */
+  public LocalDate today() {
+    return LocalDate.now(clock);
   }
 
   private static Substitution map(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -30,8 +30,6 @@ class OutsourcingFlow implements RequestFlow {
   static final String CLAUSE_CONTRACT = "8.1.3";
   static final String CLAUSE_EVALUATION = "8.1.4";
   static final String CLAUSE_NDA = "8.1.6";
-  static final List<String> CLAUSES = List.of(CLAUSE_CRITERIA, CLAUSE_SELECTION, CLAUSE_CONTRACT, CLAUSE_EVALUATION,
-      CLAUSE_NDA);
 
   private final AssetSelection selection;
 
@@ -50,18 +48,8 @@ class OutsourcingFlow implements RequestFlow {
   }
 
   @Override
-  public String nameJa() {
-    return "業務委託 (委託先評価・選定・契約・定期評価)";
-  }
-
-  @Override
   public String nameEn() {
     return "Outsourcing: contractor evaluation, selection, contract and periodic evaluation";
-  }
-
-  @Override
-  public List<String> clauses() {
-    return CLAUSES;
   }
 
   @Override

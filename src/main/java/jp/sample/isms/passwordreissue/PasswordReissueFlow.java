@@ -1,7 +1,6 @@
 package jp.sample.isms.passwordreissue;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,7 +30,6 @@ class PasswordReissueFlow implements RequestFlow {
 
   static final String CLAUSE = "5.1.6";
   static final String CLAUSE_DISABLED = "5.1.7";
-  static final List<String> CLAUSES = List.of("5.1.6", "5.1.8");
 
   private final OrganisationService organisation;
   private final AccountRegister accounts;
@@ -57,18 +55,8 @@ class PasswordReissueFlow implements RequestFlow {
   }
 
   @Override
-  public String nameJa() {
-    return "パスワードの再発行申請";
-  }
-
-  @Override
   public String nameEn() {
     return "Password reissue";
-  }
-
-  @Override
-  public List<String> clauses() {
-    return CLAUSES;
   }
 
   /** The person whose password is reissued takes no step: nobody confirms their own identity. */

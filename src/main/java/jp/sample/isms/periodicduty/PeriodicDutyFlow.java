@@ -43,18 +43,8 @@ class PeriodicDutyFlow implements RequestFlow {
   }
 
   @Override
-  public String nameJa() {
-    return "定期業務";
-  }
-
-  @Override
   public String nameEn() {
     return "Periodic duty";
-  }
-
-  @Override
-  public List<String> clauses() {
-    return CLAUSES;
   }
 
   @Override

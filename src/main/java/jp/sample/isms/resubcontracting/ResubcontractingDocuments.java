@@ -1,38 +1,30 @@
 package jp.sample.isms.resubcontracting;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.Optional;
 
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Attachment;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import jp.sample.isms.approval.AttachedDocuments;
+import jp.sample.isms.approval.AttachmentFormat;
 import jp.sample.isms.approval.AttachmentKinds;
 import jp.sample.isms.engine.EngineInternals;
 
 /**
  * The documents of 8.1.5, attached to the request through the engine's attachment API: the attachment's type names
  * the document ({@code PRIOR_REPORT}, {@code CONTRACT_EXTRACT}, {@code SELECTION_CRITERIA}, {@code CERTIFICATION}),
- * its name is the file name, a PDF, PNG or JPEG whose content really is that format (its magic bytes) and at most
- * 10 MB. The prior written report, the contract draft extract and the selection criteria are always required; the
+ * its name is the file name, a PDF, PNG or JPEG by its extension whose content passes the kernel's document check
+ * ({@link AttachedDocuments}: really that format, at most 10 MB). The prior written report, the contract draft extract and the selection criteria are always required; the
  * certificate when the re-subcontractor holds a certification.
  */
 @Component
 class ResubcontractingDocuments implements AttachmentKinds {
-
-  static final int MAX_BYTES = 10 * 1024 * 1024;
 
   /** The documents 8.1.5 names, by attachment type. */
   enum Kind {
@@ -66,34 +58,6 @@ class ResubcontractingDocuments implements AttachmentKinds {
     }
   }
 
-  /** A format a document may have, with the bytes its content starts with. */
-  enum Format {
-    PDF(new byte[] {'%', 'P', 'D', 'F'}, "pdf"),
-    PNG(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "png"),
-    JPEG(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, "jpg", "jpeg");
-
-    private final byte[] magic;
-    private final List<String> extensions;
-
-    Format(byte[] magic, String... extensions) {
-      this.magic = magic;
-      this.extensions = List.of(extensions);
-    }
-
-    /** The format a file name declares by its extension; null when none of ours. */
-    static Format declaredBy(String fileName) {
-      if (fileName == null || fileName.lastIndexOf('.') < 0) {
-        return null;
-      }
-      String extension = fileName.substring(fileName.lastIndexOf('.') + 1).trim().toLowerCase(Locale.ROOT);
-      return Arrays.stream(values()).filter(f -> f.extensions.contains(extension)).findFirst().orElse(null);
-    }
-
-    boolean starts(byte[] content) {
-      return content.length >= magic.length && Arrays.equals(content, 0, magic.length, magic, 0, magic.length);
-    }
-  }
-
   /** One accepted document. */
   record Accepted(Kind kind, String attachmentId, String name, String sha256) {
   }
@@ -106,11 +70,10 @@ class ResubcontractingDocuments implements AttachmentKinds {
     }
   }
 
-  private final TaskService taskService;
+  private final AttachedDocuments documents;
 
-  // lazy: the flow's rules are built before the engine whose service this is
-  ResubcontractingDocuments(@Lazy TaskService taskService) {
-    this.taskService = taskService;
+  ResubcontractingDocuments(AttachedDocuments documents) {
+    this.documents = documents;
   }
 
   @Override
@@ -134,71 +97,30 @@ class ResubcontractingDocuments implements AttachmentKinds {
   Check check(String processInstanceId, boolean certified) {
     Map<Kind, Accepted> accepted = new EnumMap<>(Kind.class);
     List<String> problems = new ArrayList<>();
-    if (processInstanceId != null) {
-      List<Attachment> attachments = new ArrayList<>(withoutAuthorization(
-          () -> taskService.getProcessInstanceAttachments(processInstanceId)));
-      attachments.sort((a, b) -> b.getCreateTime().compareTo(a.getCreateTime()));
-      for (Attachment attachment : attachments) {
-        Kind kind = Kind.of(attachment.getType());
-        String label = "添付「" + (attachment.getName() == null ? attachment.getId() : attachment.getName()) + "」";
-        if (kind == null) {
-          problems.add(label + "の種類 (" + attachment.getType() + ") は PRIOR_REPORT・CONTRACT_EXTRACT・"
-              + "SELECTION_CRITERIA・CERTIFICATION のいずれでもありません");
-          continue;
-        }
-        if (accepted.containsKey(kind)) {
-          continue;
-        }
-        String problem = problem(attachment, label);
-        if (problem != null) {
-          problems.add(problem);
-        } else {
-          accepted.put(kind, new Accepted(kind, attachment.getId(), attachment.getName(), sha256(content(attachment))));
-        }
+    for (Attachment attachment : documents.newestFirst(processInstanceId)) {
+      Kind kind = Kind.of(attachment.getType());
+      String label = AttachedDocuments.label(attachment);
+      if (kind == null) {
+        problems.add(label + "の種類 (" + attachment.getType() + ") は PRIOR_REPORT・CONTRACT_EXTRACT・"
+            + "SELECTION_CRITERIA・CERTIFICATION のいずれでもありません");
+        continue;
+      }
+      if (accepted.containsKey(kind)) {
+        continue;
+      }
+      Optional<AttachmentFormat> declared = AttachmentFormat.declaredByName(attachment.getName());
+      if (declared.isEmpty()) {
+        problems.add(label + "は PDF・PNG・JPEG のファイル名 (.pdf .png .jpg) ではありません");
+        continue;
+      }
+      AttachedDocuments.Examined examined = documents.examine(attachment, declared.get());
+      if (examined.accepted()) {
+        accepted.put(kind, new Accepted(kind, attachment.getId(), attachment.getName(), examined.sha256()));
+      } else {
+        problems.add(examined.problem());
       }
     }
     List<Kind> missing = required(certified).stream().filter(k -> !accepted.containsKey(k)).toList();
     return new Check(accepted, missing, problems);
-  }
-
-  private String problem(Attachment attachment, String label) {
-    Format declared = Format.declaredBy(attachment.getName());
-    if (declared == null) {
-      return label + "は PDF・PNG・JPEG のファイル名 (.pdf .png .jpg) ではありません";
-    }
-    byte[] content = content(attachment);
-    if (content == null || content.length == 0) {
-      return label + "に内容がありません";
-    }
-    if (content.length > MAX_BYTES) {
-      return label + "は 10MB を超えています";
-    }
-    if (!declared.starts(content)) {
-      return label + "の内容は " + declared + " ではありません";
-    }
-    return null;
-  }
-
-  private byte[] content(Attachment attachment) {
-    return withoutAuthorization(() -> {
-      try (InputStream in = taskService.getAttachmentContent(attachment.getId())) {
-        return in == null ? null : in.readNBytes(MAX_BYTES + 1);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
-  }
-
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The rule is the flow's: whoever completes the step, the request's attachments are read as the system. */
-  private static <T> T withoutAuthorization(Callable<T> read) {
-    return EngineInternals.withoutAuthorization(read);
   }
 }

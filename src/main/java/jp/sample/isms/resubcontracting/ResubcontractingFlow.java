@@ -59,18 +59,8 @@ class ResubcontractingFlow implements RequestFlow {
   }
 
   @Override
-  public String nameJa() {
-    return "再委託承認";
-  }
-
-  @Override
   public String nameEn() {
     return "Approval of re-subcontracting";
-  }
-
-  @Override
-  public List<String> clauses() {
-    return List.of(CLAUSE);
   }
 
   @Override

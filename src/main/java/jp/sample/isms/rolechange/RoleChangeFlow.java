@@ -29,18 +29,8 @@ class RoleChangeFlow implements RequestFlow {
   }
 
   @Override
-  public String nameJa() {
-    return "役割変更申請";
-  }
-
-  @Override
   public String nameEn() {
     return "Changing a role holder";
-  }
-
-  @Override
-  public List<String> clauses() {
-    return List.of("1.1", "10.1", "5.1.5", "5.1.10");
   }
 
   @Override

@@ -1,7 +1,6 @@
 package jp.sample.isms.securityapproval;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -28,8 +27,6 @@ import jp.sample.isms.organisation.Role;
 @Component
 class SecurityApprovalFlow implements RequestFlow {
 
-  static final List<String> CLAUSES = List.of("5.1.3", "6.1.2", "7.1", "7.3", "7.4", "7.6", "7.7", "7.8", "7.9",
-      "7.10", "7.13", "7.16", "7.17", "7.19", "7.20", "7.21", "7.22", "7.25", "7.26", "7.27");
   static final String CLAUSE_REGISTER = "7.3";
   static final String CLAUSE_LAN = "7.13";
   static final String CLAUSE_MAIL = "7.20";
@@ -56,18 +53,8 @@ class SecurityApprovalFlow implements RequestFlow {
   }
 
   @Override
-  public String nameJa() {
-    return "情報セキュリティ承認申請";
-  }
-
-  @Override
   public String nameEn() {
     return "Security approval";
-  }
-
-  @Override
-  public List<String> clauses() {
-    return CLAUSES;
   }
 
   @Override
@@ -84,18 +71,18 @@ class SecurityApprovalFlow implements RequestFlow {
         input.string(SecurityApprovalProcess.DEVICE_OWNERSHIP),
         input.string(SecurityApprovalProcess.CONNECTION_METHOD),
         input.string(SecurityApprovalProcess.DATA_CENTRE_TIER),
-        input.isTrue(SecurityApprovalProcess.NDA_CONCLUDED), systemAdministrator));
+        input.isTrue(SecurityApprovalProcess.NDA_CONCLUDED), systemAdministrator), input.processInstanceId());
     if (refusal.isPresent()) {
       // refused by the regulation: nothing else of the request matters
       errors.refuse(refusal.get().field(), refusal.get().clause(), refusal.get().text());
       return;
     }
-    if (rules.route(type).isEmpty()) {
+    if (rules.route(type, input.processInstanceId()).isEmpty()) {
       errors.field(SecurityApprovalProcess.REQUEST_TYPE, "この種類の申請は受け付けていません: " + type);
       return;
     }
     for (SecurityApprovalRules.Requirement requirement : rules.requirements(type,
-        input.string(SecurityApprovalProcess.DEVICE_KIND))) {
+        input.string(SecurityApprovalProcess.DEVICE_KIND), input.processInstanceId())) {
       String field = requirement.field();
       if (field.startsWith("attest")) {
         if (!input.isTrue(field)) {

@@ -4,17 +4,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.springframework.context.annotation.Lazy;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.engine.EngineInternals;
+import jp.sample.isms.approval.FlowDecisions;
 
 /**
- * Reads the three decision tables of the flow, the latest version of each: {@code securityApprovalType} (who
+ * Reads the three decision tables of the flow, in the version {@link FlowDecisions} chooses: {@code securityApprovalType} (who
  * reviews and approves a type, its follow-up, what it changes in the registers, whether it expires and may be approved
  * in bulk), {@code securityApprovalField} (what the requester must state or attest for a type) and
  * {@code securityApprovalRefusal} (what is refused at filing, with the clause). The rules are the tables'; this class
@@ -56,52 +53,54 @@ class SecurityApprovalRules {
     }
   }
 
-  private final DecisionService decisions;
+  private final FlowDecisions decisions;
 
-  // lazy: the kernel collects the flows while the engine whose service this is is still being built
-  SecurityApprovalRules(@Lazy DecisionService decisions) {
+  SecurityApprovalRules(FlowDecisions decisions) {
     this.decisions = decisions;
   }
 
   Optional<Route> route(String requestType) {
+    return route(requestType, null);
+  }
+
+  /** The row of {@code securityApprovalType} for the type, for the request (null: not filed yet). */
+  Optional<Route> route(String requestType, String processInstanceId) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(SecurityApprovalProcess.REQUEST_TYPE, requestType);
-    return evaluate(() -> {
-      DmnDecisionRuleResult row = decisions
-          .evaluateDecisionTableByKey(SecurityApprovalProcess.DECISION_TYPE, variables).getSingleResult();
-      return Optional.ofNullable(row).map(r -> new Route(r.getEntry(SecurityApprovalProcess.REVIEWER_ROLE),
-          r.getEntry(SecurityApprovalProcess.APPROVER_ROLE), r.getEntry(SecurityApprovalProcess.FOLLOW_UP),
-          r.getEntry(SecurityApprovalProcess.REGISTER_ACTION),
-          Boolean.TRUE.equals(r.getEntry(SecurityApprovalProcess.EXPIRES)),
-          Boolean.TRUE.equals(r.getEntry(SecurityApprovalProcess.BULK_APPROVABLE)),
-          r.getEntry(SecurityApprovalProcess.CLAUSE)));
-    });
+    DmnDecisionResultEntries row = decisions.evaluate(SecurityApprovalProcess.DECISION_TYPE, variables,
+        processInstanceId).getSingleResult();
+    return Optional.ofNullable(row).map(r -> new Route(r.getEntry(SecurityApprovalProcess.REVIEWER_ROLE),
+        r.getEntry(SecurityApprovalProcess.APPROVER_ROLE), r.getEntry(SecurityApprovalProcess.FOLLOW_UP),
+        r.getEntry(SecurityApprovalProcess.REGISTER_ACTION),
+        Boolean.TRUE.equals(r.getEntry(SecurityApprovalProcess.EXPIRES)),
+        Boolean.TRUE.equals(r.getEntry(SecurityApprovalProcess.BULK_APPROVABLE)),
+        r.getEntry(SecurityApprovalProcess.CLAUSE)));
   }
 
   List<Requirement> requirements(String requestType, String deviceKind) {
+    return requirements(requestType, deviceKind, null);
+  }
+
+  List<Requirement> requirements(String requestType, String deviceKind, String processInstanceId) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(SecurityApprovalProcess.REQUEST_TYPE, requestType);
     variables.put(SecurityApprovalProcess.DEVICE_KIND, deviceKind);
-    return evaluate(() -> decisions.evaluateDecisionTableByKey(SecurityApprovalProcess.DECISION_FIELD, variables)
-        .getResultList().stream()
+    return decisions.evaluate(SecurityApprovalProcess.DECISION_FIELD, variables, processInstanceId).getResultList()
+        .stream()
         .map(row -> new Requirement((String) row.get("field"), (String) row.get("clause"), (String) row.get("text")))
-        .toList());
+        .toList();
   }
 
   Optional<Refusal> refusal(Facts facts) {
-    return evaluate(() -> {
-      DmnDecisionRuleResult row = decisions
-          .evaluateDecisionTableByKey(SecurityApprovalProcess.DECISION_REFUSAL, facts.variables()).getFirstResult();
-      if (row == null || !Boolean.TRUE.equals(row.getEntry("refused"))) {
-        return Optional.<Refusal>empty();
-      }
-      return Optional.of(new Refusal(row.getEntry("field"), row.getEntry("clause"), row.getEntry("text")));
-    });
+    return refusal(facts, null);
   }
 
-  private static <T> T evaluate(Callable<T> evaluation) {
-    // inside a filing or step the user is authenticated and may not evaluate decisions directly; the rule is the
-    // flow's, not theirs
-    return EngineInternals.withoutAuthorization(evaluation);
+  Optional<Refusal> refusal(Facts facts, String processInstanceId) {
+    DmnDecisionResultEntries row = decisions.evaluate(SecurityApprovalProcess.DECISION_REFUSAL, facts.variables(),
+        processInstanceId).getFirstResult();
+    if (row == null || !Boolean.TRUE.equals(row.getEntry("refused"))) {
+      return Optional.empty();
+    }
+    return Optional.of(new Refusal(row.getEntry("field"), row.getEntry("clause"), row.getEntry("text")));
   }
 }

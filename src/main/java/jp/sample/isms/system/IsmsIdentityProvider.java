@@ -1,7 +1,6 @@
 package jp.sample.isms.system;
 
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.identity.User;
@@ -19,9 +18,6 @@ import jp.sample.isms.organisation.AccountStates;
  * (5.1.8), and passwords moved to bcrypt at the next successful login of a user whose hash is still SHA-512.
  */
 public class IsmsIdentityProvider extends DbIdentityServiceProvider {
-
-  private static final Pattern GUEST = Pattern.compile("(?i)(guest|anonymous)\\d*");
-  private static final Pattern PRODUCTION_FORBIDDEN = Pattern.compile("(?i)(test|demo)\\d*");
 
   private final LoginCache logins;
   /** Disabled accounts and last logins (looked up when first used: the organisation needs the engine). */
@@ -217,7 +213,7 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
   }
 
   void refuseGuestLike(String userId) {
-    if (userId != null && (GUEST.matcher(userId).matches() || (production && PRODUCTION_FORBIDDEN.matcher(userId).matches()))) {
+    if (jp.sample.isms.organisation.GuestAccountIds.refusedAsUser(userId, production)) {
       throw new BadUserRequestException("5.1.8: ゲスト用・共用のユーザーIDは作成できません (guest-like user id refused): " + userId);
     }
   }

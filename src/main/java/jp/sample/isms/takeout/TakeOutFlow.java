@@ -1,12 +1,14 @@
 package jp.sample.isms.takeout;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
+import jp.sample.isms.approval.FlowDecisions;
 import jp.sample.isms.approval.RequestFlow;
 import jp.sample.isms.approval.RequestInput;
 import jp.sample.isms.approval.RequestValues;
@@ -19,8 +21,8 @@ import jp.sample.isms.asset.InformationAssets;
 /**
  * The rules of a take-out request (3.2) beyond its form: the assets come from the 情報資産管理台帳 and the requester
  * must be in their user scope (3.1.4), one 管理責任者 per request (3.1.3); dates; and the measures the clause demands
- * for the chosen medium and the register's classification. A missing measure refuses the request at filing; it is not
- * for the approver to judge.
+ * for the chosen medium and the register's classification, as decision {@code takeOutMeasures} lists them. A missing
+ * measure refuses the request at filing; it is not for the approver to judge.
  */
 @Component
 class TakeOutFlow implements RequestFlow {
@@ -30,8 +32,15 @@ class TakeOutFlow implements RequestFlow {
   private final AssetSelection selection;
   private final InformationAssets assets;
   private final TakeOutRegister register;
+  private final FlowDecisions decisions;
 
-  TakeOutFlow(AssetSelection selection, InformationAssets assets, TakeOutRegister register) {
+  /** A measure of 3.2 the requester attests in the form's field {@code attestation}. */
+  record Measure(String attestation, String clause, String text) {
+  }
+
+  TakeOutFlow(AssetSelection selection, InformationAssets assets, TakeOutRegister register,
+      FlowDecisions decisions) {
+    this.decisions = decisions;
     this.selection = selection;
     this.assets = assets;
     this.register = register;
@@ -54,18 +63,8 @@ class TakeOutFlow implements RequestFlow {
   }
 
   @Override
-  public String nameJa() {
-    return "情報資産の社外持ち出し申請";
-  }
-
-  @Override
   public String nameEn() {
     return "Taking information assets off-site";
-  }
-
-  @Override
-  public List<String> clauses() {
-    return List.of(CLAUSE);
   }
 
   @Override
@@ -88,27 +87,28 @@ class TakeOutFlow implements RequestFlow {
     if (selected.stream().map(InformationAsset::ownerDepartment).distinct().count() > 1) {
       errors.refuse(TakeOutProcess.ASSET_IDS, "3.1.3", "管理責任者 (保有部門) の異なる情報資産は別々に申請してください");
     }
-    Medium medium = medium(input.string(TakeOutProcess.MEDIUM));
-    if (medium == null) {
-      return;
+    String medium = input.string(TakeOutProcess.MEDIUM);
+    if (medium == null || errors.has(TakeOutProcess.MEDIUM)) {
+      return; // the form has said that it is missing or not one of the media
     }
     // an unregistered asset counts as confidential until its department head has registered it
     Classification classification = unregistered ? Classification.SECRET
         : Classification.highest(selected.stream().map(InformationAsset::classification).toList());
-    for (Medium.Attestation attestation : required(medium, classification)) {
-      if (!input.isTrue(attestation.field())) {
-        errors.refuse(attestation.field(), CLAUSE, attestation.requirement());
+    for (Measure measure : required(medium, classification, input.processInstanceId())) {
+      if (!input.isTrue(measure.attestation())) {
+        errors.refuse(measure.attestation(), measure.clause(), measure.text());
       }
     }
   }
 
-  static List<Medium.Attestation> required(Medium medium, Classification classification) {
-    List<Medium.Attestation> required = new ArrayList<>(medium.attestations());
-    if (medium.connectsToNetworks() && classification != null && classification != Classification.PUBLIC) {
-      required.add(Medium.Attestation.ENCRYPTED_CHANNEL);
-    }
-    required.add(Medium.Attestation.KEPT_IN_SIGHT);
-    return required;
+  /** The rows of {@code takeOutMeasures} for the medium and classification (null: not known, no row of it applies). */
+  List<Measure> required(String medium, Classification classification, String processInstanceId) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(TakeOutProcess.MEDIUM, medium);
+    variables.put(TakeOutProcess.CLASSIFICATION, classification == null ? null : classification.name());
+    return decisions.evaluate(TakeOutProcess.DECISION_MEASURES, variables, processInstanceId).getResultList().stream()
+        .map(row -> new Measure((String) row.get("attestation"), (String) row.get("clause"), (String) row.get("text")))
+        .toList();
   }
 
   /**
@@ -150,14 +150,6 @@ class TakeOutFlow implements RequestFlow {
       if (returnedOn != null && start != null && returnedOn.isBefore(start)) {
         errors.field(TakeOutProcess.RETURNED_ON, "返却日は持ち出し日以降の日付にしてください");
       }
-    }
-  }
-
-  private static Medium medium(String value) {
-    try {
-      return value == null ? null : Medium.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      return null;
     }
   }
 }

@@ -5,6 +5,7 @@ public final class TakeOutProcess {
 
   public static final String KEY = "takeOut";
   public static final String DECISION_APPROVER = "takeOutApprover";
+  public static final String DECISION_MEASURES = "takeOutMeasures";
 
   public static final String START_EVENT = "StartEvent_RequestFiled";
   public static final String TASK_APPROVE = "UserTask_ApproveTakeOut";

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.approval.AttachmentFormat;
 import jp.sample.isms.approval.FourEyesViolationException;
 import jp.sample.isms.approval.RequestValidationException;
 import jp.sample.isms.approval.RequestWithdrawal;
@@ -457,15 +458,14 @@ class MediaDisposalProcessTest {
 
   @Test
   void certificateFormatsAreDeclaredByMimeTypeOrFileName() {
-    assertThat(DestructionCertificates.Format.declaredBy("application/pdf"))
-        .isEqualTo(DestructionCertificates.Format.PDF);
-    assertThat(DestructionCertificates.Format.declaredBy("証明書.JPEG")).isEqualTo(DestructionCertificates.Format.JPEG);
-    assertThat(DestructionCertificates.Format.declaredBy("jpg")).isEqualTo(DestructionCertificates.Format.JPEG);
-    assertThat(DestructionCertificates.Format.declaredBy("image/png")).isEqualTo(DestructionCertificates.Format.PNG);
-    assertThat(DestructionCertificates.Format.declaredBy("certificate.pdf.exe")).isNull();
-    assertThat(DestructionCertificates.Format.declaredBy(null)).isNull();
-    assertThat(DestructionCertificates.Format.JPEG.starts(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0})).isTrue();
-    assertThat(DestructionCertificates.Format.PDF.starts(new byte[] {'%', 'P'})).isFalse();
+    assertThat(AttachmentFormat.declaredBy("application/pdf")).contains(AttachmentFormat.PDF);
+    assertThat(AttachmentFormat.declaredBy("証明書.JPEG")).contains(AttachmentFormat.JPEG);
+    assertThat(AttachmentFormat.declaredBy("jpg")).contains(AttachmentFormat.JPEG);
+    assertThat(AttachmentFormat.declaredBy("image/png")).contains(AttachmentFormat.PNG);
+    assertThat(AttachmentFormat.declaredBy("certificate.pdf.exe")).isEmpty();
+    assertThat(AttachmentFormat.declaredBy(null)).isEmpty();
+    assertThat(AttachmentFormat.JPEG.starts(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0})).isTrue();
+    assertThat(AttachmentFormat.PDF.starts(new byte[] {'%', 'P'})).isFalse();
   }
 
   // ---------------------------------------------------------------- the 情報資産管理台帳 (3.1)
