@@ -64,7 +64,8 @@ import jp.sample.isms.support.PostgresDatabase;
  *
  * Knobs: isms.benchmark.seconds (measured seconds per W1 cell, default 6), isms.benchmark.rounds (W1 rounds,
  * default 3), isms.benchmark.tasks (W2 levels, default 1000,10000,50000), isms.benchmark.starts (W4/W5 starts per
- * setting, default 3), isms.benchmark.only (postgres, h2, process; with profile: the statement profile).
+ * setting, default 3), isms.benchmark.only (postgres, h2, process; with profile: the statement profile; with w1: W1
+ * without W2; with locks: the lock and wait profile of W1 at 8 clients, see {@link LockProfile}).
  */
 @Tag("benchmark")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -348,10 +349,18 @@ class Benchmarks {
       }
       if (ONLY.contains("locks")) {
         LockProfile.run(variants(engine, base), postgresUrl, postgresUser, Benchmarks::measureQuietly, Benchmarks::line);
-        return;
+      } else {
+        if (!ONLY.contains("w1")) {
+          w2(engine, base, counter, databaseName.startsWith("H2") ? H2_TASK_LEVELS : TASK_LEVELS);
+        }
+        w1(engine, base, counter);
       }
-      w2(engine, base, counter, databaseName.startsWith("H2") ? H2_TASK_LEVELS : TASK_LEVELS);
-      w1(engine, base, counter);
+      // the decision record written by the concurrent requests still verifies
+      jp.sample.isms.audit.AuditChain.Verification chain = context.getBean(jp.sample.isms.audit.AuditChain.class)
+          .verify();
+      line("Audit chain after the run: " + (chain.intact() ? "intact" : "BROKEN at " + chain.brokenAtId() + ": "
+          + chain.reason()) + ", " + chain.recordsChecked() + " records.");
+      line("");
     } finally {
       defaultEngine.close();
       defaultEngine = null;

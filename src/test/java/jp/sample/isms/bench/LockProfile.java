@@ -41,6 +41,8 @@ final class LockProfile {
 
   static final int SECONDS = Integer.getInteger("isms.benchmark.locks.seconds", 15);
   static final int CLIENTS = Integer.getInteger("isms.benchmark.locks.clients", 8);
+  /** Warm-up per variant at the same client count (the first logins pay bcrypt, the JIT compiles). */
+  static final int WARMUP = Integer.getInteger("isms.benchmark.locks.warmup", 10);
 
   private LockProfile() {
   }
@@ -53,7 +55,7 @@ final class LockProfile {
       if (!variant.getKey().startsWith(Benchmarks.PRODUCT) && !variant.getKey().startsWith(Benchmarks.BASELINE_D)) {
         continue;
       }
-      measure.run(variant.getValue(), CLIENTS, 4);
+      measure.run(variant.getValue(), CLIENTS, WARMUP);
       Map<String, Long> states = new TreeMap<>();
       Map<String, Long> lockWaits = new TreeMap<>();
       AtomicLong samples = new AtomicLong();
