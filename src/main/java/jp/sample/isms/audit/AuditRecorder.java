@@ -53,10 +53,13 @@ public class AuditRecorder {
   private final String regulationRevision;
   private final Clock clock;
   private final AuditRequestIndex index;
+  private final AuditChain chain;
 
   public AuditRecorder(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-      @Value("${isms.regulation.revision:2026-04}") String regulationRevision, AuditRequestIndex index) {
+      @Value("${isms.regulation.revision:2026-04}") String regulationRevision, AuditRequestIndex index,
+      AuditChain chain) {
     this.jdbc = jdbc;
+    this.chain = chain;
     this.index = index;
     this.separateTransaction = new TransactionTemplate(transactionManager);
     this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -65,12 +68,13 @@ public class AuditRecorder {
   }
 
   /**
-   * Records in the current transaction, chained to the record before it (see {@link AuditChain}). The chain head row
-   * is locked until the transaction ends, so records are chained in commit order, also across application nodes.
+   * Records in the current transaction, chained to the record before it in its strand (see {@link AuditChain}). The
+   * strand's head row is locked until the transaction ends, so the records of a strand are chained in commit order,
+   * also across application nodes; concurrent transactions take different strands and do not wait for each other.
    */
   public void record(AuditEntry entry) {
-    String previousHash = jdbc.queryForObject("select last_hash from audit_chain_head where id = 1 for update",
-        String.class);
+    AuditChain.Link link = chain.lockStrand();
+    String previousHash = link.previousHash();
     Integer flowVersion = entry.flowVersion() != null || entry.processInstanceId() == null ? entry.flowVersion()
         : flowVersion(entry.processInstanceId());
     AuditEntry stored = entry.completed(flowVersion,
@@ -83,8 +87,8 @@ public class AuditRecorder {
       PreparedStatement insert = connection.prepareStatement("""
           insert into audit_record (business_key, process_instance_id, flow_key, flow_version, step, step_name,
             step_kind, actor, actor_name, acting_role, principal, requester, department_code, occurred_at, outcome,
-            comment, clauses, flags, regulation_revision, submitted_values, previous_hash, record_hash)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            comment, clauses, flags, regulation_revision, submitted_values, previous_hash, record_hash, chain_strand)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """, new String[] {"id"});
       int i = 1;
       insert.setString(i++, stored.businessKey());
@@ -108,11 +112,12 @@ public class AuditRecorder {
       insert.setString(i++, stored.regulationRevision());
       insert.setString(i++, stored.submittedValues());
       insert.setString(i++, previousHash);
-      insert.setString(i, hash);
+      insert.setString(i++, hash);
+      insert.setInt(i, link.strand());
       return insert;
     }, key);
     long id = key.getKey().longValue();
-    jdbc.update("update audit_chain_head set last_id = ?, last_hash = ? where id = 1", id, hash);
+    jdbc.update("update audit_chain_head set last_id = ?, last_hash = ? where id = ?", id, hash, link.strand());
     if (stored.businessKey() != null) {
       index.add(id, stored, classification(stored.processInstanceId()));
     }

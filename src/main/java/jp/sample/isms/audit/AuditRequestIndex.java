@@ -100,8 +100,8 @@ class AuditRequestIndex {
         """, String.class);
     for (String businessKey : missing) {
       transaction.executeWithoutResult(status -> {
-        // serialised with the live recording, which takes the same lock
-        jdbc.update("update audit_chain_head set last_id = last_id where id = 1");
+        // serialised with the live recording, which locks one of these heads
+        jdbc.update("update audit_chain_head set last_id = last_id");
         if (jdbc.queryForObject("select count(*) from audit_request where business_key = ?", Integer.class,
             businessKey) > 0) {
           return;

@@ -32,6 +32,8 @@ class AuditChainTest {
   ProcessEngine engine;
   @Autowired
   TestRestTemplate rest;
+  @Autowired
+  AuditRecorder recorder;
 
   org.camunda.bpm.engine.runtime.ProcessInstance instance;
 
@@ -102,7 +104,8 @@ class AuditChainTest {
   @Test
   void aDeletedRecordIsDetectedAtTheNextOne() {
     long id = middleRecord();
-    long next = jdbc.queryForObject("select min(id) from audit_record where id > ?", Long.class, id);
+    long next = jdbc.queryForObject("select min(id) from audit_record where id > ? and chain_strand = "
+        + "(select chain_strand from audit_record where id = ?)", Long.class, id, id);
     AuditChain.Verification verification = tampered(() -> jdbc.update("delete from audit_record where id = ?", id));
     assertThat(verification.intact()).isFalse();
     assertThat(verification.brokenAtId()).isEqualTo(next);
@@ -115,6 +118,102 @@ class AuditChainTest {
     AuditChain.Verification verification = tampered(() -> jdbc.update("delete from audit_record where id = ?", last));
     assertThat(verification.intact()).isFalse();
     assertThat(verification.reason()).contains("最後の記録が削除されています");
+  }
+
+  @Test
+  void anInsertedRecordIsDetectedEvenWithAProperHash() {
+    long id = middleRecord();
+    AuditChain.Verification verification = tampered(() -> {
+      AuditEntry copy = jdbc.queryForObject("select * from audit_record where id = ?", AuditRecorder.ROW, id);
+      int strand = jdbc.queryForObject("select chain_strand from audit_record where id = ?", Integer.class, id);
+      String last = jdbc.queryForObject("select last_hash from audit_chain_head where id = ?", String.class, strand);
+      jdbc.update("""
+          insert into audit_record (business_key, process_instance_id, flow_key, flow_version, step, step_name,
+            step_kind, actor, actor_name, acting_role, principal, requester, department_code, occurred_at, outcome,
+            comment, clauses, flags, regulation_revision, submitted_values, previous_hash, record_hash, chain_strand)
+          select business_key, process_instance_id, flow_key, flow_version, step, step_name, step_kind, actor,
+            actor_name, acting_role, principal, requester, department_code, occurred_at, outcome, comment, clauses,
+            flags, regulation_revision, submitted_values, ?, ?, chain_strand
+            from audit_record where id = ?
+          """, last, AuditChain.hash(last, copy), id);
+    });
+    assertThat(verification.intact()).isFalse();
+    assertThat(verification.reason()).contains("最後の記録");
+  }
+
+  @Test
+  void aRecordMovedToAnotherStrandIsDetected() {
+    long id = middleRecord();
+    AuditChain.Verification verification = tampered(() -> jdbc.update(
+        "update audit_record set chain_strand = case when chain_strand = 1 then 2 else 1 end where id = ?", id));
+    assertThat(verification.intact()).isFalse();
+    assertThat(verification.brokenAtId()).isNotNull();
+  }
+
+  @Test
+  void aDeletedChainHeadIsDetected() {
+    AuditChain.Verification verification = tampered(
+        () -> jdbc.update("delete from audit_chain_head where id = ?", AuditChain.STRANDS));
+    assertThat(verification.intact()).isFalse();
+    assertThat(verification.reason()).contains("先頭が削除されています");
+  }
+
+  /**
+   * Two transactions that record at once take different strands and neither waits for the other; a transaction
+   * keeps its strand for all its records; the tampering of a record of the second strand is detected like any other.
+   */
+  @Test
+  void concurrentRecordingTakesAnotherStrandWithoutWaiting() throws Exception {
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+    java.util.concurrent.CountDownLatch firstHolds = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch secondDone = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.Future<Long> first = threads.submit(() -> transaction.execute(status -> {
+        recorder.record(entry("first transaction, first record"));
+        recorder.record(entry("first transaction, second record"));
+        firstHolds.countDown();
+        try {
+          secondDone.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return secondDone.getCount();
+      }));
+      if (!firstHolds.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        first.get(1, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      java.util.concurrent.Future<?> second = threads.submit(() -> transaction.executeWithoutResult(status -> {
+        recorder.record(entry("second transaction"));
+      }));
+      // the second one commits while the first still holds its strand
+      second.get(20, java.util.concurrent.TimeUnit.SECONDS);
+      secondDone.countDown();
+      assertThat(first.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+    } finally {
+      threads.shutdownNow();
+    }
+    java.util.List<Integer> firstStrands = jdbc.queryForList("select chain_strand from audit_record where comment"
+        + " like 'first transaction%' order by id desc fetch first 2 rows only", Integer.class);
+    int secondStrand = jdbc.queryForObject("select chain_strand from audit_record where comment = 'second transaction'"
+        + " order by id desc fetch first 1 rows only", Integer.class);
+    assertThat(firstStrands).hasSize(2);
+    assertThat(firstStrands.get(0)).isEqualTo(firstStrands.get(1));
+    assertThat(secondStrand).isNotEqualTo(firstStrands.get(0));
+    AuditChain.Verification untouched = chain.verify();
+    assertThat(untouched.intact()).as(untouched.reason()).isTrue();
+    long second = jdbc.queryForObject("select max(id) from audit_record where comment = 'second transaction'",
+        Long.class);
+    AuditChain.Verification changed = tampered(
+        () -> jdbc.update("update audit_record set actor = 'tanaka' where id = ?", second));
+    assertThat(changed.brokenAtId()).isEqualTo(second);
+    AuditChain.Verification deleted = tampered(() -> jdbc.update("delete from audit_record where id = ?", second));
+    assertThat(deleted.intact()).isFalse();
+  }
+
+  private AuditEntry entry(String comment) {
+    return new AuditEntry(null, null, null, "chainTest", null, "chainTest", "連鎖の試験", "ADMINISTRATION", "suzuki",
+        "鈴木", null, "suzuki", null, null, null, "RECORDED", comment, null, null, null, null);
   }
 
   @Test

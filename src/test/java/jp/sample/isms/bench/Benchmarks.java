@@ -64,7 +64,8 @@ import jp.sample.isms.support.PostgresDatabase;
  *
  * Knobs: isms.benchmark.seconds (measured seconds per W1 cell, default 6), isms.benchmark.rounds (W1 rounds,
  * default 3), isms.benchmark.tasks (W2 levels, default 1000,10000,50000), isms.benchmark.starts (W4/W5 starts per
- * setting, default 3), isms.benchmark.only (postgres, h2, process; with profile: the statement profile).
+ * setting, default 3), isms.benchmark.only (postgres, h2, process; with profile: the statement profile; with w1: W1
+ * without W2; with locks: the lock and wait profile of W1 at 8 clients, see {@link LockProfile}).
  */
 @Tag("benchmark")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -153,6 +154,8 @@ class Benchmarks {
   void postgres() throws Exception {
     Assumptions.assumeTrue(ONLY.isEmpty() || ONLY.contains("postgres"));
     try (PostgresDatabase database = PostgresDatabase.create()) {
+      postgresUrl = database.url();
+      postgresUser = database.user();
       SqlCounter counter = new SqlCounter();
       ConfigurableApplicationContext context = new SpringApplicationBuilder(IsmsApplication.class)
           .initializers(c -> c.getBeanFactory().addBeanPostProcessor(counter)).profiles("postgres")
@@ -317,6 +320,7 @@ class Benchmarks {
     read.addPermission(Permissions.READ_INSTANCE);
     authorizations.saveAuthorization(read);
 
+    deployBaselineD(engine);
     defaultEngine = defaultEngine(context.getBean(javax.sql.DataSource.class), databaseName);
 
     line("## " + databaseName);
@@ -343,8 +347,20 @@ class Benchmarks {
         profile(engine, base, counter);
         return;
       }
-      w2(engine, base, counter, databaseName.startsWith("H2") ? H2_TASK_LEVELS : TASK_LEVELS);
-      w1(engine, base, counter);
+      if (ONLY.contains("locks")) {
+        LockProfile.run(variants(engine, base), postgresUrl, postgresUser, Benchmarks::measureQuietly, Benchmarks::line);
+      } else {
+        if (!ONLY.contains("w1")) {
+          w2(engine, base, counter, databaseName.startsWith("H2") ? H2_TASK_LEVELS : TASK_LEVELS);
+        }
+        w1(engine, base, counter);
+      }
+      // the decision record written by the concurrent requests still verifies
+      jp.sample.isms.audit.AuditChain.Verification chain = context.getBean(jp.sample.isms.audit.AuditChain.class)
+          .verify();
+      line("Audit chain after the run: " + (chain.intact() ? "intact" : "BROKEN at " + chain.brokenAtId() + ": "
+          + chain.reason()) + ", " + chain.recordsChecked() + " records.");
+      line("");
     } finally {
       defaultEngine.close();
       defaultEngine = null;
@@ -439,6 +455,7 @@ class Benchmarks {
     variants.put(BARE_JAVA, calls -> bareJava(engine, calls));
     variants.put(BARE_REST, calls -> bareRest(base, calls));
     variants.put(BARE_DEFAULT, calls -> bareJava(defaultEngine, calls));
+    variants.put(BASELINE_D, calls -> baselineD(base, calls));
     return variants;
   }
 
@@ -446,8 +463,12 @@ class Benchmarks {
   static final String BARE_JAVA = "baseline a: bare process, Java API (product's engine)";
   static final String BARE_REST = "baseline b: bare process, stock REST";
   static final String BARE_DEFAULT = "baseline c: bare process, Java API, engine in its default configuration";
+  static final String BASELINE_D = "baseline d: take-out model, stock REST, no kernel";
   /** The engine of baseline c, on the database of the current run. */
   static ProcessEngine defaultEngine;
+  /** The throw-away PostgreSQL database of the current run (for the lock profile's own connection). */
+  static String postgresUrl;
+  static String postgresUser;
 
   private static void w1(ProcessEngine engine, String base, SqlCounter counter) throws Exception {
     Map<String, Loop> variants = variants(engine, base);
@@ -480,7 +501,11 @@ class Benchmarks {
         + "`startProcessInstanceByKey`, task query, `complete` through the Java API without authentication; "
         + "baseline b: the same three calls through the stock REST API as yamamoto and ito; baseline c: as a, on a "
         + "second engine in its default configuration (history full, authorizations off, DbIdGenerator, no plugins) "
-        + "on the same database)");
+        + "on the same database; baseline d: the take-out model and its approver DMN under another key, its service "
+        + "tasks' delegates replaced by a no-op expression, the routing expressions by ito's group, no forms, so the "
+        + "product's kernel leaves it alone: yamamoto starts it via `POST /engine-rest/process-definition/key/"
+        + "benchTakeOut/start` with the form's ten values and the three the asset look-up would set, ito finds the "
+        + "task and completes it via `POST /engine-rest/task/{id}/complete` with the decision's five values)");
     line("");
     line("| variant | clients | requests/s (median of rounds) | rounds | per call p50 / p95 / p99 ms | per request "
         + "p50 / p95 / p99 ms | SQL statements / request | round trips / request | commits / request | errors |");
@@ -496,15 +521,23 @@ class Benchmarks {
     line("");
     statementPass(variants, counter);
     line("| clients | product / baseline a (Java API, product's engine) | product / baseline b (stock REST) "
-        + "| product / baseline c (Java API, default engine) |");
-    line("| ---: | ---: | ---: | ---: |");
+        + "| product / baseline c (Java API, default engine) | product / baseline d (take-out model, stock REST) "
+        + "| product / d per round |");
+    line("| ---: | ---: | ---: | ---: | ---: | --- |");
     for (int clients : CLIENTS) {
-      double product = medianDouble(cells.get(PRODUCT + "|" + clients).throughputs());
+      List<Double> products = cells.get(PRODUCT + "|" + clients).throughputs();
+      double product = medianDouble(products);
       double java = medianDouble(cells.get(BARE_JAVA + "|" + clients).throughputs());
       double rest = medianDouble(cells.get(BARE_REST + "|" + clients).throughputs());
       double plain = medianDouble(cells.get(BARE_DEFAULT + "|" + clients).throughputs());
+      List<Double> ds = cells.get(BASELINE_D + "|" + clients).throughputs();
+      List<String> perRound = new ArrayList<>();
+      for (int i = 0; i < Math.min(products.size(), ds.size()); i++) {
+        perRound.add(String.format("%.2f", products.get(i) / ds.get(i)));
+      }
       line("| " + clients + " | " + String.format("%.2f", product / java) + " | " + String.format("%.2f",
-          product / rest) + " | " + String.format("%.2f", product / plain) + " |");
+          product / rest) + " | " + String.format("%.2f", product / plain) + " | " + String.format("%.2f",
+          product / medianDouble(ds)) + " | " + perRound + " |");
     }
     line("");
   }
@@ -634,6 +667,73 @@ class Benchmarks {
     t = System.nanoTime();
     engine.getTaskService().complete(task.getId());
     calls.add(System.nanoTime() - t);
+  }
+
+  /**
+   * Baseline d: the product's take-out model on the stock engine REST API, with the product replaced by nothing. The
+   * model is deployed under the key {@code benchTakeOut} (not a request flow, so the kernel's parse listener leaves it
+   * alone: no filing or step records, no validation, no request number, no display variables, no mail), its approver
+   * DMN under {@code benchTakeOutApprover}; every service task's delegate (asset look-up, registers, records, mail) is
+   * replaced by the no-op expression {@code ${true}}, the two routing expressions by ito's group, and the form
+   * references are dropped (the stock REST start and complete do not read them). The gateways, the DMN, the user
+   * tasks with due dates, the timer on the return task and the withdrawal event sub-process stay as they are.
+   */
+  static void deployBaselineD(ProcessEngine engine) throws IOException {
+    String bpmn = Files.readString(Path.of("bpmn", "takeOut.bpmn"))
+        .replace("\"takeOut\"", "\"benchTakeOut\"")
+        .replace("\"takeOutApprover\"", "\"benchTakeOutApprover\"")
+        .replaceAll("camunda:delegateExpression=\"\\$\\{[A-Za-z]+\\}\"", "camunda:expression=\"\\${true}\"")
+        .replaceAll("camunda:candidateGroups=\"\\$\\{[^\"]*\\}\"", "camunda:candidateGroups=\""
+            + "department-head.development\"")
+        .replaceAll(" camunda:formRef=\"[^\"]*\"", "").replace(" camunda:formRefBinding=\"deployment\"", "");
+    String dmn = Files.readString(Path.of("bpmn", "takeOutApprover.dmn"))
+        .replace("\"takeOutApprover\"", "\"benchTakeOutApprover\"");
+    if (bpmn.contains("Delegate}") || bpmn.contains("Routing")) {
+      throw new IllegalStateException("baseline d still calls the product: " + bpmn);
+    }
+    engine.getRepositoryService().createDeployment().name("benchmark baseline d")
+        .addString("benchTakeOut.bpmn", bpmn).addString("benchTakeOutApprover.dmn", dmn).deploy();
+    Authorization grant = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setUserId("yamamoto");
+    grant.setResource(Resources.PROCESS_DEFINITION);
+    grant.setResourceId("benchTakeOut");
+    grant.addPermission(Permissions.READ);
+    grant.addPermission(Permissions.CREATE_INSTANCE);
+    engine.getAuthorizationService().saveAuthorization(grant);
+  }
+
+  static void baselineD(String base, List<Long> calls) throws Exception {
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    Map<String, Object> start = new LinkedHashMap<>(JSON.readValue(takeOut(), Map.class));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> variables = new LinkedHashMap<>((Map<String, Object>) start.get("variables"));
+    // what the asset look-up sets in the product, here sent by the client
+    variables.put("classification", Map.of("value", "INTERNAL", "type", "String"));
+    variables.put("assetsRegistered", Map.of("value", true, "type", "Boolean"));
+    variables.put("assetSummary", Map.of("value", "IA-0001 顧客向け提案資料", "type", "String"));
+    long t = System.nanoTime();
+    String instance = JSON.readTree(expect(send(base, "POST", "/engine-rest/process-definition/key/benchTakeOut/start",
+        "yamamoto", JSON.writeValueAsString(Map.of("variables", variables))), 200)).get("id").asText();
+    calls.add(System.nanoTime() - t);
+    t = System.nanoTime();
+    String task = JSON.readTree(expect(send(base, "GET", "/engine-rest/task?processInstanceId=" + instance, "ito",
+        null), 200)).get(0).get("id").asText();
+    calls.add(System.nanoTime() - t);
+    t = System.nanoTime();
+    String due = today.plusDays(2) + "T23:59:00.000+0900";
+    String reminder = today.plusDays(3) + "T09:00:00.000+0900";
+    expect(send(base, "POST", "/engine-rest/task/" + task + "/complete", "ito",
+        "{\"variables\":{\"decision\":{\"value\":\"APPROVED\",\"type\":\"String\"},"
+            + "\"decisionComment\":{\"value\":\"\",\"type\":\"String\"},"
+            + "\"approvedBy\":{\"value\":\"ito\",\"type\":\"String\"},"
+            + "\"returnDueAt\":{\"value\":\"" + due + "\",\"type\":\"Date\"},"
+            + "\"returnReminderAt\":{\"value\":\"" + reminder + "\",\"type\":\"Date\"}}}"), 204);
+    calls.add(System.nanoTime() - t);
+  }
+
+  /** One measurement without SQL counting, for the lock profile. */
+  static long[] measureQuietly(Loop loop, int clients, int seconds) throws Exception {
+    return measure(loop, clients, seconds, new SqlCounter(), new ArrayList<>(), new ArrayList<>());
   }
 
   static String takeOut() {
