@@ -2,6 +2,7 @@ package jp.sample.isms.periodicduty;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.EventSubscription;
@@ -20,9 +21,6 @@ import jp.sample.isms.organisation.Committee;
 @Component
 public class CommitteeDepartures {
 
-  /** Why an acknowledgement was closed: variable of {@code ServiceTask_RecordMemberLeft}. */
-  static final String LEFT_REASON = "memberLeftReason";
-
   private final RuntimeService runtime;
   private final Committee committee;
   private final AccountStates accounts;
@@ -33,19 +31,27 @@ public class CommitteeDepartures {
     this.accounts = accounts;
   }
 
+  /**
+   * Why {@code member} is no longer on the committee (account disabled, or no committee role held); empty while they
+   * are. The only place this is decided: the closing step refuses a member who has not left, whoever sent the message.
+   */
+  public Optional<String> reasonLeft(String member) {
+    if (accounts.isDisabled(member)) {
+      return Optional.of("アカウントが停止されたため (account disabled)");
+    }
+    return committee.members().contains(member) ? Optional.empty()
+        : Optional.of("委員会の役割を外れたため (no longer holds a committee role)");
+  }
+
   /** Closes the open acknowledgements of everyone no longer on the committee; returns "request member" of each. */
   public List<String> closeAcknowledgementsOfFormerMembers() {
-    List<String> members = committee.members();
     List<String> closed = new ArrayList<>();
     for (EventSubscription subscription : runtime.createEventSubscriptionQuery().eventType("message")
         .eventName(PeriodicDutyProcess.MESSAGE_MEMBER_LEFT).list()) {
       String member = (String) runtime.getVariable(subscription.getExecutionId(),
           PeriodicDutyProcess.COMMITTEE_MEMBER);
-      String reason = accounts.isDisabled(member) ? "アカウントが停止されたため (account disabled)"
-          : !members.contains(member) ? "委員会の役割を外れたため (no longer holds a committee role)" : null;
-      if (reason != null) {
-        runtime.messageEventReceived(PeriodicDutyProcess.MESSAGE_MEMBER_LEFT, subscription.getExecutionId(),
-            java.util.Map.of(LEFT_REASON, reason));
+      if (reasonLeft(member).isPresent()) {
+        runtime.messageEventReceived(PeriodicDutyProcess.MESSAGE_MEMBER_LEFT, subscription.getExecutionId());
         closed.add(subscription.getProcessInstanceId() + " " + member);
       }
     }

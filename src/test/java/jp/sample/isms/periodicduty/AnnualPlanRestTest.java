@@ -126,12 +126,76 @@ class AnnualPlanRestTest {
     assertThat(occurrences.getStatusCode()).isEqualTo(HttpStatus.OK);
     JsonNode row = json.readTree(occurrences.getBody()).get("rows").get(0);
     assertThat(row.toString()).contains("ログの確認", "2026-04-03", "期限切れ");
-    for (String register : List.of("education", "account-reviews")) {
+    for (String register : List.of("education", "account-reviews", "improvement-items", "backup-checks")) {
       assertThat(get("nakamura", "/api/audit/registers/" + register).getStatusCode()).as(register)
           .isEqualTo(HttpStatus.OK);
       assertThat(get("yamamoto", "/api/audit/registers/" + register).getStatusCode()).as(register)
           .isEqualTo(HttpStatus.FORBIDDEN);
     }
+  }
+
+  @Test
+  void theImprovementPlanAndTheBackupWeeksAreAuditorRegistersWithCsv() throws Exception {
+    // given the audit of 2026 accepted with one improvement item, and the April backup check filed
+    duties.scheduleOn(LocalDate.of(2026, 4, 1));
+    ProcessInstance auditInspection = duties.occurrence("AUDIT_INSPECTION", LocalDate.of(2027, 3, 31), null);
+    java.util.Map<String, Object> audited = PeriodicDuties.performed(true);
+    audited.put(PeriodicDutyProcess.REPORTED_ON, "2026-04-02");
+    audited.put(PeriodicDutyProcess.IMPROVEMENTS, "ログの保管期間を見直す | SYSTEM_ADMINISTRATOR | "
+        + LocalDate.now(jp.sample.isms.audit.AuditRecorder.JAPAN).plusDays(30));
+    requests.complete("nakamura", auditInspection, audited);
+    requests.complete("tanaka", auditInspection, PeriodicDuties.decision("APPROVED", ""));
+    Requests.resetClock();
+
+    // then the audit officer reads each item with its owner, due date and status, also as CSV
+    ResponseEntity<String> items = get("nakamura", "/api/audit/registers/improvement-items?businessKey="
+        + auditInspection.getBusinessKey());
+    assertThat(items.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(json.readTree(items.getBody()).get("rows")).hasSize(1);
+    assertThat(items.getBody()).contains("ログの保管期間を見直す", "実施中");
+    ResponseEntity<byte[]> csv = rest.withBasicAuth("nakamura", PASSWORD).getForEntity(
+        "/api/audit/registers/improvement-items.csv", byte[].class);
+    assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(new String(csv.getBody(), java.nio.charset.StandardCharsets.UTF_8)).contains("ログの保管期間を見直す");
+    // and every row of every week of April's backup check, not recorded yet
+    ResponseEntity<String> backups = get("nakamura", "/api/audit/registers/backup-checks?notRecorded=true");
+    assertThat(backups.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(json.readTree(backups.getBody()).get("rows").toString()).contains("未記録", "2026-04-20",
+        "ファイルサーバー");
+    // and the plan shows the item under 1.2
+    assertThat(lines(plan("tanaka", "year=2026&clause=1.2"))).anySatisfy(l -> assertThat(l)
+        .contains("IMPROVEMENT_ITEM 実施中"));
+  }
+
+  @Test
+  void nobodyClosesTheirOwnAcknowledgementAsAFormerMemberThroughTheEngineApi() {
+    // given the threat sharing waits for the members' acknowledgements
+    duties.scheduleOn(LocalDate.of(2026, 4, 1));
+    ProcessInstance sharing = duties.occurrence("THREAT_SHARING", LocalDate.of(2026, 4, 30), null);
+    requests.complete("tanaka", sharing, PeriodicDuties.performed(false));
+    Requests.resetClock();
+    int open = requests.tasks(sharing).size();
+    String execution = engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(sharing.getId())
+        .eventName(PeriodicDutyProcess.MESSAGE_MEMBER_LEFT).list().get(0).getExecutionId();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+
+    // when a member sends the message that closes an acknowledgement, by correlation or on the execution
+    for (String user : List.of("suzuki", "ito", "tanaka")) {
+      ResponseEntity<String> correlated = rest.withBasicAuth(user, PASSWORD).exchange("/engine-rest/message",
+          HttpMethod.POST, new HttpEntity<>(Map.of("messageName", PeriodicDutyProcess.MESSAGE_MEMBER_LEFT,
+              "processInstanceId", sharing.getId(), "all", true), headers), String.class);
+      assertThat(correlated.getStatusCode().value()).as(user).isIn(400, 403, 404);
+      ResponseEntity<String> triggered = rest.withBasicAuth(user, PASSWORD).exchange("/engine-rest/execution/"
+          + execution + "/messageSubscriptions/" + PeriodicDutyProcess.MESSAGE_MEMBER_LEFT + "/trigger",
+          HttpMethod.POST, new HttpEntity<>(Map.of(), headers), String.class);
+      assertThat(triggered.getStatusCode().value()).as(user).isIn(400, 403, 404);
+    }
+
+    // then nothing was closed
+    assertThat(requests.tasks(sharing)).hasSize(open);
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(sharing.getId())
+        .activityId(PeriodicDutyProcess.END_MEMBER_LEFT).count()).isZero();
   }
 
   @Test
