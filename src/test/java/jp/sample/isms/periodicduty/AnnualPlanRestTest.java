@@ -168,6 +168,42 @@ class AnnualPlanRestTest {
   }
 
   @Test
+  void theContractorEvaluationsAndTheCloudReviewsAreInTheSameCalendar() throws Exception {
+    // given a running outsourcing contract evaluated every six months (8.1.4) and a cloud service to review (7.18)
+    jdbc.update("""
+        insert into contractor_register (business_key, process_instance_id, requester, department_code, contractor,
+          scope_of_work, asset_classification, asset_description, contract_start, contract_end, status, evaluator,
+          approver, selected_at, contract_concluded_on, evaluation_interval)
+        values ('OS-2026-9001', 'plan-test', 'ito', 'development', '株式会社テスト委託', '設計データの入力', 'INTERNAL',
+          '設計図面', date '2026-04-01', date '2028-03-31', 'RUNNING', 'ito', 'tanaka', current_timestamp,
+          date '2026-04-15', 'P6M')
+        """);
+    jdbc.update("""
+        insert into cloud_service_register (approval_number, process_instance_id, service_name, provider, purpose,
+          classification, registration_email, requester, evaluated_by, approved_by, approved_on, nda_signed_on,
+          nda_confirmed_by, review_date, status, registered_at, department_code)
+        values ('CU-2026-9001', 'plan-test', 'テスト用ストレージ', 'テスト社', '図面の共有', 'INTERNAL', 'it@example.jp', 'ito',
+          'suzuki', 'tanaka', date '2026-04-10', date '2026-04-10', 'suzuki', date '2026-11-30', 'IN_USE',
+          current_timestamp, 'development')
+        """);
+    try {
+      // when the security officer reads the plan of 2026
+      JsonNode plan = plan("tanaka", "year=2026");
+
+      // then both are there, by their own dates, with their clauses, and filter by them
+      assertThat(lines(plan)).contains("2026-10-15 CONTRACTOR_EVALUATION 期限切れ 開発設計部",
+          "2026-11-30 CLOUD_REVIEW 期限切れ 開発設計部");
+      assertThat(lines(plan("tanaka", "year=2026&clause=8.1.4"))).containsExactly(
+          "2026-10-15 CONTRACTOR_EVALUATION 期限切れ 開発設計部");
+      assertThat(lines(plan("tanaka", "year=2026&clause=7.18"))).containsExactly(
+          "2026-11-30 CLOUD_REVIEW 期限切れ 開発設計部");
+    } finally {
+      jdbc.update("delete from cloud_service_register where approval_number = 'CU-2026-9001'");
+      jdbc.update("delete from contractor_register where business_key = 'OS-2026-9001'");
+    }
+  }
+
+  @Test
   void nobodyClosesTheirOwnAcknowledgementAsAFormerMemberThroughTheEngineApi() {
     // given the threat sharing waits for the members' acknowledgements
     duties.scheduleOn(LocalDate.of(2026, 4, 1));

@@ -167,6 +167,13 @@ class ImprovementItemsTest {
         .equals(e.dutyCode()) && e.dueDate().equals(firstDue)).singleElement()
         .satisfies(e -> assertThat(e.statusLabel()).isEqualTo("実施中"));
 
+    // when the first item's due date is near, its owners are reminded
+    engine.getTaskService().setDueDate(closeFirst.getId(), Date.from(java.time.Instant.now().plus(
+        java.time.Duration.ofHours(12))));
+    deadlines.check();
+    assertThat(jdbc.queryForObject("select count(*) from mail_outbox where dedup_key = ?", Integer.class,
+        "reminder:" + closeFirst.getId() + ":suzuki")).isEqualTo(1);
+
     // when the second item's due date passes without a closure, the deadlines escalate it to the superior role
     engine.getTaskService().setDueDate(closeSecond.getId(), Date.from(today.atStartOfDay(AuditRecorder.JAPAN)
         .toInstant()));
