@@ -50,15 +50,19 @@ public class AnnualPlan {
   static final String SOURCE_DUTY = "periodicDuty";
   static final String SOURCE_CONTRACTOR = "outsourcing";
   static final String SOURCE_CLOUD = "cloudUse";
+  static final String SOURCE_IMPROVEMENT = "improvement";
+  static final String IMPROVEMENT_ITEM = "IMPROVEMENT_ITEM";
 
   private final Occurrences occurrences;
   private final PeriodicDutyTable table;
   private final JdbcTemplate jdbc;
   private final OrganisationService organisation;
   private final Unrestricted unrestricted;
+  private final ImprovementItems improvements;
 
   AnnualPlan(Occurrences occurrences, PeriodicDutyTable table, JdbcTemplate jdbc, OrganisationService organisation,
-      Unrestricted unrestricted) {
+      Unrestricted unrestricted, ImprovementItems improvements) {
+    this.improvements = improvements;
     this.occurrences = occurrences;
     this.table = table;
     this.jdbc = jdbc;
@@ -112,6 +116,7 @@ public class AnnualPlan {
     }
     contractorEvaluations(from, to, today, entries);
     cloudReviews(from, to, today, entries);
+    improvementItems(from, to, today, entries);
     return entries.stream()
         .filter(e -> role == null || role.name().equals(e.responsibleRole()) || role.name().equals(e.acceptingRole()))
         .filter(e -> clause == null || e.clauses().contains(clause))
@@ -173,6 +178,18 @@ public class AnnualPlan {
                 SOURCE_CONTRACTOR));
           }
         });
+  }
+
+  /** 1.2: each improvement item of an audit, by its own due date, until it is accepted. */
+  private void improvementItems(LocalDate from, LocalDate to, LocalDate today, List<Entry> entries) {
+    for (ImprovementItems.Item item : improvements.due(from, to)) {
+      Status status = ImprovementItems.DONE.equals(item.status()) ? Status.DONE
+          : item.dueDate().isBefore(today) ? Status.OVERDUE
+          : ImprovementItems.PLANNED.equals(item.status()) ? Status.PLANNED : Status.IN_PROGRESS;
+      entries.add(entry(item.dueDate(), IMPROVEMENT_ITEM, "改善項目 " + item.no() + ": " + item.description(), "1.2",
+          null, item.ownerRole(), Role.SECURITY_OFFICER.name(), null, status, item.businessKey(), item.closedBy(),
+          item.acceptedBy(), SOURCE_IMPROVEMENT));
+    }
   }
 
   /** 7.18: the review date of each cloud service in use. */

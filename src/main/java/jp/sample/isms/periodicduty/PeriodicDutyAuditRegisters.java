@@ -19,7 +19,10 @@ import jp.sample.isms.audit.AuditRegister;
 import jp.sample.isms.audit.AuditRegister.Column;
 import jp.sample.isms.audit.AuditRegister.Filter;
 
-/** The periodic duties' registers for the auditors' pages and CSV: occurrences, 教育実施記録, アカウントの棚卸し. */
+/**
+ * The periodic duties' registers for the auditors' pages and CSV: occurrences, 教育実施記録, アカウントの棚卸し, 改善計画
+ * (1.2), バックアップの実施確認 (4.1.1, 4.1.4).
+ */
 @Configuration
 class PeriodicDutyAuditRegisters {
 
@@ -96,5 +99,60 @@ class PeriodicDutyAuditRegisters {
             Filter.text("businessKey", "棚卸しの番号", "r.business_key"),
             Filter.text("person", "利用者 (ユーザーID)", "r.user_id"),
             Filter.choice("result", "結果", "r.result", results)));
+  }
+
+  @Bean
+  AuditRegister improvementItemAuditRegister() {
+    Map<String, String> statuses = new LinkedHashMap<>();
+    statuses.put(ImprovementItems.PLANNED, "予定");
+    statuses.put(ImprovementItems.OPEN, "実施中");
+    statuses.put(ImprovementItems.CLOSED, "完了報告済み");
+    statuses.put(ImprovementItems.DONE, "完了");
+    return new AuditRegister("improvement-items", "改善計画 (改善項目)", "1.2", "improvement_item i",
+        "i.due_date desc, i.business_key, i.item_no",
+        List.of(
+            Column.of("businessKey", "監査・点検の番号", "i.business_key", REQUEST),
+            Column.of("itemNo", "項目", "i.item_no", NUMBER),
+            Column.of("description", "改善項目", "i.description", TEXT),
+            Column.of("ownerRole", "担当する役割", "i.owner_role", ROLE),
+            Column.of("dueDate", "期限", "i.due_date", DATE),
+            Column.of("status", "状態", "case when i.status = 'DONE' then '完了' when i.due_date < :today then '期限切れ' "
+                + "when i.status = 'PLANNED' then '予定' when i.status = 'CLOSED' then '完了報告済み' else '実施中' end",
+                TEXT),
+            Column.of("closedBy", "完了を報告した人", "i.closed_by", PERSON),
+            Column.of("closedAt", "完了報告日時", "i.closed_at", TIMESTAMP),
+            Column.of("closureNote", "実施した改善", "i.closure_note", TEXT),
+            Column.of("acceptedBy", "確認者", "i.accepted_by", PERSON),
+            Column.of("acceptedAt", "確認日時", "i.accepted_at", TIMESTAMP)),
+        List.of(
+            Filter.text("businessKey", "監査・点検の番号", "i.business_key"),
+            Filter.choice("status", "状態", "i.status", statuses),
+            Filter.flag("overdue", "期限切れのみ", "i.status <> 'DONE' and i.due_date < :today"),
+            Filter.dateFrom("dueFrom", "期限 (から)", "i.due_date"),
+            Filter.dateTo("dueTo", "期限 (まで)", "i.due_date")));
+  }
+
+  @Bean
+  AuditRegister backupCheckAuditRegister() {
+    return new AuditRegister("backup-checks", "バックアップの実施確認", "4.1.1, 4.1.4",
+        "backup_check_entry e join backup_check_week w on w.id = e.week_id",
+        "w.week_start desc, e.row_no",
+        List.of(
+            Column.of("businessKey", "番号", "w.business_key", REQUEST),
+            Column.of("weekStart", "週 (月曜)", "w.week_start", DATE),
+            Column.of("weekEnd", "週 (日曜)", "w.week_end", DATE),
+            Column.of("target", "取得対象", "e.target_name", TEXT),
+            Column.of("checkDay", "予定日 (日次)", "e.check_day", DATE),
+            Column.of("result", "結果", "case when e.done is null then '未記録' when e.done then '取得' else '未実施' end",
+                TEXT),
+            Column.of("note", "理由と対応", "e.note", TEXT),
+            Column.of("recordedBy", "記録者", "w.recorded_by", PERSON),
+            Column.of("recordedAt", "記録日時", "w.recorded_at", TIMESTAMP)),
+        List.of(
+            Filter.text("businessKey", "番号", "w.business_key"),
+            Filter.flag("notRecorded", "未記録の週のみ", "w.status = 'PENDING'"),
+            Filter.flag("missed", "未実施のみ", "e.done = false"),
+            Filter.dateFrom("from", "週 (から)", "w.week_start"),
+            Filter.dateTo("to", "週 (まで)", "w.week_start")));
   }
 }

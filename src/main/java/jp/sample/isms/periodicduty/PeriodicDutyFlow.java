@@ -80,6 +80,27 @@ class PeriodicDutyFlow implements RequestFlow {
               "この業務は証跡の添付が必要です。添付ファイルタブに証跡を添付してください");
         }
       }
+      case PeriodicDutyProcess.TASK_PERFORM_AUDIT -> {
+        if (!input.isTrue(PeriodicDutyProcess.CHECKLIST_CONFIRMED)) {
+          errors.refuse(PeriodicDutyProcess.CHECKLIST_CONFIRMED, "1.2", "確認事項をすべて実施してから完了してください");
+        }
+        notInFuture(input, PeriodicDutyProcess.PERFORMED_ON, "実施日", errors);
+        notInFuture(input, PeriodicDutyProcess.REPORTED_ON, "委員会への報告日", errors);
+        if (input.isTrue(PeriodicDutyProcess.EVIDENCE_REQUIRED)
+            && !input.isTrue(PeriodicDutyProcess.EVIDENCE_ATTACHED)) {
+          errors.refuse(PeriodicDutyProcess.EVIDENCE_ATTACHED, "1.2",
+              "この業務は証跡の添付が必要です。添付ファイルタブに監査報告書を添付してください");
+        }
+        ImprovementItems.parse(input.string(PeriodicDutyProcess.IMPROVEMENTS), input.today(), errors);
+      }
+      case PeriodicDutyProcess.TASK_CLOSE_IMPROVEMENT ->
+          notInFuture(input, PeriodicDutyProcess.CLOSED_ON, "完了日", errors);
+      case PeriodicDutyProcess.TASK_ACCEPT_IMPROVEMENT -> {
+        if (Decision.REJECTED.name().equals(input.string(ApprovalVariables.DECISION))) {
+          errors.refuse(ApprovalVariables.DECISION, "1.2",
+              "改善項目は却下できません。やり直しが必要な場合は差し戻してください (an improvement is accepted or sent back)");
+        }
+      }
       case PeriodicDutyProcess.TASK_REVIEW_ACCOUNTS -> {
         notInFuture(input, PeriodicDutyProcess.PERFORMED_ON, "確認日", errors);
         accountReview.validate(input, errors);

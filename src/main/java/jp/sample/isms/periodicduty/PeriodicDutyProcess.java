@@ -20,6 +20,22 @@ public final class PeriodicDutyProcess {
   public static final String TASK_FOLLOW_UP_ABSENTEES = "UserTask_FollowUpAbsentees";
   public static final String TASK_ACKNOWLEDGE = "UserTask_AcknowledgeSharing";
   public static final String TASK_ACCEPT = "UserTask_AcceptDuty";
+  public static final String TASK_PERFORM_AUDIT = "UserTask_PerformAudit";
+  public static final String TASK_RECORD_IMPROVEMENT_PLAN = "ServiceTask_RecordImprovementPlan";
+  public static final String SUBPROCESS_IMPROVEMENT = "SubProcess_Improvement";
+  public static final String TASK_CLOSE_IMPROVEMENT = "UserTask_CloseImprovement";
+  public static final String TASK_ACCEPT_IMPROVEMENT = "UserTask_AcceptImprovement";
+  public static final String END_IMPROVEMENT_DONE = "EndEvent_ImprovementDone";
+  public static final String TASK_PLAN_BACKUP_WEEKS = "ServiceTask_PlanBackupWeeks";
+  public static final String TASK_RECORD_BACKUP_WEEK = "UserTask_RecordBackupWeek";
+  public static final String TASK_SUMMARISE_BACKUP_WEEKS = "ServiceTask_SummariseBackupWeeks";
+  public static final String SUBPROCESS_ACKNOWLEDGEMENT = "SubProcess_Acknowledgement";
+  public static final String BOUNDARY_MEMBER_LEFT = "BoundaryEvent_MemberLeft";
+  public static final String END_MEMBER_LEFT = "EndEvent_MemberLeft";
+  /** The message that closes a former committee member's acknowledgement (name of {@code Message_CommitteeMemberLeft}). */
+  public static final String MESSAGE_MEMBER_LEFT = "periodicDutyCommitteeMemberLeft";
+  /** Decision {@code periodicDutyBackupTargets}: the 4.1.1 targets and their 4.1.4 schedule. */
+  public static final String DECISION_BACKUP_TARGETS = "periodicDutyBackupTargets";
   public static final String END_DONE = "EndEvent_DutyDone";
   public static final String SCHEDULE_START = "StartEvent_EveryNight";
 
@@ -63,10 +79,34 @@ public final class PeriodicDutyProcess {
   public static final String FOLLOWED_UP_ON = "followedUpOn";
   public static final String FOLLOW_UP_NOTE = "followUpNote";
 
+  // 1.2 audit and improvement plan
+  public static final String REPORTED_ON = "reportedOn";
+  public static final String IMPROVEMENTS = "improvements";
+  /** The improvement item of one closure (multi-instance element variable of {@code SubProcess_Improvement}). */
+  public static final String IMPROVEMENT_ID = "improvementId";
+  public static final String IMPROVEMENT_NO = "improvementNo";
+  public static final String IMPROVEMENT_DESCRIPTION = "improvementDescription";
+  public static final String IMPROVEMENT_OWNER = "improvementOwner";
+  public static final String IMPROVEMENT_DUE_DATE = "improvementDueDate";
+  public static final String CLOSED_ON = "closedOn";
+  public static final String CLOSURE_NOTE = "closureNote";
+  public static final String CLOSED_BY_NAME = "closedByName";
+  // 4.1.1, 4.1.4 backup checks
+  /** The week of one weekly entry (multi-instance element variable of {@code UserTask_RecordBackupWeek}). */
+  public static final String BACKUP_WEEK = "backupWeek";
+  public static final String BACKUP_WEEK_LABEL = "backupWeekLabel";
+  public static final String BACKUP_ROWS = "backupRows";
+  public static final String MISSED_ROWS = "missedRows";
+  public static final String BACKUP_NOTE = "backupNote";
+
   /** Kinds of duty ({@code dutyKind}): which performing step and form an occurrence takes. */
   public static final String KIND_GENERAL = "GENERAL";
   public static final String KIND_ACCOUNT_REVIEW = "ACCOUNT_REVIEW";
   public static final String KIND_EDUCATION = "EDUCATION";
+  /** The yearly audit (1.2): its improvement plan is tracked item by item. */
+  public static final String KIND_AUDIT = "AUDIT";
+  /** The backup check (4.1.1, 4.1.4): weekly entries, signed off monthly. */
+  public static final String KIND_BACKUP = "BACKUP";
   /** A duty every committee member acknowledges after it is done (1.3 threat sharing). */
   public static final String KIND_COMMITTEE_SHARING = "COMMITTEE_SHARING";
 

@@ -11,6 +11,7 @@ import jp.sample.isms.approval.ApprovalRouting;
 import jp.sample.isms.approval.RequestLifecycle;
 import jp.sample.isms.approval.Route;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.organisation.Committee;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
@@ -30,13 +31,48 @@ public class PeriodicDutyRouting {
   private final Occurrences occurrences;
   private final AuditRecorder audit;
   private final Committee committee;
+  private final AccountStates accounts;
+  private final ImprovementItems improvements;
 
   PeriodicDutyRouting(OrganisationService organisation, Occurrences occurrences, AuditRecorder audit,
-      Committee committee) {
+      Committee committee, AccountStates accounts, ImprovementItems improvements) {
     this.organisation = organisation;
     this.occurrences = occurrences;
     this.audit = audit;
     this.committee = committee;
+    this.accounts = accounts;
+    this.improvements = improvements;
+  }
+
+  /**
+   * 1.2: the owner role of an improvement item does its closure.
+   * {@code ${periodicDutyRouting.improvementOwner(execution, approvalRouting, improvementId)}}.
+   */
+  @ModelCallable
+  public List<String> improvementOwner(DelegateExecution execution, ApprovalRouting approvalRouting,
+      Object improvementId) {
+    ImprovementItems.Item item = improvements.byId(((Number) improvementId).longValue()).orElseThrow();
+    return approvalRouting.offer(execution, approvalRouting.route(Role.valueOf(item.ownerRole()),
+        RequestLifecycle.SYSTEM, Set.of()));
+  }
+
+  /**
+   * 1.2: the security officer accepts the closure of an improvement item, never whoever closed it (four eyes; when
+   * they are the only holder, the step goes up the kernel's chain). Having accepted the audit itself does not bar the
+   * security officer from accepting its items: the route says so ({@link Route#REPEATED_APPROVER}).
+   * {@code ${periodicDutyRouting.improvementAcceptors(execution, approvalRouting, improvementId)}}.
+   */
+  @ModelCallable
+  public List<String> improvementAcceptors(DelegateExecution execution, ApprovalRouting approvalRouting,
+      Object improvementId) {
+    ImprovementItems.Item item = improvements.byId(((Number) improvementId).longValue()).orElseThrow();
+    Set<String> excluded = new HashSet<>();
+    if (item.closedBy() != null) {
+      excluded.add(item.closedBy());
+    }
+    Route route = approvalRouting.route(Role.SECURITY_OFFICER, RequestLifecycle.SYSTEM, excluded);
+    return approvalRouting.offer(execution, route.fourEyesException() != null ? route
+        : new Route(route.requestedRole(), route.role(), route.groupId(), Route.REPEATED_APPROVER));
   }
 
   /**
@@ -47,7 +83,8 @@ public class PeriodicDutyRouting {
   public List<String> committeeMembers(DelegateExecution execution) {
     String performer = occurrences.byProcessInstance(execution.getProcessInstanceId())
         .map(Occurrences.Occurrence::performedBy).orElse(null);
-    return committee.members().stream().filter(member -> !member.equals(performer)).toList();
+    return committee.members().stream().filter(member -> !member.equals(performer))
+        .filter(member -> !accounts.isDisabled(member)).toList();
   }
 
   /**

@@ -13,7 +13,7 @@ import jp.sample.isms.organisation.OrganisationService;
 
 /**
  * {@code ServiceTask_RecordDutyDone}: the occurrence is done, accepted by whoever accepted it; the decision record
- * holds it under the duty's own clauses.
+ * holds it under the duty's own clauses; an audit's improvement items are tracked from now on.
  */
 @Component
 class RecordDutyDoneDelegate implements JavaDelegate {
@@ -21,8 +21,11 @@ class RecordDutyDoneDelegate implements JavaDelegate {
   private final Occurrences occurrences;
   private final AuditRecorder audit;
   private final OrganisationService organisation;
+  private final ImprovementItems improvements;
 
-  RecordDutyDoneDelegate(Occurrences occurrences, AuditRecorder audit, OrganisationService organisation) {
+  RecordDutyDoneDelegate(Occurrences occurrences, AuditRecorder audit, OrganisationService organisation,
+      ImprovementItems improvements) {
+    this.improvements = improvements;
     this.occurrences = occurrences;
     this.audit = audit;
     this.organisation = organisation;
@@ -32,6 +35,8 @@ class RecordDutyDoneDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String acceptor = EngineInternals.commandUser();
     occurrences.done(execution.getProcessInstanceId(), acceptor, audit.now());
+    // 1.2: the accepted audit's improvement plan is tracked from now on, item by item
+    improvements.track(execution.getProcessInstanceId());
     Occurrences.Occurrence occurrence = occurrences.byProcessInstance(execution.getProcessInstanceId()).orElseThrow();
     audit.record(AuditEntry.step(occurrence.businessKey(), execution.getProcessInstanceId(), PeriodicDutyProcess.KEY,
             "ServiceTask_RecordDutyDone", "定期業務の完了", AuditStepKind.SYSTEM)

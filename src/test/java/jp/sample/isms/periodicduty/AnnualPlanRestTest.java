@@ -126,12 +126,112 @@ class AnnualPlanRestTest {
     assertThat(occurrences.getStatusCode()).isEqualTo(HttpStatus.OK);
     JsonNode row = json.readTree(occurrences.getBody()).get("rows").get(0);
     assertThat(row.toString()).contains("ログの確認", "2026-04-03", "期限切れ");
-    for (String register : List.of("education", "account-reviews")) {
+    for (String register : List.of("education", "account-reviews", "improvement-items", "backup-checks")) {
       assertThat(get("nakamura", "/api/audit/registers/" + register).getStatusCode()).as(register)
           .isEqualTo(HttpStatus.OK);
       assertThat(get("yamamoto", "/api/audit/registers/" + register).getStatusCode()).as(register)
           .isEqualTo(HttpStatus.FORBIDDEN);
     }
+  }
+
+  @Test
+  void theImprovementPlanAndTheBackupWeeksAreAuditorRegistersWithCsv() throws Exception {
+    // given the audit of 2026 accepted with one improvement item, and the April backup check filed
+    duties.scheduleOn(LocalDate.of(2026, 4, 1));
+    ProcessInstance auditInspection = duties.occurrence("AUDIT_INSPECTION", LocalDate.of(2027, 3, 31), null);
+    java.util.Map<String, Object> audited = PeriodicDuties.performed(true);
+    audited.put(PeriodicDutyProcess.REPORTED_ON, "2026-04-02");
+    audited.put(PeriodicDutyProcess.IMPROVEMENTS, "ログの保管期間を見直す | SYSTEM_ADMINISTRATOR | "
+        + LocalDate.now(jp.sample.isms.audit.AuditRecorder.JAPAN).plusDays(30));
+    requests.complete("nakamura", auditInspection, audited);
+    requests.complete("tanaka", auditInspection, PeriodicDuties.decision("APPROVED", ""));
+    Requests.resetClock();
+
+    // then the audit officer reads each item with its owner, due date and status, also as CSV
+    ResponseEntity<String> items = get("nakamura", "/api/audit/registers/improvement-items?businessKey="
+        + auditInspection.getBusinessKey());
+    assertThat(items.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(json.readTree(items.getBody()).get("rows")).hasSize(1);
+    assertThat(items.getBody()).contains("ログの保管期間を見直す", "実施中");
+    ResponseEntity<byte[]> csv = rest.withBasicAuth("nakamura", PASSWORD).getForEntity(
+        "/api/audit/registers/improvement-items.csv", byte[].class);
+    assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(new String(csv.getBody(), java.nio.charset.StandardCharsets.UTF_8)).contains("ログの保管期間を見直す");
+    // and every row of every week of April's backup check, not recorded yet
+    ResponseEntity<String> backups = get("nakamura", "/api/audit/registers/backup-checks?notRecorded=true");
+    assertThat(backups.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(json.readTree(backups.getBody()).get("rows").toString()).contains("未記録", "2026-04-20",
+        "ファイルサーバー");
+    // and the plan shows the item under 1.2
+    assertThat(lines(plan("tanaka", "year=2026&clause=1.2"))).anySatisfy(l -> assertThat(l)
+        .contains("IMPROVEMENT_ITEM 実施中"));
+  }
+
+  @Test
+  void theContractorEvaluationsAndTheCloudReviewsAreInTheSameCalendar() throws Exception {
+    // given a running outsourcing contract evaluated every six months (8.1.4) and a cloud service to review (7.18)
+    jdbc.update("""
+        insert into contractor_register (business_key, process_instance_id, requester, department_code, contractor,
+          scope_of_work, asset_classification, asset_description, contract_start, contract_end, status, evaluator,
+          approver, selected_at, contract_concluded_on, evaluation_interval)
+        values ('OS-2026-9001', 'plan-test', 'ito', 'development', '株式会社テスト委託', '設計データの入力', 'INTERNAL',
+          '設計図面', date '2026-04-01', date '2028-03-31', 'RUNNING', 'ito', 'tanaka', current_timestamp,
+          date '2026-04-15', 'P6M')
+        """);
+    jdbc.update("""
+        insert into cloud_service_register (approval_number, process_instance_id, service_name, provider, purpose,
+          classification, registration_email, requester, evaluated_by, approved_by, approved_on, nda_signed_on,
+          nda_confirmed_by, review_date, status, registered_at, department_code)
+        values ('CU-2026-9001', 'plan-test', 'テスト用ストレージ', 'テスト社', '図面の共有', 'INTERNAL', 'it@example.jp', 'ito',
+          'suzuki', 'tanaka', date '2026-04-10', date '2026-04-10', 'suzuki', date '2026-11-30', 'IN_USE',
+          current_timestamp, 'development')
+        """);
+    try {
+      // when the security officer reads the plan of 2026
+      JsonNode plan = plan("tanaka", "year=2026");
+
+      // then both are there, by their own dates, with their clauses, and filter by them
+      assertThat(lines(plan)).contains("2026-10-15 CONTRACTOR_EVALUATION 期限切れ 開発設計部",
+          "2026-11-30 CLOUD_REVIEW 期限切れ 開発設計部");
+      assertThat(lines(plan("tanaka", "year=2026&clause=8.1.4"))).containsExactly(
+          "2026-10-15 CONTRACTOR_EVALUATION 期限切れ 開発設計部");
+      assertThat(lines(plan("tanaka", "year=2026&clause=7.18"))).containsExactly(
+          "2026-11-30 CLOUD_REVIEW 期限切れ 開発設計部");
+    } finally {
+      jdbc.update("delete from cloud_service_register where approval_number = 'CU-2026-9001'");
+      jdbc.update("delete from contractor_register where business_key = 'OS-2026-9001'");
+    }
+  }
+
+  @Test
+  void nobodyClosesTheirOwnAcknowledgementAsAFormerMemberThroughTheEngineApi() {
+    // given the threat sharing waits for the members' acknowledgements
+    duties.scheduleOn(LocalDate.of(2026, 4, 1));
+    ProcessInstance sharing = duties.occurrence("THREAT_SHARING", LocalDate.of(2026, 4, 30), null);
+    requests.complete("tanaka", sharing, PeriodicDuties.performed(false));
+    Requests.resetClock();
+    int open = requests.tasks(sharing).size();
+    String execution = engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(sharing.getId())
+        .eventName(PeriodicDutyProcess.MESSAGE_MEMBER_LEFT).list().get(0).getExecutionId();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+
+    // when a member sends the message that closes an acknowledgement, by correlation or on the execution
+    for (String user : List.of("suzuki", "ito", "tanaka")) {
+      ResponseEntity<String> correlated = rest.withBasicAuth(user, PASSWORD).exchange("/engine-rest/message",
+          HttpMethod.POST, new HttpEntity<>(Map.of("messageName", PeriodicDutyProcess.MESSAGE_MEMBER_LEFT,
+              "processInstanceId", sharing.getId(), "all", true), headers), String.class);
+      assertThat(correlated.getStatusCode().value()).as(user).isIn(400, 403, 404);
+      ResponseEntity<String> triggered = rest.withBasicAuth(user, PASSWORD).exchange("/engine-rest/execution/"
+          + execution + "/messageSubscriptions/" + PeriodicDutyProcess.MESSAGE_MEMBER_LEFT + "/trigger",
+          HttpMethod.POST, new HttpEntity<>(Map.of(), headers), String.class);
+      assertThat(triggered.getStatusCode().value()).as(user).isIn(400, 403, 404);
+    }
+
+    // then nothing was closed
+    assertThat(requests.tasks(sharing)).hasSize(open);
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(sharing.getId())
+        .activityId(PeriodicDutyProcess.END_MEMBER_LEFT).count()).isZero();
   }
 
   @Test

@@ -71,6 +71,9 @@ final class PeriodicDuties {
       engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(filed).list()
           .forEach(instance -> engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test over"));
     }
+    jdbc.update("delete from improvement_item");
+    jdbc.update("delete from backup_check_entry");
+    jdbc.update("delete from backup_check_week");
     jdbc.update("delete from periodic_duty_occurrence");
     jdbc.update("delete from account_review_result");
     jdbc.update("delete from education_attendance");

@@ -250,13 +250,13 @@ class PeriodicDutyProcessTest {
   @Test
   void aDutyNeedsItsChecklistAndTheEvidenceTheTableAsksFor() {
     duties.scheduleOn(APRIL_FIRST);
-    ProcessInstance instance = duties.occurrence("BACKUP_CHECK", LocalDate.of(2026, 4, 30), null);
+    ProcessInstance instance = duties.occurrence("SOFTWARE_UPDATES", LocalDate.of(2026, 4, 30), null);
     Map<String, Object> unchecked = PeriodicDuties.performed(true);
     unchecked.put("checklistConfirmed", false);
 
     assertThatThrownBy(() -> requests.complete("suzuki", instance, unchecked))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("checklistConfirmed")
-        .hasMessageContaining("4.1.1");
+        .hasMessageContaining("7.5");
     assertThatThrownBy(() -> requests.complete("suzuki", instance, PeriodicDuties.performed(false)))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("evidenceAttached");
     assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_PERFORM);
