@@ -48,36 +48,51 @@ final class EngineApiClient {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final ApiLogin authentication;
   private final Map<String, Session> sessions = new LinkedHashMap<>();
 
   EngineApiClient(String base) {
-    this.base = base;
+    this(base, ApiLogin.BASIC);
   }
 
-  /** A call below {@code root}: {@link #WEBAPP} in the user's webapp session, any other with HTTP Basic. */
+  EngineApiClient(String base, ApiLogin authentication) {
+    this.base = base;
+    this.authentication = authentication;
+  }
+
+  /** A call in the user's webapp session with its CSRF token, at any path (the webapps' own APIs). */
+  Answer inSession(String user, String method, String path, Object body) {
+    return exchange(true, user, method, path, body, "application/json");
+  }
+
+  /** A call below {@code root}: {@link #WEBAPP} in the user's webapp session, any other with the API login. */
   Answer call(String root, String user, String method, String path, Object body) {
     return call(root, user, method, path, body, "application/json");
   }
 
   Answer call(String root, String user, String method, String path, Object body, String contentType) {
+    return exchange(root.equals(WEBAPP), user, method, root + path, body, contentType);
+  }
+
+  private Answer exchange(boolean inSession, String user, String method, String path, Object body,
+      String contentType) {
     String text;
     try {
       text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + root + path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
         .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
     if (text != null) {
       request.header("Content-Type", contentType);
     }
-    if (root.equals(WEBAPP)) {
+    if (inSession) {
       sessions.computeIfAbsent(user, this::login).sign(request);
     } else {
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-          (user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+      request.header("Authorization", authentication.authorization(user));
     }
     return send(request);
   }
@@ -94,10 +109,34 @@ final class EngineApiClient {
     }
   }
 
-  /** Logs in to Tasklist as its login page does and keeps the cookies and the CSRF token. */
+  /**
+   * Logs in to Tasklist as its login page does (or through the IdP, {@link ApiLogin#session}) and keeps the cookies
+   * and the CSRF token.
+   */
   private Session login(String user) {
     Session session = new Session();
+    Map<String, String> signedIn = authentication.session(base, user);
     try {
+      if (signedIn != null) {
+        session.cookies.putAll(signedIn);
+      } else {
+        formLogin(session, user);
+      }
+      // the webapps hand out the CSRF token of the new session on the next GET
+      HttpRequest.Builder token = HttpRequest.newBuilder(URI.create(base + WEBAPP.replace("/engine/default", "")
+          + "/engine")).GET();
+      session.sign(token);
+      session.remember(http.send(token.build(), HttpResponse.BodyHandlers.ofString()));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return session;
+  }
+
+  private void formLogin(Session session, String user) throws IOException, InterruptedException {
       session.remember(http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/welcome/default/")).GET()
           .build(), HttpResponse.BodyHandlers.ofString()));
       String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
@@ -111,18 +150,6 @@ final class EngineApiClient {
         throw new IllegalStateException("login of " + user + ": " + answer.statusCode() + " " + answer.body());
       }
       session.remember(answer);
-      // the webapps hand out the CSRF token of the new session on the next GET
-      HttpRequest.Builder token = HttpRequest.newBuilder(URI.create(base + WEBAPP.replace("/engine/default", "")
-          + "/engine")).GET();
-      session.sign(token);
-      session.remember(http.send(token.build(), HttpResponse.BodyHandlers.ofString()));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-    return session;
   }
 
   private static final class Session {

@@ -33,13 +33,18 @@ abstract class EngineSurfaceAttacks {
 
   abstract String baseUrl();
 
+  /** How the calls authenticate: the product's passwords, or single sign-on. */
+  ApiLogin apiLogin() {
+    return ApiLogin.BASIC;
+  }
+
   EngineApiClient client;
   ProcessInstance request;
   String task;
 
   @BeforeEach
   void yamamotosTakeOutWaitsForIto() {
-    client = new EngineApiClient(baseUrl());
+    client = new EngineApiClient(baseUrl(), apiLogin());
     request = new Requests(engine()).file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
     task = engine().getTaskService().createTaskQuery().processInstanceId(request.getId()).singleResult().getId();
   }
