@@ -100,7 +100,23 @@ public final class KeycloakServer implements AutoCloseable {
 
   /** The token endpoint's raw answer (a disabled person gets 400 or 401). */
   public HttpResponse<String> tokenRequest(String clientId, String secret, String user) {
-    return post(issuer() + "/protocol/openid-connect/token", null, Map.of("grant_type", "password",
+    return tokenRequestAt(issuer(), clientId, secret, user);
+  }
+
+  /**
+   * An access token of the product's client, asked for under another address of the same Keycloak (development
+   * mode names the address it was called under as the issuer): same keys, same audience, another {@code iss}.
+   */
+  public String accessTokenIssuedAs(String otherIssuer, String user) {
+    HttpResponse<String> response = tokenRequestAt(otherIssuer, CLIENT_ID, CLIENT_SECRET, user);
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("token endpoint answered " + response.statusCode() + ": " + response.body());
+    }
+    return read(response.body()).get("access_token").asText();
+  }
+
+  private HttpResponse<String> tokenRequestAt(String issuer, String clientId, String secret, String user) {
+    return post(issuer + "/protocol/openid-connect/token", null, Map.of("grant_type", "password",
         "client_id", clientId, "client_secret", secret, "username", user, "password", PASSWORD, "scope", "openid"));
   }
 
@@ -253,7 +269,9 @@ public final class KeycloakServer implements AutoCloseable {
   }
 
   private void awaitRealm(Path log) {
-    long deadline = System.currentTimeMillis() + Duration.ofMinutes(Long.getLong("isms.keycloak.start-minutes", 10)).toMillis();
+    // a loaded machine needs minutes for the first start (Quarkus' build step); isms.keycloak.start-minutes
+    long deadline = System.currentTimeMillis()
+        + Duration.ofMinutes(Long.getLong("isms.keycloak.start-minutes", 10)).toMillis();
     HttpRequest discovery = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
         .timeout(Duration.ofSeconds(5)).GET().build();
     while (System.currentTimeMillis() < deadline) {
@@ -278,7 +296,8 @@ public final class KeycloakServer implements AutoCloseable {
       }
     }
     close();
-    throw new IllegalStateException("Keycloak did not start in time (isms.keycloak.start-minutes); see " + log.toAbsolutePath());
+    throw new IllegalStateException("Keycloak did not start in time (isms.keycloak.start-minutes); see "
+        + log.toAbsolutePath());
   }
 
   /** target/keycloak/keycloak-&lt;version&gt;, unpacked from the local Maven repository once. */

@@ -89,17 +89,28 @@ final class EngineApiClient {
     if (text != null) {
       request.header("Content-Type", contentType);
     }
+    Session session = null;
     if (inSession) {
-      sessions.computeIfAbsent(user, this::login).sign(request);
+      session = sessions.computeIfAbsent(user, this::login);
+      session.sign(request);
     } else {
       request.header("Authorization", authentication.authorization(user));
     }
-    return send(request);
+    return send(request, session);
   }
 
-  private Answer send(HttpRequest.Builder request) {
+  /** The users with a webapp session in this client. */
+  java.util.Set<String> sessionUsers() {
+    return java.util.Set.copyOf(sessions.keySet());
+  }
+
+  private Answer send(HttpRequest.Builder request, Session session) {
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (session != null) {
+        // as a browser: a new session id or CSRF token of the answer is used from then on
+        session.remember(response);
+      }
       return new Answer(response.statusCode(), response.body());
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -70,8 +70,9 @@ class SingleSignOnAttackIT {
       app = new SpringApplicationBuilder(IsmsApplication.class).profiles("test", "sso").run(
           "--server.port=" + APP_PORT, "--isms.sso.issuer-uri=" + idp.issuer(),
           "--isms.sso.client-secret=" + KeycloakServer.CLIENT_SECRET,
-          // a mapping exists, but not for the IdP group called camunda-admin
-          "--isms.sso.group-mapping.isms-administrators=camunda-admin", "--isms.sso.break-glass-user=suzuki",
+          // the default: no group mapping, the roles (camunda-admin too) are kept in the product; the IdP group
+          // called camunda-admin grants nothing (with a mapping row for another IdP group: SingleSignOnIT)
+          "--isms.sso.break-glass-user=suzuki",
           "--isms.sso.clock-skew=PT1S", "--isms.sso.bearer-check-interval=" + BEARER_CHECK);
     } catch (RuntimeException e) {
       idp.close();
@@ -106,12 +107,26 @@ class SingleSignOnAttackIT {
     assertThat(session.json().get("userId").asText()).isEqualTo(user);
   }
 
+  /** The sessions used stayed signed in to the end: no refusal was a lost session's 401. */
+  static void theSessionsLasted(EngineApiClient client) {
+    for (String user : client.sessionUsers()) {
+      EngineApiClient.Answer who = client.inSession(user, "GET", "/camunda/api/admin/auth/user/default", null);
+      assertThat(who.status()).as(user + " " + who).isEqualTo(200);
+      assertThat(who.json().get("userId").asText()).isEqualTo(user);
+    }
+  }
+
   @Nested
   class EngineSurface extends EngineSurfaceAttacks {
 
     @BeforeEach
     void signedInThroughTheIdp() {
       theLoginsWork(client, "yamamoto");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void sessionsLasted() {
+      theSessionsLasted(client);
     }
 
     @Override
@@ -133,6 +148,11 @@ class SingleSignOnAttackIT {
     ApiLogin apiLogin() {
       return ApiLogin.sso(idp);
     }
+
+    @Override
+    int pathParameterRefusal() {
+      return 400;
+    }
   }
 
   @Nested
@@ -143,6 +163,11 @@ class SingleSignOnAttackIT {
     @BeforeEach
     void signedInThroughTheIdp() {
       theLoginsWork(client, "sato");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void sessionsLasted() {
+      theSessionsLasted(client);
     }
 
     @Override
@@ -165,6 +190,11 @@ class SingleSignOnAttackIT {
   class RoleGroups extends GuardedGroupsAttacks {
 
     final EngineApiClient client = new EngineApiClient(APP, ApiLogin.sso(idp));
+
+    @org.junit.jupiter.api.AfterEach
+    void sessionsLasted() {
+      theSessionsLasted(client);
+    }
 
     @Override
     ProcessEngine engine() {
@@ -292,6 +322,34 @@ class SingleSignOnAttackIT {
     void aTokenTheIdpIssuedToAnotherClientIsRefused() {
       String foreign = idp.tokens("other-app", "other-demo-secret", "ito").get("access_token").asText();
       refused("a token of another client (audience)", "Bearer " + foreign);
+    }
+
+    @Test
+    void aTokenOfAnotherIssuerIsRefused() throws Exception {
+      // the same Keycloak, keys and client, asked under 127.0.0.1: the token names another issuer
+      String otherIssuer = idp.issuer().replace("localhost", "127.0.0.1");
+      String token = idp.accessTokenIssuedAs(otherIssuer, "ito");
+      Map<?, ?> claims = JSON.readValue(Base64.getUrlDecoder().decode(token.split("\\.")[1]), Map.class);
+      assertThat(claims.get("iss")).isEqualTo(otherIssuer);
+      refused("a token of another issuer", "Bearer " + token);
+    }
+
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void noTokenIsWrittenToTheLog(org.springframework.boot.test.system.CapturedOutput output) {
+      String good = idp.accessToken("ito");
+      String foreign = idp.tokens("other-app", "other-demo-secret", "ito").get("access_token").asText();
+      assertThat(send("GET", "/engine-rest/task?processInstanceId=" + request.getId(), null, "Bearer " + good)
+          .statusCode()).isEqualTo(200);
+      refused("a token of another client", "Bearer " + foreign);
+      assertThat(send("GET", "/engine-rest/task?access_token=" + good, null, null).statusCode()).isEqualTo(401);
+      // the application's log is captured here: the refusal of an engine call by the person is in it
+      assertThat(send("DELETE", "/engine-rest/tenant/x-1/user-members/yamamoto", null, "Bearer " + good)
+          .statusCode()).isEqualTo(403);
+      assertThat(output.getAll()).contains("engine API refused", "by ito");
+      String[] goodParts = good.split("\\.");
+      String[] foreignParts = foreign.split("\\.");
+      assertThat(output.getAll()).doesNotContain(goodParts[1], goodParts[2], foreignParts[1], foreignParts[2]);
     }
 
     @Test
