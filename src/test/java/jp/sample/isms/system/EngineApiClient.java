@@ -76,6 +76,11 @@ final class EngineApiClient {
 
   private Answer exchange(boolean inSession, String user, String method, String path, Object body,
       String contentType) {
+    return exchange(inSession, user, method, path, body, contentType, true);
+  }
+
+  private Answer exchange(boolean inSession, String user, String method, String path, Object body,
+      String contentType, boolean retry) {
     String text;
     try {
       text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
@@ -96,8 +101,20 @@ final class EngineApiClient {
     } else {
       request.header("Authorization", authentication.authorization(user));
     }
-    return send(request, session);
+    Answer answer = send(request, session);
+    if (retry && inSession && answer.status() == 401 && authentication != ApiLogin.BASIC) {
+      // a single sign-on session that ended: signed in again through the IdP and the call repeated, so that every
+      // answer counted is that of a signed-in session (a 401 is never taken for a refusal)
+      System.out.printf("single sign-on session of %s ended before %s %s (after %s); signed in again%n", user,
+          method, path, lastCall.get(user));
+      sessions.remove(user);
+      return exchange(inSession, user, method, path, body, contentType, false);
+    }
+    lastCall.put(user, method + " " + path);
+    return answer;
   }
+
+  private final Map<String, String> lastCall = new LinkedHashMap<>();
 
   /** The users with a webapp session in this client. */
   java.util.Set<String> sessionUsers() {
