@@ -36,6 +36,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param disabledAtIdpErrors the IdP's {@code error_description}s (or parts of them) that refuse a session's refresh
  *                           because the person is disabled there; the product account is then disabled as well and
  *                           the person's steps move on. Keycloak: "User disabled"; Entra ID: AADSTS50057.
+ *                           Also the answers of the bearer check's userinfo call that mean the same.
+ * @param bearerCheck        {@code userinfo}: a person who acts with bearer tokens only is asked about at the IdP's
+ *                           userinfo endpoint with the token presented, at most once per {@code bearer-check-interval}
+ *                           per person; a refusal refuses the call, a refusal naming one of the
+ *                           {@code disabled-at-idp-errors} disables the product account as well. {@code none}: no
+ *                           check, a token works until it expires (for IdPs whose userinfo endpoint does not take the
+ *                           product's access tokens, e.g. Entra ID).
+ * @param bearerCheckInterval how often per person the bearer check asks the IdP
  */
 @ConfigurationProperties(prefix = "isms.sso")
 public record SsoProperties(
@@ -56,7 +64,9 @@ public record SsoProperties(
     @DefaultValue("PT1M") Duration sessionCheckInterval,
     @DefaultValue("PT30S") Duration clockSkew,
     @DefaultValue("PT1M") Duration provisioningCacheTtl,
-    @DefaultValue({"User disabled", "AADSTS50057"}) List<String> disabledAtIdpErrors) {
+    @DefaultValue({"User disabled", "AADSTS50057"}) List<String> disabledAtIdpErrors,
+    @DefaultValue("userinfo") String bearerCheck,
+    @DefaultValue("PT5M") Duration bearerCheckInterval) {
 
   static final String REGISTRATION_ID = "isms";
 
@@ -72,6 +82,17 @@ public record SsoProperties(
       return metadataUri;
     }
     return issuerUri.replaceAll("/+$", "") + "/.well-known/openid-configuration";
+  }
+
+  /** Whether bearer tokens are checked at the IdP's userinfo endpoint. */
+  boolean checksBearerAtUserinfo() {
+    if (bearerCheck == null || bearerCheck.isBlank() || bearerCheck.equalsIgnoreCase("none")) {
+      return false;
+    }
+    if (bearerCheck.equalsIgnoreCase("userinfo")) {
+      return true;
+    }
+    throw new IllegalStateException("isms.sso.bearer-check must be userinfo or none, not " + bearerCheck);
   }
 
   boolean hasBreakGlassUser() {

@@ -107,6 +107,11 @@ class SsoSecurityConfig {
   }
 
   @Bean
+  BearerCheck bearerCheck(SsoProperties properties, IdpMetadata idp, SsoUsers users) {
+    return new BearerCheck(properties, idp, users);
+  }
+
+  @Bean
   ClientRegistrationRepository clientRegistrationRepository(IdpMetadata idp) {
     return id -> SsoProperties.REGISTRATION_ID.equals(id) ? idp.registration() : null;
   }
@@ -158,7 +163,7 @@ class SsoSecurityConfig {
   @Bean
   SecurityFilterChain ssoFilterChain(HttpSecurity http, SsoProperties properties, SsoUsers users,
       ClientRegistrationRepository registrations, OAuth2AuthorizedClientRepository clients, JwtDecoder jwtDecoder,
-      @Lazy IdentityService identityService) throws Exception {
+      BearerCheck bearerCheck, @Lazy IdentityService identityService) throws Exception {
     RequestMatcher api = new OrRequestMatcher(ant("/engine-rest/**"), ant("/api/**"));
     RequestMatcher xhr = new OrRequestMatcher(api, ant("/camunda/api/**"),
         request -> "XMLHttpRequest".equals(request.getHeader("X-Requested-With")));
@@ -220,7 +225,9 @@ class SsoSecurityConfig {
             .bearerTokenResolver(request -> api.matches(request) ? bearer.resolve(request) : null)
             .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter((Jwt token) -> {
               try {
-                return new JwtAuthenticationToken(token, List.of(), users.bearer(token.getClaims()));
+                String userId = users.bearer(token.getClaims());
+                bearerCheck.check(userId, token.getTokenValue());
+                return new JwtAuthenticationToken(token, List.of(), userId);
               } catch (SsoUsers.Refused refused) {
                 // English only: the description goes into the WWW-Authenticate header
                 throw new InvalidBearerTokenException("the person of this token may not use the product");

@@ -124,6 +124,7 @@ class SsoUsers {
   String provision(Map<String, Object> claims) {
     String userId = userId(claims);
     refuseDisabled(userId);
+    bindSubject(userId, claims);
     try {
       transactions.executeWithoutResult(status -> write(userId, claims));
     } catch (BadUserRequestException e) {
@@ -131,6 +132,49 @@ class SsoUsers {
       throw new Refused(e.getMessage());
     }
     return userId;
+  }
+
+  /**
+   * The IdP account (issuer + {@code sub}, which the IdP never gives to another account) is bound to the person at
+   * the first single sign-on; afterwards the user-id claim and the subject must name the same person. A user id is a
+   * name the IdP's administrators can change or give again: without the binding, an IdP account renamed to
+   * {@code suzuki} (or a new account created under a deleted person's name) would act as the product's suzuki.
+   */
+  private void bindSubject(String userId, Map<String, Object> claims) {
+    String subject = text(claims.get("sub"));
+    if (subject == null) {
+      throw new Refused("ID プロバイダのトークンに sub がありません (the token carries no subject)");
+    }
+    String issuer = properties.issuerUri();
+    for (int attempt = 0; attempt < 2; attempt++) {
+      List<String> bound = jdbc.queryForList("select user_id from sso_subject where issuer = ? and subject = ?",
+          String.class, issuer, subject);
+      if (!bound.isEmpty()) {
+        if (!bound.get(0).equals(userId)) {
+          LOG.warn("refused: the IdP account {} is bound to {}, its token names {}", subject, bound.get(0), userId);
+          throw new Refused("この ID プロバイダのアカウントは別の利用者に結び付いています (the IdP account belongs to "
+              + "another person of the product)");
+        }
+        return;
+      }
+      List<String> other = jdbc.queryForList("select subject from sso_subject where issuer = ? and user_id = ?",
+          String.class, issuer, userId);
+      if (!other.isEmpty()) {
+        LOG.warn("refused: {} is bound to the IdP account {}, the token comes from the IdP account {}", userId,
+            other.get(0), subject);
+        throw new Refused("利用者 " + userId + " は別の ID プロバイダのアカウントに結び付いています (the person is bound to "
+            + "another IdP account)");
+      }
+      try {
+        jdbc.update("insert into sso_subject (issuer, subject, user_id, bound_at) values (?, ?, ?, ?)", issuer,
+            subject, userId, java.sql.Timestamp.from(java.time.Instant.now()));
+        LOG.info("person {} bound to the IdP account {}", userId, subject);
+        return;
+      } catch (org.springframework.dao.DuplicateKeyException concurrent) {
+        // bound at the same moment by another request: read again
+      }
+    }
+    throw new Refused("ID プロバイダのアカウントを結び付けられませんでした (the IdP account could not be bound)");
   }
 
   private void write(String userId, Map<String, Object> claims) {

@@ -100,8 +100,104 @@ public final class KeycloakServer implements AutoCloseable {
 
   /** The token endpoint's raw answer (a disabled person gets 400 or 401). */
   public HttpResponse<String> tokenRequest(String clientId, String secret, String user) {
-    return post(issuer() + "/protocol/openid-connect/token", null, Map.of("grant_type", "password",
+    return tokenRequestAt(issuer(), clientId, secret, user);
+  }
+
+  /**
+   * An access token of the product's client, asked for under another address of the same Keycloak (development
+   * mode names the address it was called under as the issuer): same keys, same audience, another {@code iss}.
+   */
+  public String accessTokenIssuedAs(String otherIssuer, String user) {
+    HttpResponse<String> response = tokenRequestAt(otherIssuer, CLIENT_ID, CLIENT_SECRET, user);
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("token endpoint answered " + response.statusCode() + ": " + response.body());
+    }
+    return read(response.body()).get("access_token").asText();
+  }
+
+  private HttpResponse<String> tokenRequestAt(String issuer, String clientId, String secret, String user) {
+    return post(issuer + "/protocol/openid-connect/token", null, Map.of("grant_type", "password",
         "client_id", clientId, "client_secret", secret, "username", user, "password", PASSWORD, "scope", "openid"));
+  }
+
+  /**
+   * Signs a person in to the application at {@code appBase} as a browser does, without one: opens Tasklist, follows
+   * the redirect to the IdP's login page, posts its form, follows the redirects back (authorization code with PKCE).
+   * Returns the application's session cookies (name → value); fails when the sign-in does not come back signed in.
+   */
+  public Map<String, String> signIn(String appBase, String user) {
+    java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+    java.net.CookieHandler handler = new java.net.CookieHandler() {
+      @Override
+      public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+        return cookies.get(uri, headers);
+      }
+
+      @Override
+      public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+        // Chromium sends Secure cookies to http://localhost (a secure context); Java's CookieManager would not
+        Map<String, List<String>> plain = new java.util.HashMap<>();
+        headers.forEach((name, values) -> plain.put(name, name != null && name.toLowerCase().startsWith("set-cookie")
+            ? values.stream().map(v -> v.replaceAll("(?i);\\s*Secure(?=;|$)", "")).toList() : values));
+        cookies.put(uri, plain);
+      }
+    };
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(handler).followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(Duration.ofSeconds(10)).build();
+    try {
+      HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(appBase
+          + "/camunda/app/tasklist/default/")).header("Accept", "text/html").GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      java.util.regex.Matcher form = java.util.regex.Pattern
+          .compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
+      if (!page.uri().toString().startsWith(issuer()) || !form.find()) {
+        throw new IllegalStateException("no login page of the IdP for " + user + ": " + page.statusCode() + " "
+            + page.uri());
+      }
+      String body = Map.of("username", user, "password", PASSWORD, "credentialId", "").entrySet().stream()
+          .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+          .collect(Collectors.joining("&"));
+      HttpResponse<String> back = browser.send(HttpRequest.newBuilder(URI.create(form.group(1).replace("&amp;", "&")))
+          .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      if (!back.uri().toString().startsWith(appBase) || back.statusCode() != 200) {
+        throw new IllegalStateException("the sign-in of " + user + " did not come back: " + back.statusCode() + " "
+            + back.uri());
+      }
+      Map<String, String> session = new java.util.LinkedHashMap<>();
+      for (java.net.HttpCookie cookie : cookies.getCookieStore().get(URI.create(appBase + "/camunda/"))) {
+        if (cookie.getName().equals("JSESSIONID") || cookie.getName().equals("XSRF-TOKEN")) {
+          session.put(cookie.getName(), cookie.getValue());
+        }
+      }
+      if (!session.containsKey("JSESSIONID")) {
+        throw new IllegalStateException("no session cookie after the sign-in of " + user);
+      }
+      return session;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Deletes a person at the IdP and creates an account of the same user name again (a new subject). */
+  public void recreate(String user) {
+    String id = userId(user);
+    send(HttpRequest.newBuilder(URI.create(admin() + "/users/" + id)).header("Authorization", "Bearer " + adminToken())
+        .DELETE().build(), 204);
+    send(HttpRequest.newBuilder(URI.create(admin() + "/users")).header("Authorization", "Bearer " + adminToken())
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"username\":\""
+            + user + "\",\"enabled\":true,\"emailVerified\":true,\"firstName\":\"成り済まし\","
+            + "\"lastName\":\"別人\",\"email\":\"" + user + ".new@sample-printing.example\","
+            + "\"credentials\":[{\"type\":\"password\",\"value\":\"" + PASSWORD
+            + "\",\"temporary\":false}]}")).build(), 201);
+  }
+
+  /** The subject ({@code sub}) of a person's IdP account. */
+  public String subject(String user) {
+    return userId(user);
   }
 
   /** Disables or enables a person at the IdP (its admin API). */
@@ -173,7 +269,9 @@ public final class KeycloakServer implements AutoCloseable {
   }
 
   private void awaitRealm(Path log) {
-    long deadline = System.currentTimeMillis() + Duration.ofMinutes(5).toMillis();
+    // a loaded machine needs minutes for the first start (Quarkus' build step); isms.keycloak.start-minutes
+    long deadline = System.currentTimeMillis()
+        + Duration.ofMinutes(Long.getLong("isms.keycloak.start-minutes", 10)).toMillis();
     HttpRequest discovery = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
         .timeout(Duration.ofSeconds(5)).GET().build();
     while (System.currentTimeMillis() < deadline) {
@@ -198,7 +296,8 @@ public final class KeycloakServer implements AutoCloseable {
       }
     }
     close();
-    throw new IllegalStateException("Keycloak did not start within 5 minutes; see " + log.toAbsolutePath());
+    throw new IllegalStateException("Keycloak did not start in time (isms.keycloak.start-minutes); see "
+        + log.toAbsolutePath());
   }
 
   /** target/keycloak/keycloak-&lt;version&gt;, unpacked from the local Maven repository once. */

@@ -48,43 +48,86 @@ final class EngineApiClient {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final ApiLogin authentication;
   private final Map<String, Session> sessions = new LinkedHashMap<>();
 
   EngineApiClient(String base) {
-    this.base = base;
+    this(base, ApiLogin.BASIC);
   }
 
-  /** A call below {@code root}: {@link #WEBAPP} in the user's webapp session, any other with HTTP Basic. */
+  EngineApiClient(String base, ApiLogin authentication) {
+    this.base = base;
+    this.authentication = authentication;
+  }
+
+  /** A call in the user's webapp session with its CSRF token, at any path (the webapps' own APIs). */
+  Answer inSession(String user, String method, String path, Object body) {
+    return exchange(true, user, method, path, body, "application/json");
+  }
+
+  /** A call below {@code root}: {@link #WEBAPP} in the user's webapp session, any other with the API login. */
   Answer call(String root, String user, String method, String path, Object body) {
     return call(root, user, method, path, body, "application/json");
   }
 
   Answer call(String root, String user, String method, String path, Object body, String contentType) {
+    return exchange(root.equals(WEBAPP), user, method, root + path, body, contentType);
+  }
+
+  private Answer exchange(boolean inSession, String user, String method, String path, Object body,
+      String contentType) {
+    return exchange(inSession, user, method, path, body, contentType, true);
+  }
+
+  private Answer exchange(boolean inSession, String user, String method, String path, Object body,
+      String contentType, boolean retry) {
     String text;
     try {
       text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + root + path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
         .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
     if (text != null) {
       request.header("Content-Type", contentType);
     }
-    if (root.equals(WEBAPP)) {
-      sessions.computeIfAbsent(user, this::login).sign(request);
+    Session session = null;
+    if (inSession) {
+      session = sessions.computeIfAbsent(user, this::login);
+      session.sign(request);
     } else {
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-          (user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+      request.header("Authorization", authentication.authorization(user));
     }
-    return send(request);
+    Answer answer = send(request, session);
+    if (retry && inSession && answer.status() == 401 && authentication != ApiLogin.BASIC) {
+      // a single sign-on session that ended: signed in again through the IdP and the call repeated, so that every
+      // answer counted is that of a signed-in session (a 401 is never taken for a refusal)
+      System.out.printf("single sign-on session of %s ended before %s %s (after %s); signed in again%n", user,
+          method, path, lastCall.get(user));
+      sessions.remove(user);
+      return exchange(inSession, user, method, path, body, contentType, false);
+    }
+    lastCall.put(user, method + " " + path);
+    return answer;
   }
 
-  private Answer send(HttpRequest.Builder request) {
+  private final Map<String, String> lastCall = new LinkedHashMap<>();
+
+  /** The users with a webapp session in this client. */
+  java.util.Set<String> sessionUsers() {
+    return java.util.Set.copyOf(sessions.keySet());
+  }
+
+  private Answer send(HttpRequest.Builder request, Session session) {
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (session != null) {
+        // as a browser: a new session id or CSRF token of the answer is used from then on
+        session.remember(response);
+      }
       return new Answer(response.statusCode(), response.body());
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -94,10 +137,34 @@ final class EngineApiClient {
     }
   }
 
-  /** Logs in to Tasklist as its login page does and keeps the cookies and the CSRF token. */
+  /**
+   * Logs in to Tasklist as its login page does (or through the IdP, {@link ApiLogin#session}) and keeps the cookies
+   * and the CSRF token.
+   */
   private Session login(String user) {
     Session session = new Session();
+    Map<String, String> signedIn = authentication.session(base, user);
     try {
+      if (signedIn != null) {
+        session.cookies.putAll(signedIn);
+      } else {
+        formLogin(session, user);
+      }
+      // the webapps hand out the CSRF token of the new session on the next GET
+      HttpRequest.Builder token = HttpRequest.newBuilder(URI.create(base + WEBAPP.replace("/engine/default", "")
+          + "/engine")).GET();
+      session.sign(token);
+      session.remember(http.send(token.build(), HttpResponse.BodyHandlers.ofString()));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return session;
+  }
+
+  private void formLogin(Session session, String user) throws IOException, InterruptedException {
       session.remember(http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/welcome/default/")).GET()
           .build(), HttpResponse.BodyHandlers.ofString()));
       String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
@@ -111,18 +178,6 @@ final class EngineApiClient {
         throw new IllegalStateException("login of " + user + ": " + answer.statusCode() + " " + answer.body());
       }
       session.remember(answer);
-      // the webapps hand out the CSRF token of the new session on the next GET
-      HttpRequest.Builder token = HttpRequest.newBuilder(URI.create(base + WEBAPP.replace("/engine/default", "")
-          + "/engine")).GET();
-      session.sign(token);
-      session.remember(http.send(token.build(), HttpResponse.BodyHandlers.ofString()));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-    return session;
   }
 
   private static final class Session {

@@ -78,13 +78,18 @@ class EngineApiInventoryTest {
   @BeforeEach
   void katosRequestWaitsForSuzuki() {
     request = new Requests(engine).file("kato", "takeOut", Requests.internalLaptopTakeOut("kato"));
+    ids = ids(engine, request);
+  }
+
+  /** Real ids of kato's request waiting for suzuki, per path segment of the API. */
+  static Map<String, String> ids(ProcessEngine engine, ProcessInstance request) {
     String task = engine.getTaskService().createTaskQuery().processInstanceId(request.getId()).singleResult().getId();
     String deployment = engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionId(request.getProcessDefinitionId()).singleResult().getDeploymentId();
-    ids = Map.of("task", task, "process-instance", request.getId(), "execution", request.getId(),
+    return Map.of("task", task, "process-instance", request.getId(), "execution", request.getId(),
         "process-definition", request.getProcessDefinitionId(), "deployment", deployment,
         "resources", engine.getRepositoryService().getDeploymentResources(deployment).get(0).getId(),
-        "filter", filterService.createTaskFilterQuery().filterOwner("kato").singleResult().getId(),
+        "filter", engine.getFilterService().createTaskFilterQuery().filterOwner("kato").singleResult().getId(),
         "user", "kato", "group", "president",
         "decision-definition", engine.getRepositoryService().createDecisionDefinitionQuery().latestVersion().list()
             .get(0).getId());
@@ -189,7 +194,12 @@ class EngineApiInventoryTest {
 
   @Test
   void everyRefusedOperationIsRefusedToEveryRoleOnBothRoots() throws IOException {
-    EngineApiClient client = new EngineApiClient("http://localhost:" + port);
+    everyRefusedOperationIsRefused(new EngineApiClient("http://localhost:" + port), jdbc, request, ids);
+  }
+
+  /** Every refused operation, as every non-administrator, on both roots: 403, and nothing changed. */
+  static void everyRefusedOperationIsRefused(EngineApiClient client, JdbcTemplate jdbc, ProcessInstance request,
+      Map<String, String> ids) throws IOException {
     EngineSurfaceState before = EngineSurfaceState.of(jdbc, request.getId(), request.getBusinessKey());
     List<Op> calls = new ArrayList<>(refused().keySet());
     List<String> notRefused = new ArrayList<>();
@@ -197,7 +207,7 @@ class EngineApiInventoryTest {
     for (String user : NON_ADMINISTRATORS) {
       for (String root : EngineSurfaceAttacks.ROOTS) {
         for (Op operation : calls) {
-          EngineApiClient.Answer answer = client.call(root, user, operation.method(), concrete(operation.path()),
+          EngineApiClient.Answer answer = client.call(root, user, operation.method(), concrete(operation.path(), ids),
               operation.method().equals("POST") || operation.method().equals("PUT") ? Map.of() : null);
           made++;
           if (answer.status() != 403) {
@@ -213,7 +223,11 @@ class EngineApiInventoryTest {
 
   @Test
   void whatIsForProcessOwnersIsRefusedToEveryoneElse() {
-    EngineApiClient client = new EngineApiClient("http://localhost:" + port);
+    processOwnersOperationsAreRefusedToEveryoneElse(new EngineApiClient("http://localhost:" + port), ids);
+  }
+
+  /** The process owners' reading operations: refused to an employee, an approver and the auditor, not to tanaka. */
+  static void processOwnersOperationsAreRefusedToEveryoneElse(EngineApiClient client, Map<String, String> ids) {
     List<String> wrong = new ArrayList<>();
     for (EngineApiAllowList.Operation operation : EngineApiAllowList.OPERATIONS) {
       if (operation.audience() != EngineApiAllowList.Audience.PROCESS_OWNERS || !operation.method().equals("GET")) {
@@ -221,12 +235,12 @@ class EngineApiInventoryTest {
       }
       for (String root : EngineSurfaceAttacks.ROOTS) {
         for (String user : List.of("yamamoto", "ito", "nakamura")) {
-          EngineApiClient.Answer answer = client.call(root, user, "GET", concrete(operation.path()), null);
+          EngineApiClient.Answer answer = client.call(root, user, "GET", concrete(operation.path(), ids), null);
           if (answer.status() != 403) {
             wrong.add(user + " " + root + " " + operation.path() + " → " + answer);
           }
         }
-        EngineApiClient.Answer owner = client.call(root, "tanaka", "GET", concrete(operation.path()), null);
+        EngineApiClient.Answer owner = client.call(root, "tanaka", "GET", concrete(operation.path(), ids), null);
         if (owner.status() == 403 || owner.status() >= 500) {
           wrong.add("tanaka " + root + " " + operation.path() + " → " + owner);
         }
@@ -308,7 +322,7 @@ class EngineApiInventoryTest {
   }
 
   /** The template with plausible ids: the real task, request, flow, deployment, filter of kato's request. */
-  private String concrete(String template) {
+  static String concrete(String template, Map<String, String> ids) {
     StringBuilder path = new StringBuilder();
     String previous = "";
     for (String segment : template.substring(1).split("/")) {
