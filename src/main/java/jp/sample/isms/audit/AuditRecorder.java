@@ -80,7 +80,8 @@ public class AuditRecorder {
     AuditEntry stored = entry.completed(flowVersion,
         (entry.occurredAt() != null ? entry.occurredAt() : now()).truncatedTo(ChronoUnit.MILLIS),
         truncate(entry.comment(), 4000),
-        entry.regulationRevision() != null ? entry.regulationRevision() : regulationRevision);
+        entry.regulationRevision() != null ? entry.regulationRevision() : jdbc.query("select revision from "
+            + "regulation_revision order by id desc", rs -> rs.next() ? rs.getString(1) : regulationRevision));
     String hash = AuditChain.hash(previousHash, stored);
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {
