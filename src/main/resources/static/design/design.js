@@ -61,27 +61,40 @@
     return parts.join(' · ');
   }
 
+  /** takeOutApprover.dmn of a resource name that may carry the folder it was deployed from. */
+  function fileName(model) {
+    return String(model.resourceName || model.key).split(/[\\/]/).pop();
+  }
+
   function modelRow(model) {
-    const versions = el('ul', {class: 'versions'}, (model.versions || []).map(version => {
-      const open = el('button', {type: 'button', class: 'small open', 'data-version': version.version}, '開く');
-      open.addEventListener('click', () => openVersion(model, version).catch(fail));
-      const base = '/api/design/models/' + encodeURIComponent(model.kind) + '/' + encodeURIComponent(model.key)
-        + '/versions/' + version.version;
-      return el('li', {}, el('span', {}, versionLabel(version)), open,
-        el('a', {class: 'button small download', href: base + '/download', download: model.resourceName}, 'ダウンロード'));
-    }));
-    return el('tr', {'data-resource': model.resourceName, 'data-kind': model.kind, 'data-key': model.key},
-      el('td', {}, el('span', {class: 'kind'}, KINDS[model.kind] || model.kind)),
-      el('td', {}, model.name || model.key),
-      el('td', {}, model.resourceName),
-      el('td', {}, versions));
+    const file = fileName(model);
+    const versions = model.versions || [];
+    const base = version => '/api/design/models/' + encodeURIComponent(model.kind) + '/'
+      + encodeURIComponent(model.key) + '/versions/' + version;
+    const select = el('select', {class: 'version', 'aria-label': file + ' の版'},
+      versions.map(version => el('option', {value: version.version}, versionLabel(version))));
+    const open = el('button', {type: 'button', class: 'small open', disabled: versions.length === 0}, '開く');
+    const download = el('a', {class: 'button small download', download: file}, 'ダウンロード');
+    const chosen = () => versions.find(version => String(version.version) === select.value);
+    const follow = () => {
+      if (chosen()) {
+        download.href = base(chosen().version) + '/download';
+      }
+    };
+    select.addEventListener('change', follow);
+    follow();
+    open.addEventListener('click', () => openVersion(model, chosen()).catch(fail));
+    return el('tr', {'data-resource': file, 'data-kind': model.kind, 'data-key': model.key},
+      el('td', {class: 'wrap'}, el('span', {class: 'kind'}, KINDS[model.kind] || model.kind), ' ',
+        el('strong', {}, model.name || model.key), el('br'), el('span', {class: 'muted file'}, file)),
+      el('td', {class: 'wrap'}, select, el('div', {class: 'row-actions'}, open, download)));
   }
 
   async function loadModels() {
     const models = await get('/api/design/models');
     const order = Object.keys(KINDS);
     models.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind)
-      || String(a.resourceName).localeCompare(String(b.resourceName)));
+      || fileName(a).localeCompare(fileName(b)));
     document.querySelector('#models tbody').replaceChildren(...models.map(modelRow));
   }
 
@@ -110,7 +123,8 @@
     const base = '/api/design/models/' + encodeURIComponent(model.kind) + '/' + encodeURIComponent(model.key)
       + '/versions/' + version.version;
     const content = await get(base);
-    opened = {kind: model.kind, key: model.key, version: version.version, name: content.name || model.resourceName,
+    opened = {kind: model.kind, key: model.key, version: version.version, name: fileName({resourceName: content.name})
+        || fileName(model),
       content: content.content};
     show(model.kind);
     if (model.kind === 'BPMN') {
@@ -131,7 +145,7 @@
       await form.importSchema(JSON.parse(opened.content));
     }
     document.querySelectorAll('#models tr').forEach(row => row.classList.toggle('opened',
-      row.dataset.resource === model.resourceName));
+      row.dataset.resource === fileName(model)));
     document.getElementById('opened').textContent = opened.name + ' (版 ' + opened.version + ' をもとに編集)';
     ['check', 'dry-run', 'save-file'].forEach(id => document.getElementById(id).disabled = false);
     document.getElementById('findings-section').hidden = true;
