@@ -78,7 +78,8 @@ public class AuditRecorder {
         entry.actingRole(), entry.principal(), entry.requester(), entry.departmentCode(),
         (entry.occurredAt() != null ? entry.occurredAt() : now()).truncatedTo(ChronoUnit.MILLIS), entry.outcome(),
         truncate(entry.comment(), 4000), entry.clauses(), entry.flags(),
-        entry.regulationRevision() != null ? entry.regulationRevision() : regulationRevision,
+        entry.regulationRevision() != null ? entry.regulationRevision() : jdbc.query("select revision from "
+            + "regulation_revision order by id desc", rs -> rs.next() ? rs.getString(1) : regulationRevision),
         entry.submittedValues());
     String hash = AuditChain.hash(previousHash, stored);
     KeyHolder key = new GeneratedKeyHolder();

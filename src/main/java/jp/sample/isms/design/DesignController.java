@@ -181,6 +181,14 @@ class DesignController {
     return error(HttpStatus.BAD_REQUEST, e.getMessage(), e.messageEn, e.field, e.findings);
   }
 
+  @ExceptionHandler(jp.sample.isms.approval.RequestValidationException.class)
+  ResponseEntity<Map<String, Object>> invalid(jp.sample.isms.approval.RequestValidationException e) {
+    String field = e.errors().isEmpty() ? null : e.errors().get(0).field();
+    String message = e.errors().stream().map(jp.sample.isms.approval.ValidationErrors.Error::message)
+        .collect(java.util.stream.Collectors.joining("; "));
+    return error(HttpStatus.BAD_REQUEST, message, message, field, null);
+  }
+
   @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(Exception e) {
     return error(HttpStatus.BAD_REQUEST, "JSON を読めません", "The JSON body cannot be read", null, null);

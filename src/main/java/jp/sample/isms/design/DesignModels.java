@@ -46,7 +46,7 @@ class DesignModels {
   private final RepositoryService repository;
   private final JdbcTemplate jdbc;
 
-  DesignModels(RepositoryService repository, JdbcTemplate jdbc) {
+  DesignModels(@org.springframework.context.annotation.Lazy RepositoryService repository, JdbcTemplate jdbc) {
     this.repository = repository;
     this.jdbc = jdbc;
   }

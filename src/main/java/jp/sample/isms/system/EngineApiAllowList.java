@@ -10,7 +10,7 @@ import jp.sample.isms.organisation.Role;
 /**
  * What a user who is not a system administrator ({@code camunda-admin}) may call on the engine's REST API, on both
  * roots: every operation the product's users need (Tasklist, Welcome, the Tasklist plugins, the documented API, the
- * process owners' deployments), each with the reason it is there. Everything else is refused by
+ * process owners' reading of deployments), each with the reason it is there. Everything else is refused by
  * {@link EngineApiGuard}. Paths are the templates of the engine's OpenAPI document.
  */
 final class EngineApiAllowList {
@@ -182,9 +182,9 @@ final class EngineApiAllowList {
           + "validates it as the start form"),
       // the requester's own request
       all("GET", "/process-instance/{id}", "the caller's request (business key, state)" + FILTERED),
-      // process owners: deployments of flows, decisions and forms (1.4), checked by the model safety rules
-      owners("GET", "/version", "Camunda Modeler asks the engine version before it deploys"),
-      owners("POST", "/deployment/create", "1.4: a process owner deploys a changed flow, decision or form"),
+      // process owners read the deployments (1.4); they change a flow, decision or form only through an approved
+      // modelRevision request (/api/design), never by deploying it themselves
+      owners("GET", "/version", "Camunda Modeler asks the engine version"),
       owners("GET", "/deployment", "Camunda Modeler and the process owners list the deployments"),
       owners("GET", "/deployment/{id}", "one deployment"),
       owners("GET", "/deployment/{id}/resources", "the files of a deployment"),

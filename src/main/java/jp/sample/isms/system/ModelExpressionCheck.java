@@ -51,6 +51,18 @@ final class ModelExpressionCheck {
 
   /** Refuses the resources unless every expression in them is allowed. */
   void check(String resourceName, byte[] bytes) {
+    List<String> problems = problems(resourceName, bytes);
+    if (!problems.isEmpty()) {
+      throw new RefusedModelException(problems.stream().map(p -> resourceName + (p.startsWith(":") ? "" : " ") + p)
+          .toList());
+    }
+  }
+
+  /**
+   * The expressions of the resource that are not allowed, each as the id of the element that holds it, a space and
+   * why; empty when all are allowed. Unreadable XML is refused with {@link RefusedModelException}.
+   */
+  List<String> problems(String resourceName, byte[] bytes) {
     String name = resourceName.toLowerCase(Locale.ROOT);
     List<String> problems = new ArrayList<>();
     if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
@@ -60,10 +72,7 @@ final class ModelExpressionCheck {
     } else if (name.endsWith(".cmmn") || name.endsWith(".cmmn11.xml") || name.endsWith(".cmmn10.xml")) {
       problems.add(": CMMN は使えません (CMMN models are not accepted)");
     }
-    if (!problems.isEmpty()) {
-      throw new RefusedModelException(problems.stream().map(p -> resourceName + (p.startsWith(":") ? "" : " ") + p)
-          .toList());
-    }
+    return problems;
   }
 
   private static void checkBpmn(Element element, ExpressionGrammar grammar, List<String> problems) {
