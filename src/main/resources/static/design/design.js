@@ -186,6 +186,7 @@
     summary.textContent = findings.length === 0 ? '問題は見つかりませんでした。申請できます。'
       : 'エラー ' + errors + ' 件、警告 ' + (findings.length - errors) + ' 件'
         + (errors ? ' (エラーがあると申請できません)' : '');
+    document.getElementById('findings').hidden = findings.length === 0;
     document.querySelector('#findings tbody').replaceChildren(...findings.map(finding => {
       const row = el('tr', {class: 'severity-' + finding.severity, 'data-element': finding.element || null},
         el('td', {class: 'severity'}, SEVERITIES[finding.severity] || finding.severity),

@@ -138,7 +138,8 @@ class DesignWorkbenchBrowserIT {
     // she proposes it
     browser.findElement(By.id("reason")).sendKeys("社外秘の持ち出しは課長の判断で足りるため (部門長の負担軽減)");
     browser.findElement(By.id("clauses")).sendKeys("3.2, 3.1.3");
-    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);"
+        + "document.querySelectorAll('#dmn-container *').forEach(e => e.scrollLeft = 0);");
     DocumentationImages.save(browser, "design-workbench.png");
     steps.click(browser.findElement(By.id("propose")));
     WebElement proposed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("proposed")));
