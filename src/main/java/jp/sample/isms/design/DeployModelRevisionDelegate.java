@@ -27,9 +27,11 @@ class DeployModelRevisionDelegate implements JavaDelegate {
   private final RegulationRevisions revisions;
   private final RequestRecords records;
   private final AuditRecorder audit;
+  private final DesignModels deployed;
 
   DeployModelRevisionDelegate(ModelRevisionFilings filings, ModelDeployments deployments, ModelChecks checks,
-      RegulationRevisions revisions, RequestRecords records, AuditRecorder audit) {
+      RegulationRevisions revisions, RequestRecords records, AuditRecorder audit, DesignModels deployed) {
+    this.deployed = deployed;
     this.filings = filings;
     this.deployments = deployments;
     this.checks = checks;
@@ -66,10 +68,12 @@ class DeployModelRevisionDelegate implements JavaDelegate {
       deploymentId = null;
     }
     String revision = revisions.record(businessKey, approver, now);
+    java.util.Map<String, String> companions = java.util.Map.of();
     if (filing.emergency()) {
       deployments.revisionOfEmergency(deploymentId, businessKey, revision);
     } else {
-      deploymentId = deployments.deployApproved(businessKey, filing.files());
+      companions = ModelDeployments.companions(filing.files(), deployed);
+      deploymentId = deployments.deployApproved(businessKey, filing.files(), companions);
       deployments.record(deploymentId, ModelDeployments.REVISION, businessKey, revision, approver, now);
     }
     filings.outcome(businessKey, "DEPLOYED", deploymentId);
@@ -80,7 +84,8 @@ class DeployModelRevisionDelegate implements JavaDelegate {
         execution.getCurrentActivityId(), "承認されたファイルを配備し版を記録する", "SYSTEM", "system", "システム", null, null,
         records.requester(execution), records.department(execution), null, "REVISION_DEPLOYED",
         "規程の版 " + revision + "; 配備 " + deploymentId + "; " + ModelRevisionFilings.summary(filing.files())
-            .replace('\n', ';'), "1.4", filing.emergency() ? "EMERGENCY" : null, revision));
+            .replace('\n', ';') + (companions.isEmpty() ? "" : "; 同じ配備で再配備 (unchanged, deployed again with "
+            + "it): " + String.join(", ", companions.keySet())), "1.4", filing.emergency() ? "EMERGENCY" : null, revision));
   }
 
   private void refuse(DelegateExecution execution, String businessKey, String outcome, String detail) {

@@ -3,6 +3,7 @@ package jp.sample.isms.design;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -44,12 +45,14 @@ class ModelDeployments {
    * named by the request, whoever approved it (the engine's deployment permission is the process owners'; the
    * approval is the permission here). Returns the deployment id.
    */
-  String deployApproved(String businessKey, List<ModelRevisionFilings.StoredFile> files) {
+  String deployApproved(String businessKey, List<ModelRevisionFilings.StoredFile> files,
+      Map<String, String> companions) {
     DeploymentBuilder builder = repository.createDeployment().name(ModelRevisionProcess.KEY + " " + businessKey)
         .source(ModelRevisionProcess.KEY);
     for (ModelRevisionFilings.StoredFile file : files) {
       builder.addString(resourceName(file.name()), file.content());
     }
+    companions.forEach((name, content) -> builder.addString(resourceName(name), content));
     CommandContext context = Context.getCommandContext();
     boolean checking = context != null && context.isAuthorizationCheckEnabled();
     APPROVED.set(businessKey);
@@ -64,6 +67,60 @@ class ModelDeployments {
         context.enableAuthorizationCheck();
       }
     }
+  }
+
+  /**
+   * The deployed, unchanged files that must be deployed again with the approved ones: flows bind their decisions and
+   * forms from their own deployment ({@code binding="deployment"}), so a flow that uses a revised table or form is
+   * deployed again beside it, with every other table and form it binds, in their latest deployed versions.
+   */
+  static Map<String, String> companions(List<ModelRevisionFilings.StoredFile> files, DesignModels deployed) {
+    java.util.Set<String> filed = new java.util.HashSet<>();
+    files.forEach(f -> filed.add(f.name()));
+    java.util.Set<String> decisions = new java.util.HashSet<>();
+    java.util.Set<String> forms = new java.util.HashSet<>();
+    for (ModelRevisionFilings.StoredFile file : files) {
+      String key = file.name().replaceFirst("\\.[a-z]+$", "");
+      if (file.name().endsWith(".dmn")) {
+        decisions.add(key);
+      } else if (file.name().endsWith(".form")) {
+        forms.add(key);
+      }
+    }
+    Map<String, String> companions = new java.util.TreeMap<>();
+    for (DesignModels.Model model : deployed.models()) {
+      if (model.kind() != ModelKind.BPMN) {
+        continue;
+      }
+      DesignModels.Content flow = deployed.latestContent(ModelKind.BPMN, model.key());
+      org.camunda.bpm.model.bpmn.BpmnModelInstance instance = flow == null ? null : ModelChecks.read(flow.content());
+      if (instance == null) {
+        continue;
+      }
+      java.util.Set<String> usedDecisions = new java.util.HashSet<>();
+      instance.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.BusinessRuleTask.class)
+          .forEach(t -> usedDecisions.add(t.getCamundaDecisionRef()));
+      java.util.Set<String> usedForms = ModelChecks.formRefs(instance);
+      boolean affected = !filed.contains(flow.name()) && (usedDecisions.stream().anyMatch(decisions::contains)
+          || usedForms.stream().anyMatch(forms::contains));
+      if (!affected) {
+        continue;
+      }
+      companions.put(flow.name(), flow.content());
+      for (String decision : usedDecisions) {
+        DesignModels.Content table = decision == null ? null : deployed.latestContent(ModelKind.DMN, decision);
+        if (table != null && !filed.contains(table.name())) {
+          companions.put(table.name(), table.content());
+        }
+      }
+      for (String form : usedForms) {
+        DesignModels.Content content = deployed.latestContent(ModelKind.FORM, form);
+        if (content != null && !filed.contains(content.name())) {
+          companions.put(content.name(), content.content());
+        }
+      }
+    }
+    return companions;
   }
 
   void record(String deploymentId, String source, String businessKey, String revision, String deployedBy,

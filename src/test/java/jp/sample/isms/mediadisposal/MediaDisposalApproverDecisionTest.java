@@ -7,7 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.sample.isms.IsmsSpringBootTest;
@@ -20,12 +20,8 @@ class MediaDisposalApproverDecisionTest {
   DecisionService decisionService;
 
   @ParameterizedTest(name = "{0}, registered {1} -> {2}, {3}, {4}")
-  @CsvSource(delimiter = '|', textBlock = """
-      PUBLIC   | true  | NONE          | NONE            | NONE
-      INTERNAL | true  | SECTION_CHIEF | DEPARTMENT_HEAD | SYSTEM_ADMINISTRATOR
-      SECRET   | true  | SECTION_CHIEF | PRESIDENT       | SYSTEM_ADMINISTRATOR
-      SECRET   | false | SECTION_CHIEF | DEPARTMENT_HEAD | SYSTEM_ADMINISTRATOR
-      """)
+  // the same rows are the workbench's dry-run samples of this table
+  @CsvFileSource(resources = "/design/samples/mediaDisposalApprover.csv", delimiter = '|', numLinesToSkip = 1)
   void routesByTheRegistersClassificationToRoles(String classification, boolean registered, String receiverRole,
       String ownerRole, String approverRole) {
     DmnDecisionTableResult result = decisionService.evaluateDecisionTableByKey(

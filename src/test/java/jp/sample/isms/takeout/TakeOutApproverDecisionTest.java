@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.sample.isms.IsmsSpringBootTest;
@@ -29,13 +29,9 @@ class TakeOutApproverDecisionTest {
   RepositoryService repositoryService;
 
   @ParameterizedTest(name = "{0}: registered={1}, {2} -> {3}")
-  @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
-      Rule_UnregisteredByDepartmentHead | false | null     | DEPARTMENT_HEAD
-      Rule_UnregisteredByDepartmentHead | false | PUBLIC   | DEPARTMENT_HEAD
-      Rule_PublicNeedsNoApproval        | true  | PUBLIC   | NONE
-      Rule_InternalByDepartmentHead     | true  | INTERNAL | DEPARTMENT_HEAD
-      Rule_SecretByPresident            | true  | SECRET   | PRESIDENT
-      """)
+  // the same rows are the workbench's dry-run samples of this table
+  @CsvFileSource(resources = "/design/samples/takeOutApprover.csv", delimiter = '|', numLinesToSkip = 1,
+      nullValues = "null")
   void routesByTheRegistersClassification(String rule, boolean registered, String classification,
       String approverRole) {
     // given the rule's description cites its clause
