@@ -1,5 +1,6 @@
 package jp.sample.isms.ui;
 
+import static jp.sample.isms.ui.BrowserSteps.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -18,8 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -50,6 +48,7 @@ class IncidentBrowserIT {
 
   WebDriver browser;
   WebDriverWait wait;
+  BrowserSteps steps;
 
   @BeforeEach
   void openBrowser() throws Exception {
@@ -58,6 +57,7 @@ class IncidentBrowserIT {
     browser = chrome;
     // the first page load compiles the webapp: slow on a busy machine
     wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+    steps = new BrowserSteps(browser, wait, "http://localhost:" + port);
   }
 
   @AfterEach
@@ -72,20 +72,20 @@ class IncidentBrowserIT {
   @Test
   void kobayashiReportsALostUsbStickAndTakahashiSeesItInHisTasksWithinTheMinute() {
     // given kobayashi in Tasklist
-    login("kobayashi");
-    clickText("a", "新しい申請");
-    clickText(".modal a", "情報セキュリティインシデント報告");
+    steps.login("kobayashi");
+    steps.clickText("a", "新しい申請");
+    steps.clickText(".modal a", "情報セキュリティインシデント報告");
 
     // when she reports the lost USB stick with the customer list: what, when, the kind and two answers
     WebElement summary = wait.until(ExpectedConditions.elementToBeClickable(field("summary")));
     summary.sendKeys("顧客名簿を保存した USB メモリを電車内で紛失した");
-    typeDate("discoveredAt", LocalDate.now(ZoneId.of("Asia/Tokyo")));
-    click(browser.findElement(By.cssSelector("input[id*='Field_incidentKind'][value='LEAK'], "
+    steps.typeDate("discoveredAt-date", LocalDate.now(ZoneId.of("Asia/Tokyo")));
+    steps.click(browser.findElement(By.cssSelector("input[id*='Field_incidentKind'][value='LEAK'], "
         + "input[id*='Field_incidentKind'][id$='-0']")));
-    click(browser.findElement(field("personalData")));
-    click(browser.findElement(field("customersAffected")));
+    steps.click(browser.findElement(field("personalData")));
+    steps.click(browser.findElement(field("customersAffected")));
     DocumentationImages.save(browser, "tasklist-incident-report.png");
-    click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
+    steps.click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
     Instant reported = Instant.now();
 
     // then it is a level-3 incident waiting for the president and the incident officer
@@ -99,12 +99,12 @@ class IncidentBrowserIT {
 
     // when takahashi opens 自分のグループのタスク, then the acknowledgement is there
     browser.manage().deleteAllCookies();
-    login("takahashi");
-    clickText("a", "自分のグループのタスク");
+    steps.login("takahashi");
+    steps.clickText("a", "自分のグループのタスク");
     wait.ignoring(StaleElementReferenceException.class).until(driver -> {
       for (WebElement row : driver.findElements(By.cssSelector("li"))) {
         if (row.isDisplayed() && row.getText().contains(instance.getBusinessKey())) {
-          click(row.findElement(By.cssSelector("a")));
+          steps.click(row.findElement(By.cssSelector("a")));
           return true;
         }
       }
@@ -114,48 +114,6 @@ class IncidentBrowserIT {
     assertThat(Duration.between(reported, Instant.now())).isLessThan(Duration.ofMinutes(1));
     assertThat(body()).contains(instance.getBusinessKey(), "小林 優");
     DocumentationImages.save(browser, "tasklist-incident-acknowledgement.png");
-  }
-
-  private void login(String user) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[ng-model='username']")));
-    username.sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("Demo-2026!");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "自分のタスク"));
-  }
-
-  private By field(String key) {
-    return By.cssSelector("[id*='Field_" + key + "']:not([id$='-description'])");
-  }
-
-  private void typeDate(String key, LocalDate date) {
-    WebElement input = browser.findElement(By.cssSelector("input[id*='Field_" + key + "'][id$='-date']"));
-    input.click();
-    input.sendKeys(date.format(DateTimeFormatter.ofPattern("yyyy/MM/dd")), Keys.ENTER);
-    input.sendKeys(Keys.TAB);
-  }
-
-  private void clickText(String css, String text) {
-    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
-      for (WebElement element : driver.findElements(By.cssSelector(css))) {
-        if (element.isDisplayed() && element.getText().contains(text)) {
-          click(element);
-          return true;
-        }
-      }
-      return null;
-    });
-  }
-
-  private void click(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    try {
-      element.click();
-    } catch (RuntimeException e) {
-      ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
-    }
   }
 
   private String body() {

@@ -1,5 +1,6 @@
 package jp.sample.isms.ui;
 
+import static jp.sample.isms.ui.BrowserSteps.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -50,6 +50,7 @@ class RoleChangeBrowserIT {
 
   WebDriver browser;
   WebDriverWait wait;
+  BrowserSteps steps;
 
   @BeforeEach
   void openBrowser() throws Exception {
@@ -57,6 +58,7 @@ class RoleChangeBrowserIT {
     DocumentationImages.fixWindow(chrome);
     browser = chrome;
     wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+    steps = new BrowserSteps(browser, wait, "http://localhost:" + port);
   }
 
   @AfterEach
@@ -71,16 +73,16 @@ class RoleChangeBrowserIT {
   @Test
   void suzukiFilesARoleChangeTanakaApprovesItAndTheChartShowsIt() {
     // suzuki files the change through the start form
-    login("suzuki");
-    clickText("a", "新しい申請");
-    clickText(".modal a", "役割変更申請");
-    click(wait.until(ExpectedConditions.elementToBeClickable(field("changeKind-0"))));
+    steps.login("suzuki");
+    steps.clickText("a", "新しい申請");
+    steps.clickText(".modal a", "役割変更申請");
+    steps.click(wait.until(ExpectedConditions.elementToBeClickable(field("changeKind-0"))));
     WebElement select = browser.findElement(field("role")).findElement(By.xpath(".."));
-    click(select.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")));
-    clickText(".fjs-dropdownlist-item", "監査・点検責任者");
+    steps.click(select.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")));
+    steps.clickText(".fjs-dropdownlist-item", "監査・点検責任者");
     browser.findElement(field("person")).sendKeys("watanabe");
     browser.findElement(field("changeReason")).sendKeys("監査・点検の体制を二人にする");
-    click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
+    steps.click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
 
     ProcessInstance instance = wait.until(driver -> runtimeService.createProcessInstanceQuery()
         .processDefinitionKey("roleChange").variableValueEquals("requester", "suzuki")
@@ -90,21 +92,21 @@ class RoleChangeBrowserIT {
 
     // tanaka approves it in 自分のグループのタスク
     browser.manage().deleteAllCookies();
-    login("tanaka");
-    clickText("a", "自分のグループのタスク");
+    steps.login("tanaka");
+    steps.clickText("a", "自分のグループのタスク");
     wait.ignoring(StaleElementReferenceException.class).until(driver -> {
       for (WebElement row : driver.findElements(By.cssSelector("li"))) {
         if (row.isDisplayed() && row.getText().contains(instance.getBusinessKey())) {
-          click(row.findElement(By.cssSelector("a")));
+          steps.click(row.findElement(By.cssSelector("a")));
           return true;
         }
       }
       return null;
     });
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "担当する"));
-    clickText("button, a", "担当する");
-    click(wait.until(ExpectedConditions.presenceOfElementLocated(field("decision_Approval-0"))));
-    click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
+    steps.clickText("button, a", "担当する");
+    steps.click(wait.until(ExpectedConditions.presenceOfElementLocated(field("decision_Approval-0"))));
+    steps.click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
     wait.until(driver -> runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0);
     assertThat(organisation.members("audit-officer")).containsExactly("nakamura", "watanabe");
 
@@ -117,41 +119,6 @@ class RoleChangeBrowserIT {
     assertThat(row.getText()).contains("追加", "audit-officer", "渡辺 翔 (watanabe)", "鈴木 花子", "田中 一郎");
     assertThat(browser.findElement(By.id("department-tree")).getText()).contains("開発設計部", "伊藤 直樹");
     DocumentationImages.save(browser, "organisation-chart.png");
-  }
-
-  private void login(String user) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[ng-model='username']")));
-    username.sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("Demo-2026!");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "自分のタスク"));
-  }
-
-  private By field(String key) {
-    return By.cssSelector("[id$='Field_" + key + "']");
-  }
-
-  private void clickText(String css, String text) {
-    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
-      for (WebElement element : driver.findElements(By.cssSelector(css))) {
-        if (element.isDisplayed() && element.getText().contains(text)) {
-          click(element);
-          return true;
-        }
-      }
-      return null;
-    });
-  }
-
-  private void click(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    try {
-      element.click();
-    } catch (RuntimeException e) {
-      ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
-    }
   }
 
   private void screenshot(String name) {

@@ -1,5 +1,6 @@
 package jp.sample.isms.ui;
 
+import static jp.sample.isms.ui.BrowserSteps.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Map;
 
@@ -21,11 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -61,12 +58,14 @@ class SecurityApprovalBrowserIT {
 
   ChromeDriver browser;
   WebDriverWait wait;
+  BrowserSteps steps;
 
   @BeforeEach
   void openBrowser() throws Exception {
     browser = Chromium.start(Chromium.options());
     DocumentationImages.fixWindow(browser);
     wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+    steps = new BrowserSteps(browser, wait, "http://localhost:" + port);
   }
 
   @AfterEach
@@ -82,21 +81,21 @@ class SecurityApprovalBrowserIT {
   @Test
   void yamamotoAsksToInstallSoftwareOnHisPcSuzukiReviewsTanakaApprovesAndItIsInTheItRegister() {
     // given yamamoto in Tasklist files a non-standard software for his PC
-    login("yamamoto");
-    clickText("a", "新しい申請");
-    clickText(".modal a", "情報セキュリティ承認申請");
+    steps.login("yamamoto");
+    steps.clickText("a", "新しい申請");
+    steps.clickText(".modal a", "情報セキュリティ承認申請");
     wait.until(ExpectedConditions.presenceOfElementLocated(field("requestType")));
     choose("requestType", "標準外 OS・ソフトウェアの導入");
     browser.findElement(field("purpose")).sendKeys("取扱説明書の図版を SVG で作成するため");
     wait.until(ExpectedConditions.visibilityOfElementLocated(field("subject"))).sendKeys(SOFTWARE);
-    click(browser.findElement(field("softwareCategory-0")));
+    steps.click(browser.findElement(field("softwareCategory-0")));
     browser.findElement(field("softwareVersion")).sendKeys(VERSION);
     browser.findElement(field("vendor")).sendKeys("Inkscape Project");
     browser.findElement(field("targetDevices")).sendKeys("PC-DEV-001");
-    typeDate("vendorSupportUntil-date", LocalDate.now(ZoneId.of("Asia/Tokyo")).plusYears(2));
+    steps.typeDate("vendorSupportUntil-date", LocalDate.now(ZoneId.of("Asia/Tokyo")).plusYears(2));
     browser.findElement(field("licence")).sendKeys("GPL (無償)");
     DocumentationImages.save(browser, "security-approval-start-form.png");
-    click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
+    steps.click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
     ProcessInstance instance = wait.until(driver -> runtimeService.createProcessInstanceQuery()
         .processDefinitionKey("securityApproval").variableValueEquals("softwareVersion", VERSION).list().stream()
         .findFirst().orElse(null));
@@ -127,82 +126,30 @@ class SecurityApprovalBrowserIT {
     wait.until(driver -> taskService.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(step).count() == 1);
     browser.manage().deleteAllCookies();
-    login(user);
-    clickText("a", "自分のグループのタスク");
+    steps.login(user);
+    steps.clickText("a", "自分のグループのタスク");
     wait.ignoring(StaleElementReferenceException.class).until(driver -> {
       for (WebElement row : driver.findElements(By.cssSelector("li"))) {
         if (row.isDisplayed() && row.getText().contains(instance.getBusinessKey())) {
-          click(row.findElement(By.cssSelector("a")));
+          steps.click(row.findElement(By.cssSelector("a")));
           return true;
         }
       }
       return null;
     });
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "担当する"));
-    clickText("button, a", "担当する");
-    click(wait.until(ExpectedConditions.presenceOfElementLocated(field(confirmation))));
-    click(browser.findElement(field("decision-0")));
-    click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
+    steps.clickText("button, a", "担当する");
+    steps.click(wait.until(ExpectedConditions.presenceOfElementLocated(field(confirmation))));
+    steps.click(browser.findElement(field("decision-0")));
+    steps.click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
     wait.until(driver -> taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(step)
         .count() == 0);
   }
 
-  private void login(String user) {
-    WebElement username = null;
-    // on a busy machine Tasklist's first load may stall on its spinner: load it again
-    for (int attempt = 0; username == null; attempt++) {
-      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-      try {
-        username = new WebDriverWait(browser, Duration.ofSeconds(45)).until(
-            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-      } catch (org.openqa.selenium.TimeoutException e) {
-        if (attempt == 2) {
-          throw e;
-        }
-      }
-    }
-    username.sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("Demo-2026!");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "自分のタスク"));
-  }
-
-  private By field(String key) {
-    return By.cssSelector("[id$='Field_" + key + "']");
-  }
-
   private void choose(String key, String label) {
     WebElement select = browser.findElement(field(key)).findElement(By.xpath(".."));
-    click(select.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")));
-    clickText(".fjs-dropdownlist-item", label);
-  }
-
-  private void typeDate(String key, LocalDate date) {
-    WebElement input = browser.findElement(field(key));
-    click(input);
-    input.sendKeys(date.format(DateTimeFormatter.ofPattern("yyyy/MM/dd")), Keys.ENTER);
-    input.sendKeys(Keys.TAB);
-  }
-
-  private void clickText(String css, String text) {
-    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
-      for (WebElement element : driver.findElements(By.cssSelector(css))) {
-        if (element.isDisplayed() && element.getText().contains(text)) {
-          click(element);
-          return true;
-        }
-      }
-      return null;
-    });
-  }
-
-  private void click(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    try {
-      element.click();
-    } catch (RuntimeException e) {
-      ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
-    }
+    steps.click(select.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")));
+    steps.clickText(".fjs-dropdownlist-item", label);
   }
 
   private void screenshot(String name) {

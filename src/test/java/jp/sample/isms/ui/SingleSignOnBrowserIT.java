@@ -1,5 +1,6 @@
 package jp.sample.isms.ui;
 
+import static jp.sample.isms.ui.BrowserSteps.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.logging.Level;
 
@@ -22,8 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -56,6 +54,7 @@ class SingleSignOnBrowserIT {
 
   WebDriver browser;
   WebDriverWait wait;
+  BrowserSteps steps;
 
   @BeforeAll
   static void start() {
@@ -91,6 +90,7 @@ class SingleSignOnBrowserIT {
     options.setCapability("goog:loggingPrefs", logs);
     browser = Chromium.start(options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    steps = new BrowserSteps(browser, wait, "http://localhost:" + APP_PORT);
   }
 
   @AfterEach
@@ -104,23 +104,23 @@ class SingleSignOnBrowserIT {
   @Test
   void yamamotoSignsInAtTheIdpFilesATakeOutAndItoSignsInAndApprovesIt() {
     signIn("yamamoto");
-    clickText("a", "新しい申請");
-    clickText(".modal a", "情報資産の社外持ち出し申請");
+    steps.clickText("a", "新しい申請");
+    steps.clickText(".modal a", "情報資産の社外持ち出し申請");
     WebElement description = wait.until(ExpectedConditions.elementToBeClickable(field("assetDescription")));
     description.sendKeys("設計図面 (ノートPC内)");
     browser.findElement(By.cssSelector(".isms-asset-search")).sendKeys("標準機");
-    click(wait.until(ExpectedConditions.elementToBeClickable(
+    steps.click(wait.until(ExpectedConditions.elementToBeClickable(
         By.cssSelector(".isms-asset-option[data-asset-id='IA-0001']"))));
     chooseMedium("ノートパソコン");
     browser.findElement(field("destination")).sendKeys("協力会社 本社 (SSO)");
     browser.findElement(field("purpose")).sendKeys("図面レビュー");
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
-    typeDate("startDate-date", today);
-    typeDate("plannedReturnDate-date", today.plusDays(1));
+    steps.typeDate("startDate-date", today);
+    steps.typeDate("plannedReturnDate-date", today.plusDays(1));
     for (String attestation : List.of("attestDiskEncrypted", "attestEncryptedChannel", "attestKeptInSight")) {
-      click(browser.findElement(field(attestation)));
+      steps.click(browser.findElement(field(attestation)));
     }
-    click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
+    steps.click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
 
     RuntimeService runtime = app.getBean(RuntimeService.class);
     ProcessInstance instance = wait.until(driver -> runtime.createProcessInstanceQuery()
@@ -132,20 +132,20 @@ class SingleSignOnBrowserIT {
     browser.quit();
     openBrowser();
     signIn("ito");
-    clickText("a", "自分のグループのタスク");
+    steps.clickText("a", "自分のグループのタスク");
     wait.ignoring(StaleElementReferenceException.class).until(driver -> {
       for (WebElement row : driver.findElements(By.cssSelector("li"))) {
         if (row.isDisplayed() && row.getText().contains(instance.getBusinessKey())) {
-          click(row.findElement(By.cssSelector("a")));
+          steps.click(row.findElement(By.cssSelector("a")));
           return true;
         }
       }
       return null;
     });
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "担当する"));
-    clickText("button, a", "担当する");
-    click(wait.until(ExpectedConditions.presenceOfElementLocated(field("decision-0"))));
-    click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
+    steps.clickText("button, a", "担当する");
+    steps.click(wait.until(ExpectedConditions.presenceOfElementLocated(field("decision-0"))));
+    steps.click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
 
     TaskService tasks = app.getBean(TaskService.class);
     wait.until(driver -> tasks.createTaskQuery().processInstanceId(instance.getId())
@@ -189,41 +189,10 @@ class SingleSignOnBrowserIT {
     }
   }
 
-  private By field(String key) {
-    return By.cssSelector("[id$='Field_" + key + "']");
-  }
-
   private void chooseMedium(String label) {
     WebElement select = browser.findElement(field("medium")).findElement(By.xpath(".."));
-    click(select.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")));
-    clickText(".fjs-dropdownlist-item", label);
+    steps.click(select.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")));
+    steps.clickText(".fjs-dropdownlist-item", label);
   }
 
-  private void typeDate(String key, LocalDate date) {
-    WebElement input = browser.findElement(field(key));
-    input.click();
-    input.sendKeys(date.format(DateTimeFormatter.ofPattern("yyyy/MM/dd")), Keys.ENTER);
-    input.sendKeys(Keys.TAB);
-  }
-
-  private void clickText(String css, String text) {
-    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
-      for (WebElement element : driver.findElements(By.cssSelector(css))) {
-        if (element.isDisplayed() && element.getText().contains(text)) {
-          click(element);
-          return true;
-        }
-      }
-      return null;
-    });
-  }
-
-  private void click(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    try {
-      element.click();
-    } catch (RuntimeException e) {
-      ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
-    }
-  }
 }

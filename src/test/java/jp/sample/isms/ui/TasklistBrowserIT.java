@@ -1,5 +1,6 @@
 package jp.sample.isms.ui;
 
+import static jp.sample.isms.ui.BrowserSteps.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -55,6 +54,7 @@ class TasklistBrowserIT {
 
   WebDriver browser;
   WebDriverWait wait;
+  BrowserSteps steps;
 
   @BeforeEach
   void openBrowser() throws Exception {
@@ -63,6 +63,7 @@ class TasklistBrowserIT {
     DocumentationImages.fixWindow(chrome);
     browser = chrome;
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    steps = new BrowserSteps(browser, wait, "http://localhost:" + port);
   }
 
   @AfterEach
@@ -77,19 +78,19 @@ class TasklistBrowserIT {
   @Test
   void yamamotoFilesATakeOutInTasklistAndItoApprovesIt() {
     // given yamamoto in Tasklist: Japanese labels and the ready-made filters
-    login("yamamoto");
+    steps.login("yamamoto");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "自分のグループのタスク"));
     assertThat(body()).contains("自分のタスク", "自分の申請", "期限切れ", "新しい申請").doesNotContain("プロセス");
 
     // when she files an INTERNAL take-out of her laptop through the start form
-    clickText("a", "新しい申請");
-    clickText(".modal a", "情報資産の社外持ち出し申請");
+    steps.clickText("a", "新しい申請");
+    steps.clickText(".modal a", "情報資産の社外持ち出し申請");
     WebElement description = wait.until(ExpectedConditions.elementToBeClickable(field("assetDescription")));
     description.sendKeys("設計図面 (ノートPC内)");
     // she finds the asset in the register by a word of its name and picks it: its classification is the register's
     WebElement search = browser.findElement(By.cssSelector(".isms-asset-search"));
     search.sendKeys("標準機");
-    click(wait.until(ExpectedConditions.elementToBeClickable(
+    steps.click(wait.until(ExpectedConditions.elementToBeClickable(
         By.cssSelector(".isms-asset-option[data-asset-id='IA-0001']"))));
     assertThat(browser.findElement(field("assetIds")).getAttribute("value")).isEqualTo("IA-0001");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".isms-asset-chosen"),
@@ -98,13 +99,13 @@ class TasklistBrowserIT {
     browser.findElement(field("destination")).sendKeys("協力会社 本社");
     browser.findElement(field("purpose")).sendKeys("図面レビュー");
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
-    typeDate("startDate-date", today);
-    typeDate("plannedReturnDate-date", today.plusDays(1));
+    steps.typeDate("startDate-date", today);
+    steps.typeDate("plannedReturnDate-date", today.plusDays(1));
     for (String attestation : List.of("attestDiskEncrypted", "attestEncryptedChannel", "attestKeptInSight")) {
-      click(browser.findElement(field(attestation)));
+      steps.click(browser.findElement(field(attestation)));
     }
     DocumentationImages.save(browser, "tasklist-start-form.png");
-    click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
+    steps.click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
 
     // then the request waits for ito, and the notice says so with its number
     ProcessInstance instance = waitForInstanceOf("yamamoto");
@@ -118,13 +119,13 @@ class TasklistBrowserIT {
 
     // when ito opens 自分のグループのタスク, claims the task and approves it
     browser.manage().deleteAllCookies();
-    login("ito");
-    clickText("a", "自分のグループのタスク");
+    steps.login("ito");
+    steps.clickText("a", "自分のグループのタスク");
     // the row shows the request number (filter variable businessKey and the task description)
     wait.ignoring(StaleElementReferenceException.class).until(driver -> {
       for (WebElement row : driver.findElements(By.cssSelector("li"))) {
         if (row.isDisplayed() && row.getText().contains(instance.getBusinessKey())) {
-          click(row.findElement(By.cssSelector("a")));
+          steps.click(row.findElement(By.cssSelector("a")));
           return true;
         }
       }
@@ -133,30 +134,19 @@ class TasklistBrowserIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "担当する"));
     screenshot("tasklist-task.png");
     assertThat(body()).contains(instance.getBusinessKey(), "山本 さくら", "情報資産の社外持ち出し申請");
-    clickText("button, a", "担当する");
+    steps.clickText("button, a", "担当する");
     WebElement approve = wait.until(ExpectedConditions.presenceOfElementLocated(field("decision-0")));
-    click(approve);
+    steps.click(approve);
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'end'});",
         browser.findElement(By.cssSelector("button[ng-click='complete()']")));
     DocumentationImages.save(browser, "tasklist-approval.png");
-    click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
+    steps.click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
 
     // then yamamoto is asked to report the return
     wait.until(driver -> taskService.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(TakeOutProcess.TASK_REPORT_RETURN).count() == 1);
     assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(TakeOutProcess.TASK_APPROVE).singleResult().getAssignee()).isEqualTo("ito");
-  }
-
-  private void login(String user) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    // the first page of a freshly started application takes longest
-    WebElement username = new WebDriverWait(browser, Duration.ofSeconds(120)).until(
-        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-    username.sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("Demo-2026!");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "自分のタスク"));
   }
 
   private void screenshot(String name) {
@@ -168,43 +158,10 @@ class TasklistBrowserIT {
     }
   }
 
-  private By field(String key) {
-    return By.cssSelector("[id$='Field_" + key + "']");
-  }
-
   private void chooseMedium(String label) {
     WebElement select = browser.findElement(field("medium")).findElement(By.xpath(".."));
-    click(select.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")));
-    clickText(".fjs-dropdownlist-item", label);
-  }
-
-  private void typeDate(String key, LocalDate date) {
-    WebElement input = browser.findElement(field(key));
-    input.click();
-    input.sendKeys(date.format(DateTimeFormatter.ofPattern("yyyy/MM/dd")), Keys.ENTER);
-    input.sendKeys(Keys.TAB);
-  }
-
-  private void clickText(String css, String text) {
-    // Tasklist re-renders while loading: look again until a visible element with the text stays put
-    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
-      for (WebElement element : driver.findElements(By.cssSelector(css))) {
-        if (element.isDisplayed() && element.getText().contains(text)) {
-          click(element);
-          return true;
-        }
-      }
-      return null;
-    });
-  }
-
-  private void click(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    try {
-      element.click();
-    } catch (RuntimeException e) {
-      ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
-    }
+    steps.click(select.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")));
+    steps.clickText(".fjs-dropdownlist-item", label);
   }
 
   private String body() {

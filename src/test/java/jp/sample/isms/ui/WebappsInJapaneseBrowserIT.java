@@ -1,5 +1,6 @@
 package jp.sample.isms.ui;
 
+import static jp.sample.isms.ui.BrowserSteps.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,6 @@ import jp.sample.isms.takeout.TakeOutProcess;
 @IsmsSpringBootTest
 class WebappsInJapaneseBrowserIT {
 
-  private static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
   private static final String DESTINATION = "協力会社 福岡営業所";
 
   @LocalServerPort
@@ -60,6 +59,7 @@ class WebappsInJapaneseBrowserIT {
 
   WebDriver browser;
   WebDriverWait wait;
+  BrowserSteps steps;
   final LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
 
   @BeforeEach
@@ -68,6 +68,7 @@ class WebappsInJapaneseBrowserIT {
     DocumentationImages.fixWindow(chrome);
     browser = chrome;
     wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+    steps = new BrowserSteps(browser, wait, "http://localhost:" + port);
   }
 
   @AfterEach
@@ -81,9 +82,10 @@ class WebappsInJapaneseBrowserIT {
 
   @Test
   void theStartFormSpeaksJapaneseRequiresTheMeasuresAndExplainsARefusalBesideTheButton() {
-    login("yamamoto", "tasklist");
-    clickText("a", "新しい申請");
-    clickText(".modal a", "情報資産の社外持ち出し申請");
+    browser.manage().deleteAllCookies();
+    steps.login("yamamoto", "tasklist");
+    steps.clickText("a", "新しい申請");
+    steps.clickText(".modal a", "情報資産の社外持ち出し申請");
     WebElement description = wait.until(ExpectedConditions.elementToBeClickable(field("assetDescription")));
 
     // Camunda Forms in Japanese: the select's placeholder, the dates' placeholder
@@ -96,13 +98,13 @@ class WebappsInJapaneseBrowserIT {
     chooseMedium("ノートパソコン");
     browser.findElement(field("destination")).sendKeys(DESTINATION);
     browser.findElement(field("purpose")).sendKeys("図面レビュー");
-    typeDate("startDate-date", today);
-    typeDate("plannedReturnDate-date", today.plusDays(1));
+    steps.typeDate("startDate-date", today);
+    steps.typeDate("plannedReturnDate-date", today.plusDays(1));
     // dates are shown as Japanese write them
-    assertThat(browser.findElement(field("startDate-date")).getAttribute("value")).isEqualTo(today.format(JAPANESE_DATE));
+    assertThat(browser.findElement(field("startDate-date")).getAttribute("value")).isEqualTo(today.format(BrowserSteps.JAPANESE_DATE));
 
     // the date picker: 日〜土 and 12月
-    click(browser.findElement(field("startDate-date")).findElement(By.xpath(
+    steps.click(browser.findElement(field("startDate-date")).findElement(By.xpath(
         "ancestor::*[contains(@class,'fjs-form-field')][1]//*[contains(@class,'fjs-input-adornment')]")));
     WebElement calendar = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector(".flatpickr-calendar.open")));
@@ -114,8 +116,8 @@ class WebappsInJapaneseBrowserIT {
     browser.findElement(field("purpose")).click();
 
     // when she submits without the measure 3.2 demands of every laptop, the form itself refuses, in Japanese
-    click(browser.findElement(field("attestKeptInSight")));
-    click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
+    steps.click(browser.findElement(field("attestKeptInSight")));
+    steps.click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
     WebElement diskEncrypted = browser.findElement(field("attestDiskEncrypted"));
     WebElement diskEncryptedField = diskEncrypted.findElement(By.xpath(
         "ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')][1]"));
@@ -125,8 +127,8 @@ class WebappsInJapaneseBrowserIT {
 
     // when she submits without the measure the server demands for 社外秘 assets only, the server refuses: the
     // refusal stands beside the button she pressed, with the field's label and the clause
-    click(diskEncrypted);
-    click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
+    steps.click(diskEncrypted);
+    steps.click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
     WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".isms-refusal")));
     assertThat(refusal.getText()).contains("申請できませんでした",
         "「屋外でネットワークに接続して送受信する場合は暗号化通信で行う (社外秘・極秘の情報資産)」",
@@ -141,8 +143,8 @@ class WebappsInJapaneseBrowserIT {
     assertThat(instances()).isEmpty();
 
     // when she adds it, the request is filed, its dates stored as ISO dates
-    click(browser.findElement(field("attestEncryptedChannel")));
-    click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
+    steps.click(browser.findElement(field("attestEncryptedChannel")));
+    steps.click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
     ProcessInstance instance = wait.until(driver -> instances().stream().findFirst().orElse(null));
     assertThat(runtimeService.getVariable(instance.getId(), "startDate")).isEqualTo(today.toString());
     assertThat(runtimeService.getVariable(instance.getId(), "plannedReturnDate")).isEqualTo(today.plusDays(1).toString());
@@ -158,11 +160,12 @@ class WebappsInJapaneseBrowserIT {
     requests.complete("ito", instance, Map.of("decision", "APPROVED", "decisionComment", ""));
 
     // when she opens the step in Tasklist
-    login("yamamoto", "tasklist");
+    browser.manage().deleteAllCookies();
+    steps.login("yamamoto", "tasklist");
     wait.ignoring(StaleElementReferenceException.class).until(driver -> {
       for (WebElement row : driver.findElements(By.cssSelector("li"))) {
         if (row.isDisplayed() && row.getText().contains(instance.getBusinessKey())) {
-          click(row.findElement(By.cssSelector("a")));
+          steps.click(row.findElement(By.cssSelector("a")));
           return true;
         }
       }
@@ -171,13 +174,13 @@ class WebappsInJapaneseBrowserIT {
     WebElement returnedOn = wait.until(ExpectedConditions.elementToBeClickable(field("returnedOn-date")));
     // then the planned date reads as Japanese write it
     assertThat(browser.findElement(By.cssSelector("[id*='Field_plannedReturnDate'][id$='-date']")).getAttribute("value"))
-        .isEqualTo(today.plusDays(3).format(JAPANESE_DATE));
+        .isEqualTo(today.plusDays(3).format(BrowserSteps.JAPANESE_DATE));
 
     // when she reports a return in the future, the server refuses beside 完了, in the form's words
     returnedOn.click();
-    returnedOn.sendKeys(today.plusDays(1).format(JAPANESE_DATE), Keys.ENTER);
+    returnedOn.sendKeys(today.plusDays(1).format(BrowserSteps.JAPANESE_DATE), Keys.ENTER);
     returnedOn.sendKeys(Keys.TAB);
-    click(browser.findElement(By.cssSelector("button[ng-click='complete()']")));
+    steps.click(browser.findElement(By.cssSelector("button[ng-click='complete()']")));
     WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".isms-refusal")));
     assertThat(refusal.getText()).contains("「返却日」: 返却日に未来の日付は指定できません").doesNotContain("returnedOn");
     assertThat(inViewport(refusal)).isTrue();
@@ -192,14 +195,15 @@ class WebappsInJapaneseBrowserIT {
   @Test
   void namesAreFamilyNameFirstAndTheLanguageSwitchNeverCoversADialog() {
     // Tasklist: 山本 さくら in the header
-    login("yamamoto", "tasklist");
+    browser.manage().deleteAllCookies();
+    steps.login("yamamoto", "tasklist");
     wait.until(ExpectedConditions.textToBe(By.cssSelector("li.account > a"), "山本 さくら"));
 
     // the switch is in the footer; an open dialog covers it, never the other way round
     WebElement languageSwitch = browser.findElement(By.id("isms-locale-switch"));
     assertThat(languageSwitch.findElement(By.xpath("ancestor::footer")).isDisplayed()).isTrue();
-    clickText("a", "新しい申請");
-    clickText(".modal a", "情報資産の社外持ち出し申請");
+    steps.clickText("a", "新しい申請");
+    steps.clickText(".modal a", "情報資産の社外持ち出し申請");
     wait.until(ExpectedConditions.elementToBeClickable(field("assetDescription")));
     ((JavascriptExecutor) browser).executeScript("document.querySelector('.modal').scrollTop = 1e6;");
     for (String button : List.of("戻る", "閉じる")) {
@@ -210,7 +214,8 @@ class WebappsInJapaneseBrowserIT {
     assertThat(topmostAtCentre(languageSwitch)).isFalse();
 
     // Cockpit: the footer in Japanese, the header family name first
-    login("suzuki", "cockpit");
+    browser.manage().deleteAllCookies();
+    steps.login("suzuki", "cockpit");
     wait.until(ExpectedConditions.textToBe(By.cssSelector("li.account > a"), "鈴木 花子"));
     assertThat(browser.findElement(By.tagName("footer")).getText()).contains("提供:").doesNotContain("Powered by");
 
@@ -233,33 +238,10 @@ class WebappsInJapaneseBrowserIT {
         .variableValueEquals("requester", "yamamoto").variableValueEquals("destination", DESTINATION).list();
   }
 
-  private void login(String user, String app) {
-    browser.manage().deleteAllCookies();
-    browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
-    // the first page of a freshly started application takes longest
-    WebElement username = new WebDriverWait(browser, Duration.ofSeconds(120)).until(
-        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-    username.sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("Demo-2026!");
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.account")));
-  }
-
-  private By field(String key) {
-    return By.cssSelector("[id$='Field_" + key + "']");
-  }
-
   private void chooseMedium(String label) {
     WebElement select = browser.findElement(field("medium")).findElement(By.xpath(".."));
-    click(select.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")));
-    clickText(".fjs-dropdownlist-item", label);
-  }
-
-  private void typeDate(String key, LocalDate date) {
-    WebElement input = browser.findElement(field(key));
-    input.click();
-    input.sendKeys(date.format(JAPANESE_DATE), Keys.ENTER);
-    input.sendKeys(Keys.TAB);
+    steps.click(select.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")));
+    steps.clickText(".fjs-dropdownlist-item", label);
   }
 
   private boolean inViewport(WebElement element) {
@@ -272,27 +254,6 @@ class WebappsInJapaneseBrowserIT {
     return (Boolean) ((JavascriptExecutor) browser).executeScript("const r = arguments[0].getBoundingClientRect();"
         + "const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
         + "return hit !== null && (hit === arguments[0] || arguments[0].contains(hit));", element);
-  }
-
-  private void clickText(String css, String text) {
-    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
-      for (WebElement element : driver.findElements(By.cssSelector(css))) {
-        if (element.isDisplayed() && element.getText().contains(text)) {
-          click(element);
-          return true;
-        }
-      }
-      return null;
-    });
-  }
-
-  private void click(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    try {
-      element.click();
-    } catch (RuntimeException e) {
-      ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
-    }
   }
 
   private String body() {

@@ -1,0 +1,261 @@
+package jp.sample.isms.ui;
+
+import static jp.sample.isms.ui.BrowserSteps.field;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.RestCalls;
+
+/**
+ * プロセス設計 (1.4) in Debian's headless Chromium: the process owner suzuki opens {@code takeOutApprover.dmn} on the
+ * page, lets the section chief approve INTERNAL take-outs, sees the difference in the dry run and proposes it; she
+ * cannot approve her own proposal; the security officer tanaka approves it in Tasklist; then a new take-out of an
+ * INTERNAL asset goes to the requester's section chief and its decision record carries the new regulation revision.
+ * A user who is no process owner gets 403 for the page and its API. Tagged "browser".
+ */
+@Tag("browser")
+@IsmsSpringBootTest
+class DesignWorkbenchBrowserIT {
+
+  static final String DECISION = "takeOutApprover";
+  static final String INTERNAL_RULE = "Rule_InternalByDepartmentHead";
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  HistoryService historyService;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  WebDriver browser;
+  WebDriverWait wait;
+  BrowserSteps steps;
+  RestCalls rest;
+
+  int decisionVersionBefore;
+  String proposal;
+  ProcessInstance takeOut;
+
+  @BeforeEach
+  void openBrowser() {
+    ChromeDriver chrome = Chromium.start(Chromium.options());
+    DocumentationImages.fixWindow(chrome);
+    browser = chrome;
+    wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+    steps = new BrowserSteps(browser, wait, base());
+    rest = new RestCalls(base(), Duration.ofSeconds(30));
+    decisionVersionBefore = latestDecision().getVersion();
+  }
+
+  /** The approved table is taken back out, so that the other tests find the repository's table in force. */
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (takeOut != null && runtimeService.createProcessInstanceQuery().processInstanceId(takeOut.getId()).count() > 0) {
+      runtimeService.deleteProcessInstance(takeOut.getId(), "test over");
+    }
+    DecisionDefinition latest = latestDecision();
+    if (latest.getVersion() > decisionVersionBefore) {
+      repositoryService.deleteDeployment(latest.getDeploymentId(), true);
+    }
+    if (proposal != null) {
+      jdbc.update("delete from regulation_revision where business_key = ?", proposal);
+    }
+  }
+
+  @Test
+  void suzukiChangesWhoApprovesInternalTakeOutsAndTanakaApprovesIt() {
+    String revisionBefore = rest.get("tanaka", "/api/design/revision").body().path("revision").asText();
+
+    // suzuki opens the table on the page
+    steps.login("suzuki");
+    browser.get(base() + "/design/");
+    WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#models tr[data-resource='takeOutApprover.dmn']")));
+    steps.click(row.findElement(By.cssSelector("button.open")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("opened"), "takeOutApprover.dmn"));
+
+    // she lets the section chief approve INTERNAL take-outs, with the rule's description saying so
+    edit(cell(INTERNAL_RULE, "Output_ApproverRole"), "\"SECTION_CHIEF\"");
+    edit(annotation(INTERNAL_RULE), "3.2, 3.1.3: 社外秘 (機密性1) は申請者の課長の許可を得る");
+    assertThat(cell(INTERNAL_RULE, "Output_ApproverRole").getText()).isEqualTo("\"SECTION_CHIEF\"");
+
+    // the checks pass, and the dry run shows INTERNAL going from the department head to the section chief
+    steps.click(browser.findElement(By.id("check")));
+    wait.until(ExpectedConditions.or(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("findings-summary"), "エラー"),
+        ExpectedConditions.textToBePresentInElementLocated(By.id("findings-summary"), "問題は見つかりません")));
+    assertThat(browser.findElements(By.cssSelector("#findings tr.severity-ERROR"))).isEmpty();
+    steps.click(browser.findElement(By.id("dry-run")));
+    WebElement changed = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("#dry-run-decisions [data-decision='takeOutApprover'] tr.changed")));
+    assertThat(changed.getText()).contains("INTERNAL", "DEPARTMENT_HEAD", "SECTION_CHIEF");
+    List<WebElement> changedRows = browser.findElements(
+        By.cssSelector("#dry-run-decisions [data-decision='takeOutApprover'] tr.changed"));
+    assertThat(changedRows).allSatisfy(r -> assertThat(r.getText()).contains("INTERNAL"));
+    assertThat(browser.findElements(By.cssSelector("#dry-run-decisions [data-decision='takeOutApprover'] tbody tr")))
+        .hasSizeGreaterThan(changedRows.size());
+
+    // she proposes it
+    browser.findElement(By.id("reason")).sendKeys("社外秘の持ち出しは課長の判断で足りるため (部門長の負担軽減)");
+    browser.findElement(By.id("clauses")).sendKeys("3.2, 3.1.3");
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);"
+        + "document.querySelectorAll('#dmn-container *').forEach(e => e.scrollLeft = 0);");
+    DocumentationImages.save(browser, "design-workbench.png");
+    steps.click(browser.findElement(By.id("propose")));
+    WebElement proposed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("proposed")));
+    proposal = proposed.getAttribute("data-business-key");
+    assertThat(proposal).startsWith("MR-");
+    ProcessInstance revision = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(proposal)
+        .singleResult();
+    assertThat(revision.getProcessDefinitionId()).startsWith("modelRevision:");
+    assertThat(latestDecision().getVersion()).isEqualTo(decisionVersionBefore);
+
+    // suzuki cannot approve her own proposal: no task of it is hers to take, and claiming one is refused
+    Task approval = wait.until(driver -> taskService.createTaskQuery().processInstanceId(revision.getId())
+        .singleResult());
+    assertThat(taskService.createTaskQuery().processInstanceId(revision.getId()).taskCandidateUser("suzuki")
+        .includeAssignedTasks().count()).isZero();
+    assertThat(rest.post("suzuki", "/engine-rest/task/" + approval.getId() + "/claim", java.util.Map.of("userId",
+        "suzuki")).status()).isBetween(400, 499);
+    assertThat(rest.post("suzuki", "/engine-rest/task/" + approval.getId() + "/complete", java.util.Map.of())
+        .status()).isBetween(400, 499);
+    assertThat(taskService.createTaskQuery().taskId(approval.getId()).singleResult().getAssignee()).isNull();
+    assertThat(latestDecision().getVersion()).isEqualTo(decisionVersionBefore);
+
+    // tanaka approves it in 自分のグループのタスク
+    browser.manage().deleteAllCookies();
+    steps.login("tanaka");
+    steps.clickText("a", "自分のグループのタスク");
+    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+      for (WebElement item : driver.findElements(By.cssSelector("li"))) {
+        if (item.isDisplayed() && item.getText().contains(proposal)) {
+          steps.click(item.findElement(By.cssSelector("a")));
+          return true;
+        }
+      }
+      return null;
+    });
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "担当する"));
+    steps.clickText("button, a", "担当する");
+    steps.click(wait.until(ExpectedConditions.presenceOfElementLocated(field("decision_Approval-0"))));
+    steps.click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
+    wait.until(driver -> runtimeService.createProcessInstanceQuery().processInstanceId(revision.getId()).count() == 0);
+
+    // the approved table is deployed, with a new regulation revision
+    DecisionDefinition deployed = latestDecision();
+    assertThat(deployed.getVersion()).isEqualTo(decisionVersionBefore + 1);
+    String revisionAfter = rest.get("tanaka", "/api/design/revision").body().path("revision").asText();
+    assertThat(revisionAfter).isNotEmpty().isNotEqualTo(revisionBefore);
+
+    // a new take-out of an INTERNAL asset goes to yamamoto's section chief, and its record carries the revision
+    takeOut = new Requests(engine).file("yamamoto", "takeOut", Requests.internalLaptopTakeOut("yamamoto"));
+    Task task = wait.until(driver -> taskService.createTaskQuery().processInstanceId(takeOut.getId()).singleResult());
+    assertThat(taskService.getIdentityLinksForTask(task.getId())).anySatisfy(link ->
+        assertThat(link.getGroupId()).isEqualTo("section-chief.design"));
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateUser("watanabe").count()).isOne();
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateUser("ito").count()).isZero();
+    assertThat(historyService.createHistoricDecisionInstanceQuery().processInstanceId(takeOut.getId())
+        .decisionDefinitionKey(DECISION).singleResult().getDecisionDefinitionId()).isEqualTo(deployed.getId());
+    List<String> revisions = jdbc.queryForList(
+        "select regulation_revision from audit_record where business_key = ?", String.class, takeOut.getBusinessKey());
+    assertThat(revisions).isNotEmpty().containsOnly(revisionAfter);
+  }
+
+  @Test
+  void someoneWhoIsNoProcessOwnerIsRefusedThePageAndItsApi() {
+    int deployments = (int) repositoryService.createDeploymentQuery().count();
+
+    RestCalls.Call page = rest.get("yamamoto", "/design/index.html");
+    assertThat(page.status()).isEqualTo(403);
+    assertThat(page.text()).contains("プロセスオーナー").doesNotContain("design-editors.js");
+    assertThat(rest.get("yamamoto", "/design/").status()).isEqualTo(403);
+    assertThat(rest.get("yamamoto", "/design/design.js").status()).isEqualTo(403);
+    RestCalls.Call models = rest.get("yamamoto", "/api/design/models");
+    assertThat(models.status()).isEqualTo(403);
+    assertThat(models.text()).doesNotContain("takeOutApprover");
+    assertThat(rest.post("yamamoto", "/api/design/proposals", java.util.Map.of("files", List.of(java.util.Map.of(
+        "name", "takeOutApprover.dmn", "content", "<definitions/>")), "reason", "x", "clauses", "3.2")).status())
+        .isEqualTo(403);
+    assertThat(rest.get("suzuki", "/design/index.html").status()).isEqualTo(200);
+
+    // in the browser, logged in to Tasklist
+    steps.login("yamamoto");
+    browser.get(base() + "/design/");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "アクセスできません"));
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("プロセスオーナー")
+        .doesNotContain("takeOutApprover");
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("modelRevision")
+        .variableValueEquals("requester", "yamamoto").count()).isZero();
+  }
+
+  private DecisionDefinition latestDecision() {
+    return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION).latestVersion()
+        .singleResult();
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+
+  private WebElement cell(String rule, String column) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+        "#dmn-container td[data-row-id='" + rule + "'][data-col-id='" + column + "']")));
+  }
+
+  private WebElement annotation(String rule) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+        "#dmn-container td.annotation[data-row-id='" + rule + "']")));
+  }
+
+  /** Types into a cell of dmn-js's decision table as a user does: into the cell, all selected, the new text. */
+  private void edit(WebElement cell, String text) {
+    steps.click(cell);
+    WebElement editable = cell.findElements(By.cssSelector("[contenteditable='true']")).stream().findFirst()
+        .orElse(cell);
+    new Actions(browser).click(editable).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(text)
+        .perform();
+    // leaving the cell commits the text
+    steps.click(browser.findElement(By.id("opened")));
+  }
+}
