@@ -49,8 +49,12 @@ public class OwnerDepartmentRouting {
         execution.getCurrentActivityId()));
     excluded.add(requester);
     String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
-    return approvalRouting.offer(execution,
-        route(flows.get(processKey).ownerDepartment(execution), requester, excluded, approvalRouting));
+    RequestFlow flow = flows.get(processKey);
+    Role named = flow.ownerStepRole(execution);
+    if (named != null) {
+      return approvalRouting.offer(execution, approvalRouting.route(named, requester, excluded));
+    }
+    return approvalRouting.offer(execution, route(flow.ownerDepartment(execution), requester, excluded, approvalRouting));
   }
 
   Route route(String ownerDepartment, String requester, Set<String> excluded, ApprovalRouting approvalRouting) {

@@ -57,6 +57,14 @@ public interface RequestFlow {
   }
 
   /**
+   * The role a table names for a step routed by {@link OwnerDepartmentRouting} when it is not the owner department's
+   * head (e.g. the section chief); null: the owner department's head, or above the department heads.
+   */
+  default jp.sample.isms.organisation.Role ownerStepRole(VariableScope execution) {
+    return null;
+  }
+
+  /**
    * The persons the request is about besides its requester (the person whose identity is checked for a password
    * reissue, 5.1.6): like the requester, they take no approval or work step of it (5.1.1 分散).
    */

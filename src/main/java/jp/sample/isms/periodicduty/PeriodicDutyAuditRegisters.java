@@ -9,6 +9,7 @@ import static jp.sample.isms.audit.AuditRegister.Kind.ROLE;
 import static jp.sample.isms.audit.AuditRegister.Kind.TEXT;
 import static jp.sample.isms.audit.AuditRegister.Kind.TIMESTAMP;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 

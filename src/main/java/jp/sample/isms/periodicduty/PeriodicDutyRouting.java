@@ -7,6 +7,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import jp.sample.isms.audit.RecordFlag;
 import jp.sample.isms.approval.ApprovalRouting;
 import jp.sample.isms.approval.RequestLifecycle;
 import jp.sample.isms.approval.Route;
@@ -72,7 +73,7 @@ public class PeriodicDutyRouting {
     }
     Route route = approvalRouting.route(Role.SECURITY_OFFICER, RequestLifecycle.SYSTEM, excluded);
     return approvalRouting.offer(execution, route.fourEyesException() != null ? route
-        : new Route(route.requestedRole(), route.role(), route.groupId(), Route.REPEATED_APPROVER));
+        : new Route(route.requestedRole(), route.role(), route.groupId(), RecordFlag.REPEATED_APPROVER));
   }
 
   /**

@@ -20,7 +20,7 @@ public class ModelExpressions {
   private final ModelExpressionCheck check;
 
   ModelExpressions(ApplicationContext context) {
-    SecurityEnginePlugin.ExpressionBeans beans = new SecurityEnginePlugin.ExpressionBeans(context);
+    SecurityExtensions.ExpressionBeans beans = new SecurityExtensions.ExpressionBeans(context);
     this.check = new ModelExpressionCheck(() -> new ExpressionGrammar(beans.callables()));
   }
 

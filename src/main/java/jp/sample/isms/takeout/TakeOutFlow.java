@@ -116,6 +116,15 @@ class TakeOutFlow implements RequestFlow {
    * now; a SECRET one above the department heads, to the president.
    */
   @Override
+  public jp.sample.isms.organisation.Role ownerStepRole(VariableScope execution) {
+    // the table's role when it is neither the owner department's head nor the president (e.g. the section chief)
+    jp.sample.isms.organisation.Role role = jp.sample.isms.organisation.Role.parse(
+        RequestValues.string(execution, TakeOutProcess.APPROVER_ROLE));
+    return role == null || role == jp.sample.isms.organisation.Role.DEPARTMENT_HEAD
+        || role == jp.sample.isms.organisation.Role.PRESIDENT ? null : role;
+  }
+
+  @Override
   public String ownerDepartment(VariableScope execution) {
     if (!"DEPARTMENT_HEAD".equals(execution.getVariable(TakeOutProcess.APPROVER_ROLE))) {
       return null;
