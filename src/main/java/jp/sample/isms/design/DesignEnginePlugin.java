@@ -3,22 +3,18 @@ package jp.sample.isms.design;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers {@link ModelDeploymentGate} with the engine: its check after the other pre-deployers (the expression
- * check of the engine's hardening comes first), its record after the engine's deployers.
+ * Builds {@link ModelDeploymentGate}'s two deployers, which {@code jp.sample.isms.engine.EngineExtensions} registers:
+ * its check after the other pre-deployers (the expression check of the engine's hardening comes first), its record
+ * after the engine's deployers.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
-class DesignEnginePlugin implements ProcessEnginePlugin {
+public class DesignEnginePlugin {
 
   private final ApplicationContext context;
 
@@ -26,8 +22,8 @@ class DesignEnginePlugin implements ProcessEnginePlugin {
     this.context = context;
   }
 
-  @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
+  /** Adds the gate's check to the pre-deployers and its record to the post-deployers. */
+  public void registerDeployers(ProcessEngineConfigurationImpl configuration) {
     ModelDeploymentGate gate = new ModelDeploymentGate(context);
     List<Deployer> pre = configuration.getCustomPreDeployers() == null ? new ArrayList<>()
         : new ArrayList<>(configuration.getCustomPreDeployers());
@@ -37,13 +33,5 @@ class DesignEnginePlugin implements ProcessEnginePlugin {
         : new ArrayList<>(configuration.getCustomPostDeployers());
     post.add(gate.recorder());
     configuration.setCustomPostDeployers(post);
-  }
-
-  @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
-  }
-
-  @Override
-  public void postProcessEngineBuild(ProcessEngine processEngine) {
   }
 }

@@ -16,6 +16,7 @@ import jp.sample.isms.approval.KernelExtensions;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.audit.HistoryProtection;
 import jp.sample.isms.audit.VariableDetailHistory;
+import jp.sample.isms.design.DesignEnginePlugin;
 import jp.sample.isms.system.SecurityExtensions;
 
 /**
@@ -54,6 +55,10 @@ import jp.sample.isms.system.SecurityExtensions;
  * <td>replaces the engine's expression manager; set last, when the configuration is otherwise complete</td></tr>
  * <tr><td>13</td><td>after init</td><td>{@code KernelExtensions#connect}</td><td>the command executor and the identity
  * service exist only once the engine is configured</td></tr>
+ * <tr><td>12a</td><td>pre- and post-deployers</td><td>{@code DesignEnginePlugin} (design): the model deployment
+ * gate</td><td>its check after the expression check of 12 (a deployment by anyone but {@code camunda-admin} is
+ * refused, an administrator's must pass the workbench's checks), its record of an emergency deployment after the
+ * engine's deployers</td></tr>
  * <tr><td>14</td><td>after build</td><td>{@code SecurityExtensions#engineBuilt}</td><td>REVOKE rows already in the
  * database switch the revocation check back on</td></tr>
  * </table>
@@ -70,10 +75,12 @@ class EngineExtensions implements ProcessEnginePlugin {
   private final Supplier<AuditRecorder> audit;
   private final Supplier<IdentityService> identityService;
   private final Supplier<TaskService> taskService;
+  private final DesignEnginePlugin design;
 
   EngineExtensions(KernelExtensions kernel, SecurityExtensions security, VariableDetailHistory variableDetailHistory,
       ObjectProvider<AuditRecorder> audit, ObjectProvider<IdentityService> identityService,
-      ObjectProvider<TaskService> taskService) {
+      ObjectProvider<TaskService> taskService, DesignEnginePlugin design) {
+    this.design = design;
     this.kernel = kernel;
     this.security = security;
     this.variableDetailHistory = variableDetailHistory;
@@ -116,6 +123,8 @@ class EngineExtensions implements ProcessEnginePlugin {
         configuration.getCustomPostCommandInterceptorsTxRequired(), security.taskQueryPlanning()));
     // 12
     security.restrictExpressions(configuration);
+    // 12a
+    design.registerDeployers(configuration);
   }
 
   @Override

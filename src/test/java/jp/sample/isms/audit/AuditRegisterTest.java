@@ -259,7 +259,7 @@ class AuditRegisterTest {
     assertThat(titles).containsExactlyInAnyOrder("持ち出し台帳", "媒体廃棄台帳", "システムアカウント及び付帯情報管理台帳",
         "クラウドサービス台帳", "委託先台帳", "情報資産管理台帳", "パスワード再発行の記録", "入社手続きの記録", "退職手続きの記録",
         "インシデント管理台帳", "社内IT機材管理台帳", "承認済みソフトウェア", "社内IT機材管理台帳・承認済みソフトウェアの変更履歴",
-        "セキュリティ承認台帳", "定期業務の実施記録", "教育実施記録", "アカウントの棚卸し");
+        "セキュリティ承認台帳", "定期業務の実施記録", "教育実施記録", "アカウントの棚卸し", "改善計画 (改善項目)", "バックアップの実施確認");
     JsonNode takeOut = null;
     for (JsonNode register : registers) {
       if ("takeout".equals(register.get("id").asText())) {
