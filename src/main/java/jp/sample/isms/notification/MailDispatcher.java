@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -24,6 +26,11 @@ import jakarta.mail.internet.MimeMessage;
  * Drains the mail outbox: claims each due row with a conditional update (so that two application nodes never send
  * the same row), sends it, and marks it SENT; on an SMTP failure it retries with growing back-off and, after
  * {@code isms.mail.max-attempts}, marks it FAILED for the system administrator ({@code GET /api/mail/failed}).
+ *
+ * <p>The database may go away at any point of this: between the claim and its reply, or between the delivery and the
+ * SENT mark. The dispatcher remembers both kinds of doubt and settles them first on its next run, so a mail delivered
+ * is marked SENT without being sent again, and a claim whose reply was lost is released at once instead of waiting
+ * for the claim to go stale.
  */
 @Component
 public class MailDispatcher {
@@ -38,6 +45,10 @@ public class MailDispatcher {
   private final String from;
   private final int maxAttempts;
   private final boolean scheduled;
+  /** Rows delivered whose SENT mark did not reach the database. */
+  private final Map<Long, Boolean> deliveredUnmarked = new ConcurrentHashMap<>();
+  /** Rows whose claim may have been written although its reply was lost: id → the claim's time. */
+  private final Map<Long, Timestamp> claimsInDoubt = new ConcurrentHashMap<>();
 
   MailDispatcher(JdbcTemplate jdbc, JavaMailSender mailSender, @Value("${isms.mail.transport:log}") String transport,
       @Value("${isms.mail.from}") String from, @Value("${isms.mail.max-attempts:8}") int maxAttempts,
@@ -59,6 +70,7 @@ public class MailDispatcher {
 
   /** Sends what is due now; returns the number of mails sent. */
   public int dispatch() {
+    settleDoubts();
     Instant now = Instant.now();
     List<Map<String, Object>> due = jdbc.queryForList("""
         select id, attempts from mail_outbox
@@ -71,10 +83,13 @@ public class MailDispatcher {
       // read before claiming: a database that goes away between the claim and the read would leave the row claimed
       // (SENDING) until the claim is stale, and the mail late by that much
       Map<String, Object> mail = jdbc.queryForMap("select * from mail_outbox where id = ?", id);
+      Timestamp claimedAt = Timestamp.from(now);
+      claimsInDoubt.put(id, claimedAt);
       int claimed = jdbc.update("""
           update mail_outbox set status = 'SENDING', claimed_at = ?
            where id = ? and attempts = ? and (status = 'PENDING' or (status = 'SENDING' and claimed_at < ?))
-          """, Timestamp.from(now), id, ((Number) row.get("attempts")).intValue(), Timestamp.from(now.minus(STALE_CLAIM)));
+          """, claimedAt, id, ((Number) row.get("attempts")).intValue(), Timestamp.from(now.minus(STALE_CLAIM)));
+      claimsInDoubt.remove(id);
       if (claimed == 1 && send(id, mail)) {
         sent++;
       }
@@ -86,8 +101,9 @@ public class MailDispatcher {
     try {
       deliver((String) mail.get("address"), (String) mail.get("subject"), (String) mail.get("body_text"),
           (String) mail.get("body_html"));
-      jdbc.update("update mail_outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1 where id = ?",
-          Timestamp.from(Instant.now()), id);
+      deliveredUnmarked.put(id, Boolean.TRUE);
+      markSent(id);
+      deliveredUnmarked.remove(id);
       return true;
     } catch (MailException | MessagingException e) {
       int attempts = ((Number) mail.get("attempts")).intValue() + 1;
@@ -105,6 +121,40 @@ public class MailDispatcher {
             e.getMessage());
       }
       return false;
+    }
+  }
+
+  private void markSent(long id) {
+    jdbc.update("update mail_outbox set status = 'SENT', sent_at = ?, attempts = attempts + 1 "
+        + "where id = ? and status = 'SENDING'", Timestamp.from(Instant.now()), id);
+  }
+
+  /**
+   * What an earlier run left in doubt because the database went away: delivered rows are marked SENT, claims whose
+   * reply was lost are released (only if the row still carries this dispatcher's claim). A database still away
+   * leaves the doubts for the next run.
+   */
+  private void settleDoubts() {
+    for (Long id : List.copyOf(deliveredUnmarked.keySet())) {
+      try {
+        markSent(id);
+        deliveredUnmarked.remove(id);
+      } catch (DataAccessException e) {
+        LOG.warn("mail {} was delivered; its SENT mark waits for the database: {}", id, e.getMessage());
+        return;
+      }
+    }
+    for (Map.Entry<Long, Timestamp> claim : List.copyOf(claimsInDoubt.entrySet())) {
+      try {
+        // another node may claim the row only once this claim is stale, so a claim no later than this one is ours
+        jdbc.update("update mail_outbox set status = 'PENDING' where id = ? and status = 'SENDING' and claimed_at <= ?",
+            claim.getKey(), Timestamp.from(claim.getValue().toInstant().plusSeconds(1)));
+        claimsInDoubt.remove(claim.getKey());
+      } catch (DataAccessException e) {
+        LOG.warn("mail {}: the release of an unanswered claim waits for the database: {}", claim.getKey(),
+            e.getMessage());
+        return;
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package jp.sample.isms.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -17,8 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,6 +49,10 @@ class MailOutboxTest {
   JdbcTemplate jdbc;
   @Autowired
   PlatformTransactionManager transactionManager;
+  @Autowired
+  JavaMailSender mailSender;
+  @Value("${isms.mail.from}")
+  String from;
   @LocalServerPort
   int port;
 
@@ -144,7 +153,8 @@ class MailOutboxTest {
     }
     ExecutorService nodes = Executors.newFixedThreadPool(2);
     try {
-      List<Future<Integer>> sent = nodes.invokeAll(List.<Callable<Integer>>of(dispatcher::dispatch, dispatcher::dispatch));
+      MailDispatcher otherNode = new MailDispatcher(jdbc, mailSender, "smtp", from, 8, false);
+      List<Future<Integer>> sent = nodes.invokeAll(List.<Callable<Integer>>of(dispatcher::dispatch, otherNode::dispatch));
       int total = sent.get(0).get() + sent.get(1).get();
       assertThat(total).isEqualTo(5);
       assertThat(smtp.getReceivedMessages()).hasSize(5);
@@ -174,6 +184,72 @@ class MailOutboxTest {
     assertThat(dispatcher.dispatch()).isEqualTo(1);
     assertThat(smtp.getReceivedMessages()).hasSize(1);
     assertThat(to(smtp.getReceivedMessages()[0])).isEqualTo("ito@sample-printing.example");
+  }
+
+  @Test
+  void aMailDeliveredJustBeforeTheDatabaseWentAwayIsMarkedSentLaterAndNotSentAgain() {
+    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    AtomicBoolean databaseAway = new AtomicBoolean(true);
+    MailDispatcher node = new MailDispatcher(failing(databaseAway, "status = 'SENT'", false), mailSender, "smtp", from,
+        8, false);
+
+    assertThatThrownBy(node::dispatch).isInstanceOf(DataAccessResourceFailureException.class);
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+    assertThat(outboxStatus(instance)).isEqualTo("SENDING");
+    assertThat(node.dispatch()).as("still away: nothing sent, the doubt stays").isZero();
+    assertThat(outboxStatus(instance)).isEqualTo("SENDING");
+
+    databaseAway.set(false);
+    assertThat(node.dispatch()).isZero();
+    assertThat(outboxStatus(instance)).isEqualTo("SENT");
+    assertThat(smtp.getReceivedMessages()).as("delivered once, not again").hasSize(1);
+  }
+
+  @Test
+  void aClaimWhoseReplyWasLostIsReleasedOnTheNextRunNotAfterTheClaimGoesStale() {
+    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    AtomicBoolean databaseAway = new AtomicBoolean(true);
+    // the claim reaches the database, its reply does not
+    MailDispatcher node = new MailDispatcher(failing(databaseAway, "status = 'SENDING', claimed_at", true), mailSender,
+        "smtp", from, 8, false);
+
+    assertThatThrownBy(node::dispatch).isInstanceOf(DataAccessResourceFailureException.class);
+    assertThat(outboxStatus(instance)).isEqualTo("SENDING");
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+
+    databaseAway.set(false);
+    assertThat(node.dispatch()).isEqualTo(1);
+    assertThat(outboxStatus(instance)).isEqualTo("SENT");
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+    assertThat(to(smtp.getReceivedMessages()[0])).isEqualTo("ito@sample-printing.example");
+  }
+
+  private String outboxStatus(ProcessInstance instance) {
+    return jdbc.queryForObject("select status from mail_outbox where dedup_key = ?", String.class,
+        "task-assigned:" + requests.task(instance).getId() + ":ito");
+  }
+
+  /**
+   * The database as a dispatcher sees it when the server goes away: while {@code away}, the update whose text contains
+   * {@code statement} fails (after reaching the database when {@code written}), and so does every later statement.
+   */
+  private JdbcTemplate failing(AtomicBoolean away, String statement, boolean written) {
+    return new JdbcTemplate(jdbc.getDataSource()) {
+      private boolean gone;
+
+      @Override
+      public int update(String sql, Object... args) {
+        if (away.get() && (gone || sql.contains(statement))) {
+          if (!gone && written) {
+            super.update(sql, args);
+          }
+          gone = true;
+          throw new DataAccessResourceFailureException("the database server went away");
+        }
+        gone = gone && away.get();
+        return super.update(sql, args);
+      }
+    };
   }
 
   /** The decoded text of the first part of this type (the mails are multipart: plain text and HTML). */
