@@ -47,14 +47,14 @@ public class RequestLifecycle {
   private final AuditRecorder audit;
   private final FormSchemas forms;
   private final RequestMail mail;
-  private final SubstituteAssignments substitutes;
+  private final SubstituteCandidates substitutes;
   private final RequestRecords records;
 
   private final StepHandOver handOvers;
 
   public RequestLifecycle(List<RequestFlow> flows, OrganisationService organisation, BusinessKeyGenerator businessKeys,
       AuditRecorder audit, FormSchemas forms, RequestMail mail,
-      @org.springframework.context.annotation.Lazy SubstituteAssignments substitutes, RequestRecords records,
+      @org.springframework.context.annotation.Lazy SubstituteCandidates substitutes, RequestRecords records,
       @org.springframework.context.annotation.Lazy StepHandOver handOvers) {
     this.handOvers = handOvers;
     this.mail = mail;
@@ -68,7 +68,7 @@ public class RequestLifecycle {
   }
 
   /** The kind of a user task, as its BPMN declared it when parsed (null for an unknown task). */
-  static StepKind stepKind(ProcessDefinitionEntity definition, String taskDefinitionKey) {
+  public static StepKind stepKind(ProcessDefinitionEntity definition, String taskDefinitionKey) {
     org.camunda.bpm.engine.impl.pvm.process.ActivityImpl activity = definition.findActivity(taskDefinitionKey);
     Object step = activity == null ? null : activity.getProperty(ApprovalParseListener.STEP_PROPERTY);
     return step instanceof StepDefinition definitionOfStep ? definitionOfStep.kind() : null;

@@ -34,7 +34,7 @@ public class RequestRecords {
   }
 
   /** The route a role holder's step was created with: who may take it is decided from this alone. */
-  record Step(String taskId, String processInstanceId, String step, String actingRole, List<String> candidateGroups,
+  public record Step(String taskId, String processInstanceId, String step, String actingRole, List<String> candidateGroups,
       String fourEyesException) {
   }
 
@@ -120,7 +120,7 @@ public class RequestRecords {
   // ---------------------------------------------------------------- steps
 
   /** The route of a role holder's step; empty for a step of the requester or one the kernel did not create. */
-  Optional<Step> step(String taskId) {
+  public Optional<Step> step(String taskId) {
     Scope scope = scope();
     if (scope != null && scope.steps().containsKey(taskId)) {
       return scope.steps().get(taskId);

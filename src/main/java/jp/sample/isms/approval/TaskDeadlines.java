@@ -52,14 +52,14 @@ public class TaskDeadlines {
   private final boolean scheduled;
   private final TransactionTemplate transaction;
   private final RequestRecords records;
-  private final SubstituteAssignments substitutes;
+  private final SubstituteCandidates substitutes;
   private final ZoneId zone;
 
   TaskDeadlines(TaskService taskService, MailOutbox outbox, OrganisationService organisation, AuditRecorder audit,
       @Value("${isms.mail.reminder-lead:P1D}") Duration reminderLead,
       MailLinks links,
       @Value("${isms.mail.dispatcher.enabled:true}") boolean scheduled, PlatformTransactionManager transactionManager,
-      RequestRecords records, @org.springframework.context.annotation.Lazy SubstituteAssignments substitutes,
+      RequestRecords records, @org.springframework.context.annotation.Lazy SubstituteCandidates substitutes,
       ZoneId zone) {
     this.zone = zone;
     this.records = records;

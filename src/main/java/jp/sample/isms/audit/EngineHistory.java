@@ -23,7 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jp.sample.isms.approval.AttachmentFormat;
+import jp.sample.isms.attachment.AttachmentFormat;
 
 /**
  * What the engine still knows of a request: its process instance's history (state, the path taken through the

@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.camunda.bpm.engine.task.Attachment;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.AttachedDocuments;
-import jp.sample.isms.approval.AttachmentFormat;
+import jp.sample.isms.attachment.AttachedDocuments;
+import jp.sample.isms.attachment.AttachmentFormat;
 
 /**
  * The certificate of destruction of 3.3.1 (破壊又はデータの完全消去を実行したことの証明書): an attachment of the request's

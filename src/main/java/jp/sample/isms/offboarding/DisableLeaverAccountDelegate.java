@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.AccountDeactivation;
+import jp.sample.isms.accounts.AccountDeactivation;
 import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.audit.AuditEntry;

@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.task.Attachment;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.AttachmentKinds;
+import jp.sample.isms.attachment.AttachmentKinds;
 import jp.sample.isms.engine.EngineInternals;
 
 /**

@@ -11,9 +11,9 @@ import java.util.Optional;
 import org.camunda.bpm.engine.task.Attachment;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.AttachedDocuments;
-import jp.sample.isms.approval.AttachmentFormat;
-import jp.sample.isms.approval.AttachmentKinds;
+import jp.sample.isms.attachment.AttachedDocuments;
+import jp.sample.isms.attachment.AttachmentFormat;
+import jp.sample.isms.attachment.AttachmentKinds;
 import jp.sample.isms.engine.EngineInternals;
 
 /**

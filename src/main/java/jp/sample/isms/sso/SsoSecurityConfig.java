@@ -70,7 +70,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import jp.sample.isms.approval.AccountDeactivation;
+import jp.sample.isms.accounts.AccountDeactivation;
 import jp.sample.isms.organisation.AccountStates;
 
 /**

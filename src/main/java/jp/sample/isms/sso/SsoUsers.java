@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import jp.sample.isms.approval.AccountDeactivation;
+import jp.sample.isms.accounts.AccountDeactivation;
 import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.organisation.OrganisationGroups;
 

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.sample.isms.IsmsSpringBootTest;
-import jp.sample.isms.approval.OrganisationChanges;
+import jp.sample.isms.accounts.OrganisationChanges;
 import jp.sample.isms.organisation.OrganisationImporter;
 import jp.sample.isms.support.Requests;
 import jp.sample.isms.system.WebappSession;

@@ -27,6 +27,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.accounts.AccountDeactivation;
 import jp.sample.isms.notification.MailDispatcher;
 import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.support.Requests;

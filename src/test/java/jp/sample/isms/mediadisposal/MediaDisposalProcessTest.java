@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.sample.isms.IsmsSpringBootTest;
-import jp.sample.isms.approval.AttachmentFormat;
+import jp.sample.isms.attachment.AttachmentFormat;
 import jp.sample.isms.approval.FourEyesViolationException;
 import jp.sample.isms.approval.RequestValidationException;
 import jp.sample.isms.approval.RequestWithdrawal;

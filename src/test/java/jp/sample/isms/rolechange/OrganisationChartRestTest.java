@@ -15,7 +15,7 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.sample.isms.IsmsSpringBootTest;
-import jp.sample.isms.approval.OrganisationChanges;
+import jp.sample.isms.accounts.OrganisationChanges;
 import jp.sample.isms.support.Requests;
 
 /** 10.1: the 組織体制図 for every employee, read only; the history shows the request that approved each change. */

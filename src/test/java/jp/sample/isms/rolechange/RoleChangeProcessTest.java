@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.sample.isms.IsmsSpringBootTest;
-import jp.sample.isms.approval.OrganisationChanges;
+import jp.sample.isms.accounts.OrganisationChanges;
 import jp.sample.isms.approval.RequestValidationException;
 import jp.sample.isms.approval.RequestWithdrawal;
 import jp.sample.isms.audit.AuditEntry;

@@ -41,7 +41,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.sample.isms.IsmsApplication;
-import jp.sample.isms.approval.AccountDeactivation;
+import jp.sample.isms.accounts.AccountDeactivation;
 import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.support.KeycloakServer;
 import jp.sample.isms.support.RestCalls;

@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.sample.isms.IsmsApplication;
-import jp.sample.isms.approval.AccountDeactivation;
+import jp.sample.isms.accounts.AccountDeactivation;
 import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.support.KeycloakServer;

@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import jp.sample.isms.IsmsSpringBootTest;
-import jp.sample.isms.approval.OrganisationChanges;
+import jp.sample.isms.accounts.OrganisationChanges;
 import jp.sample.isms.organisation.OrganisationService;
 
 /**

@@ -1,4 +1,4 @@
-package jp.sample.isms.approval;
+package jp.sample.isms.substitution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package jp.sample.isms.approval;
+package jp.sample.isms.substitution;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

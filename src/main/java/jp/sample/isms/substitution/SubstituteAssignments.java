@@ -1,4 +1,4 @@
-package jp.sample.isms.approval;
+package jp.sample.isms.substitution;
 
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -14,6 +14,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import jp.sample.isms.approval.RequestRecords;
+import jp.sample.isms.approval.SubstituteCandidates;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Substitutes;
 
@@ -23,7 +25,7 @@ import jp.sample.isms.organisation.Substitutes;
  * steps exist only for this; {@link #synchronise()} makes them match the substitutions of today.
  */
 @Component
-public class SubstituteAssignments {
+public class SubstituteAssignments implements SubstituteCandidates {
 
   private final TaskService taskService;
   private final OrganisationService organisation;
@@ -42,7 +44,8 @@ public class SubstituteAssignments {
   }
 
   /** The substitutes who should be candidates of a role step now. */
-  Set<String> substitutesFor(Set<String> holders, String assignee, String requester) {
+  @Override
+  public Set<String> substitutesFor(Set<String> holders, String assignee, String requester) {
     Set<String> result = new LinkedHashSet<>();
     Set<String> principals = assignee != null ? Set.of(assignee) : holders;
     for (String principal : principals) {
@@ -57,7 +60,8 @@ public class SubstituteAssignments {
    * For whom the actor acts on a step offered to {@code groups}: a holder they substitute today, or empty when they
    * hold the role themselves (or substitute nobody who does).
    */
-  Optional<String> principalOf(String actor, java.util.List<String> groups) {
+  @Override
+  public Optional<String> principalOf(String actor, java.util.List<String> groups) {
     Set<String> holders = new LinkedHashSet<>();
     groups.forEach(group -> holders.addAll(organisation.members(group)));
     if (holders.contains(actor)) {
@@ -66,7 +70,8 @@ public class SubstituteAssignments {
     return substitutes.activePrincipalsOf(actor).stream().filter(holders::contains).findFirst();
   }
 
-  Set<String> holders(Set<? extends IdentityLink> links) {
+  @Override
+  public Set<String> holders(Set<? extends IdentityLink> links) {
     Set<String> holders = new LinkedHashSet<>();
     for (IdentityLink link : links) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {

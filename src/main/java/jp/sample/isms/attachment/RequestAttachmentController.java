@@ -1,4 +1,4 @@
-package jp.sample.isms.approval;
+package jp.sample.isms.attachment;
 
 import java.io.IOException;
 import java.io.InputStream;

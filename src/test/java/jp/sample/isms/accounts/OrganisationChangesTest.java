@@ -1,4 +1,4 @@
-package jp.sample.isms.approval;
+package jp.sample.isms.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -41,6 +43,25 @@ class OrganisationChangesTest {
   JdbcTemplate jdbc;
   @Autowired
   OrganisationUnits units;
+  @Autowired
+  PlatformTransactionManager transactionManager;
+
+  @Test
+  void aChangeAndItsRecordCommitOrRollBackTogether() {
+    String group = "department-head.development";
+    String recorded = "select count(*) from audit_record where outcome = 'ROLE_HOLDER_ADDED' "
+        + "and comment like '%RC-2026-0999%'";
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+      changes.addRoleHolder(group, "sato", "tanaka", "RC-2026-0999");
+      // the record is written in the change's own transaction, before it commits
+      assertThat(jdbc.queryForObject(recorded, Integer.class)).isEqualTo(1);
+      assertThat(organisation.members(group)).contains("sato");
+      status.setRollbackOnly();
+    });
+    // rolled back: neither the change nor its record remains
+    assertThat(jdbc.queryForObject(recorded, Integer.class)).isZero();
+    assertThat(organisation.members(group)).doesNotContain("sato");
+  }
 
   @Test
   void aNewDepartmentHeadTakesOverTheStepsWaitingOnTheOldOne() {

@@ -1,4 +1,4 @@
-package jp.sample.isms.approval;
+package jp.sample.isms.accounts;
 
 import java.util.Map;
 

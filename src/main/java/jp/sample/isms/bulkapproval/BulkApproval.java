@@ -1,4 +1,4 @@
-package jp.sample.isms.approval;
+package jp.sample.isms.bulkapproval;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +19,13 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.approval.Decision;
+import jp.sample.isms.approval.FourEyesViolationException;
+import jp.sample.isms.approval.RequestLifecycle;
+import jp.sample.isms.approval.RequestValidationException;
+import jp.sample.isms.approval.StepKind;
 
 /**
  * 一括承認: approves several approval steps of the flows configured as bulk-approvable ({@code isms.bulk-approval.flows})

@@ -1,4 +1,4 @@
-package jp.sample.isms.approval;
+package jp.sample.isms.accounts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,23 +8,24 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import jp.sample.isms.audit.AuditEntry;
-import jp.sample.isms.audit.AuditRecorder;
-import jp.sample.isms.audit.AuditStepKind;
-import jp.sample.isms.audit.Outcome;
+import jp.sample.isms.approval.RequestRecords;
+import jp.sample.isms.organisation.OrganisationChanged;
+import jp.sample.isms.organisation.OrganisationChanged.Kind;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.OrganisationUnits;
 import jp.sample.isms.organisation.Role;
+import jp.sample.isms.substitution.SubstituteAssignments;
 
 /**
  * 人事異動 without stranding a request: open steps follow the role, not the person. A replaced role holder's claimed
  * steps go back to the role's group (where the new holder finds them); a person who moves to another department
  * leaves the headships of the old one with their claimed steps. Decided requests are not touched; every change is
- * recorded.
+ * recorded: the change is published ({@link OrganisationChanged}) and the record writes it in the same transaction.
  */
 @Service
 public class OrganisationChanges {
@@ -33,13 +34,13 @@ public class OrganisationChanges {
   private final TaskService taskService;
   private final OrganisationService organisation;
   private final SubstituteAssignments substitutes;
-  private final AuditRecorder audit;
+  private final ApplicationEventPublisher events;
   private final JdbcTemplate jdbc;
   private final RequestRecords records;
   private final OrganisationUnits units;
 
   OrganisationChanges(IdentityService identityService, TaskService taskService, OrganisationService organisation,
-      SubstituteAssignments substitutes, AuditRecorder audit, JdbcTemplate jdbc, RequestRecords records,
+      SubstituteAssignments substitutes, ApplicationEventPublisher events, JdbcTemplate jdbc, RequestRecords records,
       OrganisationUnits units) {
     this.records = records;
     this.units = units;
@@ -47,7 +48,7 @@ public class OrganisationChanges {
     this.taskService = taskService;
     this.organisation = organisation;
     this.substitutes = substitutes;
-    this.audit = audit;
+    this.events = events;
     this.jdbc = jdbc;
   }
 
@@ -65,7 +66,7 @@ public class OrganisationChanges {
         identityService.createMembership(newHolder, groupId);
       }
       List<String> released = release(oldHolder);
-      record(by, Outcome.ROLE_HOLDER_REPLACED, groupId + ": " + organisation.displayName(oldHolder) + " → "
+      record(by, Kind.ROLE_HOLDER_REPLACED, groupId + ": " + organisation.displayName(oldHolder) + " → "
           + organisation.displayName(newHolder) + "; 差し戻した担当ステップ " + released);
       return released;
     });
@@ -82,7 +83,7 @@ public class OrganisationChanges {
         identityService.createMembership(userId, groupId);
       }
       substitutes.synchronise();
-      record(by, Outcome.ROLE_HOLDER_ADDED, groupId + ": + " + organisation.displayName(userId) + " (" + userId + "); "
+      record(by, Kind.ROLE_HOLDER_ADDED, groupId + ": + " + organisation.displayName(userId) + " (" + userId + "); "
           + businessKey);
       return null;
     });
@@ -99,7 +100,7 @@ public class OrganisationChanges {
         identityService.deleteMembership(userId, groupId);
       }
       List<String> released = release(userId);
-      record(by, Outcome.ROLE_HOLDER_REMOVED, groupId + ": − " + organisation.displayName(userId) + " (" + userId + "); "
+      record(by, Kind.ROLE_HOLDER_REMOVED, groupId + ": − " + organisation.displayName(userId) + " (" + userId + "); "
           + businessKey + "; 差し戻した担当ステップ " + released);
       return released;
     });
@@ -134,7 +135,7 @@ public class OrganisationChanges {
         }
       }
       List<String> released = release(userId);
-      record(by, Outcome.MOVED, organisation.displayName(userId) + ": " + before.departmentName() + "/" + before.sectionName()
+      record(by, Kind.MOVED, organisation.displayName(userId) + ": " + before.departmentName() + "/" + before.sectionName()
           + " → " + department + "/" + section + "; 差し戻した担当ステップ " + released);
       return released;
     });
@@ -159,10 +160,9 @@ public class OrganisationChanges {
     return released;
   }
 
-  private void record(String by, Outcome outcome, String comment) {
-    audit.record(AuditEntry.event("organisation", "OrganisationChange", "人事異動", AuditStepKind.ORGANISATION)
-        .by(by, organisation.displayName(by)).actingAs(Role.SYSTEM_ADMINISTRATOR).outcome(outcome).comment(comment)
-        .clauses("1.1").build());
+  /** The change goes on the record in this transaction ({@link OrganisationChanged}). */
+  private void record(String by, Kind kind, String comment) {
+    events.publishEvent(new OrganisationChanged(kind, by, comment));
   }
 
   private <T> T asSystem(java.util.function.Supplier<T> change) {

@@ -1,4 +1,4 @@
-package jp.sample.isms.approval;
+package jp.sample.isms.attachment;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.audit.AuditStepKind;
