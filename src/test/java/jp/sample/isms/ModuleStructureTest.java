@@ -72,10 +72,14 @@ class ModuleStructureTest {
     for (ApplicationModule module : MODULES) {
       Set<String> targets = new TreeSet<>();
       module.getDirectDependencies(MODULES).stream().map(ApplicationModuleDependency::getTargetModule)
-          .map(ApplicationModule::getName).filter(name -> !name.equals(module.getName())).forEach(targets::add);
-      graph.put(module.getName(), targets);
+          .map(ModuleStructureTest::name).filter(target -> !target.equals(name(module))).forEach(targets::add);
+      graph.put(name(module), targets);
     }
     return graph;
+  }
+
+  private static String name(ApplicationModule module) {
+    return module.getIdentifier().toString();
   }
 
   /** The strongly connected components of more than one module (Tarjan). */

@@ -34,8 +34,8 @@ public class RequestRecords {
   }
 
   /** The route a role holder's step was created with: who may take it is decided from this alone. */
-  public record Step(String taskId, String processInstanceId, String step, String actingRole, List<String> candidateGroups,
-      String fourEyesException) {
+  public record Step(String taskId, String processInstanceId, String step, String actingRole,
+      List<String> candidateGroups, String fourEyesException) {
   }
 
   /** The facts read or written in the command running on this thread. */
