@@ -124,14 +124,16 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
       refuseGuestLike(user.getId());
     }
     boolean newPassword = user instanceof UserEntity entity && entity.hasNewPassword();
+    String actor = Context.getCommandContext().getAuthenticatedUserId();
     if (newPassword) {
+      // 5.1.6, 5.1.8: nobody sets another person's password, not even camunda-admin (PasswordChanges)
+      PasswordChanges.check(user.getId(), actor, ((UserEntity) user).getRevision() > 0);
       logins.forgetLogin(user.getId());
     }
     IdentityOperationResult result = super.saveUser(user);
-    // 5.1.8: a password someone else set (creation, reset) is changed by the user at the first login; the
+    // 5.1.8: a password someone else set (a one-time password) is changed by the user at the first login; the
     // organisation import at start (no user) sets none that must be changed. Either way a new password starts its
     // age afresh (expiry) and lifts an expired one's lapse.
-    String actor = Context.getCommandContext().getAuthenticatedUserId();
     if (newPassword) {
       if (actor != null) {
         accounts.get().passwordSet(user.getId(), actor.equals(user.getId()));
