@@ -47,7 +47,9 @@ import jp.sample.isms.organisation.Role;
  * matched on the normalised path ({@link EngineApiPath}); anything else is 403 before the engine sees it, so a
  * refusal reveals nothing about the ids in the path. The one place that reads a request body: JSON bodies are read
  * whole up to {@code isms.engine-api.max-json-body} (bigger: 413) and replayed to the REST API, and query expressions
- * ({@code …Expression} keys, a known path to code execution) of non-administrators are refused with 400.
+ * ({@code …Expression} keys, a known path to code execution) of non-administrators are refused with 400. For
+ * everyone, administrators included: another user's {@code user/{id}/credentials} and a {@code user/create} that sets
+ * a password are 403 ({@link PasswordChanges}).
  */
 @Configuration
 class EngineApiGuard {
