@@ -52,7 +52,11 @@ public class OneTimePasswords {
       password = generate();
     } while (!identityService.checkPasswordAgainstPolicy(password, user).isValid());
     user.setPassword(password);
-    identityService.saveUser(user);
+    // the one path on which someone else sets a person's password (5.1.6, 5.1.8: system/PasswordChanges)
+    jp.sample.isms.system.PasswordChanges.reissue(user.getId(), () -> {
+      identityService.saveUser(user);
+      return null;
+    });
     // set by someone else, also when no one is logged in (the first administrator at start-up)
     accounts.passwordSet(userId, false);
     return password;

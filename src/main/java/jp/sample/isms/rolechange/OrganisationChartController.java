@@ -59,14 +59,16 @@ class OrganisationChartController {
   private final RoleChanges changes;
   private final JdbcTemplate jdbc;
   private final Committee committee;
+  private final GuardedGroups guardedGroups;
 
   OrganisationChartController(IdentityService identityService, OrganisationService organisation, RoleChanges changes,
-      JdbcTemplate jdbc, Committee committee) {
+      JdbcTemplate jdbc, Committee committee, GuardedGroups guardedGroups) {
     this.identityService = identityService;
     this.organisation = organisation;
     this.changes = changes;
     this.jdbc = jdbc;
     this.committee = committee;
+    this.guardedGroups = guardedGroups;
   }
 
   @GetMapping
@@ -104,7 +106,7 @@ class OrganisationChartController {
         organisation.displayName(c.requestedBy()), organisation.displayName(c.approvedBy()), c.approvedRole(),
         c.appliedAt(), c.exceptionUntil(), c.lapsedAt())).toList();
     return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .body(new Chart(roles, committee(), departments, history, GuardedGroups.breakGlassEnabled()));
+        .body(new Chart(roles, committee(), departments, history, guardedGroups.breakGlassEnabled()));
   }
 
   /** 1.1: the 情報セキュリティ委員会, derived from the roles ({@link Committee}). */

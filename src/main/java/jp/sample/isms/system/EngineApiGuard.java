@@ -47,7 +47,9 @@ import jp.sample.isms.organisation.Role;
  * matched on the normalised path ({@link EngineApiPath}); anything else is 403 before the engine sees it, so a
  * refusal reveals nothing about the ids in the path. The one place that reads a request body: JSON bodies are read
  * whole up to {@code isms.engine-api.max-json-body} (bigger: 413) and replayed to the REST API, and query expressions
- * ({@code …Expression} keys, a known path to code execution) of non-administrators are refused with 400.
+ * ({@code …Expression} keys, a known path to code execution) of non-administrators are refused with 400. For
+ * everyone, administrators included: another user's {@code user/{id}/credentials} and a {@code user/create} that sets
+ * a password are 403 ({@link PasswordChanges}).
  */
 @Configuration
 class EngineApiGuard {
@@ -108,6 +110,12 @@ class EngineApiGuard {
         return;
       }
       Caller caller = caller(request);
+      // 5.1.6, 5.1.8: nobody sets another person's password, administrators included (PasswordChanges)
+      String credentialsOf = credentialsOf(path);
+      if (credentialsOf != null && (caller == null || !caller.userId().equals(credentialsOf))) {
+        refuse(request, response, caller, path, PasswordChanges.REFUSED);
+        return;
+      }
       boolean administrator = caller != null && caller.isAdministrator();
       EngineApiAllowList.Operation operation = null;
       if (!administrator) {
@@ -130,6 +138,10 @@ class EngineApiGuard {
                 + size(maxJsonBody) + ", isms.engine-api.max-json-body)");
         return;
       }
+      if (isUserCreate(request, path) && body.setsPassword()) {
+        refuse(request, response, caller, path, PasswordChanges.REFUSED);
+        return;
+      }
       if (!administrator) {
         if (hasExpressionParameter(request.getQueryString()) || body.hasExpressionKey()) {
           answer(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", "クエリに式 (…Expression) "
@@ -143,6 +155,23 @@ class EngineApiGuard {
         }
       }
       chain.doFilter(body.replay(request), response);
+    }
+
+    /**
+     * The {@code {id}} of {@code user/{id}/credentials} (any method, the fixed segments in any case); null for every
+     * other path.
+     */
+    static String credentialsOf(EngineApiPath path) {
+      List<String> segments = path.segments();
+      return segments.size() == 3 && segments.get(0).equalsIgnoreCase("user")
+          && segments.get(2).equalsIgnoreCase("credentials") ? segments.get(1) : null;
+    }
+
+    /** {@code POST user/create} (the fixed segments in any case). */
+    static boolean isUserCreate(HttpServletRequest request, EngineApiPath path) {
+      List<String> segments = path.segments();
+      return "POST".equalsIgnoreCase(request.getMethod()) && segments.size() == 2
+          && segments.get(0).equalsIgnoreCase("user") && segments.get(1).equalsIgnoreCase("create");
     }
 
     private static boolean conditionHolds(EngineApiAllowList.Operation operation, Caller caller, EngineApiPath path,
@@ -248,6 +277,21 @@ class EngineApiGuard {
         }
       }
       return new Body(bytes, tree);
+    }
+
+    /**
+     * Whether a {@code user/create} body gives the new user a password: {@code credentials.password} set, or a JSON
+     * body that cannot be read here (refused rather than guessed).
+     */
+    boolean setsPassword() {
+      if (bytes == null || bytes.length == 0) {
+        return false;
+      }
+      if (tree == null) {
+        return true;
+      }
+      JsonNode password = tree.path("credentials").path("password");
+      return !password.isMissingNode() && !password.isNull();
     }
 
     boolean hasExpressionKey() {

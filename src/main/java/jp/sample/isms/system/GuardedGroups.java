@@ -5,6 +5,8 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 
 import jp.sample.isms.engine.EngineInternals;
@@ -25,19 +27,28 @@ import jp.sample.isms.organisation.Role;
  * <li>the break-glass property {@code isms.identity.break-glass} for a broken installation: off by default, and
  * every change it lets through is logged at ERROR.</li>
  * </ul>
- * A refusal is an {@link AuthorizationException}: 403 on both REST roots and in Camunda Admin; nothing changes.
+ * A refusal is an {@link AuthorizationException}: 403 on both REST roots and in Camunda Admin; nothing changes. The
+ * identity provider is built with this bean ({@link SecurityExtensions}); the break-glass setting is read once, when it
+ * is made.
  */
-public final class GuardedGroups {
+@Component
+public class GuardedGroups {
 
   private static final Logger LOG = LoggerFactory.getLogger(GuardedGroups.class);
 
   /** The reason of the application's own change in progress on this thread, null if none. */
   private static final ThreadLocal<String> APPLICATION = new ThreadLocal<>();
 
-  /** Set from {@code isms.identity.break-glass} when the engine is configured ({@link SecurityExtensions}). */
-  static volatile boolean breakGlass;
+  /** {@code isms.identity.break-glass}. */
+  private final boolean breakGlass;
 
-  private GuardedGroups() {
+  GuardedGroups(@Value("${isms.identity.break-glass:false}") boolean breakGlass) {
+    this.breakGlass = breakGlass;
+    if (breakGlass) {
+      LOG.error("BREAK-GLASS: isms.identity.break-glass is on: role groups and camunda-admin can be changed without "
+          + "an approved roleChange request. Every such change is logged at ERROR. Switch it off once the "
+          + "installation is repaired.");
+    }
   }
 
   /** True for {@code camunda-admin} and every role's group ({@code security-officer}, {@code department-head.hr} …). */
@@ -80,7 +91,7 @@ public final class GuardedGroups {
   }
 
   /** Whether the break-glass property is on (the 組織体制図 and the start-up log say so). */
-  public static boolean breakGlassEnabled() {
+  public boolean breakGlassEnabled() {
     return breakGlass;
   }
 
@@ -89,7 +100,7 @@ public final class GuardedGroups {
    *
    * @throws AuthorizationException (403) for everybody else, administrators included
    */
-  static void check(String operation, String groupId, String userId) {
+  void check(String operation, String groupId, String userId) {
     if (!isGuarded(groupId) || APPLICATION.get() != null) {
       return;
     }

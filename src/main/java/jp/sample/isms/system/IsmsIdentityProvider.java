@@ -24,11 +24,15 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
   private final Supplier<AccountStates> accounts;
   /** {@code isms.environment=production}: test and demo ids are refused too. */
   private final boolean production;
+  /** The role groups and camunda-admin, which change only through an approved request. */
+  private final GuardedGroups guardedGroups;
 
-  IsmsIdentityProvider(LoginCache logins, Supplier<AccountStates> accounts, boolean production) {
+  IsmsIdentityProvider(LoginCache logins, Supplier<AccountStates> accounts, boolean production,
+      GuardedGroups guardedGroups) {
     this.logins = logins;
     this.accounts = accounts;
     this.production = production;
+    this.guardedGroups = guardedGroups;
   }
 
   /** Opens the provider for each command, with the collaborators it was built with. */
@@ -37,11 +41,13 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
     private final LoginCache logins;
     private final Supplier<AccountStates> accounts;
     private final boolean production;
+    private final GuardedGroups guardedGroups;
 
-    Factory(LoginCache logins, Supplier<AccountStates> accounts, boolean production) {
+    Factory(LoginCache logins, Supplier<AccountStates> accounts, boolean production, GuardedGroups guardedGroups) {
       this.logins = logins;
       this.accounts = accounts;
       this.production = production;
+      this.guardedGroups = guardedGroups;
     }
 
     @Override
@@ -51,34 +57,34 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
 
     @Override
     public Session openSession() {
-      return new IsmsIdentityProvider(logins, accounts, production);
+      return new IsmsIdentityProvider(logins, accounts, production, guardedGroups);
     }
   }
 
   @Override
   public IdentityOperationResult createMembership(String userId, String groupId) {
-    GuardedGroups.check("create membership", groupId, userId);
+    guardedGroups.check("create membership", groupId, userId);
     logins.forgetMemberships(userId);
     return super.createMembership(userId, groupId);
   }
 
   @Override
   public IdentityOperationResult deleteMembership(String userId, String groupId) {
-    GuardedGroups.check("delete membership", groupId, userId);
+    guardedGroups.check("delete membership", groupId, userId);
     logins.forgetMemberships(userId);
     return super.deleteMembership(userId, groupId);
   }
 
   @Override
   public IdentityOperationResult deleteGroup(String groupId) {
-    GuardedGroups.check("delete group", groupId, null);
+    guardedGroups.check("delete group", groupId, null);
     logins.forgetMemberships(null);
     return super.deleteGroup(groupId);
   }
 
   @Override
   public IdentityOperationResult saveGroup(org.camunda.bpm.engine.identity.Group group) {
-    GuardedGroups.check("save group", group.getId(), null);
+    guardedGroups.check("save group", group.getId(), null);
     return super.saveGroup(group);
   }
 
@@ -124,14 +130,16 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
       refuseGuestLike(user.getId());
     }
     boolean newPassword = user instanceof UserEntity entity && entity.hasNewPassword();
+    String actor = Context.getCommandContext().getAuthenticatedUserId();
     if (newPassword) {
+      // 5.1.6, 5.1.8: nobody sets another person's password, not even camunda-admin (PasswordChanges)
+      PasswordChanges.check(user.getId(), actor, ((UserEntity) user).getRevision() > 0);
       logins.forgetLogin(user.getId());
     }
     IdentityOperationResult result = super.saveUser(user);
-    // 5.1.8: a password someone else set (creation, reset) is changed by the user at the first login; the
+    // 5.1.8: a password someone else set (a one-time password) is changed by the user at the first login; the
     // organisation import at start (no user) sets none that must be changed. Either way a new password starts its
     // age afresh (expiry) and lifts an expired one's lapse.
-    String actor = Context.getCommandContext().getAuthenticatedUserId();
     if (newPassword) {
       if (actor != null) {
         accounts.get().passwordSet(user.getId(), actor.equals(user.getId()));

@@ -30,11 +30,14 @@ public class SecurityExtensions {
   private final ApplicationContext context;
   private final IsmsProperties properties;
   private final LoginCache logins;
+  private final GuardedGroups guardedGroups;
 
-  SecurityExtensions(ApplicationContext context, IsmsProperties properties, LoginCache logins) {
+  SecurityExtensions(ApplicationContext context, IsmsProperties properties, LoginCache logins,
+      GuardedGroups guardedGroups) {
     this.context = context;
     this.properties = properties;
     this.logins = logins;
+    this.guardedGroups = guardedGroups;
   }
 
   /** The password policy of 5.1.8. */
@@ -51,18 +54,12 @@ public class SecurityExtensions {
   }
 
   /**
-   * The identity provider, built with its collaborators: the login cache, the account states, the environment (and
-   * the break-glass switch of the guarded groups, which is logged at ERROR when on).
+   * The identity provider, built with its collaborators: the login cache, the account states, the environment and the
+   * guard of the role groups (with its break-glass setting).
    */
   public SessionFactory identityProvider() {
-    GuardedGroups.breakGlass = context.getEnvironment().getProperty("isms.identity.break-glass", Boolean.class, false);
-    if (GuardedGroups.breakGlass) {
-      org.slf4j.LoggerFactory.getLogger(GuardedGroups.class).error("BREAK-GLASS: isms.identity.break-glass is on: "
-          + "role groups and camunda-admin can be changed without an approved roleChange request. Every such change "
-          + "is logged at ERROR. Switch it off once the installation is repaired.");
-    }
     return new IsmsIdentityProvider.Factory(logins, () -> context.getBean(AccountStates.class),
-        properties.isProduction());
+        properties.isProduction(), guardedGroups);
   }
 
   /** The authorization manager without the read of every group that holds an authorization. */

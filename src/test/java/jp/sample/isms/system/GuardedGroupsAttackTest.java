@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +53,12 @@ class GuardedGroupsAttackTest extends GuardedGroupsAttacks {
   jp.sample.isms.organisation.OrganisationImporter importer;
   @Value("${isms.identity.break-glass}")
   boolean breakGlassProperty;
+  @Autowired
+  GuardedGroups guardedGroups;
+  @Autowired
+  LoginCache logins;
+  @Autowired
+  jp.sample.isms.organisation.AccountStates accounts;
 
   @Override
   ProcessEngine engine() {
@@ -112,21 +120,29 @@ class GuardedGroupsAttackTest extends GuardedGroupsAttacks {
   @Test
   void breakGlassIsOffByDefaultAndLogsEveryUseAtError(CapturedOutput output) {
     assertThat(breakGlassProperty).isFalse();
-    assertThat(GuardedGroups.breakGlassEnabled()).isFalse();
+    assertThat(guardedGroups.breakGlassEnabled()).isFalse();
     Requests requests = new Requests(engine);
     IdentityService identity = engine.getIdentityService();
-    GuardedGroups.breakGlass = true;
-    try {
-      requests.as("suzuki", () -> {
-        identity.createMembership("kato", "audit-officer");
-        identity.deleteMembership("kato", "audit-officer");
-        return null;
-      });
-    } finally {
-      GuardedGroups.breakGlass = false;
-    }
+    // the identity provider as the engine builds it, with the setting on
+    GuardedGroups open = new GuardedGroups(true);
+    assertThat(open.breakGlassEnabled()).isTrue();
+    assertThat(output.getAll()).contains("BREAK-GLASS: isms.identity.break-glass is on");
+    IsmsIdentityProvider.Factory factory = new IsmsIdentityProvider.Factory(logins, () -> accounts, false, open);
+    CommandExecutor commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
+    requests.as("suzuki", () -> commands.execute(context -> ((IsmsIdentityProvider) factory.openSession())
+        .createMembership("kato", "audit-officer")));
+    assertThat(organisation.members("audit-officer")).containsExactlyInAnyOrder("nakamura", "kato");
+    requests.as("suzuki", () -> commands.execute(context -> ((IsmsIdentityProvider) factory.openSession())
+        .deleteMembership("kato", "audit-officer")));
     assertThat(output.getAll()).contains("BREAK-GLASS: create membership of group audit-officer (user kato) by suzuki")
         .contains("BREAK-GLASS: delete membership of group audit-officer (user kato) by suzuki");
+    assertThat(organisation.members("audit-officer")).containsExactly("nakamura");
+    // the engine's provider, built with the setting off, refuses the same change
+    assertThatThrownBy(() -> requests.as("suzuki", () -> {
+      identity.createMembership("kato", "audit-officer");
+      return null;
+    })).isInstanceOf(AuthorizationException.class);
     assertThat(organisation.members("audit-officer")).containsExactly("nakamura");
   }
 
