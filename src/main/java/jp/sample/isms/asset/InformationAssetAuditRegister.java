@@ -1,10 +1,10 @@
 package jp.sample.isms.asset;
 
-import static jp.sample.isms.audit.AuditRegister.Kind.BOOLEAN;
-import static jp.sample.isms.audit.AuditRegister.Kind.NUMBER;
-import static jp.sample.isms.audit.AuditRegister.Kind.PERSON;
-import static jp.sample.isms.audit.AuditRegister.Kind.TEXT;
-import static jp.sample.isms.audit.AuditRegister.Kind.TIMESTAMP;
+import static jp.sample.isms.auditor.AuditRegister.Kind.BOOLEAN;
+import static jp.sample.isms.auditor.AuditRegister.Kind.NUMBER;
+import static jp.sample.isms.auditor.AuditRegister.Kind.PERSON;
+import static jp.sample.isms.auditor.AuditRegister.Kind.TEXT;
+import static jp.sample.isms.auditor.AuditRegister.Kind.TIMESTAMP;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +13,9 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import jp.sample.isms.audit.AuditRegister;
-import jp.sample.isms.audit.AuditRegister.Column;
-import jp.sample.isms.audit.AuditRegister.Filter;
+import jp.sample.isms.auditor.AuditRegister;
+import jp.sample.isms.auditor.AuditRegister.Column;
+import jp.sample.isms.auditor.AuditRegister.Filter;
 
 /**
  * 情報資産管理台帳 (3.1) for the auditors' pages and CSV export: every version of every asset, newest first within

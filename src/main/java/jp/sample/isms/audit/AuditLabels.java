@@ -27,18 +27,18 @@ import jp.sample.isms.organisation.Role;
  * here; outcomes, roles and kinds of step are the kernel's.
  */
 @Component
-class AuditLabels {
+public class AuditLabels {
 
   /** Outcome code → Japanese label, in the order of {@link Outcome}. */
-  static final Map<String, String> OUTCOMES = labels(Outcome.values());
+  public static final Map<String, String> OUTCOMES = labels(Outcome.values());
 
   /** Step kind code → Japanese label, in the order of {@link AuditStepKind}. */
-  static final Map<String, String> STEP_KINDS = labels(AuditStepKind.values());
+  public static final Map<String, String> STEP_KINDS = labels(AuditStepKind.values());
 
   /** Flag code → Japanese label. */
-  static final Map<String, String> FLAGS = labels(RecordFlag.values());
+  public static final Map<String, String> FLAGS = labels(RecordFlag.values());
 
-  static final Map<String, String> INSTANCE_STATES = ordered(
+  public static final Map<String, String> INSTANCE_STATES = ordered(
       "ACTIVE", "処理中",
       "SUSPENDED", "停止中",
       "COMPLETED", "完了",
@@ -46,7 +46,7 @@ class AuditLabels {
       "INTERNALLY_TERMINATED", "終了 (内部で)");
 
   /** The kinds of element of the engine's history (the path a request took), as an auditor reads them. */
-  static final Map<String, String> ACTIVITY_TYPES = ordered(
+  public static final Map<String, String> ACTIVITY_TYPES = ordered(
       "startEvent", "開始",
       "messageStartEvent", "開始 (メッセージ)",
       "timerStartEvent", "開始 (定時)",
@@ -78,7 +78,7 @@ class AuditLabels {
       "boundaryConditional", "条件成立");
 
   /** How the audit pages show a field of a request: the form's label and its choices' labels. */
-  record Field(String label, String type, Map<String, String> choices) {
+  public record Field(String label, String type, Map<String, String> choices) {
   }
 
   private final Map<String, Map<String, String>> choices;
@@ -98,7 +98,7 @@ class AuditLabels {
    * forms' (forms are named after their flow: takeOutStart, takeOutApproval, …), then any form's; fields no form
    * offers are left out.
    */
-  Map<String, Field> fields(String flowKey, Collection<String> keys) {
+  public Map<String, Field> fields(String flowKey, Collection<String> keys) {
     List<Map<String, Field>> search = new ArrayList<>();
     if (flowKey != null) {
       search.add(formFields.getOrDefault(flowKey + "Start", Map.of()));
@@ -117,29 +117,29 @@ class AuditLabels {
     return result;
   }
 
-  String activityType(String code) {
+  public String activityType(String code) {
     return code == null ? null : ACTIVITY_TYPES.getOrDefault(code, code);
   }
 
-  String outcome(String code) {
+  public String outcome(String code) {
     return code == null ? null : OUTCOMES.getOrDefault(code, code);
   }
 
-  String stepKind(String code) {
+  public String stepKind(String code) {
     return code == null ? null : STEP_KINDS.getOrDefault(code, code);
   }
 
   /** The labels of a record's flags (exceptions to four eyes), each flag as is when no label is known. */
-  java.util.List<String> flags(java.util.List<String> codes) {
+  public java.util.List<String> flags(java.util.List<String> codes) {
     return codes == null ? null : codes.stream().map(code -> FLAGS.getOrDefault(code, code)).toList();
   }
 
-  String instanceState(String code) {
+  public String instanceState(String code) {
     return code == null ? null : INSTANCE_STATES.getOrDefault(code, code);
   }
 
   /** 部門責任者, 申請者, システム, … for the role a record says its actor acted as. */
-  String role(String code) {
+  public String role(String code) {
     if (code == null) {
       return null;
     }
@@ -160,7 +160,7 @@ class AuditLabels {
   }
 
   /** The label a form shows for {@code value} of field {@code field}; the value itself when no form knows it. */
-  String choice(String field, String value) {
+  public String choice(String field, String value) {
     if (value == null) {
       return null;
     }
@@ -168,7 +168,7 @@ class AuditLabels {
   }
 
   /** The choices of a form field (value → label), in the form's order. */
-  Map<String, String> choices(String field) {
+  public Map<String, String> choices(String field) {
     return choices.getOrDefault(field, Map.of());
   }
 
@@ -214,7 +214,7 @@ class AuditLabels {
   }
 
   /** Code → Japanese label of labelled codes, in their order. */
-  static Map<String, String> labels(Labelled[] codes) {
+  public static Map<String, String> labels(Labelled[] codes) {
     Map<String, String> map = new LinkedHashMap<>();
     for (Labelled code : codes) {
       map.put(code.code(), code.label());

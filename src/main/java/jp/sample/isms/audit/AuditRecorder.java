@@ -37,7 +37,7 @@ public class AuditRecorder {
   public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
   /** The process variable that carries a request's 機密性 (3.1.1) in every flow that has one. */
-  static final String CLASSIFICATION = "classification";
+  public static final String CLASSIFICATION = "classification";
 
   static final RowMapper<AuditEntry> ROW = (rs, i) -> AuditEntry.stored(
       rs.getLong("id"), rs.getString("business_key"), rs.getString("process_instance_id"), rs.getString("flow_key"),

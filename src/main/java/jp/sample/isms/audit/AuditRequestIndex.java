@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are added at start from their records. Derived data: the record stays the source of truth.
  */
 @Component
-class AuditRequestIndex {
+public class AuditRequestIndex {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditRequestIndex.class);
 
@@ -76,7 +76,7 @@ class AuditRequestIndex {
    * A set of codes as one column: {@code ,3.2,5.1.4,} (so that {@code like '%,3.2,%'} finds a member), with the new
    * comma-separated values added in order, each once.
    */
-  static String merge(String set, String values) {
+  public static String merge(String set, String values) {
     Set<String> members = new LinkedHashSet<>();
     for (String text : new String[] {set, values}) {
       if (text != null) {
@@ -92,7 +92,7 @@ class AuditRequestIndex {
 
   /** Adds the requests recorded before the index existed (idempotent: requests already in it are left alone). */
   @EventListener(ApplicationReadyEvent.class)
-  void addMissingRequests() {
+  public void addMissingRequests() {
     List<String> missing = jdbc.queryForList("""
         select distinct r.business_key from audit_record r
          where r.business_key is not null

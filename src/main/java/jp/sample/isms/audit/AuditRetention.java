@@ -27,12 +27,12 @@ import org.springframework.stereotype.Component;
  * {@code historyTimeToLive}; a flow whose time to live is shorter than the retention is reported at start.
  */
 @Component
-class AuditRetention {
+public class AuditRetention {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditRetention.class);
 
   /** The retention, how many records are older than it, and flows whose engine history goes earlier. */
-  record Status(String retention, long retentionDays, OffsetDateTime oldestRecordAt, long records,
+  public record Status(String retention, long retentionDays, OffsetDateTime oldestRecordAt, long records,
       long recordsBeyondRetention, List<String> flowsWithShorterHistory) {
   }
 
@@ -50,11 +50,11 @@ class AuditRetention {
     this.repositoryService = repositoryService;
   }
 
-  Period retention() {
+  public Period retention() {
     return retention;
   }
 
-  Status status() {
+  public Status status() {
     LocalDate today = LocalDate.now(AuditRecorder.JAPAN);
     OffsetDateTime limit = today.minus(retention).atStartOfDay(AuditRecorder.JAPAN).toOffsetDateTime();
     Timestamp oldest = jdbc.queryForObject("select min(occurred_at) from audit_record", Timestamp.class);
@@ -68,7 +68,7 @@ class AuditRetention {
 
   /** Warns once at start about flows whose engine history is cleaned up before the record's retention ends. */
   @EventListener(ApplicationReadyEvent.class)
-  void checkHistoryTimeToLive() {
+  public void checkHistoryTimeToLive() {
     List<String> shorter = flowsWithShorterHistory(LocalDate.now(AuditRecorder.JAPAN));
     if (!shorter.isEmpty()) {
       LOG.warn("audit retention {} ({} days) is longer than the engine history of {}: their path and attachments "

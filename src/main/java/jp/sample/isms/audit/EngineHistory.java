@@ -31,21 +31,21 @@ import jp.sample.isms.attachment.AttachmentFormat;
  * {@code historyTimeToLive}; the decision record stays (see {@link AuditRetention}).
  */
 @Component
-class EngineHistory {
+public class EngineHistory {
 
   /** The process instance as the history has it. */
-  record Instance(String id, String processDefinitionId, String state, String stateLabel, OffsetDateTime startTime,
-      OffsetDateTime endTime, OffsetDateTime removalTime) {
+  public record Instance(String id, String processDefinitionId, String state, String stateLabel,
+      OffsetDateTime startTime, OffsetDateTime endTime, OffsetDateTime removalTime) {
   }
 
   /** One activity the request passed (or is waiting in). */
-  record Step(String activityId, String activityName, String activityType, String activityTypeLabel,
+  public record Step(String activityId, String activityName, String activityType, String activityTypeLabel,
       OffsetDateTime startTime,
       OffsetDateTime endTime, String assignee, boolean canceled) {
   }
 
   /** An attachment of the request, with the product's download link (null for a link attachment). */
-  record AttachmentView(String id, String name, String description, String type, String taskId,
+  public record AttachmentView(String id, String name, String description, String type, String taskId,
       OffsetDateTime createdAt, String externalUrl, String downloadUrl) {
   }
 
@@ -62,7 +62,7 @@ class EngineHistory {
     this.labels = labels;
   }
 
-  Instance instance(String processInstanceId) {
+  public Instance instance(String processInstanceId) {
     HistoricProcessInstance instance = processInstanceId == null ? null
         : historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
     return instance == null ? null : new Instance(instance.getId(), instance.getProcessDefinitionId(),
@@ -71,13 +71,13 @@ class EngineHistory {
   }
 
   /** The activities in the order they started (a loop after a send-back shows each pass). */
-  List<Step> path(String processInstanceId) {
+  public List<Step> path(String processInstanceId) {
     return historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
         .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
         .map(this::step).toList();
   }
 
-  List<AttachmentView> attachments(String businessKey, String processInstanceId) {
+  public List<AttachmentView> attachments(String businessKey, String processInstanceId) {
     return taskService.getProcessInstanceAttachments(processInstanceId).stream()
         .sorted((a, b) -> a.getCreateTime().compareTo(b.getCreateTime()))
         .map(a -> new AttachmentView(a.getId(), a.getName(), a.getDescription(), a.getType(), a.getTaskId(),
@@ -87,18 +87,18 @@ class EngineHistory {
   }
 
   /** The attachment if it belongs to the process instance, else null. */
-  Attachment attachment(String processInstanceId, String attachmentId) {
+  public Attachment attachment(String processInstanceId, String attachmentId) {
     Attachment attachment = taskService.getAttachment(attachmentId);
     return attachment != null && processInstanceId != null && processInstanceId.equals(attachment.getProcessInstanceId())
         ? attachment : null;
   }
 
-  InputStream content(Attachment attachment) {
+  public InputStream content(Attachment attachment) {
     return taskService.getAttachmentContent(attachment.getId());
   }
 
   /** Sends an attachment as a download: the content type of its format, never sniffed, never shown inline. */
-  static void send(Attachment attachment, InputStream content, HttpServletResponse response) throws IOException {
+  public static void send(Attachment attachment, InputStream content, HttpServletResponse response) throws IOException {
     response.setContentType(AttachmentFormat.contentTypeOf(attachment.getType(), attachment.getName())
         .orElse(MediaType.APPLICATION_OCTET_STREAM_VALUE));
     response.setHeader("X-Content-Type-Options", "nosniff");
@@ -116,7 +116,7 @@ class EngineHistory {
    * The process definition the request ran on: from its history, or, once that is cleaned up, from the flow key and
    * version in the record (definitions are never cleaned up).
    */
-  String processDefinitionId(Instance instance, String flowKey, Integer flowVersion) {
+  public String processDefinitionId(Instance instance, String flowKey, Integer flowVersion) {
     if (instance != null) {
       return instance.processDefinitionId();
     }
@@ -128,12 +128,12 @@ class EngineHistory {
     return definition == null ? null : definition.getId();
   }
 
-  InputStream model(String processDefinitionId) {
+  public InputStream model(String processDefinitionId) {
     return repositoryService.getProcessModel(processDefinitionId);
   }
 
   /** Names of the deployed flows (latest version), by key. */
-  Map<String, String> flowNames() {
+  public Map<String, String> flowNames() {
     Map<String, String> names = new LinkedHashMap<>();
     repositoryService.createProcessDefinitionQuery().latestVersion().orderByProcessDefinitionKey().asc().list()
         .forEach(definition -> names.put(definition.getKey(),
@@ -147,7 +147,7 @@ class EngineHistory {
         time(activity.getStartTime()), time(activity.getEndTime()), activity.getAssignee(), activity.isCanceled());
   }
 
-  static OffsetDateTime time(Date date) {
+  public static OffsetDateTime time(Date date) {
     return date == null ? null : date.toInstant().atZone(AuditRecorder.JAPAN).toOffsetDateTime();
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The append-only decision record (who, as which role, when, outcome, comment, clause) with its hash chain, and what
- * the auditor (監査・点検責任者, 1.2) reads of it: the request search and timeline, the registers (台帳) with their CSV
- * export, the pages under {@code /audit/}. Read-only for everyone; every auditor query is itself a record.
+ * The append-only decision record (who, as which role, when, outcome, comment, clause) with its hash chain: writing
+ * it ({@link jp.sample.isms.audit.AuditRecorder}, {@link jp.sample.isms.audit.AuditChain}), keeping the engine's
+ * history of it ({@link jp.sample.isms.audit.HistoryProtection}, {@link jp.sample.isms.audit.EngineHistory}) and the
+ * labels of its codes. What is read of it, and by whom, is in {@code jp.sample.isms.auditor}.
  */
 package jp.sample.isms.audit;

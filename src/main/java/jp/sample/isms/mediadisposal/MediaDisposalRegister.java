@@ -17,7 +17,7 @@ import jp.sample.isms.asset.InformationAsset;
 @Repository
 public class MediaDisposalRegister {
 
-  /** A row with the status users see. */
+  /** A row with the state users see, derived from the stored status by view {@code media_disposal_register_view}. */
   public record Entry(String businessKey, String requester, String classification, String mediaType,
       boolean backupMedium, String action, String method, int quantity, String description, String contractor,
       String status, String receiver, String receiverRole, String approver, String approverRole, LocalDate executedOn,
@@ -112,12 +112,12 @@ public class MediaDisposalRegister {
   }
 
   public Entry find(String businessKey) {
-    return jdbc.query("select * from media_disposal_register where business_key = ?", (rs, i) -> entry(rs),
+    return jdbc.query("select * from media_disposal_register_view where business_key = ?", (rs, i) -> entry(rs),
         businessKey).stream().findFirst().orElse(null);
   }
 
   public List<Entry> all() {
-    return jdbc.query("select * from media_disposal_register order by filed_at desc", (rs, i) -> entry(rs));
+    return jdbc.query("select * from media_disposal_register_view order by filed_at desc", (rs, i) -> entry(rs));
   }
 
   private static Entry entry(ResultSet rs) throws SQLException {
@@ -129,25 +129,8 @@ public class MediaDisposalRegister {
         rs.getString("contractor"), status, rs.getString("receiver"), rs.getString("receiver_role"),
         rs.getString("approver"), rs.getString("approver_role"), executed == null ? null : executed.toLocalDate(),
         rs.getString("execution_note"), rs.getString("certificate_attachment_id"),
-        rs.getString("certificate_sha256"), displayStatus(status), rs.getString("asset_ids"),
+        rs.getString("certificate_sha256"), rs.getString("display_status"), rs.getString("asset_ids"),
         rs.getBoolean("last_copy"), rs.getString("owner_approver"), rs.getString("owner_approver_role"),
         rs.getString("retired_asset_ids"));
-  }
-
-  /** 申請中, 受付済 (承認待ち), 差し戻し中, 承認 (実施待ち), 却下, 取り下げ, 実施済, 記録 (承認不要), 取消, 終了 (決定なし). */
-  static String displayStatus(String status) {
-    return switch (status) {
-      case "REQUESTED" -> "申請中";
-      case "RECEIVED" -> "受付済 (承認待ち)";
-      case "SENT_BACK" -> "差し戻し中";
-      case "APPROVED" -> "承認 (実施待ち)";
-      case "REJECTED" -> "却下";
-      case "WITHDRAWN" -> "取り下げ";
-      case "EXECUTED" -> "実施済";
-      case "RECORDED" -> "記録 (承認不要)";
-      case "CANCELLED" -> "取消";
-      case "TERMINATED" -> "終了 (決定なし)";
-      default -> status;
-    };
   }
 }

@@ -1,19 +1,19 @@
 package jp.sample.isms.onboarding;
 
-import static jp.sample.isms.audit.AuditRegister.Kind.DATE;
-import static jp.sample.isms.audit.AuditRegister.Kind.PERSON;
-import static jp.sample.isms.audit.AuditRegister.Kind.REQUEST;
-import static jp.sample.isms.audit.AuditRegister.Kind.TEXT;
-import static jp.sample.isms.audit.AuditRegister.Kind.TIMESTAMP;
+import static jp.sample.isms.auditor.AuditRegister.Kind.DATE;
+import static jp.sample.isms.auditor.AuditRegister.Kind.PERSON;
+import static jp.sample.isms.auditor.AuditRegister.Kind.REQUEST;
+import static jp.sample.isms.auditor.AuditRegister.Kind.TEXT;
+import static jp.sample.isms.auditor.AuditRegister.Kind.TIMESTAMP;
 
 import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import jp.sample.isms.audit.AuditRegister;
-import jp.sample.isms.audit.AuditRegister.Column;
-import jp.sample.isms.audit.AuditRegister.Filter;
+import jp.sample.isms.auditor.AuditRegister;
+import jp.sample.isms.auditor.AuditRegister.Column;
+import jp.sample.isms.auditor.AuditRegister.Filter;
 
 /** 入社手続きの記録 (2.1, 2.4, 5.1.9) for the auditors' pages and CSV export. */
 @Configuration

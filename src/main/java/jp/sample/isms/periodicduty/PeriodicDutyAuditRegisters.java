@@ -1,13 +1,13 @@
 package jp.sample.isms.periodicduty;
 
-import static jp.sample.isms.audit.AuditRegister.Kind.BOOLEAN;
-import static jp.sample.isms.audit.AuditRegister.Kind.DATE;
-import static jp.sample.isms.audit.AuditRegister.Kind.NUMBER;
-import static jp.sample.isms.audit.AuditRegister.Kind.PERSON;
-import static jp.sample.isms.audit.AuditRegister.Kind.REQUEST;
-import static jp.sample.isms.audit.AuditRegister.Kind.ROLE;
-import static jp.sample.isms.audit.AuditRegister.Kind.TEXT;
-import static jp.sample.isms.audit.AuditRegister.Kind.TIMESTAMP;
+import static jp.sample.isms.auditor.AuditRegister.Kind.BOOLEAN;
+import static jp.sample.isms.auditor.AuditRegister.Kind.DATE;
+import static jp.sample.isms.auditor.AuditRegister.Kind.NUMBER;
+import static jp.sample.isms.auditor.AuditRegister.Kind.PERSON;
+import static jp.sample.isms.auditor.AuditRegister.Kind.REQUEST;
+import static jp.sample.isms.auditor.AuditRegister.Kind.ROLE;
+import static jp.sample.isms.auditor.AuditRegister.Kind.TEXT;
+import static jp.sample.isms.auditor.AuditRegister.Kind.TIMESTAMP;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +16,9 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import jp.sample.isms.audit.AuditRegister;
-import jp.sample.isms.audit.AuditRegister.Column;
-import jp.sample.isms.audit.AuditRegister.Filter;
+import jp.sample.isms.auditor.AuditRegister;
+import jp.sample.isms.auditor.AuditRegister.Column;
+import jp.sample.isms.auditor.AuditRegister.Filter;
 
 /**
  * The periodic duties' registers for the auditors' pages and CSV: occurrences, 教育実施記録, アカウントの棚卸し, 改善計画
@@ -31,18 +31,17 @@ class PeriodicDutyAuditRegisters {
   AuditRegister periodicDutyAuditRegister() {
     Map<String, String> statuses = AuditRegister.codes(Occurrences.OPEN, "未完了", Occurrences.DONE, "完了");
     return new AuditRegister("periodic-duties", "定期業務の実施記録", "1.2, 1.3, 2.4, 4.1.4, 5.1.5, 7.2, 7.5, 7.24, 9.5.2",
-        "periodic_duty_occurrence o left join org_department d on d.code = o.department_code",
+        "periodic_duty_occurrence_view o",
         "o.due_date desc, o.duty_code, o.id desc",
         List.of(
             Column.of("businessKey", "番号", "o.business_key", REQUEST),
             Column.of("dutyName", "業務", "o.duty_name", TEXT),
             Column.of("clauses", "条項", "o.clauses", TEXT),
             Column.of("dueDate", "期限", "o.due_date", DATE),
-            Column.of("department", "部門", "d.name", TEXT),
+            Column.of("department", "部門", "o.department_name", TEXT),
             Column.of("responsibleRole", "実施する役割", "o.responsible_role", ROLE),
             Column.of("acceptingRole", "確認する役割", "o.accepting_role", ROLE),
-            Column.of("status", "状態", "case when o.status = 'DONE' then '完了' when o.due_date < :today "
-                + "then '期限切れ' else '実施中' end", TEXT),
+            Column.of("status", "状態", "o.display_status", TEXT),
             Column.of("performedBy", "実施者", "o.performed_by", PERSON),
             Column.of("performedAt", "実施日時", "o.performed_at", TIMESTAMP),
             Column.of("acceptedBy", "確認者", "o.accepted_by", PERSON),
@@ -51,7 +50,7 @@ class PeriodicDutyAuditRegisters {
         List.of(
             Filter.text("dutyCode", "業務コード", "o.duty_code"),
             Filter.choice("status", "状態", "o.status", statuses),
-            Filter.flag("overdue", "期限切れのみ", "o.status = 'OPEN' and o.due_date < :today"),
+            Filter.flag("overdue", "期限切れのみ", "o.overdue = true"),
             Filter.dateFrom("dueFrom", "期限 (から)", "o.due_date"),
             Filter.dateTo("dueTo", "期限 (まで)", "o.due_date")));
   }
@@ -109,7 +108,7 @@ class PeriodicDutyAuditRegisters {
     statuses.put(ImprovementItems.OPEN, "実施中");
     statuses.put(ImprovementItems.CLOSED, "完了報告済み");
     statuses.put(ImprovementItems.DONE, "完了");
-    return new AuditRegister("improvement-items", "改善計画 (改善項目)", "1.2", "improvement_item i",
+    return new AuditRegister("improvement-items", "改善計画 (改善項目)", "1.2", "improvement_item_view i",
         "i.due_date desc, i.business_key, i.item_no",
         List.of(
             Column.of("businessKey", "監査・点検の番号", "i.business_key", REQUEST),
@@ -117,9 +116,7 @@ class PeriodicDutyAuditRegisters {
             Column.of("description", "改善項目", "i.description", TEXT),
             Column.of("ownerRole", "担当する役割", "i.owner_role", ROLE),
             Column.of("dueDate", "期限", "i.due_date", DATE),
-            Column.of("status", "状態", "case when i.status = 'DONE' then '完了' when i.due_date < :today then '期限切れ' "
-                + "when i.status = 'PLANNED' then '予定' when i.status = 'CLOSED' then '完了報告済み' else '実施中' end",
-                TEXT),
+            Column.of("status", "状態", "i.display_status", TEXT),
             Column.of("closedBy", "完了を報告した人", "i.closed_by", PERSON),
             Column.of("closedAt", "完了報告日時", "i.closed_at", TIMESTAMP),
             Column.of("closureNote", "実施した改善", "i.closure_note", TEXT),
@@ -128,7 +125,7 @@ class PeriodicDutyAuditRegisters {
         List.of(
             Filter.text("businessKey", "監査・点検の番号", "i.business_key"),
             Filter.choice("status", "状態", "i.status", statuses),
-            Filter.flag("overdue", "期限切れのみ", "i.status <> 'DONE' and i.due_date < :today"),
+            Filter.flag("overdue", "期限切れのみ", "i.overdue = true"),
             Filter.dateFrom("dueFrom", "期限 (から)", "i.due_date"),
             Filter.dateTo("dueTo", "期限 (まで)", "i.due_date")));
   }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Person;
+import jp.sample.isms.outsourcing.RunningOutsourcings;
 
 /**
  * {@code ServiceTask_IdentifyOwnerDepartment}, 8.1.5: reads from the engine the running outsourcing the request names

@@ -13,6 +13,7 @@ import jp.sample.isms.approval.RequestInput;
 import jp.sample.isms.approval.ValidationErrors;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Person;
+import jp.sample.isms.outsourcing.RunningOutsourcings;
 
 /**
  * The rules of a re-subcontracting request (8.1.5) beyond its forms: it names an outsourcing contract that is running,

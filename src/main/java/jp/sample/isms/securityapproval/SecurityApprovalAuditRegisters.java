@@ -1,11 +1,11 @@
 package jp.sample.isms.securityapproval;
 
-import static jp.sample.isms.audit.AuditRegister.Kind.BOOLEAN;
-import static jp.sample.isms.audit.AuditRegister.Kind.DATE;
-import static jp.sample.isms.audit.AuditRegister.Kind.PERSON;
-import static jp.sample.isms.audit.AuditRegister.Kind.REQUEST;
-import static jp.sample.isms.audit.AuditRegister.Kind.TEXT;
-import static jp.sample.isms.audit.AuditRegister.Kind.TIMESTAMP;
+import static jp.sample.isms.auditor.AuditRegister.Kind.BOOLEAN;
+import static jp.sample.isms.auditor.AuditRegister.Kind.DATE;
+import static jp.sample.isms.auditor.AuditRegister.Kind.PERSON;
+import static jp.sample.isms.auditor.AuditRegister.Kind.REQUEST;
+import static jp.sample.isms.auditor.AuditRegister.Kind.TEXT;
+import static jp.sample.isms.auditor.AuditRegister.Kind.TIMESTAMP;
 
 import java.util.List;
 import java.util.Map;
@@ -13,9 +13,9 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import jp.sample.isms.audit.AuditRegister;
-import jp.sample.isms.audit.AuditRegister.Column;
-import jp.sample.isms.audit.AuditRegister.Filter;
+import jp.sample.isms.auditor.AuditRegister;
+import jp.sample.isms.auditor.AuditRegister.Column;
+import jp.sample.isms.auditor.AuditRegister.Filter;
 
 /**
  * The registers of flow {@code securityApproval} for the auditors' pages and CSV export: the 社内IT機材管理台帳 (7.3),

@@ -15,7 +15,10 @@ import jp.sample.isms.asset.InformationAsset;
 @Repository
 public class TakeOutRegister {
 
-  /** A row with the status users see, derived from the stored status and today's date. */
+  /**
+   * A row with the state users see (申請中, 差し戻し中, 承認, 持ち出し中, 返却遅延, 返却済, 却下, 取り下げ, 記録 (承認不要), 取消,
+   * 終了 (決定なし)), derived from the stored status and today's date by view {@code takeout_register_view} (V140).
+   */
   public record Entry(String businessKey, String requester, String assetIds, String assetDescription,
       String classification,
       String medium, LocalDate startDate, LocalDate plannedReturnDate, String status, String approver,
@@ -70,40 +73,23 @@ public class TakeOutRegister {
         Date.valueOf(returnedOn), businessKey);
   }
 
-  public Entry find(String businessKey, LocalDate today) {
-    return jdbc.query("select * from takeout_register where business_key = ?", (rs, i) -> entry(rs, today),
+  public Entry find(String businessKey) {
+    return jdbc.query("select * from takeout_register_view where business_key = ?", (rs, i) -> entry(rs),
         businessKey).stream().findFirst().orElse(null);
   }
 
-  public List<Entry> all(LocalDate today) {
-    return jdbc.query("select * from takeout_register order by filed_at desc", (rs, i) -> entry(rs, today));
+  public List<Entry> all() {
+    return jdbc.query("select * from takeout_register_view order by filed_at desc", (rs, i) -> entry(rs));
   }
 
-  private static Entry entry(java.sql.ResultSet rs, LocalDate today) throws java.sql.SQLException {
-    LocalDate start = rs.getDate("start_date").toLocalDate();
-    LocalDate plannedReturn = rs.getDate("planned_return_date").toLocalDate();
+  /** A row of view {@code takeout_register_view}, which derives the state shown from the status and today's date. */
+  private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
     Date returned = rs.getDate("returned_on");
-    String status = rs.getString("status");
     return new Entry(rs.getString("business_key"), rs.getString("requester"), rs.getString("asset_ids"),
         rs.getString("asset_description"),
-        rs.getString("classification"), rs.getString("medium"), start, plannedReturn, status,
+        rs.getString("classification"), rs.getString("medium"), rs.getDate("start_date").toLocalDate(),
+        rs.getDate("planned_return_date").toLocalDate(), rs.getString("status"),
         rs.getString("approver"), returned == null ? null : returned.toLocalDate(),
-        displayStatus(status, start, plannedReturn, today));
-  }
-
-  /** 申請中, 差し戻し中, 承認, 持ち出し中, 返却遅延, 返却済, 却下, 取り下げ, 記録 (承認不要), 取消, 終了 (決定なし). */
-  static String displayStatus(String status, LocalDate start, LocalDate plannedReturn, LocalDate today) {
-    return switch (status) {
-      case "REQUESTED" -> "申請中";
-      case "SENT_BACK" -> "差し戻し中";
-      case "APPROVED" -> today.isAfter(plannedReturn) ? "返却遅延" : today.isBefore(start) ? "承認" : "持ち出し中";
-      case "RETURNED" -> "返却済";
-      case "REJECTED" -> "却下";
-      case "WITHDRAWN" -> "取り下げ";
-      case "RECORDED" -> "記録 (承認不要)";
-      case "CANCELLED" -> "取消";
-      case "TERMINATED" -> "終了 (決定なし)";
-      default -> status;
-    };
+        rs.getString("display_status"));
   }
 }

@@ -234,7 +234,7 @@ abstract class KernelIntegrityScenarios {
     assertThat(end.actor()).isEqualTo("suzuki");
     assertThat(end.requester()).isEqualTo("yamamoto");
     assertThat(registerStatus(instance)).isEqualTo("TERMINATED");
-    assertThat(takeOuts.find(instance.getBusinessKey(), TODAY).displayStatus()).isEqualTo("終了 (決定なし)");
+    assertThat(takeOuts.find(instance.getBusinessKey()).displayStatus()).isEqualTo("終了 (決定なし)");
   }
 
   @Test
@@ -260,7 +260,7 @@ abstract class KernelIntegrityScenarios {
     }
     List<AuditEntry> records = audit.forProcessInstance(instance.getId());
     assertThat(records.get(records.size() - 1).comment()).isEqualTo("重複して申請されたため");
-    assertThat(takeOuts.find(instance.getBusinessKey(), TODAY).displayStatus()).isEqualTo("取消");
+    assertThat(takeOuts.find(instance.getBusinessKey()).displayStatus()).isEqualTo("取消");
   }
 
   @Test

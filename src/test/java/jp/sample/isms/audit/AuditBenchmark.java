@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestTemplate;
 
 import jp.sample.isms.IsmsApplication;
+import jp.sample.isms.auditor.RegisterQueries;
 import jp.sample.isms.support.PostgresDatabase;
 
 /**

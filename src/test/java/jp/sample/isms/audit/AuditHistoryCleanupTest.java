@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Requests;
 
+import jp.sample.isms.auditor.AuditClient;
+
 /**
  * The engine's history cleanup removes what the engine keeps of a request once its time to live is over, and never
  * a decision record: those are in the application's own table, kept for {@code isms.audit.retention}.

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.RecordVocabulary;
 
+import jp.sample.isms.auditor.AuditClient;
+
 /**
  * What an auditor reads of a request whose record holds every outcome, every kind of step, both four-eyes flags and
  * every acting role: the timeline gives each its label, never the raw code, and the chain over these records verifies.

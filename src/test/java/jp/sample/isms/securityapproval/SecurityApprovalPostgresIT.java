@@ -21,7 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.sample.isms.approval.RequestValidationException;
-import jp.sample.isms.audit.AuditRegister;
+import jp.sample.isms.auditor.AuditRegister;
 import jp.sample.isms.support.PostgresApplication;
 import jp.sample.isms.support.Requests;
 

@@ -61,6 +61,10 @@ class ExpressionGrammarTest {
         "${execution}",
         "${externalTask}",
         "${organisationService.members('camunda-admin')}",
+        // beans of the context without ModelCallable methods, and a delegate's own methods
+        "${takeOutRegister.all()}",
+        "${runningOutsourcings.find('OUT-2026-00001')}",
+        "${registerTakeOutDelegate.execute(execution)}",
         "${identityService.createMembership('tanaka', 'camunda-admin')}",
         "${approvalRouting.route(null, 'tanaka', null)}",
         "${approvalRouting.organisation}",

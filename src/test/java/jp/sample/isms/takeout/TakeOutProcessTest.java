@@ -96,8 +96,8 @@ class TakeOutProcessTest {
     assertThat(instance).isEnded().hasPassed(TakeOutProcess.END_RECORDED);
     String businessKey = instance.getBusinessKey();
     assertThat(businessKey).matches("TO-" + TODAY.getYear() + "-\\d{4}");
-    assertThat(register.find(businessKey, TODAY).status()).isEqualTo("RECORDED");
-    assertThat(register.find(businessKey, TODAY).displayStatus()).isEqualTo("記録 (承認不要)");
+    assertThat(register.find(businessKey).status()).isEqualTo("RECORDED");
+    assertThat(register.find(businessKey).displayStatus()).isEqualTo("記録 (承認不要)");
   }
 
   @Test
@@ -108,23 +108,29 @@ class TakeOutProcessTest {
     assertThat(candidateGroups(requests.task(instance))).containsExactly("department-head.development");
     assertThat(requests.task(instance).getDescription())
         .isEqualTo(instance.getBusinessKey() + " ／ 山本 さくら ／ 情報資産の社外持ち出し申請");
-    assertThat(register.find(instance.getBusinessKey(), TODAY).displayStatus()).isEqualTo("申請中");
+    assertThat(register.find(instance.getBusinessKey()).displayStatus()).isEqualTo("申請中");
     // when
     requests.complete("ito", instance, approve());
     // then
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN).task().isAssignedTo("yamamoto");
-    TakeOutRegister.Entry entry = register.find(instance.getBusinessKey(), TODAY);
+    TakeOutRegister.Entry entry = register.find(instance.getBusinessKey());
     assertThat(entry.status()).isEqualTo("APPROVED");
     assertThat(entry.approver()).isEqualTo("ito");
     assertThat(entry.displayStatus()).isEqualTo("持ち出し中");
-    assertThat(TakeOutRegister.displayStatus("APPROVED", TODAY.plusDays(1), TODAY.plusDays(2), TODAY)).isEqualTo("承認");
-    assertThat(TakeOutRegister.displayStatus("APPROVED", TODAY, TODAY.plusDays(1), TODAY.plusDays(2))).isEqualTo("返却遅延");
+    // the state follows today's date: approved but not yet taken out, then overdue
+    String key = instance.getBusinessKey();
+    String dates = "update takeout_register set start_date = ?, planned_return_date = ? where business_key = ?";
+    jdbc.update(dates, TODAY.plusDays(1), TODAY.plusDays(2), key);
+    assertThat(register.find(key).displayStatus()).isEqualTo("承認");
+    jdbc.update(dates, TODAY.minusDays(2), TODAY.minusDays(1), key);
+    assertThat(register.find(key).displayStatus()).isEqualTo("返却遅延");
+    jdbc.update(dates, entry.startDate(), entry.plannedReturnDate(), key);
 
     // when
     requests.complete("yamamoto", instance, Map.of("returnedOn", TODAY.toString(), "returnNote", "異常なし"));
     // then
     assertThat(instance).isEnded().hasPassed(TakeOutProcess.END_RETURNED);
-    assertThat(register.find(instance.getBusinessKey(), TODAY).displayStatus()).isEqualTo("返却済");
+    assertThat(register.find(instance.getBusinessKey()).displayStatus()).isEqualTo("返却済");
     List<AuditEntry> records = audit.forBusinessKey(instance.getBusinessKey());
     assertThat(records).extracting(AuditEntry::outcome).containsExactly("FILED", "RECORDED", "APPROVED", "DONE");
     AuditEntry approval = records.get(2);
@@ -157,7 +163,7 @@ class TakeOutProcessTest {
     requests.complete("ito", instance, Map.of("decision", "REJECTED", "decisionComment", "極秘扱いの資料が含まれる"));
 
     assertThat(instance).isEnded().hasPassed(TakeOutProcess.END_REJECTED);
-    assertThat(register.find(instance.getBusinessKey(), TODAY).displayStatus()).isEqualTo("却下");
+    assertThat(register.find(instance.getBusinessKey()).displayStatus()).isEqualTo("却下");
     assertThat(audit.latest(instance.getId(), TakeOutProcess.TASK_APPROVE).comment()).isEqualTo("極秘扱いの資料が含まれる");
   }
 
@@ -166,7 +172,7 @@ class TakeOutProcessTest {
     ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
     requests.complete("ito", instance, Map.of("decision", "SENT_BACK", "decisionComment", "返却予定日を延ばしてください"));
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_CORRECT).task().isAssignedTo("yamamoto");
-    assertThat(register.find(instance.getBusinessKey(), TODAY).displayStatus()).isEqualTo("差し戻し中");
+    assertThat(register.find(instance.getBusinessKey()).displayStatus()).isEqualTo("差し戻し中");
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "lastDecidedBy")).isEqualTo("伊藤 直樹");
 
     // the approver cannot answer in the requester's place
@@ -179,7 +185,7 @@ class TakeOutProcessTest {
     requests.complete("yamamoto", instance, corrected);
 
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_APPROVE);
-    assertThat(register.find(instance.getBusinessKey(), TODAY).plannedReturnDate()).isEqualTo(TODAY.plusDays(5));
+    assertThat(register.find(instance.getBusinessKey()).plannedReturnDate()).isEqualTo(TODAY.plusDays(5));
     requests.complete("ito", instance, approve());
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN);
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
@@ -204,7 +210,7 @@ class TakeOutProcessTest {
     requests.complete("ito", instance, Map.of("decision", "SENT_BACK", "decisionComment", "不要では?"));
     requests.complete("yamamoto", instance, Map.of("resubmission", "WITHDRAW"));
     assertThat(instance).isEnded().hasPassed(TakeOutProcess.END_WITHDRAWN);
-    assertThat(register.find(instance.getBusinessKey(), TODAY).displayStatus()).isEqualTo("取り下げ");
+    assertThat(register.find(instance.getBusinessKey()).displayStatus()).isEqualTo("取り下げ");
   }
 
   @Test
@@ -214,7 +220,7 @@ class TakeOutProcessTest {
         .isInstanceOf(RequestWithdrawal.WithdrawalRefusedException.class).hasMessageContaining("申請者本人");
     withdrawal.withdraw(open.getBusinessKey(), "yamamoto", "予定がなくなった");
     assertThat(open).isEnded().hasPassed(TakeOutProcess.END_WITHDRAWN_BY_REQUESTER);
-    assertThat(register.find(open.getBusinessKey(), TODAY).displayStatus()).isEqualTo("取り下げ");
+    assertThat(register.find(open.getBusinessKey()).displayStatus()).isEqualTo("取り下げ");
     assertThat(audit.forBusinessKey(open.getBusinessKey())).extracting(AuditEntry::outcome)
         .containsExactly("FILED", "RECORDED", "WITHDRAWN");
 
@@ -420,7 +426,7 @@ class TakeOutProcessTest {
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "classification")).isEqualTo("INTERNAL");
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "assetSummary").toString())
         .contains("IA-0001 印刷機設計図面 (標準機) — 社外秘 (機密性1) / 管理責任者: 開発設計部の部門長");
-    TakeOutRegister.Entry entry = register.find(instance.getBusinessKey(), TODAY);
+    TakeOutRegister.Entry entry = register.find(instance.getBusinessKey());
     assertThat(entry.classification()).isEqualTo("INTERNAL");
     assertThat(entry.assetIds()).isEqualTo("IA-0001");
     // and the auditors see which assets, in which version and classification, the request was filed for
@@ -446,7 +452,7 @@ class TakeOutProcessTest {
     AuditEntry approval = audit.latest(instance.getId(), TakeOutProcess.TASK_APPROVE);
     assertThat(approval.actor()).isEqualTo("takahashi");
     assertThat(approval.actingRole()).isEqualTo("DEPARTMENT_HEAD");
-    assertThat(register.find(instance.getBusinessKey(), TODAY).approver()).isEqualTo("takahashi");
+    assertThat(register.find(instance.getBusinessKey()).approver()).isEqualTo("takahashi");
   }
 
   @Test
@@ -499,7 +505,7 @@ class TakeOutProcessTest {
         laptop(PUBLIC_CATALOGUE + "、" + SECRET_DRAWINGS + ", " + INTERNAL_DRAWINGS));
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "classification")).isEqualTo("SECRET");
     assertThat(candidateGroups(requests.task(instance))).containsExactly("president");
-    assertThat(register.find(instance.getBusinessKey(), TODAY).assetIds()).isEqualTo("IA-0003、IA-0002, IA-0001");
+    assertThat(register.find(instance.getBusinessKey()).assetIds()).isEqualTo("IA-0003、IA-0002, IA-0001");
   }
 
   static Map<String, Object> unregisteredLaptop() {
@@ -517,7 +523,7 @@ class TakeOutProcessTest {
     // then her department head must register it first (3.1.1, 3.1.3)
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REGISTER_ASSET);
     assertThat(candidateGroups(requests.task(instance))).containsExactly("department-head.development");
-    assertThat(register.find(instance.getBusinessKey(), TODAY).classification()).isNull();
+    assertThat(register.find(instance.getBusinessKey()).classification()).isNull();
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "assetSummary")).isEqualTo("台帳に未登録の情報資産");
     // the requester cannot do it herself
     assertThatThrownBy(() -> requests.complete("yamamoto", instance, Map.of("assetRegistration", "REGISTERED",
@@ -535,7 +541,7 @@ class TakeOutProcessTest {
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_APPROVE);
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "classification")).isEqualTo("INTERNAL");
     assertThat(candidateGroups(requests.task(instance))).containsExactly("department-head.development");
-    assertThat(register.find(instance.getBusinessKey(), TODAY).classification()).isEqualTo("INTERNAL");
+    assertThat(register.find(instance.getBusinessKey()).classification()).isEqualTo("INTERNAL");
     requests.complete("ito", instance, approve());
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN);
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
@@ -549,7 +555,7 @@ class TakeOutProcessTest {
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("comment: 登録しない場合はコメントが必須です");
     requests.complete("ito", instance, Map.of("assetRegistration", "REFUSED", "comment", "私物の動画のため対象外"));
     assertThat(instance).isEnded().hasPassed(TakeOutProcess.END_UNREGISTERED_ASSET_REFUSED);
-    assertThat(register.find(instance.getBusinessKey(), TODAY).displayStatus()).isEqualTo("却下");
+    assertThat(register.find(instance.getBusinessKey()).displayStatus()).isEqualTo("却下");
   }
 
   private Integer refusals() {

@@ -1,4 +1,4 @@
-package jp.sample.isms.audit;
+package jp.sample.isms.auditor;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,12 +34,16 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import jp.sample.isms.audit.MyRequests.Criteria;
-import jp.sample.isms.audit.MyRequests.Item;
-import jp.sample.isms.audit.RequestSearch.RecordView;
-import jp.sample.isms.audit.RequestSearch.RequestSummary;
+import jp.sample.isms.auditor.MyRequests.Criteria;
+import jp.sample.isms.auditor.MyRequests.Item;
+import jp.sample.isms.auditor.RequestSearch.RecordView;
+import jp.sample.isms.auditor.RequestSearch.RequestSummary;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
+
+import jp.sample.isms.audit.AuditLabels;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.EngineHistory;
 
 /**
  * {@code /api/my}: 申請一覧 of the user who calls (session or HTTP Basic, as all of {@code /api}). Their own requests

@@ -1,10 +1,12 @@
-package jp.sample.isms.audit;
+package jp.sample.isms.auditor;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import jp.sample.isms.audit.AuditRecorder;
 
 /** Reads and checks the parameters of an auditor query; a wrong one is a 400 with a Japanese message. */
 final class AuditQueryParameters {

@@ -1,4 +1,4 @@
-package jp.sample.isms.audit;
+package jp.sample.isms.auditor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Requests;
 import jp.sample.isms.system.WebappSession;
+
 
 /**
  * 申請一覧 over {@code /api/my}: the requester's own requests with the state derived from the record and the engine,

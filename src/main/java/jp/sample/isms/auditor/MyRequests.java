@@ -1,4 +1,4 @@
-package jp.sample.isms.audit;
+package jp.sample.isms.auditor;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,6 +29,9 @@ import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.RequestFlow;
 import jp.sample.isms.organisation.Role;
+
+import jp.sample.isms.audit.AuditLabels;
+import jp.sample.isms.audit.AuditRecorder;
 
 /**
  * 申請一覧: the requests one person filed, newest first, each with its state derived from the decision record

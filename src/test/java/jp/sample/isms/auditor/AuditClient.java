@@ -1,4 +1,4 @@
-package jp.sample.isms.audit;
+package jp.sample.isms.auditor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,34 +10,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Calls the auditor endpoints as a demo user over HTTP Basic, as the audit pages do. */
-final class AuditClient {
+public final class AuditClient {
 
-  static final String PASSWORD = "Demo-2026!";
+  public static final String PASSWORD = "Demo-2026!";
 
   private final TestRestTemplate rest;
   private final ObjectMapper json = new ObjectMapper();
 
-  AuditClient(TestRestTemplate rest) {
+  public AuditClient(TestRestTemplate rest) {
     this.rest = rest;
   }
 
-  ResponseEntity<String> call(String user, String url) {
+  public ResponseEntity<String> call(String user, String url) {
     TestRestTemplate client = user == null ? rest : rest.withBasicAuth(user, PASSWORD);
     return client.getForEntity(url, String.class);
   }
 
-  ResponseEntity<byte[]> bytes(String user, String url) {
+  public ResponseEntity<byte[]> bytes(String user, String url) {
     return rest.withBasicAuth(user, PASSWORD).getForEntity(url, byte[].class);
   }
 
   /** The JSON answer of a call that must succeed. */
-  JsonNode get(String user, String url) {
+  public JsonNode get(String user, String url) {
     ResponseEntity<String> response = call(user, url);
     assertThat(response.getStatusCode()).as(url + " → " + response.getBody()).isEqualTo(HttpStatus.OK);
     return read(response.getBody());
   }
 
-  JsonNode read(String body) {
+  public JsonNode read(String body) {
     try {
       return json.readTree(body);
     } catch (Exception e) {

@@ -1,4 +1,4 @@
-package jp.sample.isms.audit;
+package jp.sample.isms.auditor;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +10,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import jp.sample.isms.audit.AuditChain;
+import jp.sample.isms.audit.AuditLabels;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.AuditRetention;
+import jp.sample.isms.audit.EngineHistory;
 
 /**
  * {@code /api/audit}: who is reading ({@code /me}), the choices the pages offer ({@code /options}), the hash chain

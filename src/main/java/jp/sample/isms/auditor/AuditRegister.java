@@ -1,4 +1,4 @@
-package jp.sample.isms.audit;
+package jp.sample.isms.auditor;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -6,20 +6,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import jp.sample.isms.audit.Labelled;
+
 /**
  * A register (台帳) for the auditor: a read-only query over a flow's register table with Japanese column headers and
  * filters, listed at {@code /api/audit/registers/{id}} and exported at {@code /api/audit/registers/{id}.csv}. A flow
- * adds its register by declaring a bean of this type (in its own package); nothing in the audit package changes.
+ * adds its register by declaring a bean of this type in its own package; the auditor package names no flow, table or
+ * column of a flow.
  *
  * <p>{@code from} and the expressions are SQL fragments written by the developer, never by the user; filter values
- * are always bound as parameters. The parameter {@code :today} (the date in Japan) may be used anywhere, for statuses
- * derived from dates such as 返却遅延.
+ * are always bound as parameters. A state derived from the stored status and dates (返却遅延, 期限切れ) is computed in
+ * the register's SQL view (Flyway), once, and read from it by the flow and by this register alike.
  *
- * @param id      the register's name in the URL, e.g. {@code takeout}
- * @param title   e.g. {@code 持ち出し台帳}
- * @param clauses the clauses of the regulation that ask for it, e.g. {@code 3.2}
- * @param from    the FROM clause with joins, e.g. {@code takeout_register t left join org_department d on …}
- * @param orderBy e.g. {@code t.filed_at desc, t.business_key desc} (make it total, so pages do not overlap)
+ * @param id      the register's name in the URL (lower-case letters, digits and '-')
+ * @param title   the register's name as the regulation gives it (the page's heading and the CSV file's name)
+ * @param clauses the clauses of the regulation that ask for it
+ * @param from    the FROM clause: the register's view, or its table with joins
+ * @param orderBy e.g. {@code r.filed_at desc, r.business_key desc} (make it total, so pages do not overlap)
  */
 public record AuditRegister(String id, String title, String clauses, String from, String orderBy,
     List<Column> columns, List<Filter> filters) {
@@ -59,6 +62,15 @@ public record AuditRegister(String id, String title, String clauses, String from
       codes.put(codesAndLabels[i], codesAndLabels[i + 1]);
     }
     return java.util.Collections.unmodifiableMap(codes);
+  }
+
+  /** Choices whose value is the label itself: the states a register's view derives ({@code 返却遅延}). */
+  public static Map<String, String> options(List<String> labels) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String label : labels) {
+      options.put(label, label);
+    }
+    return java.util.Collections.unmodifiableMap(options);
   }
 
   /** How a column's value is shown. */

@@ -1,4 +1,4 @@
-package jp.sample.isms.audit;
+package jp.sample.isms.auditor;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +11,9 @@ import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import jp.sample.isms.audit.AuditLabels;
+import jp.sample.isms.audit.AuditRecorder;
 
 /**
  * The auditor's searches over the decision record: requests (one row per business key, through the index

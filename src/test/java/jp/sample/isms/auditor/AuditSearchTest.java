@@ -1,4 +1,4 @@
-package jp.sample.isms.audit;
+package jp.sample.isms.auditor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +29,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Requests;
+
+import jp.sample.isms.audit.AuditRequestIndex;
 
 /**
  * The auditor's search: each filter narrows to the requests it names, pages and counts agree, and one request's

@@ -1,4 +1,4 @@
-package jp.sample.isms.audit;
+package jp.sample.isms.auditor;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +19,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import jp.sample.isms.audit.AuditRecorder;
+
 /**
- * The registers (台帳): 持ち出し台帳, 媒体廃棄台帳, システムアカウント及び付帯情報管理台帳 and whatever register a flow adds.
+ * The registers (台帳) the flows declare ({@link AuditRegister} beans), in the order of the regulation.
  * Each is listed a page at a time as JSON and exported whole as CSV (UTF-8 with BOM, Japanese headers, RFC 4180).
  */
 @RestController

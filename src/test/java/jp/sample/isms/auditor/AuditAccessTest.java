@@ -1,4 +1,4 @@
-package jp.sample.isms.audit;
+package jp.sample.isms.auditor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Requests;
+
+import jp.sample.isms.audit.AuditChain;
 
 /**
  * Only the 監査・点検責任者 (nakamura), the 情報セキュリティ責任者 (tanaka) and administrators (suzuki, camunda-admin) read

@@ -1,4 +1,4 @@
-package jp.sample.isms.audit;
+package jp.sample.isms.auditor;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +23,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jp.sample.isms.audit.RequestSearch.Page;
-import jp.sample.isms.audit.RequestSearch.RecordView;
-import jp.sample.isms.audit.RequestSearch.RequestSummary;
+import jp.sample.isms.auditor.RequestSearch.Page;
+import jp.sample.isms.auditor.RequestSearch.RecordView;
+import jp.sample.isms.auditor.RequestSearch.RequestSummary;
+
+import jp.sample.isms.audit.AuditLabels;
+import jp.sample.isms.audit.EngineHistory;
 
 /**
  * The auditor's search (1.2): requests by flow, number, requester, approver, department, classification, outcome,

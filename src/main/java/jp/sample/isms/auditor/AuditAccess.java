@@ -1,4 +1,4 @@
-package jp.sample.isms.audit;
+package jp.sample.isms.auditor;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +11,11 @@ import org.springframework.stereotype.Component;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jp.sample.isms.organisation.OrganisationService;
+
+import jp.sample.isms.audit.AuditEntry;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.AuditStepKind;
+import jp.sample.isms.audit.Outcome;
 
 /**
  * Who may read the decision record and the registers (1.2): the 監査・点検責任者, the 情報セキュリティ責任者 and
