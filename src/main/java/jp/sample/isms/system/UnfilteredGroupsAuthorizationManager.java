@@ -23,7 +23,7 @@ import jp.sample.isms.engine.EngineInternals;
  *
  * <p>Nor does it look for an existing grant before each default grant on a task the running command created: when a
  * task gets its assignee or candidates, the engine first reads the authorization of that user or group on that task
- * to add to it (one query per identity link). A task created in this command is not in the database yet, so nothing
+ * and on its history (historic instance permissions are on) to add to it (one query per identity link and resource). A task created in this command is not in the database yet, so nothing
  * can hold an authorization on it there; grants made earlier in the same command are still merged by the engine from
  * its entity cache, as before.
  */
@@ -49,7 +49,9 @@ class UnfilteredGroupsAuthorizationManager extends AuthorizationManager {
   }
 
   private static boolean taskOfThisCommand(Resource resource, String resourceId) {
-    return resource != null && resource.resourceType() == Resources.TASK.resourceType()
+    // the task's historic twin (historic instance permissions) has the task's id
+    return resource != null && (resource.resourceType() == Resources.TASK.resourceType()
+        || resource.resourceType() == Resources.HISTORIC_TASK.resourceType())
         && EngineInternals.createdInThisCommand(TaskEntity.class, resourceId);
   }
 

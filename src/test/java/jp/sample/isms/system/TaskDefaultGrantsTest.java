@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -39,8 +40,10 @@ class TaskDefaultGrantsTest {
   void cleanUp() {
     if (taskId != null) {
       tasks.deleteTask(taskId, true);
-      authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId).list()
-          .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+      for (Resources resource : List.of(Resources.TASK, Resources.HISTORIC_TASK)) {
+        authorizations.createAuthorizationQuery().resourceType(resource).resourceId(taskId).list()
+            .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+      }
     }
   }
 
@@ -64,6 +67,17 @@ class TaskDefaultGrantsTest {
     assertGrantedOnce(null, "department-head.development");
     assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId).count())
         .isEqualTo(3);
+    // and on the task's history, one per user and group as well
+    for (String user : List.of("ito", "yamamoto")) {
+      assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK).resourceId(taskId)
+          .userIdIn(user).list()).hasSize(1);
+    }
+    assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK).resourceId(taskId)
+        .groupIdIn("department-head.development").list()).hasSize(1);
+    assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK).resourceId(taskId)
+        .count()).isEqualTo(3);
+    assertThat(authorizations.isUserAuthorized("yamamoto", List.of(), HistoricTaskPermissions.READ,
+        Resources.HISTORIC_TASK, taskId)).isTrue();
     assertThat(authorizations.isUserAuthorized("yamamoto", List.of(), Permissions.UPDATE, Resources.TASK, taskId))
         .isTrue();
     assertThat(authorizations.isUserAuthorized("kato", List.of(), Permissions.READ, Resources.TASK, taskId))
