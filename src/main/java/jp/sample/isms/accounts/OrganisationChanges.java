@@ -82,6 +82,7 @@ public class OrganisationChanges {
       if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
         identityService.createMembership(userId, groupId);
       }
+      OrganisationService.organisationChanged();
       substitutes.synchronise();
       record(by, Kind.ROLE_HOLDER_ADDED, groupId + ": + " + organisation.displayName(userId) + " (" + userId + "); "
           + businessKey);
@@ -143,6 +144,8 @@ public class OrganisationChanges {
 
   /** The person's claimed role steps whose role they no longer hold go back to the role's group. */
   private List<String> release(String userId) {
+    // what this command read of the organisation before the change is read again
+    OrganisationService.organisationChanged();
     List<String> released = new ArrayList<>();
     for (Task task : taskService.createTaskQuery().taskAssignee(userId).active().list()) {
       RequestRecords.Step step = records.step(task.getId()).orElse(null);
@@ -171,6 +174,7 @@ public class OrganisationChanges {
     try {
       return jp.sample.isms.system.GuardedGroups.asApplication("organisation change", change);
     } finally {
+      OrganisationService.organisationChanged();
       if (caller != null) {
         identityService.setAuthentication(caller);
       }

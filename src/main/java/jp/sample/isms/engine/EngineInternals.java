@@ -16,7 +16,11 @@ import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
 
 /**
  * Every use the product makes of what the engine does not publish: private fields of engine commands read by
@@ -178,5 +182,45 @@ public final class EngineInternals {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Whether the entity {@code type} with {@code id} was created by the running command and is not yet written: it is
+   * in the command's entity cache as transient (to be inserted when the command ends). False outside a command.
+   */
+  public static boolean createdInThisCommand(Class<? extends DbEntity> type, String id) {
+    CommandContext context = Context.getCommandContext();
+    if (context == null || id == null) {
+      return false;
+    }
+    CachedDbEntity cached = context.getDbEntityManager().getDbEntityCache().getCachedEntity(type, id);
+    return cached != null && cached.getEntityState() == DbEntityState.TRANSIENT;
+  }
+
+  /**
+   * The running (outermost) engine command as an opaque key, or null outside a command: a nested command of the same
+   * engine runs in the same context and so has the same key.
+   */
+  public static Object currentCommand() {
+    return Context.getCommandContext();
+  }
+
+  /** Runs {@code action} when the running command ends, closed or failed; nothing outside a command. */
+  public static void whenCommandEnds(Runnable action) {
+    CommandContext context = Context.getCommandContext();
+    if (context == null) {
+      return;
+    }
+    context.registerCommandContextListener(new CommandContextListener() {
+      @Override
+      public void onCommandContextClose(CommandContext commandContext) {
+        action.run();
+      }
+
+      @Override
+      public void onCommandFailed(CommandContext commandContext, Throwable t) {
+        action.run();
+      }
+    });
   }
 }

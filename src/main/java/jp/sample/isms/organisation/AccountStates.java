@@ -7,10 +7,16 @@ import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Disabled accounts and last logins of the product's own users (5.1.7: 停止・無効化; unused accounts); when each
  * password was set, whether it must be changed, and whether its expiry was warned of (5.1.8).
+ *
+ * <p>Every authenticated HTTP request asks whether its user is disabled (the login) and how their password stands (the
+ * password-change guard): both come from one read of the user's row, kept for the rest of the request. Every change
+ * made here forgets what the request read, so a request that changes an account reads it again.
  */
 @Repository
 public class AccountStates {
@@ -21,18 +27,57 @@ public class AccountStates {
     this.jdbc = jdbc;
   }
 
+  private static final String READ = AccountStates.class.getName() + ".read.";
+
   public boolean isDisabled(String userId) {
-    return Boolean.TRUE.equals(jdbc.query("select disabled from account_state where user_id = ?",
-        rs -> rs.next() ? rs.getBoolean(1) : Boolean.FALSE, userId));
+    return state(userId).disabled();
+  }
+
+  /** The user's row as this HTTP request read it first; outside a request, as the database holds it now. */
+  private State state(String userId) {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request == null || userId == null) {
+      return read(userId);
+    }
+    Object known = request.getAttribute(READ + userId, RequestAttributes.SCOPE_REQUEST);
+    if (known instanceof State state) {
+      return state;
+    }
+    State state = read(userId);
+    request.setAttribute(READ + userId, state, RequestAttributes.SCOPE_REQUEST);
+    return state;
+  }
+
+  private State read(String userId) {
+    return jdbc.query("select disabled, must_change_password, password_changed_at from account_state where user_id = ?",
+        rs -> rs.next() ? new State(rs.getBoolean(1), new PasswordState(rs.getBoolean(2), instant(rs.getTimestamp(3))))
+            : new State(false, new PasswordState(false, null)), userId);
+  }
+
+  /** This request changed an account: what it read of any account is read again. */
+  private static void changed() {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request != null) {
+      for (String name : request.getAttributeNames(RequestAttributes.SCOPE_REQUEST)) {
+        if (name.startsWith(READ)) {
+          request.removeAttribute(name, RequestAttributes.SCOPE_REQUEST);
+        }
+      }
+    }
+  }
+
+  private record State(boolean disabled, PasswordState password) {
   }
 
   public void disable(String userId, String by, String reason) {
+    changed();
     ensureRow(userId);
     jdbc.update("update account_state set disabled = true, disabled_at = ?, disabled_by = ?, reason = ? where user_id = ?",
         Timestamp.from(Instant.now()), by, reason, userId);
   }
 
   public void enable(String userId) {
+    changed();
     ensureRow(userId);
     jdbc.update("update account_state set disabled = false, disabled_at = null, disabled_by = null, reason = null, "
         + "last_login_at = ? where user_id = ?", Timestamp.from(Instant.now()), userId);
@@ -45,11 +90,14 @@ public class AccountStates {
   public void loggedIn(String userId) {
     Instant now = Instant.now();
     Timestamp hourAgo = Timestamp.from(now.minusSeconds(3600));
-    if (jdbc.update("update account_state set last_login_at = ?, "
+    int updated = jdbc.update("update account_state set last_login_at = ?, "
         + "password_changed_at = coalesce(password_changed_at, ?) "
         + "where user_id = ? and (last_login_at is null or last_login_at < ?)", Timestamp.from(now),
-        Timestamp.from(now), userId, hourAgo) == 0
-        && jdbc.queryForObject("select count(*) from account_state where user_id = ?", Integer.class, userId) == 0) {
+        Timestamp.from(now), userId, hourAgo);
+    if (updated > 0) {
+      changed();
+    } else if (jdbc.queryForObject("select count(*) from account_state where user_id = ?", Integer.class, userId) == 0) {
+      changed();
       ensureRow(userId);
       jdbc.update("update account_state set last_login_at = ?, password_changed_at = coalesce(password_changed_at, ?) "
           + "where user_id = ?", Timestamp.from(now), Timestamp.from(now), userId);
@@ -65,13 +113,12 @@ public class AccountStates {
    * when it is in use (null: not known yet).
    */
   public PasswordState password(String userId) {
-    return jdbc.query("select must_change_password, password_changed_at from account_state where user_id = ?",
-        rs -> rs.next() ? new PasswordState(rs.getBoolean(1), instant(rs.getTimestamp(2)))
-            : new PasswordState(false, null), userId);
+    return state(userId).password();
   }
 
   /** A password was set: by the user themselves (done), or by someone else (to be changed at the next login). */
   public void passwordSet(String userId, boolean byTheUser) {
+    changed();
     ensureRow(userId);
     jdbc.update("update account_state set must_change_password = ?, password_changed_at = ?, "
         + "password_expiry_warned_at = null where user_id = ?", !byTheUser, Timestamp.from(Instant.now()), userId);
@@ -82,6 +129,7 @@ public class AccountStates {
    * from now; whether it must be changed stays as it was.
    */
   public void passwordSetBySystem(String userId) {
+    changed();
     ensureRow(userId);
     jdbc.update("update account_state set password_changed_at = ?, password_expiry_warned_at = null where user_id = ?",
         Timestamp.from(Instant.now()), userId);
@@ -95,6 +143,7 @@ public class AccountStates {
    * @return how many passwords were dated
    */
   public int startPasswordClocks(Instant now) {
+    changed();
     Timestamp at = Timestamp.from(now);
     int inserted;
     try {
@@ -130,6 +179,7 @@ public class AccountStates {
    * @return whether it was noted
    */
   public boolean passwordExpiryWarned(String userId, Instant changedAt, Instant at) {
+    changed();
     return jdbc.update("update account_state set password_expiry_warned_at = ? where user_id = ? "
         + "and password_changed_at = ?", Timestamp.from(at), userId, Timestamp.from(changedAt)) == 1;
   }

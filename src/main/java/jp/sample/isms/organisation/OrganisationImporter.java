@@ -70,8 +70,12 @@ public class OrganisationImporter {
   @Transactional
   public ImportReport importOrganisation(OrganisationData data, String initialPassword) {
     // the import is the application's own change of the role groups (new persons only; existing ones stay as they are)
-    return jp.sample.isms.system.GuardedGroups.asApplication("organisation import " + data.source(),
-        () -> importChecked(data, initialPassword));
+    try {
+      return jp.sample.isms.system.GuardedGroups.asApplication("organisation import " + data.source(),
+          () -> importChecked(data, initialPassword));
+    } finally {
+      OrganisationService.organisationChanged();
+    }
   }
 
   private ImportReport importChecked(OrganisationData data, String initialPassword) {

@@ -1,14 +1,25 @@
 package jp.sample.isms.organisation;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import jp.sample.isms.engine.EngineInternals;
+
 /**
  * Answers who a person is and who holds a role for a requester. Reads the engine's identity tables directly: routing
  * runs inside engine commands on behalf of the requester, whose own authorizations must not hide the approvers.
+ *
+ * <p>Inside an engine command each person, name and group's members is read once: filing or deciding a request asks
+ * routing, the four-eyes check and the record for the same people several times. The answers are kept until the
+ * command ends; whoever changes the organisation inside a command calls {@link #organisationChanged()} (the writers
+ * of this package and {@code approval/OrganisationChanges} do), so that the rest of the command reads the change.
+ * Outside a command every call reads the database.
  */
 @Service
 public class OrganisationService {
@@ -22,13 +33,28 @@ public class OrganisationService {
         left join org_section s on s.code = p.section_code
       """;
 
+  /** What this thread's running command has read; replaced when another command runs. */
+  private static final ThreadLocal<CommandCache> CACHE = new ThreadLocal<>();
+
   private final JdbcTemplate jdbc;
 
   public OrganisationService(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
+  /**
+   * The organisation was changed in the running command (a person moved, a role holder added or removed, a user
+   * created): what the command read before is read again.
+   */
+  public static void organisationChanged() {
+    CACHE.remove();
+  }
+
   public Optional<Person> person(String userId) {
+    return cached(CommandCache::persons, userId, this::readPerson);
+  }
+
+  private Optional<Person> readPerson(String userId) {
     return jdbc.query(PERSON_SELECT + " where p.user_id = ?", (rs, i) -> new Person(
         rs.getString("user_id"),
         displayName(rs.getString("LAST_"), rs.getString("FIRST_")),
@@ -43,6 +69,10 @@ public class OrganisationService {
 
   /** A person's name as Japanese users write it: family name first. Falls back to the user id. */
   public String displayName(String userId) {
+    return cached(CommandCache::names, userId, this::readDisplayName);
+  }
+
+  private String readDisplayName(String userId) {
     return jdbc.query("select LAST_, FIRST_ from ACT_ID_USER where ID_ = ?",
         (rs, i) -> displayName(rs.getString("LAST_"), rs.getString("FIRST_")), userId)
         .stream().findFirst().orElse(userId);
@@ -67,8 +97,8 @@ public class OrganisationService {
 
   /** Members of an engine group, sorted by user id. */
   public List<String> members(String groupId) {
-    return jdbc.queryForList(
-        "select USER_ID_ from ACT_ID_MEMBERSHIP where GROUP_ID_ = ? order by USER_ID_", String.class, groupId);
+    return cached(CommandCache::members, groupId, id -> List.copyOf(jdbc.queryForList(
+        "select USER_ID_ from ACT_ID_MEMBERSHIP where GROUP_ID_ = ? order by USER_ID_", String.class, id)));
   }
 
   /** Whether the user holds the role anywhere (any department or section for scoped roles). */
@@ -89,5 +119,38 @@ public class OrganisationService {
   static String displayName(String last, String first) {
     String name = ((last == null ? "" : last) + " " + (first == null ? "" : first)).trim();
     return name.isEmpty() ? null : name;
+  }
+
+  private static <T> T cached(Function<CommandCache, Map<String, T>> map, String key, Function<String, T> read) {
+    Object command = EngineInternals.currentCommand();
+    if (command == null || key == null) {
+      return read.apply(key);
+    }
+    CommandCache cache = CACHE.get();
+    if (cache == null || cache.command() != command) {
+      cache = new CommandCache(command, new HashMap<>(), new HashMap<>(), new HashMap<>());
+      CACHE.set(cache);
+      CommandCache registered = cache;
+      EngineInternals.whenCommandEnds(() -> {
+        if (CACHE.get() == registered) {
+          CACHE.remove();
+        }
+      });
+    }
+    Map<String, T> values = map.apply(cache);
+    T value = values.get(key);
+    if (value == null) {
+      value = read.apply(key);
+      // the read may have run a command of its own that changed the organisation and so ended this cache
+      if (CACHE.get() == cache) {
+        values.put(key, value);
+      }
+    }
+    return value;
+  }
+
+  /** The reads of one engine command. */
+  private record CommandCache(Object command, Map<String, Optional<Person>> persons, Map<String, String> names,
+      Map<String, List<String>> members) {
   }
 }

@@ -88,6 +88,7 @@ public class OrganisationUnits {
     }
     jdbc.update("insert into org_department (code, name, name_en) values (?, ?, ?)", code, name.strip(), blank(nameEn));
     group(Role.DEPARTMENT_HEAD.groupId(code), Role.DEPARTMENT_HEAD.groupName(name.strip()));
+    OrganisationService.organisationChanged();
   }
 
   @Transactional
@@ -101,6 +102,7 @@ public class OrganisationUnits {
     jdbc.update("insert into org_section (code, department_code, name, name_en) values (?, ?, ?, ?)", code,
         departmentCode, name.strip(), blank(nameEn));
     group(Role.SECTION_CHIEF.groupId(code), Role.SECTION_CHIEF.groupName(name.strip()));
+    OrganisationService.organisationChanged();
   }
 
   /** @return the name before */
@@ -110,6 +112,7 @@ public class OrganisationUnits {
     checkName(name);
     jdbc.update("update org_department set name = ?, name_en = ? where code = ?", name.strip(), blank(nameEn), code);
     group(Role.DEPARTMENT_HEAD.groupId(code), Role.DEPARTMENT_HEAD.groupName(name.strip()));
+    OrganisationService.organisationChanged();
     return before;
   }
 
@@ -120,6 +123,7 @@ public class OrganisationUnits {
     checkName(name);
     jdbc.update("update org_section set name = ?, name_en = ? where code = ?", name.strip(), blank(nameEn), code);
     group(Role.SECTION_CHIEF.groupId(code), Role.SECTION_CHIEF.groupName(name.strip()));
+    OrganisationService.organisationChanged();
     return before;
   }
 
@@ -137,6 +141,7 @@ public class OrganisationUnits {
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.update("update org_section set closed_at = ? where department_code = ? and closed_at is null", now, code);
     jdbc.update("update org_department set closed_at = ? where code = ?", now, code);
+    OrganisationService.organisationChanged();
   }
 
   @Transactional
@@ -145,6 +150,7 @@ public class OrganisationUnits {
     jdbc.queryForObject("select code from org_section where code = ? for update", String.class, code);
     refuseWhileInUse(activePersons("section_code", code), openRequests(null, Role.SECTION_CHIEF.groupId(code)));
     jdbc.update("update org_section set closed_at = ? where code = ?", Timestamp.from(Instant.now()), code);
+    OrganisationService.organisationChanged();
   }
 
   /**

@@ -53,7 +53,11 @@ class EngineAuthorizations {
     // accepts one reads its definition for the task's deployed form
     grant(employees, Resources.PROCESS_DEFINITION, PERIODIC_DUTY, Permissions.READ);
     String processOwners = Role.PROCESS_OWNER.groupId(null);
-    grant(processOwners, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ);
+    // process owners read deployments; they change models only through an approved modelRevision (1.4), never by
+    // deploying (the model deployment gate refuses them anyway), so they hold no CREATE, not even one granted by an
+    // earlier version
+    grant(processOwners, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+    withdraw(processOwners, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE);
     grant(processOwners, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
     grant(processOwners, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
     grant(processOwners, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ);
@@ -66,9 +70,7 @@ class EngineAuthorizations {
   }
 
   void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing = authorizationService.createAuthorizationQuery()
-        .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
-        .resourceType(resource).resourceId(resourceId).singleResult();
+    Authorization existing = existing(groupId, resource, resourceId);
     Authorization authorization = existing != null
         ? existing
         : authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
@@ -87,5 +89,20 @@ class EngineAuthorizations {
     if (changed) {
       authorizationService.saveAuthorization(authorization);
     }
+  }
+
+  /** Takes {@code permission} out of the group's grant, if it holds it; the grant stays with its other permissions. */
+  void withdraw(String groupId, Resource resource, String resourceId, Permission permission) {
+    Authorization existing = existing(groupId, resource, resourceId);
+    if (existing != null && existing.isPermissionGranted(permission)) {
+      existing.removePermission(permission);
+      authorizationService.saveAuthorization(existing);
+    }
+  }
+
+  private Authorization existing(String groupId, Resource resource, String resourceId) {
+    return authorizationService.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).singleResult();
   }
 }
