@@ -73,6 +73,23 @@ function lintConfigModule() {
   return lines.join('\n');
 }
 
+/**
+ * form-js-editor's palette has fixed English texts and no translate service: its bundle is read with the Japanese of
+ * src/form-ja.json put in, each text found exactly once (a form-js update that changes one fails the build here).
+ */
+function japaneseFormPalette(file) {
+  const palette = JSON.parse(readFileSync(join(here, 'src/form-ja.json'), 'utf8')).palette;
+  let text = readFileSync(file, 'utf8');
+  for (const [english, japanese] of Object.entries(palette)) {
+    const found = text.split(english).length - 1;
+    if (found !== 1) {
+      throw new Error('form-js-editor palette: expected "' + english + '" once in ' + file + ', found ' + found);
+    }
+    text = text.replace(english, () => japanese);
+  }
+  return text;
+}
+
 const esbuild = await import('esbuild');
 mkdirSync(out, {recursive: true});
 await esbuild.build({
@@ -86,6 +103,12 @@ await esbuild.build({
   loader: {'.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'dataurl'},
   logLevel: 'warning',
   plugins: [{
+    name: 'form-js-editor-japanese-palette',
+    setup(build) {
+      build.onLoad({filter: /[\\/]@bpmn-io[\\/]form-js-editor[\\/]dist[\\/]index\.es\.js$/}, args => ({
+        contents: japaneseFormPalette(args.path), loader: 'js'}));
+    }
+  }, {
     name: 'bpmnlintrc',
     setup(build) {
       build.onResolve({filter: /^bpmnlintrc$/}, () => ({path: lintrc, namespace: 'bpmnlintrc'}));

@@ -35,6 +35,7 @@ import camundaDmn from 'camunda-dmn-moddle/resources/camunda.json';
 import {FormEditor, schemaVersion} from '@bpmn-io/form-js-editor';
 
 import {translate, translateModule} from './ja.js';
+import {formTranslateModule} from './formJa.js';
 
 /** The BPMN modeler with the Camunda 7 properties panel (in `panel`) and the linter of .bpmnlintrc switched on. */
 function bpmnModeler(canvas, panel) {
@@ -64,9 +65,12 @@ function dmnModeler(container) {
   });
 }
 
-/** The form editor; `schemaVersion` is the one it writes (Tasklist 7.24 renders with form-js 1.8.7). */
+/**
+ * The form editor; `schemaVersion` is the one it writes (Tasklist 7.24 renders with form-js 1.8.7). Japanese where
+ * form-js lets it be set (./formJa.js).
+ */
 function formEditor(container) {
-  return new FormEditor({container});
+  return new FormEditor({container, additionalModules: [formTranslateModule]});
 }
 
 /**

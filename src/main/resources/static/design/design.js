@@ -3,8 +3,11 @@
  * (GET /api/design/models), one of them opened in the editor of its kind (window.IsmsEditors: bpmn-js with the
  * Camunda 7 properties panel and bpmnlint, dmn-js, form-js), then 検査 (bpmnlint in the browser with the repository's
  * .bpmnlintrc, and the server's checks), 試行 (the server's dry run: decision rows and flow paths, old and new side by
- * side, and a visual diff of the diagram by bpmn-js-differ) and 申請 (a modelRevision request). Nothing is deployed
- * from here: the approved request deploys. Builds on ../audit/audit.js (DOM nodes as text only, GET, login).
+ * side, and a visual diff of the diagram by bpmn-js-differ) and 申請 (a modelRevision request). One proposal may carry
+ * several files (a flow, its decision tables and its forms): every model opened joins the draft with its edit, the
+ * draft lists them, a file can be taken out of it, and checks, dry run and proposal take all of them. Nothing is
+ * deployed from here: the approved request deploys exactly the proposed files. Builds on ../audit/audit.js (DOM nodes
+ * as text only, GET, login).
  */
 'use strict';
 
@@ -16,7 +19,12 @@
   const SEVERITIES = {ERROR: 'エラー', WARNING: '警告'};
 
   let csrfToken = '';
-  /** The version opened: {kind, key, version, name, content}; the editors hold the edited content. */
+  /**
+   * The draft of one proposal, by file name in the order opened: {kind, key, version, name, original, content} —
+   * original the version it is based on, content its edit as last taken from the editor.
+   */
+  const draft = new Map();
+  /** The draft file in the editor (the editor holds its newest edit). */
   let opened = null;
   let bpmn = null;
   let dmn = null;
@@ -118,23 +126,49 @@
     }));
   }
 
+  /** Takes the edit of the file in the editor into the draft. */
+  async function keepEdit() {
+    if (opened && draft.get(opened.name) === opened) {
+      opened.content = (await editedFile()).content;
+    }
+  }
+
+  /**
+   * Opens a version: a file already in the draft in the same version comes back with its edit; otherwise the version
+   * joins the draft (in place of another version of the same file).
+   */
   async function openVersion(model, version) {
     clearMessage();
-    const base = '/api/design/models/' + encodeURIComponent(model.kind) + '/' + encodeURIComponent(model.key)
-      + '/versions/' + version.version;
-    const content = await get(base);
-    opened = {kind: model.kind, key: model.key, version: version.version, name: fileName({resourceName: content.name})
-        || fileName(model),
-      content: content.content};
-    show(model.kind);
-    if (model.kind === 'BPMN') {
+    await keepEdit();
+    const name = fileName(model);
+    let entry = draft.get(name);
+    if (!entry || entry.version !== version.version) {
+      const base = '/api/design/models/' + encodeURIComponent(model.kind) + '/' + encodeURIComponent(model.key)
+        + '/versions/' + version.version;
+      const content = await get(base);
+      entry = {kind: model.kind, key: model.key, version: version.version, name,
+        original: content.content, content: content.content};
+      draft.set(name, entry);
+    }
+    await edit(entry);
+    document.getElementById('findings-section').hidden = true;
+    document.getElementById('dry-run-section').hidden = true;
+    document.getElementById('proposal-section').hidden = false;
+    document.getElementById('proposal-result').replaceChildren();
+  }
+
+  /** Loads a draft file into the editor of its kind. */
+  async function edit(entry) {
+    opened = null;
+    show(entry.kind);
+    if (entry.kind === 'BPMN') {
       bpmn = bpmn || E.bpmnModeler(document.getElementById('bpmn-canvas'),
         document.getElementById('bpmn-properties'));
-      await bpmn.importXML(opened.content);
+      await bpmn.importXML(entry.content);
       bpmn.get('canvas').zoom('fit-viewport');
-    } else if (model.kind === 'DMN') {
+    } else if (entry.kind === 'DMN') {
       dmn = dmn || E.dmnModeler(document.getElementById('dmn-container'));
-      await dmn.importXML(opened.content);
+      await dmn.importXML(entry.content);
       const table = dmn.getViews().find(view => view.type === 'decisionTable');
       if (table) {
         await dmn.open(table);
@@ -142,16 +176,73 @@
       dmnViews();
     } else {
       form = form || E.formEditor(document.getElementById('form-container'));
-      await form.importSchema(JSON.parse(opened.content));
+      await form.importSchema(JSON.parse(entry.content));
     }
-    document.querySelectorAll('#models tr').forEach(row => row.classList.toggle('opened',
-      row.dataset.resource === fileName(model)));
-    document.getElementById('opened').textContent = opened.name + ' (版 ' + opened.version + ' をもとに編集)';
+    opened = entry;
+    document.getElementById('opened').textContent = entry.name + ' (版 ' + entry.version + ' をもとに編集)';
     ['check', 'dry-run', 'save-file'].forEach(id => document.getElementById(id).disabled = false);
+    showDraft();
+  }
+
+  /** The files of the draft, each with 編集 (back into the editor) and 外す (out of the proposal). */
+  function showDraft() {
+    document.querySelectorAll('#models tr').forEach(row => {
+      row.classList.toggle('opened', !!opened && row.dataset.resource === opened.name);
+      row.classList.toggle('in-draft', draft.has(row.dataset.resource));
+    });
+    document.getElementById('draft').hidden = draft.size === 0;
+    document.getElementById('draft-count').textContent = draft.size + ' 件';
+    document.getElementById('draft-files').replaceChildren(...[...draft.values()].map(entry => {
+      const editButton = el('button', {type: 'button', class: 'small edit-draft',
+        'aria-label': entry.name + ' を編集'}, '編集');
+      editButton.disabled = opened === entry;
+      editButton.addEventListener('click', guarded(async () => {
+        clearMessage();
+        await keepEdit();
+        await edit(entry);
+      }));
+      const remove = el('button', {type: 'button', class: 'small remove-draft',
+        'aria-label': entry.name + ' を申請から外す'}, '外す');
+      remove.addEventListener('click', guarded(() => removeFromDraft(entry.name)));
+      return el('li', {'data-file': entry.name, class: opened === entry ? 'opened' : null},
+        el('span', {class: 'kind'}, KINDS[entry.kind] || entry.kind), ' ', el('strong', {}, entry.name),
+        el('span', {class: 'muted'}, ' (版 ' + entry.version + ' をもとに編集' + (opened === entry ? '中' : '') + ')'),
+        ' ', editButton, ' ', remove);
+    }));
+  }
+
+  /** Takes a file out of the draft; the editor moves to the last file left, or closes. */
+  async function removeFromDraft(name) {
+    clearMessage();
+    await keepEdit();
+    const removed = draft.get(name);
+    draft.delete(name);
     document.getElementById('findings-section').hidden = true;
     document.getElementById('dry-run-section').hidden = true;
-    document.getElementById('proposal-section').hidden = false;
-    document.getElementById('proposal-result').replaceChildren();
+    if (opened === removed) {
+      opened = null;
+      const rest = [...draft.values()];
+      if (rest.length) {
+        await edit(rest[rest.length - 1]);
+        return;
+      }
+      closeEditor();
+    }
+    showDraft();
+  }
+
+  function closeEditor() {
+    opened = null;
+    show(null);
+    document.getElementById('opened').textContent = 'モデルを選んでください';
+    ['check', 'dry-run', 'save-file'].forEach(id => document.getElementById(id).disabled = true);
+    document.getElementById('proposal-section').hidden = true;
+  }
+
+  /** Every file of the draft as the server takes them: [{name, content}], the editor's newest edit included. */
+  async function draftFiles() {
+    await keepEdit();
+    return [...draft.values()].map(entry => ({name: entry.name, content: entry.content}));
   }
 
   /** The edited file as the server takes it: {name, content}. */
@@ -167,7 +258,7 @@
 
   /** Selects and shows an element of the opened BPMN (a finding's element). */
   function reveal(elementId) {
-    if (!bpmn || opened.kind !== 'BPMN') {
+    if (!bpmn || !opened || opened.kind !== 'BPMN') {
       return;
     }
     const element = bpmn.get('elementRegistry').get(elementId);
@@ -215,8 +306,8 @@
 
   async function check() {
     clearMessage();
-    const file = await editedFile();
-    const [local, server] = await Promise.all([browserLint(), post('/api/design/checks', {files: [file]})]);
+    const files = await draftFiles();
+    const [local, server] = await Promise.all([browserLint(), post('/api/design/checks', {files})]);
     if (server.status === 400) {
       throw new ApiError(400, server.body.error || '検査できませんでした');
     }
@@ -291,8 +382,8 @@
 
   async function dryRun() {
     clearMessage();
-    const file = await editedFile();
-    const answer = await post('/api/design/dry-run', {files: [file]});
+    const files = await draftFiles();
+    const answer = await post('/api/design/dry-run', {files});
     if (answer.status === 400) {
       throw new ApiError(400, answer.body.error || '試行できませんでした');
     }
@@ -304,8 +395,11 @@
       showFindings(result.findings.map(f => Object.assign({source: 'サーバー'}, f)));
     }
     document.getElementById('visual-diff').hidden = true;
-    if (opened.kind === 'BPMN') {
-      await visualDiff(opened.content, file.content);
+    // the flow in the editor, or else the first flow of the draft
+    const flow = opened.kind === 'BPMN' ? opened : [...draft.values()].find(entry => entry.kind === 'BPMN');
+    if (flow) {
+      document.getElementById('visual-diff-file').textContent = flow.name;
+      await visualDiff(flow.original, flow.content);
     }
   }
 
@@ -314,9 +408,9 @@
     clearMessage();
     const result = document.getElementById('proposal-result');
     result.replaceChildren();
-    const file = await editedFile();
+    const files = await draftFiles();
     const answer = await post('/api/design/proposals', {
-      files: [file],
+      files,
       reason: document.getElementById('reason').value.trim(),
       clauses: document.getElementById('clauses').value.trim(),
       procedureChange: document.getElementById('procedure-change').checked
@@ -330,8 +424,16 @@
       }
       return;
     }
-    result.append(el('p', {class: 'ok', role: 'status', id: 'proposed', 'data-business-key': answer.body.businessKey},
-      '申請しました: ' + answer.body.businessKey + '。情報セキュリティ責任者の承認後にデプロイされます。'),
+    // the draft is filed: the page starts a new one
+    draft.clear();
+    closeEditor();
+    showDraft();
+    document.getElementById('proposal-section').hidden = false;
+    document.getElementById('proposal').reset();
+    result.append(el('p', {class: 'ok', role: 'status', id: 'proposed', 'data-business-key': answer.body.businessKey,
+      'data-files': files.map(file => file.name).join(' ')},
+    '申請しました: ' + answer.body.businessKey + ' (' + files.map(file => file.name).join('、') + ')。'
+      + '情報セキュリティ責任者の承認後にデプロイされます。'),
     el('p', {}, el('a', {href: '/my/'}, '申請一覧で確認する')));
   }
 

@@ -40,6 +40,9 @@ import jp.sample.isms.support.RestCalls;
  * page, lets the section chief approve INTERNAL take-outs, sees the difference in the dry run and proposes it; she
  * cannot approve her own proposal; the security officer tanaka approves it in Tasklist; then a new take-out of an
  * INTERNAL asset goes to the requester's section chief and its decision record carries the new regulation revision.
+ * A proposal of several files: the table and the take-out approval form edited together (a third file opened and
+ * taken out of the draft again), checked and tried together, approved by tanaka and deployed together as edited
+ * (beside them, unchanged, the flow that binds them from its own deployment).
  * A user who is no process owner gets 403 for the page and its API. Tagged "browser".
  */
 @Tag("browser")
@@ -163,23 +166,7 @@ class DesignWorkbenchBrowserIT {
     assertThat(latestDecision().getVersion()).isEqualTo(decisionVersionBefore);
 
     // tanaka approves it in 自分のグループのタスク
-    browser.manage().deleteAllCookies();
-    steps.login("tanaka");
-    steps.clickText("a", "自分のグループのタスク");
-    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
-      for (WebElement item : driver.findElements(By.cssSelector("li"))) {
-        if (item.isDisplayed() && item.getText().contains(proposal)) {
-          steps.click(item.findElement(By.cssSelector("a")));
-          return true;
-        }
-      }
-      return null;
-    });
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "担当する"));
-    steps.clickText("button, a", "担当する");
-    steps.click(wait.until(ExpectedConditions.presenceOfElementLocated(field("decision_Approval-0"))));
-    steps.click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
-    wait.until(driver -> runtimeService.createProcessInstanceQuery().processInstanceId(revision.getId()).count() == 0);
+    approveAsTanaka(revision);
 
     // the approved table is deployed, with a new regulation revision
     DecisionDefinition deployed = latestDecision();
@@ -227,6 +214,157 @@ class DesignWorkbenchBrowserIT {
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("modelRevision")
         .variableValueEquals("requester", "yamamoto").count()).isZero();
+  }
+
+  @Test
+  void suzukiProposesATableAndAFormTogetherAndTanakaApprovesBoth() {
+    String form = "takeOutApproval.form";
+    String newLabel = "所属部門 (申請時点の人事情報)";
+
+    // suzuki opens the table and edits it: the table is the draft's first file
+    steps.login("suzuki");
+    browser.get(base() + "/design/");
+    openModel("takeOutApprover.dmn");
+    edit(cell(INTERNAL_RULE, "Output_ApproverRole"), "\"SECTION_CHIEF\"");
+    edit(annotation(INTERNAL_RULE), "3.2, 3.1.3: 社外秘 (機密性1) は申請者の課長の許可を得る");
+    assertThat(draftFiles()).containsExactly("takeOutApprover.dmn");
+
+    // she opens the approval form: it joins the same draft; she renames a field's label in form-js's editor
+    openModel(form);
+    assertThat(draftFiles()).containsExactly("takeOutApprover.dmn", form);
+    WebElement departmentField = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+        "#form-container .fjs-element[data-id='Field_requesterDepartmentName']")));
+    steps.click(departmentField);
+    // the properties panel of the field, its groups headed in Japanese; 全般 (General) opened
+    WebElement general = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+        "#form-container .fjs-properties-panel[data-field='Field_requesterDepartmentName'] "
+            + "[data-group-id='group-general']")));
+    WebElement generalHeader = general.findElement(By.cssSelector(".bio-properties-panel-group-header"));
+    assertThat(generalHeader.getText()).contains("全般");
+    if (general.findElements(By.cssSelector(".bio-properties-panel-group-entries.open")).isEmpty()) {
+      steps.click(generalHeader);
+    }
+    assertThat(browser.findElements(By.cssSelector("#form-container .fjs-palette-group-title")))
+        .extracting(WebElement::getText).contains("入力", "選択");
+    WebElement label = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+        "#form-container [data-entry-id='label'] [contenteditable='true']")));
+    new Actions(browser).click(label).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(newLabel)
+        .perform();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(
+        "#form-container .fjs-element[data-id='Field_requesterDepartmentName']"), newLabel));
+
+    // a third file opened by mistake is taken out of the draft again; the editor moves to the form
+    openModel("takeOut.bpmn");
+    assertThat(draftFiles()).containsExactly("takeOutApprover.dmn", form, "takeOut.bpmn");
+    steps.click(browser.findElement(By.cssSelector("#draft-files li[data-file='takeOut.bpmn'] button.remove-draft")));
+    wait.until(driver -> draftFiles().size() == 2);
+    assertThat(draftFiles()).containsExactly("takeOutApprover.dmn", form);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("opened"), form));
+
+    // back in the table, her edit is still there
+    steps.click(browser.findElement(By.cssSelector(
+        "#draft-files li[data-file='takeOutApprover.dmn'] button.edit-draft")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("opened"), "takeOutApprover.dmn"));
+    assertThat(cell(INTERNAL_RULE, "Output_ApproverRole").getText()).isEqualTo("\"SECTION_CHIEF\"");
+
+    // the checks and the dry run take both files
+    steps.click(browser.findElement(By.id("check")));
+    wait.until(ExpectedConditions.or(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("findings-summary"), "エラー"),
+        ExpectedConditions.textToBePresentInElementLocated(By.id("findings-summary"), "問題は見つかりません")));
+    assertThat(browser.findElements(By.cssSelector("#findings tr.severity-ERROR"))).isEmpty();
+    steps.click(browser.findElement(By.id("dry-run")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("#dry-run-decisions [data-decision='takeOutApprover'] tr.changed")));
+
+    // she proposes both in one request
+    browser.findElement(By.id("reason")).sendKeys("社外秘の持ち出しは課長の判断とし、承認画面の表示も合わせる");
+    browser.findElement(By.id("clauses")).sendKeys("3.2, 3.1.3");
+    steps.click(browser.findElement(By.id("propose")));
+    WebElement proposed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("proposed")));
+    proposal = proposed.getAttribute("data-business-key");
+    assertThat(proposed.getAttribute("data-files")).isEqualTo("takeOutApprover.dmn " + form);
+    assertThat(draftFiles()).isEmpty();
+    ProcessInstance revision = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(proposal)
+        .singleResult();
+    assertThat(latestDecision().getVersion()).isEqualTo(decisionVersionBefore);
+
+    // tanaka approves it; the two files are deployed together as she edited them, and beside them, unchanged, the
+    // flow that binds them from its own deployment with its other tables and forms
+    approveAsTanaka(revision);
+    DecisionDefinition deployed = latestDecision();
+    assertThat(deployed.getVersion()).isEqualTo(decisionVersionBefore + 1);
+    String deployment = deployed.getDeploymentId();
+    List<String> names = repositoryService.getDeploymentResourceNames(deployment).stream()
+        .map(name -> name.substring(name.lastIndexOf('/') + 1)).toList();
+    assertThat(names).contains("takeOutApprover.dmn", form);
+    for (String companion : names) {
+      if (!companion.equals("takeOutApprover.dmn") && !companion.equals(form)) {
+        assertThat(resource(deployment, companion)).as(companion + " deployed again unchanged")
+            .isEqualTo(repositoryFile(companion));
+      }
+    }
+    String deployedForm = resource(deployment, form);
+    assertThat(deployedForm).contains("\"label\": \"" + newLabel + "\"").contains("\"id\": \"takeOutApproval\"");
+    String deployedTable = resource(deployment, "takeOutApprover.dmn");
+    assertThat(deployedTable).contains("SECTION_CHIEF").contains("社外秘 (機密性1) は申請者の課長の許可を得る");
+    assertThat(jdbc.queryForObject("select count(*) from regulation_revision where business_key = ?", Integer.class,
+        proposal)).isOne();
+  }
+
+  /** tanaka takes the revision's approval in 自分のグループのタスク and approves it; the request ends. */
+  private void approveAsTanaka(ProcessInstance revision) {
+    browser.manage().deleteAllCookies();
+    steps.login("tanaka");
+    steps.clickText("a", "自分のグループのタスク");
+    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+      for (WebElement item : driver.findElements(By.cssSelector("li"))) {
+        if (item.isDisplayed() && item.getText().contains(proposal)) {
+          steps.click(item.findElement(By.cssSelector("a")));
+          return true;
+        }
+      }
+      return null;
+    });
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "担当する"));
+    steps.clickText("button, a", "担当する");
+    steps.click(wait.until(ExpectedConditions.presenceOfElementLocated(field("decision_Approval-0"))));
+    steps.click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
+    wait.until(driver -> runtimeService.createProcessInstanceQuery().processInstanceId(revision.getId()).count() == 0);
+  }
+
+  /** Opens a model's newest version from the list on the left. */
+  private void openModel(String file) {
+    WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#models tr[data-resource='" + file + "']")));
+    steps.click(row.findElement(By.cssSelector("button.open")));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("opened"), file));
+    wait.until(driver -> draftFiles().contains(file));
+  }
+
+  /** The files of the draft as the page lists them. */
+  private List<String> draftFiles() {
+    return browser.findElements(By.cssSelector("#draft-files li")).stream().map(li -> li.getAttribute("data-file"))
+        .toList();
+  }
+
+  private static String repositoryFile(String file) {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of(file.endsWith(".form") ? "forms" : "bpmn", file),
+          java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String resource(String deployment, String file) {
+    String name = repositoryService.getDeploymentResourceNames(deployment).stream().filter(n -> n.endsWith(file))
+        .findFirst().orElseThrow();
+    try (java.io.InputStream in = repositoryService.getResourceAsStream(deployment, name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private DecisionDefinition latestDecision() {
