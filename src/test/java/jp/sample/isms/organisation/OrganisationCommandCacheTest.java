@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.sample.isms.IsmsSpringBootTest;
-import jp.sample.isms.approval.OrganisationChanges;
+import jp.sample.isms.accounts.OrganisationChanges;
 
 /**
  * Inside an engine command each person and group is read once; a change of the organisation made in the same command
