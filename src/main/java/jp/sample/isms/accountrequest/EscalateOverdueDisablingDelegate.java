@@ -39,11 +39,9 @@ class EscalateOverdueDisablingDelegate implements JavaDelegate {
     String requester = records.requester(execution);
     List<String> officers = organisation.holders(Role.SECURITY_OFFICER, requester).userIds();
     for (String officer : officers) {
-      notifier.send(officer, "【無効化遅延】" + request.businessKey() + " " + request.targetUserId() + " の"
-              + request.systemLabel() + "アカウントが期限までに無効化されていません",
-          "アカウントが不要になった日 (" + request.unneededDate() + ") の翌日までに無効化されていません (情報管理規程 5.1.7)。\n"
-              + "申請番号: " + request.businessKey() + "\n利用者: " + request.targetUserId() + "\n情報システム: "
-              + request.systemLabel() + "\nアカウント: " + request.accountId() + "\nシステム管理者に確認してください。");
+      notifier.send(officer, "account-disabling-overdue", Notifier.values("businessKey", request.businessKey(),
+          "targetUserId", request.targetUserId(), "systemLabel", request.systemLabel(), "unneededDate",
+          request.unneededDate(), "accountId", request.accountId()));
     }
     audit.record(AuditEntry.systemStep(request.businessKey(), execution.getProcessInstanceId(),
             AccountRequestProcess.KEY, execution.getCurrentActivityId(), "情報セキュリティ責任者に無効化遅延を通知する")

@@ -34,15 +34,10 @@ class InstructPasswordChangeDelegate implements JavaDelegate {
     AccountRequest request = AccountRequest.of(execution);
     String accountId = AccountRequest.string(execution, AccountRequestProcess.GRANTED_ACCOUNT_ID);
     String target = request.targetUserId();
-    String instruction = request.requestType() == RequestType.CREATE
-        ? "最初のログオン時に、設定された初期パスワードを推測されにくいものに必ず変更してください。\n"
-        : "アクセス権限を変更しました。初期パスワードのまま使っている場合は、推測されにくいものに必ず変更してください。\n";
-    notifier.send(target, "【パスワード変更のお願い】" + request.systemLabel() + "のアカウント " + accountId + " を"
-            + request.requestType().label() + "しました",
-        request.systemLabel() + "のアカウント " + accountId + " を" + request.requestType().label() + "しました (申請番号: "
-            + request.businessKey() + ")。\n" + instruction
-            + "パスワードはアルファベット大文字、小文字、数字、記号の全てを含む8文字以上とし、他人に教えたり、見えるところに"
-            + "表示したりしないでください。アカウントを他人に貸与してはなりません (情報管理規程 5.1.8)。");
+    notifier.send(target, "account-password-change", Notifier.values("businessKey", request.businessKey(),
+        "systemLabel", request.systemLabel(), "accountId", accountId, "requestTypeLabel", request.requestType().label(),
+        "requestTypeLabelEn", request.requestType() == RequestType.CREATE ? "created" : "changed",
+        "created", request.requestType() == RequestType.CREATE, "changed", request.requestType() != RequestType.CREATE));
     audit.record(AuditEntry.systemStep(request.businessKey(), execution.getProcessInstanceId(),
             AccountRequestProcess.KEY, execution.getCurrentActivityId(), "初期パスワードの変更を指示する")
         .requester(records.requester(execution), records.department(execution)).outcome(Outcome.INSTRUCTED)

@@ -35,13 +35,10 @@ class RecordDisableRefusalDelegate implements JavaDelegate {
     String requester = records.requester(execution);
     String reason = RequestValues.string(execution, AccountRequestProcess.REFUSAL_REASON);
     AuditEntry step = audit.latest(execution.getProcessInstanceId(), AccountRequestProcess.TASK_DISABLE);
-    notifier.send(requester, "【アカウント削除】" + request.businessKey() + " " + request.targetUserId() + " の"
-            + request.systemLabel() + "アカウントは停止・無効化されませんでした",
-        "アカウント削除の申請 " + request.businessKey() + " (利用者 " + request.targetUserId() + "、" + request.systemLabel()
-            + "、アカウント " + request.accountId() + ") は、申請に誤りがあるため実施されませんでした (情報管理規程 5.1.7)。\n"
-            + "理由: " + reason + "\n"
-            + "判断した人: " + (step == null ? "システム管理者" : step.actorName()) + "\n"
-            + "アカウントは有効なままです。必要であれば正しい内容で申請し直してください。");
+    notifier.send(requester, "account-deletion-not-done", Notifier.values("businessKey", request.businessKey(),
+        "targetUserId", request.targetUserId(), "systemLabel", request.systemLabel(), "accountId", request.accountId(),
+        "reason", reason, "deciderName", step == null ? "システム管理者" : step.actorName(), "deciderNameEn",
+        step == null ? "the system administrator" : step.actorName()));
     audit.record(AuditEntry.systemStep(request.businessKey(), execution.getProcessInstanceId(),
             AccountRequestProcess.KEY, execution.getCurrentActivityId(), "実施しなかった理由を記録し申請者に伝える")
         .requester(requester, records.department(execution)).outcome(Outcome.NOTIFIED)

@@ -68,8 +68,8 @@ public class PasswordExpiryWarnings {
       Instant expiresAt = expiry.expiresAt(password.changedAt());
       boolean queued = outbox.enqueue(
           "password-expiry:" + user + ":" + password.changedAt().getEpochSecond(), user, TEMPLATE,
-          Map.of("userId", user, "expiryDate", PasswordExpiry.format(expiresAt),
-              "changedDate", PasswordExpiry.format(password.changedAt()), "welcomeLink", links.welcome(),
+          Map.of("userId", user, "expiryDate", expiry.format(expiresAt),
+              "changedDate", expiry.format(password.changedAt()), "welcomeLink", links.welcome(),
               "expiredJa", expiresAt.isAfter(now) ? "" : "有効期限はすでに過ぎており、パスワードは失効しています。\n",
               "expiredEn", expiresAt.isAfter(now) ? "" : "It has already expired: your password has lapsed.\n"));
       // a user without a mail address is tried again the next night (the outbox logs it)
@@ -78,8 +78,8 @@ public class PasswordExpiryWarnings {
                 AuditStepKind.ACCOUNT)
             .by(AuditEntry.SYSTEM_ACTOR, organisation.displayName(AuditEntry.SYSTEM_ACTOR)).requester(user)
             .outcome(Outcome.PASSWORD_EXPIRY_WARNED)
-            .comment(organisation.displayName(user) + " (" + user + "): 有効期限 " + PasswordExpiry.format(expiresAt)
-                + " (最終変更 " + PasswordExpiry.format(password.changedAt()) + ") を警告メールで通知")
+            .comment(organisation.displayName(user) + " (" + user + "): 有効期限 " + expiry.format(expiresAt)
+                + " (最終変更 " + expiry.format(password.changedAt()) + ") を警告メールで通知")
             .clauses("5.1.8").build());
         warned.add(user);
       }

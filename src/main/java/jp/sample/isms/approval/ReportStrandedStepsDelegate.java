@@ -52,9 +52,8 @@ class ReportStrandedStepsDelegate implements JavaDelegate {
     }
     for (String administrator : organisation.members(Role.SYSTEM_ADMINISTRATOR.groupId(null))) {
       if (!accounts.isDisabled(administrator)) {
-        notifier.send(administrator, "対応できる者のいないステップ " + stranded.size() + " 件 (Stranded steps)",
-            "担当できる者が全員停止中のステップがあります。担当者を変更するか、役割の担当者を役割変更申請で追加してください。\n\n"
-                + String.join("\n", stranded) + "\n\nEvery possible actor of the steps above is disabled.");
+        notifier.send(administrator, "stranded-steps", Notifier.values("count", stranded.size(), "steps",
+            String.join("\n", stranded)));
       }
     }
   }

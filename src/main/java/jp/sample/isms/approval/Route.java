@@ -9,13 +9,6 @@ import jp.sample.isms.organisation.Role;
  */
 public record Route(Role requestedRole, Role role, String groupId, RecordFlag fourEyesException) {
 
-  /** @deprecated the code of {@link RecordFlag#SELF_APPROVAL}; kept only until every caller uses the flag. */
-  @Deprecated
-  public static final String SELF_APPROVAL = "SELF_APPROVAL";
-  /** @deprecated the code of {@link RecordFlag#REPEATED_APPROVER}; kept only until every caller uses the flag. */
-  @Deprecated
-  public static final String REPEATED_APPROVER = "REPEATED_APPROVER";
-
   public boolean escalated() {
     return requestedRole != role;
   }

@@ -145,7 +145,7 @@ public class StepHandOver {
             + reason);
         for (String holder : organisation.members(group)) {
           if (!accounts.isDisabled(holder) && !holder.equals(requester)) {
-            mail(holder, task, "担当者が対応できなくなったため、このステップがあなたの役割にも回されました。");
+            mail(holder, task, "step-escalated", Notifier.values());
           }
         }
         return;
@@ -172,8 +172,8 @@ public class StepHandOver {
       taskService.setAssignee(task.getId(), head);
       record(task, Outcome.STEP_HANDED_OVER, by, userId, "申請者 " + organisation.displayName(userId) + " のステップを "
           + organisation.displayName(head) + " (" + holders.groupId() + ") に引き継ぎました: " + reason);
-      mail(head, task, organisation.displayName(userId) + " さんが対応できなくなったため (" + reason + ")、申請者のステップを"
-          + "引き継ぎました。ご自身で完了するか、Tasklist で担当者を変更してください。");
+      mail(head, task, "step-handed-over", Notifier.values("fromName", organisation.displayName(userId), "reason",
+          reason));
       return;
     }
   }
@@ -256,11 +256,10 @@ public class StepHandOver {
         .outcome(outcome).comment(comment).clauses("1.1").build());
   }
 
-  private void mail(String to, Task task, String text) {
-    String businessKey = records.filing(task.getProcessInstanceId()).map(RequestRecords.Filing::businessKey)
-        .orElse("");
-    notifier.send(to, "[" + businessKey + "] ステップの引き継ぎ: " + task.getName() + " (Step handed over)",
-        organisation.displayName(to) + " 様\n\n" + text + "\n\n申請番号: " + businessKey + "\nステップ: " + task.getName()
-            + "\n\nA step was handed over to you because the person holding it can no longer act.");
+  private void mail(String to, Task task, String kind, java.util.Map<String, Object> values) {
+    values.put("businessKey", records.filing(task.getProcessInstanceId()).map(RequestRecords.Filing::businessKey)
+        .orElse(""));
+    values.put("taskName", task.getName());
+    notifier.send(to, kind, values);
   }
 }

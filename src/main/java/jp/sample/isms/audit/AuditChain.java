@@ -65,8 +65,11 @@ public class AuditChain {
   private final JdbcTemplate jdbc;
   private final AtomicReference<Verification> lastScheduled = new AtomicReference<>();
 
-  public AuditChain(JdbcTemplate jdbc) {
+  private final java.time.Clock clock;
+
+  public AuditChain(JdbcTemplate jdbc, java.time.Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   public static String hash(String previousHash, AuditEntry entry) {
@@ -163,11 +166,11 @@ public class AuditChain {
             + " of strand " + strand + ")");
       }
     }
-    return new Verification(true, checked[0], null, null, OffsetDateTime.now(AuditRecorder.JAPAN));
+    return new Verification(true, checked[0], null, null, OffsetDateTime.now(clock));
   }
 
-  /** Every night at 02:30 Japan time; a broken chain is logged as an error for the system administrator. */
-  @Scheduled(cron = "${isms.audit.verification-cron:0 30 2 * * *}", zone = "Asia/Tokyo")
+  /** Every night at 02:30 in the product's zone; a broken chain is logged as an error for the system administrator. */
+  @Scheduled(cron = "${isms.audit.verification-cron:0 30 2 * * *}", zone = "${isms.time-zone}")
   public void verifyNightly() {
     Verification result = verify();
     lastScheduled.set(result);
@@ -182,7 +185,7 @@ public class AuditChain {
     return lastScheduled.get();
   }
 
-  private static Verification broken(long checked, Long id, String reason) {
-    return new Verification(false, checked, id, reason, OffsetDateTime.now(AuditRecorder.JAPAN));
+  private Verification broken(long checked, Long id, String reason) {
+    return new Verification(false, checked, id, reason, OffsetDateTime.now(clock));
   }
 }

@@ -51,32 +51,6 @@ public record AuditEntry(
   /** The acting role of an administrator (camunda-admin) who cancelled or ended a request. */
   public static final String ADMINISTRATOR = "ADMINISTRATOR";
 
-  /**
-   * Every component, positionally.
-   *
-   * @deprecated build an entry with {@link #filing}, {@link #step}, {@link #systemStep} or {@link #event}; kept only
-   *     until every call site has moved.
-   */
-  @Deprecated
-  public AuditEntry {
-  }
-
-  /**
-   * A record without submitted values.
-   *
-   * @deprecated build an entry with {@link #filing}, {@link #step}, {@link #systemStep} or {@link #event}; kept only
-   *     until every call site has moved.
-   */
-  @Deprecated
-  public AuditEntry(Long id, String businessKey, String processInstanceId, String flowKey, Integer flowVersion,
-      String step, String stepName, String stepKind, String actor, String actorName, String actingRole,
-      String principal, String requester, String departmentCode, OffsetDateTime occurredAt, String outcome,
-      String comment, String clauses, String flags, String regulationRevision) {
-    this(id, businessKey, processInstanceId, flowKey, flowVersion, step, stepName, stepKind, actor, actorName,
-        actingRole, principal, requester, departmentCode, occurredAt, outcome, comment, clauses, flags,
-        regulationRevision, null);
-  }
-
   /** The typed outcome; empty only for a code this product never wrote. */
   public java.util.Optional<Outcome> typedOutcome() {
     return Outcome.of(outcome);
@@ -157,6 +131,7 @@ public record AuditEntry(
     private String clauses;
     private RecordFlag flag;
     private String submittedValues;
+    private String regulationRevision;
 
     private Builder(String flowKey, String step, String stepName, AuditStepKind kind) {
       this.flowKey = flowKey;
@@ -253,11 +228,20 @@ public record AuditEntry(
       return this;
     }
 
+    /**
+     * The revision of the regulation the record is under, when it is not the latest recorded one: the record of the
+     * deployment that makes a new revision carries that revision. The recorder fills in the latest otherwise.
+     */
+    public Builder regulationRevision(String regulationRevision) {
+      this.regulationRevision = regulationRevision;
+      return this;
+    }
+
     public AuditEntry build() {
       Objects.requireNonNull(outcome, "outcome");
       return new AuditEntry(null, businessKey, processInstanceId, flowKey, flowVersion, step, stepName, kind.code(),
           actor, actorName, actingRole, principal, requester, departmentCode, null, outcome.code(), comment, clauses,
-          flag == null ? null : flag.code(), null, submittedValues);
+          flag == null ? null : flag.code(), regulationRevision, submittedValues);
     }
   }
 }

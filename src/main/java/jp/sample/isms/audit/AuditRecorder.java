@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.sql.PreparedStatement;
 import java.sql.Types;
@@ -34,37 +35,50 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AuditRecorder {
 
+  /**
+   * Japan time, for the classes that have not yet been given the product's zone ({@code isms.time-zone}, see
+   * {@link jp.sample.isms.ProductTime}); the recorder itself counts in the product's zone ({@link #zone()}).
+   */
   public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
   /** The process variable that carries a request's 機密性 (3.1.1) in every flow that has one. */
   public static final String CLASSIFICATION = "classification";
 
-  static final RowMapper<AuditEntry> ROW = (rs, i) -> AuditEntry.stored(
+  /** The stored rows, times in UTC: for what reads only their instants (the chain, the search index). */
+  static final RowMapper<AuditEntry> ROW = row(ZoneOffset.UTC);
+
+  static RowMapper<AuditEntry> row(ZoneId zone) {
+    return (rs, i) -> AuditEntry.stored(
       rs.getLong("id"), rs.getString("business_key"), rs.getString("process_instance_id"), rs.getString("flow_key"),
       (Integer) rs.getObject("flow_version"), rs.getString("step"), rs.getString("step_name"),
       rs.getString("step_kind"), rs.getString("actor"), rs.getString("actor_name"), rs.getString("acting_role"),
       rs.getString("principal"), rs.getString("requester"), rs.getString("department_code"),
-      rs.getTimestamp("occurred_at").toInstant().atZone(JAPAN).toOffsetDateTime(), rs.getString("outcome"),
+      rs.getTimestamp("occurred_at").toInstant().atZone(zone).toOffsetDateTime(), rs.getString("outcome"),
       rs.getString("comment"), rs.getString("clauses"), rs.getString("flags"), rs.getString("regulation_revision"),
       rs.getString("submitted_values"));
+  }
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate separateTransaction;
   private final String regulationRevision;
   private final Clock clock;
+  private final ZoneId zone;
+  private final RowMapper<AuditEntry> row;
   private final AuditRequestIndex index;
   private final AuditChain chain;
 
   public AuditRecorder(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
       @Value("${isms.regulation.revision:2026-04}") String regulationRevision, AuditRequestIndex index,
-      AuditChain chain) {
+      AuditChain chain, Clock clock) {
     this.jdbc = jdbc;
     this.chain = chain;
     this.index = index;
     this.separateTransaction = new TransactionTemplate(transactionManager);
     this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.regulationRevision = regulationRevision;
-    this.clock = Clock.system(JAPAN);
+    this.clock = clock;
+    this.zone = clock.getZone();
+    this.row = row(zone);
   }
 
   /**
@@ -158,18 +172,23 @@ public class AuditRecorder {
     return OffsetDateTime.now(clock);
   }
 
+  /** The product's zone ({@code isms.time-zone}): the records' times are shown and their days counted in it. */
+  public ZoneId zone() {
+    return zone;
+  }
+
   public List<AuditEntry> forProcessInstance(String processInstanceId) {
-    return jdbc.query("select * from audit_record where process_instance_id = ? order by id", ROW, processInstanceId);
+    return jdbc.query("select * from audit_record where process_instance_id = ? order by id", row, processInstanceId);
   }
 
   public List<AuditEntry> forBusinessKey(String businessKey) {
-    return jdbc.query("select * from audit_record where business_key = ? order by id", ROW, businessKey);
+    return jdbc.query("select * from audit_record where business_key = ? order by id", row, businessKey);
   }
 
   /** The latest record of a step of a request (e.g. the decision just taken). */
   public AuditEntry latest(String processInstanceId, String step) {
     return jdbc.query("select * from audit_record where process_instance_id = ? and step = ? order by id desc",
-        ROW, processInstanceId, step).stream().findFirst().orElse(null);
+        row, processInstanceId, step).stream().findFirst().orElse(null);
   }
 
   /** Who approved a step of this request other than {@code step}: they may not take another (four eyes). */

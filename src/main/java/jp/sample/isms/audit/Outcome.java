@@ -36,6 +36,10 @@ public enum Outcome implements Labelled {
   PLANNED("対応手順の計画", "Response planned"),
   RELEVELLED("事故レベルの変更", "Incident level changed"),
   CLOSED("終結", "Closed"),
+  REVISION_DEPLOYED("規程の版の配備", "Regulation revision deployed"),
+  DEPLOYMENT_REFUSED("配備の拒否", "Deployment refused"),
+  LEFT_COMMITTEE("委員でなくなったため確認対象外", "Not a committee member any more"),
+  IMPROVEMENT_DONE("改善項目の完了", "Improvement item done"),
   // around the steps of a request
   ATTACHED("添付", "Attached"),
   ATTACHMENT_REMOVED("添付の削除", "Attachment removed"),

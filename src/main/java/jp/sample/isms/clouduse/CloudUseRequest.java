@@ -46,6 +46,16 @@ record CloudUseRequest(String businessKey, String serviceName, String provider, 
     };
   }
 
+  /** The same in English: Public (confidentiality 0), Internal (confidentiality 1), Secret (confidentiality 2). */
+  String classificationLabelEn() {
+    return switch (classification) {
+      case "PUBLIC" -> "Public (confidentiality 0)";
+      case "INTERNAL" -> "Internal (confidentiality 1)";
+      case "SECRET" -> "Secret (confidentiality 2)";
+      default -> classification;
+    };
+  }
+
   static String string(VariableScope scope, String name) {
     return RequestValues.string(scope, name);
   }

@@ -32,16 +32,10 @@ class NotifyCloudUseRequesterDelegate implements JavaDelegate {
     CloudUseRequest request = CloudUseRequest.of(execution);
     String requester = records.requester(execution);
     String reviewDate = CloudUseRequest.string(execution, CloudUseProcess.REVIEW_DATE);
-    notifier.send(requester, "【クラウドサービス利用承認】" + request.businessKey() + " " + request.serviceName()
-            + " の利用が承認されました",
-        "クラウドサービス「" + request.serviceName() + "」(" + request.provider() + ") の利用が承認され、"
-            + "クラウドサービス台帳に登録されました (情報管理規程 7.18)。\n"
-            + "承認番号: " + request.businessKey() + "\n"
-            + "保存できる情報の機密性: " + request.classificationLabel() + " まで\n"
-            + (request.backupUse() ? "バックアップの保存: 可 (4.1.3 のサービス要件を確認済み)\n" : "")
-            + "登録するメールアドレス: " + request.registrationEmail() + " (外部メールアドレス)\n"
-            + "見直し日: " + reviewDate + "\n"
-            + "クラウドサービスの管理者との秘密保持契約の締結を確認済みです。承認された範囲を超える情報を保存しないでください。");
+    notifier.send(requester, "cloud-use-approved", Notifier.values("businessKey", request.businessKey(),
+        "serviceName", request.serviceName(), "provider", request.provider(), "classificationLabel",
+        request.classificationLabel(), "classificationLabelEn", request.classificationLabelEn(), "backupUse",
+        request.backupUse(), "registrationEmail", request.registrationEmail(), "reviewDate", reviewDate));
     audit.record(AuditEntry.systemStep(request.businessKey(), execution.getProcessInstanceId(), CloudUseProcess.KEY,
             execution.getCurrentActivityId(), "申請者に利用開始を通知する")
         .requester(requester, records.department(execution)).outcome(Outcome.NOTIFIED)

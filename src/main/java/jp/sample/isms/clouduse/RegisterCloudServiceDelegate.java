@@ -35,7 +35,7 @@ class RegisterCloudServiceDelegate implements JavaDelegate {
     CloudUseRequest request = CloudUseRequest.of(execution);
     String instanceId = execution.getProcessInstanceId();
     AuditEntry approval = audit.latest(instanceId, CloudUseProcess.TASK_APPROVE);
-    LocalDate approvedOn = approval.occurredAt().atZoneSameInstant(AuditRecorder.JAPAN).toLocalDate();
+    LocalDate approvedOn = approval.occurredAt().atZoneSameInstant(audit.zone()).toLocalDate();
     LocalDate reviewDate = approvedOn.plus(properties.reviewPeriod());
     register.register(new CloudServiceRegister.Entry(request.businessKey(), instanceId, request.serviceName(),
         request.provider(), request.purpose(), request.classification(), request.backupUse(),

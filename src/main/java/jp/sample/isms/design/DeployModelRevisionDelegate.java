@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
+import jp.sample.isms.audit.RecordFlag;
 
 /**
  * {@code ServiceTask_DeployRevision}, 1.4: deploys exactly the approved files — only if every stored file still has the
@@ -50,7 +52,7 @@ class DeployModelRevisionDelegate implements JavaDelegate {
     List<String> changed = filing.files().stream().filter(f -> !f.intact()).map(ModelRevisionFilings.StoredFile::name)
         .toList();
     if (!changed.isEmpty()) {
-      refuse(execution, businessKey, "CHANGED_AFTER_FILING", "申請後に保存ファイルが変わっていたため配備しませんでした: "
+      refuse(execution, businessKey, RecordFlag.CHANGED_AFTER_FILING, "申請後に保存ファイルが変わっていたため配備しませんでした: "
           + String.join(", ", changed) + " (stored files changed after filing; nothing deployed)");
       return;
     }
@@ -61,7 +63,7 @@ class DeployModelRevisionDelegate implements JavaDelegate {
       List<Finding> errors = checks.check(filing.files().stream().map(f -> new ModelFile(f.name(), f.content()))
           .toList()).stream().filter(Finding::isError).toList();
       if (!errors.isEmpty()) {
-        refuse(execution, businessKey, "CHECKS_FAILED", "配備時の検査でエラーがあったため配備しませんでした: "
+        refuse(execution, businessKey, RecordFlag.CHECKS_FAILED, "配備時の検査でエラーがあったため配備しませんでした: "
             + errors.stream().map(Finding::describe).collect(Collectors.joining("; ")));
         return;
       }
@@ -80,20 +82,21 @@ class DeployModelRevisionDelegate implements JavaDelegate {
     execution.setVariable(ModelRevisionProcess.DEPLOYED, true);
     execution.setVariable(ModelRevisionProcess.REGULATION_REVISION, revision);
     execution.setVariable(ModelRevisionProcess.DEPLOYMENT_ID, deploymentId);
-    audit.record(new AuditEntry(null, businessKey, execution.getProcessInstanceId(), ModelRevisionProcess.KEY, null,
-        execution.getCurrentActivityId(), "承認されたファイルを配備し版を記録する", "SYSTEM", "system", "システム", null, null,
-        records.requester(execution), records.department(execution), null, "REVISION_DEPLOYED",
-        "規程の版 " + revision + "; 配備 " + deploymentId + "; " + ModelRevisionFilings.summary(filing.files())
+    audit.record(AuditEntry.systemStep(businessKey, execution.getProcessInstanceId(), ModelRevisionProcess.KEY,
+            execution.getCurrentActivityId(), "承認されたファイルを配備し版を記録する")
+        .requester(records.requester(execution), records.department(execution)).outcome(Outcome.REVISION_DEPLOYED)
+        .comment("規程の版 " + revision + "; 配備 " + deploymentId + "; " + ModelRevisionFilings.summary(filing.files())
             .replace('\n', ';') + (companions.isEmpty() ? "" : "; 同じ配備で再配備 (unchanged, deployed again with "
-            + "it): " + String.join(", ", companions.keySet())), "1.4", filing.emergency() ? "EMERGENCY" : null, revision));
+            + "it): " + String.join(", ", companions.keySet())))
+        .clauses("1.4").flag(filing.emergency() ? RecordFlag.EMERGENCY : null).regulationRevision(revision).build());
   }
 
-  private void refuse(DelegateExecution execution, String businessKey, String outcome, String detail) {
-    filings.outcome(businessKey, outcome, detail);
+  private void refuse(DelegateExecution execution, String businessKey, RecordFlag reason, String detail) {
+    filings.outcome(businessKey, reason.code(), detail);
     execution.setVariable(ModelRevisionProcess.DEPLOYED, false);
-    audit.record(new AuditEntry(null, businessKey, execution.getProcessInstanceId(), ModelRevisionProcess.KEY, null,
-        execution.getCurrentActivityId(), "承認されたファイルを配備し版を記録する", "SYSTEM", "system", "システム", null, null,
-        records.requester(execution), records.department(execution), null, "DEPLOYMENT_REFUSED", detail, "1.4",
-        outcome, null));
+    audit.record(AuditEntry.systemStep(businessKey, execution.getProcessInstanceId(), ModelRevisionProcess.KEY,
+            execution.getCurrentActivityId(), "承認されたファイルを配備し版を記録する")
+        .requester(records.requester(execution), records.department(execution)).outcome(Outcome.DEPLOYMENT_REFUSED)
+        .comment(detail).clauses("1.4").flag(reason).build());
   }
 }

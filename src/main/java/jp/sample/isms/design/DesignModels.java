@@ -45,10 +45,13 @@ class DesignModels {
 
   private final RepositoryService repository;
   private final JdbcTemplate jdbc;
+  private final java.time.ZoneId zone;
 
-  DesignModels(@org.springframework.context.annotation.Lazy RepositoryService repository, JdbcTemplate jdbc) {
+  DesignModels(@org.springframework.context.annotation.Lazy RepositoryService repository, JdbcTemplate jdbc,
+      java.time.ZoneId zone) {
     this.repository = repository;
     this.jdbc = jdbc;
+    this.zone = zone;
   }
 
   List<Model> models() {
@@ -68,7 +71,7 @@ class DesignModels {
               new ArrayList<>()));
       model.versions().add(new Version(definition.version(), definition.deploymentId(), origin.revision(),
           deployment == null || deployment.getDeploymentTime() == null ? null
-              : deployment.getDeploymentTime().toInstant().atZone(RegulationRevisions.JAPAN).toOffsetDateTime(),
+              : deployment.getDeploymentTime().toInstant().atZone(zone).toOffsetDateTime(),
           origin.source(), origin.businessKey()));
     }
     List<Model> sorted = new ArrayList<>();

@@ -17,30 +17,30 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegulationRevisions {
 
-  static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-
   /** The current revision and the request that made it (null for the configured initial revision). */
   public record Revision(String revision, OffsetDateTime approvedAt, String businessKey) {
   }
 
   private final JdbcTemplate jdbc;
   private final String initial;
+  private final ZoneId zone;
 
-  RegulationRevisions(JdbcTemplate jdbc, @Value("${isms.regulation.revision:2026-04}") String initial) {
+  RegulationRevisions(JdbcTemplate jdbc, @Value("${isms.regulation.revision:2026-04}") String initial, ZoneId zone) {
     this.jdbc = jdbc;
     this.initial = initial;
+    this.zone = zone;
   }
 
   public Revision current() {
     List<Revision> rows = jdbc.query("select revision, approved_at, business_key from regulation_revision "
         + "order by id desc", (rs, i) -> new Revision(rs.getString(1),
-            rs.getTimestamp(2).toInstant().atZone(JAPAN).toOffsetDateTime(), rs.getString(3)));
+            rs.getTimestamp(2).toInstant().atZone(zone).toOffsetDateTime(), rs.getString(3)));
     return rows.isEmpty() ? new Revision(initial, null, null) : rows.get(0);
   }
 
   /** Records a new revision for an approval at the given time and returns its name. */
   String record(String businessKey, String approvedBy, OffsetDateTime approvedAt) {
-    String month = YearMonth.from(approvedAt.atZoneSameInstant(JAPAN)).toString();
+    String month = YearMonth.from(approvedAt.atZoneSameInstant(zone)).toString();
     Integer taken = jdbc.queryForObject("select count(*) from regulation_revision where revision = ? "
         + "or revision like ?", Integer.class, month, month + "-%");
     String revision = taken == null || taken == 0 ? month : month + "-" + (taken + 1);

@@ -92,7 +92,7 @@ class PlanIncidentResponseDelegate implements JavaDelegate {
   }
 
   /** The end of the day in Japan: a filing is due within its last day. */
-  private static OffsetDateTime endOf(LocalDate day) {
-    return day == null ? null : day.atTime(LocalTime.of(23, 59, 59)).atZone(AuditRecorder.JAPAN).toOffsetDateTime();
+  private OffsetDateTime endOf(LocalDate day) {
+    return day == null ? null : day.atTime(LocalTime.of(23, 59, 59)).atZone(audit.zone()).toOffsetDateTime();
   }
 }

@@ -64,10 +64,8 @@ class DisableLeaverAccountDelegate implements JavaDelegate {
         .filter(head -> !head.equals(target)).toList();
     if (!requesterSteps.isEmpty()) {
       for (String head : heads) {
-        notifier.send(head, "【退職者の申請】" + organisation.displayName(target) + " さんの申請に残っているステップがあります",
-            organisation.displayName(target) + " (" + target + ") さんのアカウントを退職により停止しました (" + businessKey
-                + ")。\n本人が申請者として担当していた次のステップが残っています。申請の引き継ぎ又は取り下げを"
-                + "システム管理者と決めてください:\n" + String.join("\n", requesterSteps));
+        notifier.send(head, "leaver-steps-left", Notifier.values("businessKey", businessKey, "leaver", target,
+            "leaverName", organisation.displayName(target), "steps", String.join("\n", requesterSteps)));
       }
     }
     String handedOver = "役割のステップ " + moved.size() + " 件を役割へ戻した; 申請者のステップ " + requesterSteps

@@ -15,7 +15,6 @@ import jp.sample.isms.accountrequest.AccountRegister;
 import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.asset.InformationAssets;
-import jp.sample.isms.audit.AuditRecorder;
 
 /**
  * {@code ServiceTask_ListReturns}, 2.3 and 5.1.7: lists what the person is to return — the assets of the
@@ -34,8 +33,11 @@ class ListReturnsDelegate implements JavaDelegate {
   private final OffboardingRegister register;
   private final RequestRecords records;
 
+  private final java.time.ZoneId zone;
+
   ListReturnsDelegate(InformationAssets assets, AccountRegister accounts, JdbcTemplate jdbc,
-      OffboardingRegister register, RequestRecords records) {
+      OffboardingRegister register, RequestRecords records, java.time.ZoneId zone) {
+    this.zone = zone;
     this.assets = assets;
     this.accounts = accounts;
     this.jdbc = jdbc;
@@ -66,7 +68,7 @@ class ListReturnsDelegate implements JavaDelegate {
     execution.setVariable(OffboardingProcess.ACCOUNTS_TO_DELETE,
         accountLines.isEmpty() ? "台帳に有効なアカウントはありません" : String.join("\n", accountLines));
     execution.setVariable(OffboardingProcess.DISABLE_AT,
-        Date.from(lastDay.atTime(END_OF_DAY).atZone(AuditRecorder.JAPAN).toInstant()));
+        Date.from(lastDay.atTime(END_OF_DAY).atZone(zone).toInstant()));
     register.listed(records.businessKey(execution), execution.getProcessInstanceId(), records.requester(execution),
         target, lastDay, returnItems);
   }

@@ -14,21 +14,21 @@ import org.springframework.stereotype.Component;
  * 5.1.8 「パスワードは、一定期間更新がなければ警告を行い、警告に従わない場合はパスワードは失効するものとする」: a password
  * lapses {@code isms.password.max-age} (ISO-8601 period, default P90D) after it was set; {@code isms.password
  * .expiry-warning} (default P14D) before that its user is warned by mail. {@code P0D} or empty switches expiry off.
- * Periods are counted in Japan's calendar (P3M from 31 January ends on 30 April).
+ * Periods are counted in the calendar of the product's zone, {@code isms.time-zone} (P3M from 31 January ends on 30
+ * April).
  */
 @Component
 public class PasswordExpiry {
-
-  /** The product's calendar: dates in mails and messages are Japan's. */
-  public static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
 
   private final Period maxAge;
   private final Period warning;
+  private final ZoneId zone;
 
   public PasswordExpiry(@Value("${isms.password.max-age:P90D}") String maxAge,
-      @Value("${isms.password.expiry-warning:P14D}") String warning) {
+      @Value("${isms.password.expiry-warning:P14D}") String warning, ZoneId zone) {
+    this.zone = zone;
     this.maxAge = parse("isms.password.max-age", maxAge);
     Period parsedWarning = parse("isms.password.expiry-warning", warning);
     this.warning = parsedWarning == null ? Period.ZERO : parsedWarning;
@@ -59,7 +59,7 @@ public class PasswordExpiry {
     if (maxAge == null || changedAt == null) {
       return null;
     }
-    return changedAt.atZone(ZONE).plus(maxAge).toInstant();
+    return changedAt.atZone(zone).plus(maxAge).toInstant();
   }
 
   /** Whether a password set at {@code changedAt} has lapsed at {@code now}. */
@@ -71,7 +71,7 @@ public class PasswordExpiry {
   /** When the warning about a password set at {@code changedAt} is due; null if passwords do not expire. */
   public Instant warnAt(Instant changedAt) {
     Instant expiresAt = expiresAt(changedAt);
-    return expiresAt == null ? null : expiresAt.atZone(ZONE).minus(warning).toInstant();
+    return expiresAt == null ? null : expiresAt.atZone(zone).minus(warning).toInstant();
   }
 
   /**
@@ -79,11 +79,14 @@ public class PasswordExpiry {
    * the warning period, or has passed); null if passwords do not expire.
    */
   public Instant warnIfSetBefore(Instant now) {
-    return maxAge == null ? null : now.atZone(ZONE).plus(warning).minus(maxAge).toInstant();
+    return maxAge == null ? null : now.atZone(zone).plus(warning).minus(maxAge).toInstant();
   }
 
-  /** An instant as shown in mails and messages: {@code 2026/07/01 09:30} (Japan), as the other mails show times. */
-  public static String format(Instant instant) {
-    return SHOWN.format(instant.atZone(ZONE));
+  /**
+   * An instant as shown in mails and messages: {@code 2026/07/01 09:30} in the product's zone, as the other mails show
+   * times.
+   */
+  public String format(Instant instant) {
+    return SHOWN.format(instant.atZone(zone));
   }
 }

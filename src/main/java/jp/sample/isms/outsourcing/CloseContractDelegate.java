@@ -34,10 +34,9 @@ class CloseContractDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     OutsourcingRequest request = OutsourcingRequest.of(execution, records);
     register.ended(request.businessKey(), audit.now());
-    notifier.send(request.requester(), "【契約終了】" + request.businessKey() + " " + request.contractor() + " との委託契約が終了しました",
-        "契約終了日 (" + request.contractEnd() + ") を過ぎたため、定期評価を終了しました。\n申請番号: " + request.businessKey()
-            + "\n委託先: " + request.contractor() + "\n引き渡した情報資産: " + request.assetDescription()
-            + "\n契約に従い、引き渡した情報資産の返却又は廃棄・消去を確認してください (8.1.3)。");
+    notifier.send(request.requester(), "contract-ended", Notifier.values("businessKey", request.businessKey(),
+        "contractor", request.contractor(), "contractEnd", request.contractEnd(), "assetDescription",
+        request.assetDescription()));
     audit.record(AuditEntry.systemStep(request.businessKey(), execution.getProcessInstanceId(),
             OutsourcingProcess.KEY, execution.getCurrentActivityId(), "契約の終了を記録する")
         .requester(request.requester(), request.departmentCode()).outcome(Outcome.ENDED)

@@ -39,7 +39,7 @@ class RecordSelectionDelegate implements JavaDelegate {
     String marks = unmet.isEmpty() ? null : SelectionCriterion.marks(unmet);
     register.selected(request, processInstanceId, evaluation.actor(), approval.actor(), marks, audit.now());
     register.evaluated(request.businessKey(), processInstanceId, ContractorRegister.SELECTION, null,
-        evaluation.occurredAt().atZoneSameInstant(AuditRecorder.JAPAN).toLocalDate(), evaluation.actor(), marks,
+        evaluation.occurredAt().atZoneSameInstant(audit.zone()).toLocalDate(), evaluation.actor(), marks,
         findings(execution), !unmet.isEmpty(), null, audit.now());
   }
 

@@ -41,16 +41,16 @@ class StartContractDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     OutsourcingRequest request = OutsourcingRequest.of(execution, records);
     OffsetDateTime now = audit.now();
-    LocalDate today = now.atZoneSameInstant(AuditRecorder.JAPAN).toLocalDate();
+    LocalDate today = now.atZoneSameInstant(audit.zone()).toLocalDate();
     LocalDate from = request.contractStart().isAfter(today) ? request.contractStart() : today;
-    ZonedDateTime firstEvaluation = settings.after(from.atTime(EVALUATION_TIME).atZone(AuditRecorder.JAPAN));
+    ZonedDateTime firstEvaluation = settings.after(from.atTime(EVALUATION_TIME).atZone(audit.zone()));
     String interval = settings.evaluationInterval();
     execution.setVariable(OutsourcingProcess.EVALUATION_INTERVAL, interval);
     // ISO-8601 repeating interval with a start: R/<first evaluation>/<interval>, until the contract ends
     execution.setVariable(OutsourcingProcess.EVALUATION_CYCLE,
         "R/" + firstEvaluation.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/" + interval);
     execution.setVariable(OutsourcingProcess.CONTRACT_ENDS_AT,
-        Date.from(request.contractEnd().plusDays(1).atStartOfDay(AuditRecorder.JAPAN).toInstant()));
+        Date.from(request.contractEnd().plusDays(1).atStartOfDay(audit.zone()).toInstant()));
     String confirmedBy = audit.latest(execution.getProcessInstanceId(), OutsourcingProcess.TASK_CONFIRM_CONTRACT)
         .actor();
     register.running(request.businessKey(),

@@ -49,12 +49,8 @@ class RecordPasswordReissueDelegate implements JavaDelegate {
         records.requester(execution), target, system, accountId, checkedBy, method,
         RequestValues.string(execution, PasswordReissueProcess.IDENTITY_CHECK_NOTE), issuedBy, delivery,
         audit.now()));
-    String systemName = product ? "この承認システム" : system;
-    notifier.send(target, "【パスワード再発行】" + businessKey + " " + systemName + "のパスワードを再発行しました",
-        systemName + "のアカウント " + accountId + " のパスワードを再発行しました (申請番号: " + businessKey + ")。\n"
-            + "新しいパスワードはシステム管理者から直接お伝えします。メールでは送りません。\n"
-            + "最初のログオン時に、推測されにくいパスワードに必ず変更してください (情報管理規程 5.1.6, 5.1.8)。\n"
-            + "心当たりがない場合は、すぐにシステム管理者に連絡してください。");
+    notifier.send(target, "password-reissued", Notifier.values("businessKey", businessKey, "accountId", accountId,
+        "systemName", product ? "この承認システム" : system, "systemNameEn", product ? "this approval system" : system));
     audit.record(AuditEntry.systemStep(businessKey, execution.getProcessInstanceId(), PasswordReissueProcess.KEY,
             execution.getCurrentActivityId(), "再発行を記録し本人に知らせる")
         .requester(records.requester(execution), records.department(execution)).outcome(Outcome.PASSWORD_REISSUED)

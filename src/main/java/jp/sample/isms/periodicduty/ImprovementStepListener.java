@@ -11,6 +11,8 @@ import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.approval.ValidationErrors;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.AuditStepKind;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
 
@@ -85,12 +87,12 @@ class ImprovementStepListener implements TaskListener {
   private void decide(DelegateTask task, ImprovementItems.Item item, String actor) {
     if (Decision.APPROVED.name().equals(RequestValues.string(task.getVariable("decision")))) {
       improvements.accepted(item.id(), actor, audit.now());
-      audit.record(new AuditEntry(null, item.businessKey(), task.getProcessInstanceId(), PeriodicDutyProcess.KEY,
-          null, PeriodicDutyProcess.TASK_ACCEPT_IMPROVEMENT, "改善項目の完了", "SYSTEM", actor,
-          organisation.displayName(actor), Role.SECURITY_OFFICER.name(), null, item.closedBy(), null, null,
-          "IMPROVEMENT_DONE", "改善項目 " + item.no() + ": " + item.description() + " (担当 "
+      audit.record(AuditEntry.step(item.businessKey(), task.getProcessInstanceId(), PeriodicDutyProcess.KEY,
+              PeriodicDutyProcess.TASK_ACCEPT_IMPROVEMENT, "改善項目の完了", AuditStepKind.SYSTEM)
+          .by(actor, organisation.displayName(actor)).actingAs(Role.SECURITY_OFFICER).requester(item.closedBy())
+          .outcome(Outcome.IMPROVEMENT_DONE).comment("改善項目 " + item.no() + ": " + item.description() + " (担当 "
               + Role.valueOf(item.ownerRole()).nameJa() + ", 期限 " + item.dueDate() + ", 完了報告 "
-              + organisation.displayName(item.closedBy()) + ")", "1.2", null, null));
+              + organisation.displayName(item.closedBy()) + ")").clauses("1.2").build());
     } else {
       improvements.reopened(item.id());
     }

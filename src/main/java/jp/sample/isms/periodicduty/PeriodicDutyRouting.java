@@ -60,7 +60,7 @@ public class PeriodicDutyRouting {
   /**
    * 1.2: the security officer accepts the closure of an improvement item, never whoever closed it (four eyes; when
    * they are the only holder, the step goes up the kernel's chain). Having accepted the audit itself does not bar the
-   * security officer from accepting its items: the route says so ({@link Route#REPEATED_APPROVER}).
+   * security officer from accepting its items: the route says so ({@link jp.sample.isms.audit.RecordFlag#REPEATED_APPROVER}).
    * {@code ${periodicDutyRouting.improvementAcceptors(execution, approvalRouting, improvementId)}}.
    */
   @ModelCallable

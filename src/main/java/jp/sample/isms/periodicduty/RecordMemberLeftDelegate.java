@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import jp.sample.isms.approval.FourEyesViolationException;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.notification.Notifier;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
@@ -44,14 +45,13 @@ class RecordMemberLeftDelegate implements JavaDelegate {
     Occurrences.Occurrence occurrence = occurrences.byProcessInstance(execution.getProcessInstanceId()).orElseThrow();
     String text = organisation.displayName(member) + " (" + member + ") は委員でなくなったため、確認の対象外としました: "
         + reason;
-    audit.record(new AuditEntry(null, occurrence.businessKey(), execution.getProcessInstanceId(),
-        PeriodicDutyProcess.KEY, null, PeriodicDutyProcess.TASK_ACKNOWLEDGE, "共有された脅威・脆弱性情報を確認する",
-        "SYSTEM", "system", "システム", null, null, member, null, null, "LEFT_COMMITTEE", text, "1.3", null, null));
+    audit.record(AuditEntry.systemStep(occurrence.businessKey(), execution.getProcessInstanceId(),
+            PeriodicDutyProcess.KEY, PeriodicDutyProcess.TASK_ACKNOWLEDGE, "共有された脅威・脆弱性情報を確認する")
+        .requester(member).outcome(Outcome.LEFT_COMMITTEE).comment(text).clauses("1.3").build());
     for (String officer : organisation.members(Role.SECURITY_OFFICER.groupId(null))) {
-      notifier.send(officer, "[" + occurrence.businessKey() + "] 委員でなくなった人の確認を閉じました (Acknowledgement "
-          + "closed: no longer a committee member)", organisation.displayName(officer) + " 様\n\n" + text
-          + "\n\n番号: " + occurrence.businessKey() + "\n業務: " + occurrence.dutyName() + "\n\nThe acknowledgement of "
-          + member + " was closed because they are no longer a member of the committee (1.3); it is not counted.");
+      notifier.send(officer, "committee-member-left", Notifier.values("businessKey", occurrence.businessKey(),
+          "member", member, "memberName", organisation.displayName(member), "reason", reason, "dutyName",
+          occurrence.dutyName()));
     }
   }
 }

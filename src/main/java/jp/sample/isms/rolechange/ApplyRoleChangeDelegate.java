@@ -51,10 +51,10 @@ class ApplyRoleChangeDelegate implements JavaDelegate {
     execution.setVariable(RoleChangeProcess.EXCEPTION_GRANTED, until != null);
     if (until != null) {
       execution.setVariable(RoleChangeProcess.EXCEPTION_ENDS_AT,
-          Date.from(until.plusDays(1).atStartOfDay(AuditRecorder.JAPAN).toInstant()));
+          Date.from(until.plusDays(1).atStartOfDay(audit.zone()).toInstant()));
     }
-    notifier.send(person, "[" + businessKey + "] 役割の変更 (Role change)", organisation.displayName(person) + " 様\n\n"
-        + "情報セキュリティ責任者の承認により、次の役割の変更を反映しました (1.1, 10.1)。\n"
-        + changes.summary(kind, group, person, until) + "\n\nThe approved role change above is now in effect.");
+    notifier.send(person, "role-changed", Notifier.values("businessKey", businessKey, "person", person,
+        "personName", organisation.displayName(person), "groupLabel", changes.groupLabel(group),
+        "added", RoleChangeProcess.ADD.equals(kind), "removed", !RoleChangeProcess.ADD.equals(kind), "until", until));
   }
 }

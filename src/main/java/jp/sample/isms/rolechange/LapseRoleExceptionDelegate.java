@@ -38,12 +38,12 @@ class LapseRoleExceptionDelegate implements JavaDelegate {
     String businessKey = records.businessKey(execution);
     changes.lapse(businessKey, audit.now());
     String person = RequestValues.string(execution, RoleChangeProcess.PERSON);
-    String text = "5.1.10 の例外の期限が過ぎたため、次の特権を解除しました。\n"
-        + changes.groupLabel(RequestValues.string(execution, RoleChangeProcess.GROUP_ID)) + " — "
-        + organisation.displayName(person) + " (" + person + ")\n\nThe exception has lapsed; the group was removed.";
-    notifier.send(person, "[" + businessKey + "] 特権の例外の期限切れ (Exception lapsed)", text);
+    java.util.Map<String, Object> values = Notifier.values("businessKey", businessKey, "person", person,
+        "personName", organisation.displayName(person), "groupLabel",
+        changes.groupLabel(RequestValues.string(execution, RoleChangeProcess.GROUP_ID)));
+    notifier.send(person, "role-exception-lapsed", values);
     for (String administrator : organisation.members(Role.SYSTEM_ADMINISTRATOR.groupId(null))) {
-      notifier.send(administrator, "[" + businessKey + "] 特権の例外の期限切れ (Exception lapsed)", text);
+      notifier.send(administrator, "role-exception-lapsed", values);
     }
   }
 }

@@ -50,7 +50,7 @@ class ApplySecurityApprovalDelegate implements JavaDelegate {
     String department = records.department(execution);
     AuditEntry approval = audit.latest(instanceId, SecurityApprovalProcess.TASK_APPROVE);
     OffsetDateTime now = audit.now();
-    LocalDate approvedOn = approval.occurredAt().atZoneSameInstant(AuditRecorder.JAPAN).toLocalDate();
+    LocalDate approvedOn = approval.occurredAt().atZoneSameInstant(audit.zone()).toLocalDate();
     String number = request.businessKey();
     String approver = approval.actor();
 
@@ -109,14 +109,13 @@ class ApplySecurityApprovalDelegate implements JavaDelegate {
       execution.setVariable(SecurityApprovalProcess.PERMIT_ENDS_AT, endsAt);
       execution.setVariable(SecurityApprovalProcess.PERMIT_REMINDER_AT, reminder.before(nowDate) ? nowDate : reminder);
     }
-    notifier.send(requester, "【セキュリティ承認】" + number + " " + request.typeLabel() + " が承認されました",
-        request.typeLabel() + " (情報管理規程 " + request.clause() + ") が承認されました。\n"
-            + "承認番号: " + number + "\n"
-            + "対象: " + request.permitSubject() + "\n"
-            + (request.expires() ? "有効期間: " + validFrom + " から " + request.validUntil() + " まで (終了日を過ぎると失効します)\n" : "")
-            + (reviewDate != null ? "見直し日: " + reviewDate + "\n" : "")
-            + "台帳: " + change + "\n"
-            + notes(request.requestType()));
+    String type = request.requestType();
+    notifier.send(requester, "security-approval-granted", Notifier.values("businessKey", number, "typeLabel",
+        request.typeLabel(), "clause", request.clause(), "permitSubject", request.permitSubject(), "validFrom",
+        validFrom, "validUntil", request.expires() ? request.validUntil() : null, "reviewDate", reviewDate,
+        "registerChange", change, "remoteAccess", "REMOTE_ACCESS".equals(type), "lanConnection",
+        "LAN_CONNECTION".equals(type), "wirelessDevice", "WIRELESS_DEVICE".equals(type), "onlineBanking",
+        "ONLINE_BANKING".equals(type), "browserPassword", "BROWSER_PASSWORD".equals(type)));
     audit.record(AuditEntry.systemStep(number, instanceId, SecurityApprovalProcess.KEY,
             execution.getCurrentActivityId(), "承認を台帳に反映する")
         .requester(requester, department).outcome(Outcome.RECORDED).comment(change).clauses(request.clause()).build());
@@ -128,19 +127,7 @@ class ApplySecurityApprovalDelegate implements JavaDelegate {
   }
 
   /** What the holder must keep in mind, by the regulation. */
-  private static String notes(String type) {
-    return switch (type) {
-      case "REMOTE_ACCESS" -> "公衆 WiFi 回線は利用できません。会社が契約するキャリア回線で IPSec 接続し、原則として勤務時間内に利用してください (7.26, 7.27)。"
-          + "\n端末を紛失した場合は、直ちに情報セキュリティ責任者に連絡し、指示に従ってください (7.25)。";
-      case "LAN_CONNECTION" -> "接続前の確認 (定義ファイルの更新とフルスキャン) を報告済みです。終了日を過ぎたら接続を外してください (7.13)。";
-      case "WIRELESS_DEVICE" -> "WPA2-PSK・AES、12文字以上の事前共有キーで接続してください (5.1.3)。";
-      case "ONLINE_BANKING" -> "銀行が公開している URL 又は専用アプリケーションを使い、メール等のリンクからアクセスしないでください (7.17)。";
-      case "BROWSER_PASSWORD" -> "承認されたウェブサービス以外のパスワードはブラウザに保存しないでください (7.16)。";
-      default -> "";
-    };
-  }
-
-  private static Date at(LocalDate day, LocalTime time) {
-    return Date.from(day.atTime(time).atZone(AuditRecorder.JAPAN).toInstant());
+  private Date at(LocalDate day, LocalTime time) {
+    return Date.from(day.atTime(time).atZone(audit.zone()).toInstant());
   }
 }

@@ -52,9 +52,8 @@ class RecordPermitLapseDelegate implements JavaDelegate {
       }
     }
     String holder = records.requester(execution);
-    notifier.send(holder, "【許可の失効】" + number + " " + request.typeLabel() + " は失効しました",
-        request.typeLabel() + " (情報管理規程 " + request.clause() + ") の許可は終了日 " + request.validUntil()
-            + " を過ぎたため失効しました。\n承認番号: " + number + "\n対象: " + request.permitSubject());
+    notifier.send(holder, "permit-lapsed", Notifier.values("businessKey", number, "typeLabel", request.typeLabel(),
+        "clause", request.clause(), "validUntil", request.validUntil(), "permitSubject", request.permitSubject()));
     audit.record(AuditEntry.systemStep(number, execution.getProcessInstanceId(), SecurityApprovalProcess.KEY,
             execution.getCurrentActivityId(), "失効を台帳に記録する")
         .requester(holder, records.department(execution)).outcome(Outcome.LAPSED).comment(detail)

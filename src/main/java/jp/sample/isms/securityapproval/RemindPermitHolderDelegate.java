@@ -28,11 +28,9 @@ class RemindPermitHolderDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     SecurityApprovalRequest request = SecurityApprovalRequest.of(execution);
     String holder = records.requester(execution);
-    notifier.send(holder, "【許可の終了予告】" + request.businessKey() + " " + request.typeLabel() + " は "
-            + request.validUntil() + " で終了します",
-        request.typeLabel() + " (情報管理規程 " + request.clause() + ") の許可は " + request.validUntil()
-            + " で終了し、翌日に失効します。\n承認番号: " + request.businessKey() + "\n対象: " + request.permitSubject()
-            + "\n引き続き必要な場合は、新たに申請してください。");
+    notifier.send(holder, "permit-ending", Notifier.values("businessKey", request.businessKey(), "typeLabel",
+        request.typeLabel(), "clause", request.clause(), "validUntil", request.validUntil(), "permitSubject",
+        request.permitSubject()));
     audit.record(AuditEntry.systemStep(request.businessKey(), execution.getProcessInstanceId(),
             SecurityApprovalProcess.KEY, execution.getCurrentActivityId(), "許可の終了を予告する")
         .requester(holder, records.department(execution)).outcome(Outcome.REMINDED)

@@ -78,7 +78,7 @@ class PasswordChangeRequired {
         AccountStates.PasswordState password = accounts.password(user);
         if (expiry.isExpired(password.changedAt(), java.time.Instant.now())) {
           refuse(response, "PasswordExpired", "パスワードの有効期限 ("
-              + PasswordExpiry.format(expiry.expiresAt(password.changedAt())) + ") が切れたため、パスワードは失効しています"
+              + expiry.format(expiry.expiresAt(password.changedAt())) + ") が切れたため、パスワードは失効しています"
               + " (5.1.8: 一定期間更新のないパスワードの失効)。パスワードを変更するまで、ほかの操作はできません。"
               + "Welcome → プロフィール → パスワードを変更 から変更してください (Your password has expired: change it in "
               + "Welcome → Profile → Change password)");

@@ -29,10 +29,9 @@ class NotifyApproverOfOverdueReturnDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     TakeOutRequest request = TakeOutRequest.of(execution);
     String approver = (String) execution.getVariable(TakeOutProcess.APPROVED_BY);
-    notifier.send(approver, "【返却遅延】" + request.businessKey() + " " + execution.getVariable(ApprovalVariables.REQUESTER_NAME)
-            + " さんの持ち出し資産が返却されていません",
-        "あなたが承認した持ち出しの返却予定日 (" + request.plannedReturnDate() + ") から4日が過ぎました。\n申請番号: "
-            + request.businessKey() + "\n情報資産: " + request.assetDescription() + "\n申請者に確認してください。");
+    notifier.send(approver, "take-out-return-overdue", Notifier.values("businessKey", request.businessKey(),
+        "requesterName", execution.getVariable(ApprovalVariables.REQUESTER_NAME), "plannedReturnDate",
+        request.plannedReturnDate(), "assetDescription", request.assetDescription()));
     audit.record(AuditEntry.systemStep(request.businessKey(), execution.getProcessInstanceId(), TakeOutProcess.KEY,
             execution.getCurrentActivityId(), "承認者に返却遅延を通知する")
         .requester(records.requester(execution), records.department(execution)).outcome(Outcome.ESCALATED)

@@ -50,7 +50,7 @@ class RecordTakeOutDecisionDelegate implements JavaDelegate {
     }
   }
 
-  private static Date at(LocalDate day, LocalTime time) {
-    return Date.from(day.atTime(time).atZone(AuditRecorder.JAPAN).toInstant());
+  private Date at(LocalDate day, LocalTime time) {
+    return Date.from(day.atTime(time).atZone(audit.zone()).toInstant());
   }
 }

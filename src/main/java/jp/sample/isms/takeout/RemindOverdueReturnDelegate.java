@@ -28,9 +28,8 @@ class RemindOverdueReturnDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     TakeOutRequest request = TakeOutRequest.of(execution);
     String requester = records.requester(execution);
-    notifier.send(requester, "【返却督促】" + request.businessKey() + " 持ち出した情報資産の返却報告がありません",
-        "返却予定日 (" + request.plannedReturnDate() + ") を過ぎています。\n申請番号: " + request.businessKey()
-            + "\n情報資産: " + request.assetDescription() + "\n返却したら Tasklist の「返却を報告する」タスクで報告してください。");
+    notifier.send(requester, "take-out-return-reminder", Notifier.values("businessKey", request.businessKey(),
+        "plannedReturnDate", request.plannedReturnDate(), "assetDescription", request.assetDescription()));
     audit.record(AuditEntry.systemStep(request.businessKey(), execution.getProcessInstanceId(), TakeOutProcess.KEY,
             execution.getCurrentActivityId(), "申請者に返却を督促する")
         .requester(requester, records.department(execution)).outcome(Outcome.REMINDED).comment("返却予定日超過")

@@ -212,8 +212,8 @@ class AuditChainTest {
   }
 
   private AuditEntry entry(String comment) {
-    return new AuditEntry(null, null, null, "chainTest", null, "chainTest", "連鎖の試験", "ADMINISTRATION", "suzuki",
-        "鈴木", null, "suzuki", null, null, null, "RECORDED", comment, null, null, null, null);
+    return AuditEntry.event("chainTest", "chainTest", "連鎖の試験", AuditStepKind.ORGANISATION).by("suzuki", "鈴木")
+        .principal("suzuki").outcome(Outcome.RECORDED).comment(comment).build();
   }
 
   @Test

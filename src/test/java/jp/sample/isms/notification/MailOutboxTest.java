@@ -121,6 +121,40 @@ class MailOutboxTest {
   }
 
   @Test
+  void aNoticeIsWrittenInTheRecipientsLanguageOnly() throws Exception {
+    // the return reminder of an approved take-out, once to the requester in Japanese, once in English
+    for (String locale : List.of("ja", "en")) {
+      jdbc.update("update org_person set locale = ? where user_id = 'yamamoto'", locale);
+      try {
+        ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+        requests.complete("ito", instance, Map.of("decision", "APPROVED"));
+        dispatcher.dispatch();
+        smtp.reset();
+        engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+            .processInstanceId(instance.getId()).timers().singleResult().getId());
+        dispatcher.dispatch();
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        String text = part(mail, "text/plain");
+        if (locale.equals("ja")) {
+          assertThat(subject(mail)).isEqualTo("【返却督促】" + instance.getBusinessKey()
+              + " 持ち出した情報資産の返却報告がありません");
+          assertThat(text).startsWith("山本 さくら 様").contains("返却予定日 (", "申請番号: " + instance.getBusinessKey(),
+              "「返却を報告する」タスク", "申請一覧").doesNotContain("Dear", "Request number", "My requests");
+        } else {
+          assertThat(subject(mail)).isEqualTo("[Return overdue] " + instance.getBusinessKey()
+              + " The return of the information assets you took out has not been reported");
+          assertThat(text).startsWith("Dear さくら 山本").contains("The planned return date (",
+              "Request number: " + instance.getBusinessKey(), "\"Report the return\"", "My requests")
+              .doesNotContain(" 様", "返却予定日", "申請番号", "申請一覧", "情報管理規程");
+        }
+      } finally {
+        jdbc.update("update org_person set locale = 'ja' where user_id = 'yamamoto'");
+      }
+    }
+  }
+
+  @Test
   void aRolledBackStepSendsNothingAndTheRetriedJobMailsOnce() {
     // given an approved take-out whose return reminder timer is due
     ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());

@@ -1,0 +1,94 @@
+package jp.sample.isms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.scheduling.support.SimpleTriggerContext;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
+
+import jp.sample.isms.audit.AuditChain;
+import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.organisation.PasswordExpiry;
+
+/**
+ * {@code isms.time-zone} is the product's zone: with UTC configured, the password expiry counts months and shows dates
+ * in UTC, the decision record's clock is UTC, and the nightly verification of the record runs at 02:30 UTC (in Japan
+ * time each of these would differ). The beans as the application wires them, in a context of their own (a second
+ * engine in the test JVM would take the shared one's name).
+ */
+@SpringJUnitConfig(ProductTimeZoneTest.Beans.class)
+@TestPropertySource(properties = {"isms.time-zone=UTC", "isms.password.max-age=P1M", "isms.password.expiry-warning=P7D"})
+class ProductTimeZoneTest {
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableScheduling
+  @Import({ProductTime.class, PasswordExpiry.class, AuditChain.class})
+  static class Beans {
+    @Bean
+    JdbcTemplate jdbcTemplate() {
+      return new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:product-time-zone"));
+    }
+  }
+
+  @Autowired
+  ZoneId zone;
+  @Autowired
+  Clock clock;
+  @Autowired
+  PasswordExpiry expiry;
+  @Autowired
+  AuditChain chain;
+  @Autowired
+  List<ScheduledTaskHolder> scheduled;
+
+  @Test
+  void theProductsZoneIsTheConfiguredOne() {
+    assertThat(zone).isEqualTo(ZoneId.of("UTC"));
+    assertThat(clock.getZone()).isEqualTo(ZoneId.of("UTC"));
+  }
+
+  @Test
+  void passwordExpiryCountsMonthsAndShowsDatesInTheConfiguredZone() {
+    // 2026-02-28 20:00 UTC is already 1 March in Japan: a month later is 28 March here, 1 April in Japan
+    Instant set = Instant.parse("2026-02-28T20:00:00Z");
+    assertThat(expiry.expiresAt(set)).isEqualTo(Instant.parse("2026-03-28T20:00:00Z"));
+    assertThat(expiry.format(expiry.expiresAt(set))).isEqualTo("2026/03/28 20:00");
+    assertThat(expiry.warnAt(set)).isEqualTo(Instant.parse("2026-03-21T20:00:00Z"));
+  }
+
+  @Test
+  void theRecordCountsInTheConfiguredZone() {
+    AuditRecorder audit = new AuditRecorder(null, null, "2026-04", null, chain, clock);
+    assertThat(audit.zone()).isEqualTo(ZoneId.of("UTC"));
+    assertThat(audit.now().getOffset()).isEqualTo(ZoneOffset.UTC);
+  }
+
+  @Test
+  void theNightlyVerificationRunsAtHalfPastTwoInTheConfiguredZone() {
+    CronTask verification = scheduled.stream().flatMap(holder -> holder.getScheduledTasks().stream())
+        .map(ScheduledTask::getTask).filter(CronTask.class::isInstance).map(CronTask.class::cast)
+        .filter(task -> task.toString().contains("AuditChain.verifyNightly")).findFirst().orElseThrow();
+    Clock noon = Clock.fixed(Instant.parse("2026-04-01T12:00:00Z"), ZoneOffset.UTC);
+    Instant next = verification.getTrigger().nextExecution(new SimpleTriggerContext(noon));
+    // 02:30 UTC the next day; Japan's 02:30 would be 17:30 UTC the same day
+    assertThat(ZonedDateTime.ofInstant(next, ZoneOffset.UTC)).isEqualTo("2026-04-02T02:30:00Z");
+  }
+}
