@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import jp.sample.isms.IsmsApplication;
 import jp.sample.isms.support.PostgresDatabase;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * W3: is the SQL seed of {@link AuditBenchmark} shaped like real requests? One database gets N requests made
@@ -164,13 +165,13 @@ class AuditSeedValidation {
     for (int t = 0; t < 2; t++) {
       futures.add(pool.submit(() -> {
         for (int i; (i = next.getAndIncrement()) < REQUESTS; ) {
-          ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+          ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
           keys.add(instance.getBusinessKey());
           if (i % 7 == 0) {
-            requests.complete("ito", instance, Map.of("decision", "REJECTED", "decisionComment", "今回は不要です"));
+            requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("decision", "REJECTED", "decisionComment", "今回は不要です"));
           } else {
-            requests.complete("ito", instance, Map.of("decision", "APPROVED", "decisionComment", ""));
-            requests.complete("yamamoto", instance, Map.of("returnedOn", today, "returnNote", "異常なし"));
+            requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("decision", "APPROVED", "decisionComment", ""));
+            requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, Map.of("returnedOn", today, "returnNote", "異常なし"));
           }
         }
         return null;
@@ -212,7 +213,7 @@ class AuditSeedValidation {
   }
 
   static final String ADMIN = "Basic " + java.util.Base64.getEncoder().encodeToString(
-      "suzuki:Demo-2026!".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      (DemoOrganisation.SYSTEM_ADMINISTRATOR + ":" + DemoOrganisation.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
   private static String time(String url) {
     return time(url, AuditBenchmark.AUTH);

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * Attacks on account requests through the engine REST API (5.1.5, 5.1.7, 5.1.1): a request from outside the
@@ -32,7 +33,7 @@ import jp.sample.isms.audit.AuditRecorder;
 @IsmsSpringBootTest
 class AccountRequestRestTest {
 
-  private static final String PASSWORD = "Demo-2026!";
+  private static final String PASSWORD = DemoOrganisation.PASSWORD;
   private static final String SUBMIT = "/engine-rest/process-definition/key/accountRequest/submit-form";
   private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
 
@@ -79,34 +80,34 @@ class AccountRequestRestTest {
   private void activeAccount(String userId, String system, String accountId) {
     register.active(userId, system).ifPresent(entry -> register.disabled(entry.id(), TODAY, "test", null,
         audit.now()));
-    register.created(userId, system, accountId, "全フォルダー 読み取り", false, false, "tanaka", "suzuki", null,
+    register.created(userId, system, accountId, "全フォルダー 読み取り", false, false, DemoOrganisation.SECURITY_OFFICER, DemoOrganisation.SYSTEM_ADMINISTRATOR, null,
         audit.now());
   }
 
   @Test
   void anotherDepartmentsDeletionOfThePresidentsAccountIsRefused() throws Exception {
     // given tanaka's file server account
-    activeAccount("tanaka", "FILE_SERVER", "tanaka");
+    activeAccount(DemoOrganisation.SECURITY_OFFICER, "FILE_SERVER", DemoOrganisation.SECURITY_OFFICER);
     long before = requests();
     String register = state();
     // when kobayashi (製造部) asks to have it disabled
-    ResponseEntity<String> response = file("kobayashi", AccountRequestProcessTest.delete("tanaka", "FILE_SERVER",
-        "tanaka", TODAY));
+    ResponseEntity<String> response = file(DemoOrganisation.PRODUCTION_EMPLOYEE, AccountRequestProcessTest.delete(DemoOrganisation.SECURITY_OFFICER, "FILE_SERVER",
+        DemoOrganisation.SECURITY_OFFICER, TODAY));
     // then 400 citing 5.1.7, and nothing is started: no step for the system administrator, the account untouched
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(message(response)).contains("5.1.7: アカウントの削除は利用部門", "(targetUserId)");
     assertThat(requests()).isEqualTo(before);
     assertThat(state()).isEqualTo(register);
-    assertThat(this.register.active("tanaka", "FILE_SERVER")).isPresent();
+    assertThat(this.register.active(DemoOrganisation.SECURITY_OFFICER, "FILE_SERVER")).isPresent();
   }
 
   @Test
   void aDeletionOfAnAccountTheRegisterDoesNotKnowIsRefused() throws Exception {
-    register.active("kobayashi", "INTERNAL_DB_A").ifPresent(entry -> register.disabled(entry.id(), TODAY, "test",
+    register.active(DemoOrganisation.PRODUCTION_EMPLOYEE, "INTERNAL_DB_A").ifPresent(entry -> register.disabled(entry.id(), TODAY, "test",
         null, audit.now()));
     long before = requests();
-    ResponseEntity<String> response = file("kobayashi", AccountRequestProcessTest.delete("kobayashi",
-        "INTERNAL_DB_A", "kobayashi", TODAY));
+    ResponseEntity<String> response = file(DemoOrganisation.PRODUCTION_EMPLOYEE, AccountRequestProcessTest.delete(DemoOrganisation.PRODUCTION_EMPLOYEE,
+        "INTERNAL_DB_A", DemoOrganisation.PRODUCTION_EMPLOYEE, TODAY));
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(message(response)).contains("accountId: システムアカウント及び付帯情報管理台帳に kobayashi の");
     assertThat(requests()).isEqualTo(before);
@@ -114,18 +115,18 @@ class AccountRequestRestTest {
 
   @Test
   void accessRightsForAnAssetOutsideTheHoldersScopeAreRefused() throws Exception {
-    register.active("kobayashi", "FILE_SERVER").ifPresent(entry -> register.disabled(entry.id(), TODAY, "test",
+    register.active(DemoOrganisation.PRODUCTION_EMPLOYEE, "FILE_SERVER").ifPresent(entry -> register.disabled(entry.id(), TODAY, "test",
         null, audit.now()));
     long before = requests();
-    Map<String, Object> create = AccountRequestProcessTest.create("kobayashi", "FILE_SERVER", "kobayashi");
+    Map<String, Object> create = AccountRequestProcessTest.create(DemoOrganisation.PRODUCTION_EMPLOYEE, "FILE_SERVER", DemoOrganisation.PRODUCTION_EMPLOYEE);
     create.put("assetIds", "IA-0020");
-    ResponseEntity<String> response = file("kobayashi", create);
+    ResponseEntity<String> response = file(DemoOrganisation.PRODUCTION_EMPLOYEE, create);
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(message(response)).contains("3.1.4: 情報資産 IA-0020", "(assetIds)");
     // the summary the approvers read is the register's, never the requester's
-    Map<String, Object> forged = AccountRequestProcessTest.create("kobayashi", "FILE_SERVER", "kobayashi");
+    Map<String, Object> forged = AccountRequestProcessTest.create(DemoOrganisation.PRODUCTION_EMPLOYEE, "FILE_SERVER", DemoOrganisation.PRODUCTION_EMPLOYEE);
     forged.put("assetSummary", "IA-0008 公開");
-    assertThat(message(file("kobayashi", forged))).contains("assetSummary: このフォームにない項目です");
+    assertThat(message(file(DemoOrganisation.PRODUCTION_EMPLOYEE, forged))).contains("assetSummary: このフォームにない項目です");
     assertThat(requests()).isEqualTo(before);
   }
 }

@@ -3,32 +3,24 @@ package jp.sample.isms.accountrequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.DecisionTables;
+import jp.sample.isms.support.DecisionTables.Evaluation;
+import jp.sample.isms.support.DecisionTables.Table;
 
-/** bpmn/accountRequestRoute.dmn (5.1.5, 5.1.7): one row per rule, evaluated as deployed. */
-@IsmsSpringBootTest
+/** bpmn/accountRequestRoute.dmn (5.1.5, 5.1.7): one row per rule, on a standalone DMN engine. */
 class AccountRequestRouteTest {
 
   static final List<String> RULES = List.of("Rule_CreateApprovedBySecurityOfficer",
       "Rule_ChangeApprovedBySecurityOfficer", "Rule_DeleteDisabledBySystemAdministrator");
 
-  @Autowired
-  DecisionService decisionService;
-  @Autowired
-  RepositoryService repositoryService;
+  static final Table TABLE = DecisionTables.table(AccountRequestProcess.DECISION_ROUTE);
 
   @ParameterizedTest(name = "{0}: {1} → {2}, {3}, {4}")
   @CsvSource({
@@ -41,30 +33,24 @@ class AccountRequestRouteTest {
     // given the rule that matches the request type
     assertThat(inputEntryOf(rule)).isEqualTo("\"" + requestType + "\"");
     // when
-    DmnDecisionRuleResult result = decisionService.evaluateDecisionTableByKey(AccountRequestProcess.DECISION_ROUTE,
-        Variables.createVariables().putValue(AccountRequestProcess.REQUEST_TYPE, requestType)).getSingleResult();
+    Evaluation evaluation = TABLE.evaluate(Map.of(AccountRequestProcess.REQUEST_TYPE, requestType));
     // then
-    assertThat(result.<String>getEntry(AccountRequestProcess.ENDORSER_ROLE)).isEqualTo(endorserRole);
-    assertThat(result.<String>getEntry(AccountRequestProcess.APPROVER_ROLE)).isEqualTo(approverRole);
-    assertThat(result.<String>getEntry(AccountRequestProcess.PERFORMER_ROLE)).isEqualTo(performerRole);
+    assertThat(evaluation.matchedRules()).containsExactly(rule);
+    assertThat(evaluation.outputs()).containsEntry(AccountRequestProcess.ENDORSER_ROLE, endorserRole)
+        .containsEntry(AccountRequestProcess.APPROVER_ROLE, approverRole)
+        .containsEntry(AccountRequestProcess.PERFORMER_ROLE, performerRole);
   }
 
   @Test
   void everyRuleHasARowAndCitesItsClause() {
-    assertThat(model().getModelElementsByType(Rule.class)).extracting(Rule::getId)
+    assertThat(TABLE.model().getModelElementsByType(Rule.class)).extracting(Rule::getId)
         .containsExactlyInAnyOrderElementsOf(RULES);
-    assertThat(model().getModelElementsByType(Rule.class))
+    assertThat(TABLE.model().getModelElementsByType(Rule.class))
         .allSatisfy(rule -> assertThat(rule.getDescription().getTextContent()).matches("5\\.1\\.\\d+: .+"));
   }
 
   private String inputEntryOf(String ruleId) {
-    Rule rule = model().getModelElementById(ruleId);
+    Rule rule = TABLE.rule(ruleId);
     return rule.getInputEntries().iterator().next().getText().getTextContent();
-  }
-
-  private DmnModelInstance model() {
-    DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery()
-        .decisionDefinitionKey(AccountRequestProcess.DECISION_ROUTE).latestVersion().singleResult();
-    return repositoryService.getDmnModelInstance(definition.getId());
   }
 }

@@ -28,6 +28,7 @@ import jakarta.mail.internet.MimeMessage;
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.notification.MailDispatcher;
 import jp.sample.isms.organisation.AccountStates;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * 5.1.8: the nightly flow passwordExpiryReview warns by mail, once per password, every user whose password expires
@@ -63,7 +64,7 @@ class PasswordExpiryReviewTest {
 
   @AfterEach
   void freshPasswords() {
-    for (String user : List.of("watanabe", "kato", "takahashi")) {
+    for (String user : List.of(DemoOrganisation.DESIGN_CHIEF, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, DemoOrganisation.MANUFACTURING_HEAD)) {
       accounts.passwordSetBySystem(user);
     }
   }
@@ -104,20 +105,20 @@ class PasswordExpiryReviewTest {
 
   @Test
   void aUserInsideTheWarningPeriodIsMailedOnceWithTheExpiryDateAndNobodyElse() throws Exception {
-    Instant watanabeSet = passwordSet("watanabe", 80); // expires in 10 days: inside the 14-day warning period
-    passwordSet("kato", 30); // expires in 60 days: not yet
-    passwordSet("takahashi", 75); // expires in 15 days: one day before the warning period
+    Instant watanabeSet = passwordSet(DemoOrganisation.DESIGN_CHIEF, 80); // expires in 10 days: inside the 14-day warning period
+    passwordSet(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, 30); // expires in 60 days: not yet
+    passwordSet(DemoOrganisation.MANUFACTURING_HEAD, 75); // expires in 15 days: one day before the warning period
 
-    assertThat(runNightlyReview()).contains("watanabe").doesNotContain("kato").doesNotContain("takahashi");
+    assertThat(runNightlyReview()).contains(DemoOrganisation.DESIGN_CHIEF).doesNotContain(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE).doesNotContain(DemoOrganisation.MANUFACTURING_HEAD);
     // the next night (or a retried job) warns nobody again
-    assertThat(runNightlyReview()).doesNotContain("watanabe");
+    assertThat(runNightlyReview()).doesNotContain(DemoOrganisation.DESIGN_CHIEF);
     dispatcher.dispatch();
     dispatcher.dispatch();
 
-    List<MimeMessage> toWatanabe = mailsTo("watanabe");
+    List<MimeMessage> toWatanabe = mailsTo(DemoOrganisation.DESIGN_CHIEF);
     assertThat(toWatanabe).hasSize(1);
-    assertThat(mailsTo("kato")).isEmpty();
-    assertThat(mailsTo("takahashi")).isEmpty();
+    assertThat(mailsTo(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE)).isEmpty();
+    assertThat(mailsTo(DemoOrganisation.MANUFACTURING_HEAD)).isEmpty();
 
     String expiry = SHOWN.format(watanabeSet.plus(90, ChronoUnit.DAYS));
     MimeMessage mail = toWatanabe.get(0);
@@ -139,10 +140,10 @@ class PasswordExpiryReviewTest {
 
   @Test
   void aNewPasswordIsWarnedOfAgainWhenItsTurnComes() {
-    Instant first = passwordSet("watanabe", 85);
+    Instant first = passwordSet(DemoOrganisation.DESIGN_CHIEF, 85);
     runNightlyReview();
     // the user changes the password, and it in turn grows old
-    Instant second = passwordSet("watanabe", 79);
+    Instant second = passwordSet(DemoOrganisation.DESIGN_CHIEF, 79);
     assertThat(jdbc.queryForObject("select password_expiry_warned_at from account_state where user_id = 'watanabe'",
         Timestamp.class)).as("a new password is not warned of yet").isNull();
     runNightlyReview();
@@ -153,17 +154,17 @@ class PasswordExpiryReviewTest {
         + "and created_at > ?", String.class, Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS))))
         .containsExactlyInAnyOrder("password-expiry:watanabe:" + first.getEpochSecond(),
             "password-expiry:watanabe:" + second.getEpochSecond());
-    assertThat(mailsTo("watanabe")).hasSize(2);
+    assertThat(mailsTo(DemoOrganisation.DESIGN_CHIEF)).hasSize(2);
   }
 
   @Test
   void aPasswordThatExpiredUnwarnedGetsTheMailSayingSo() throws Exception {
     jdbc.update("update org_person set locale = 'en' where user_id = 'kato'");
     try {
-      Instant set = passwordSet("kato", 95);
-      assertThat(runNightlyReview()).contains("kato");
+      Instant set = passwordSet(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, 95);
+      assertThat(runNightlyReview()).contains(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
       dispatcher.dispatch();
-      MimeMessage mail = mailsTo("kato").get(0);
+      MimeMessage mail = mailsTo(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE).get(0);
       String expiry = SHOWN.format(set.plus(90, ChronoUnit.DAYS));
       assertThat(mail.getSubject()).isEqualTo("[Password expiry] Your password is valid until " + expiry
           + ": please change it");
@@ -176,12 +177,12 @@ class PasswordExpiryReviewTest {
 
   @Test
   void aDisabledAccountIsNotWarned() {
-    passwordSet("kato", 80);
+    passwordSet(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, 80);
     jdbc.update("update account_state set disabled = true where user_id = 'kato'");
     try {
-      assertThat(runNightlyReview()).doesNotContain("kato");
+      assertThat(runNightlyReview()).doesNotContain(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
       dispatcher.dispatch();
-      assertThat(mailsTo("kato")).isEmpty();
+      assertThat(mailsTo(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE)).isEmpty();
     } finally {
       jdbc.update("update account_state set disabled = false where user_id = 'kato'");
     }

@@ -25,6 +25,7 @@ import jp.sample.isms.accounts.OrganisationChanges;
 import jp.sample.isms.organisation.OrganisationImporter;
 import jp.sample.isms.support.Requests;
 import jp.sample.isms.system.WebappSession;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * 1.1 organisation upkeep without files: the system administrator adds, renames and closes departments and sections,
@@ -62,7 +63,7 @@ class OrganisationUnitTest {
   }
 
   private ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
-    return rest.withBasicAuth(user, "Demo-2026!").exchange(path, method, new HttpEntity<>(body), String.class);
+    return rest.withBasicAuth(user, DemoOrganisation.PASSWORD).exchange(path, method, new HttpEntity<>(body), String.class);
   }
 
   private String field(ResponseEntity<String> response, String name) throws Exception {
@@ -206,11 +207,11 @@ class OrganisationUnitTest {
     assertThat(rest.postForEntity("/api/organisation/departments", Map.of("code", "qa", "name", "品質"), String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     WebappSession ito = new WebappSession(rest);
-    ito.login("ito", "Demo-2026!", "tasklist");
+    ito.login("ito", DemoOrganisation.PASSWORD, "tasklist");
     assertThat(ito.post("/api/organisation/departments", Map.of("code", "qa", "name", "品質"), true).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     WebappSession suzuki = new WebappSession(rest);
-    suzuki.login("suzuki", "Demo-2026!", "tasklist");
+    suzuki.login("suzuki", DemoOrganisation.PASSWORD, "tasklist");
     assertThat(suzuki.post("/api/organisation/departments", Map.of("code", "qa", "name", "品質"), false)
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     for (String spelling : List.of("/api/organisation/departments/", "/api//organisation/departments",

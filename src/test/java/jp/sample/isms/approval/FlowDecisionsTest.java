@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * Which version of a decision table the flows' Java evaluates: a running request's own (the deployment its process
@@ -44,7 +45,7 @@ class FlowDecisionsTest {
   @Test
   void aRunningRequestIsJudgedByTheTableOfItsOwnDeploymentAFilingByTheLatest() throws IOException {
     // given a request filed under the deployed rules
-    ProcessInstance filed = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance filed = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
     assertThat(approverRole(filed.getId())).isEqualTo("DEPARTMENT_HEAD");
 
     // when a later version of the table alone is deployed

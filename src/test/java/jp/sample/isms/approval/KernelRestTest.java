@@ -26,6 +26,7 @@ import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.support.Requests;
 import jp.sample.isms.system.WebappSession;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The kernel's refusals over both REST roots ({@code /engine-rest} with HTTP Basic, the webapps'
@@ -35,7 +36,7 @@ import jp.sample.isms.system.WebappSession;
 @IsmsSpringBootTest
 class KernelRestTest {
 
-  private static final String PASSWORD = "Demo-2026!";
+  private static final String PASSWORD = DemoOrganisation.PASSWORD;
   private static final String WEBAPP_ROOT = "/camunda/api/engine/engine/default";
   private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
 
@@ -82,14 +83,14 @@ class KernelRestTest {
   @Test
   void aHolderCannotEndAStepByABpmnErrorOrEscalationOnEitherRoot() {
     // given
-    var instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    var instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
     Task task = requests.task(instance);
     List<String> before = outcomes(instance.getId());
-    WebappSession ito = session("ito");
+    WebappSession ito = session(DemoOrganisation.DEVELOPMENT_HEAD);
     for (String action : List.of("bpmnError", "bpmnEscalation")) {
       Map<String, Object> body = Map.of(action.equals("bpmnError") ? "errorCode" : "escalationCode", "ANY");
       // when / then
-      assertThat(basic("ito", HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/" + action, body)
+      assertThat(basic(DemoOrganisation.DEVELOPMENT_HEAD, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/" + action, body)
           .getStatusCode().value()).isEqualTo(403);
       assertThat(ito.exchange(HttpMethod.POST, WEBAPP_ROOT + "/task/" + task.getId() + "/" + action, body)
           .getStatusCode().value()).isEqualTo(403);
@@ -97,7 +98,7 @@ class KernelRestTest {
     assertThat(requests.task(instance).getId()).isEqualTo(task.getId());
     assertThat(outcomes(instance.getId())).isEqualTo(before);
     // an administrator's escalation nobody catches: 400, nothing changes
-    ResponseEntity<String> escalation = basic("suzuki", HttpMethod.POST,
+    ResponseEntity<String> escalation = basic(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST,
         "/engine-rest/task/" + task.getId() + "/bpmnEscalation", Map.of("escalationCode", "ANY"));
     assertThat(escalation.getStatusCode().value()).isEqualTo(400);
     assertThat(requests.task(instance).getId()).isEqualTo(task.getId());
@@ -106,13 +107,13 @@ class KernelRestTest {
 
   @Test
   void anAdministratorsDeletionOverRestIsRecordedAsCancelled() {
-    var instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
-    ResponseEntity<String> deleted = basic("suzuki", HttpMethod.DELETE,
+    var instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
+    ResponseEntity<String> deleted = basic(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.DELETE,
         "/engine-rest/process-instance/" + instance.getId() + "?skipCustomListeners=true", null);
     assertThat(deleted.getStatusCode().value()).isEqualTo(204);
     List<AuditEntry> records = audit.forProcessInstance(instance.getId());
     assertThat(records).extracting(AuditEntry::outcome).containsExactly("FILED", "RECORDED", RequestLifecycle.CANCELLED);
-    assertThat(records.get(records.size() - 1).actor()).isEqualTo("suzuki");
+    assertThat(records.get(records.size() - 1).actor()).isEqualTo(DemoOrganisation.SYSTEM_ADMINISTRATOR);
     assertThat(jdbc.queryForObject("select status from takeout_register where business_key = ?", String.class,
         instance.getBusinessKey())).isEqualTo("CANCELLED");
   }
@@ -121,9 +122,9 @@ class KernelRestTest {
   void kernelVariablesOnStartAre400LikeOnSubmitForm() {
     long before = engine.getRuntimeService().createProcessInstanceQuery().count();
     Map<String, Object> values = new LinkedHashMap<>(Requests.internalLaptopTakeOut());
-    values.put(ApprovalVariables.REQUESTER, "tanaka");
+    values.put(ApprovalVariables.REQUESTER, DemoOrganisation.PRESIDENT);
     for (String path : List.of("/process-definition/key/takeOut/start", "/process-definition/key/takeOut/submit-form")) {
-      ResponseEntity<String> response = basic("yamamoto", HttpMethod.POST, "/engine-rest" + path,
+      ResponseEntity<String> response = basic(DemoOrganisation.DESIGN_EMPLOYEE, HttpMethod.POST, "/engine-rest" + path,
           Map.of("variables", typed(values)));
       assertThat(response.getStatusCode().value()).as(path).isEqualTo(400);
       assertThat(response.getBody()).contains(ApprovalVariables.REQUESTER);
@@ -136,7 +137,7 @@ class KernelRestTest {
     long before = engine.getRuntimeService().createProcessInstanceQuery().count();
     Map<String, Object> values = new LinkedHashMap<>(Requests.internalLaptopTakeOut());
     values.put("plannedReturnDate", "2026-02-30");
-    ResponseEntity<String> response = basic("yamamoto", HttpMethod.POST,
+    ResponseEntity<String> response = basic(DemoOrganisation.DESIGN_EMPLOYEE, HttpMethod.POST,
         "/engine-rest/process-definition/key/takeOut/submit-form", Map.of("variables", typed(values)));
     assertThat(response.getStatusCode().value()).isEqualTo(400);
     assertThat(response.getBody()).contains("plannedReturnDate");
@@ -145,7 +146,7 @@ class KernelRestTest {
 
   @Test
   void objectVariablesOfAnyFormatAre400() {
-    var instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    var instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
     Task task = requests.task(instance);
     long before = engine.getRuntimeService().createProcessInstanceQuery().count();
     for (String format : List.of("application/json", "application/x-unknown")) {
@@ -155,11 +156,11 @@ class KernelRestTest {
       variables.put("purpose", object);
       for (String path : List.of("/process-definition/key/takeOut/start",
           "/process-definition/key/takeOut/submit-form")) {
-        ResponseEntity<String> response = basic("yamamoto", HttpMethod.POST, "/engine-rest" + path,
+        ResponseEntity<String> response = basic(DemoOrganisation.DESIGN_EMPLOYEE, HttpMethod.POST, "/engine-rest" + path,
             Map.of("variables", variables));
         assertThat(response.getStatusCode().value()).as(path + " " + format).isBetween(400, 499);
       }
-      ResponseEntity<String> complete = basic("ito", HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/complete",
+      ResponseEntity<String> complete = basic(DemoOrganisation.DEVELOPMENT_HEAD, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/complete",
           Map.of("variables", Map.of("decision", object)));
       assertThat(complete.getStatusCode().value()).as("complete " + format).isBetween(400, 499);
     }
@@ -172,23 +173,23 @@ class KernelRestTest {
   void overLongAndOutOfRangeInputOfTheProductApiIs400() {
     String huge = "あ".repeat(100_000);
     long substitutions = jdbc.queryForObject("select count(*) from approval_substitute", Long.class);
-    ResponseEntity<String> substitute = basic("ito", HttpMethod.POST, "/api/substitutes", Map.of("substitute",
-        "watanabe", "validFrom", TODAY.toString(), "validTo", TODAY.plusDays(1).toString(), "reason", huge));
+    ResponseEntity<String> substitute = basic(DemoOrganisation.DEVELOPMENT_HEAD, HttpMethod.POST, "/api/substitutes", Map.of("substitute",
+        DemoOrganisation.DESIGN_CHIEF, "validFrom", TODAY.toString(), "validTo", TODAY.plusDays(1).toString(), "reason", huge));
     assertThat(substitute.getStatusCode().value()).isEqualTo(400);
     assertThat(substitute.getBody()).contains("reason");
-    ResponseEntity<String> farFuture = basic("ito", HttpMethod.POST, "/api/substitutes", Map.of("substitute",
-        "watanabe", "validFrom", TODAY.toString(), "validTo", "+999999999-12-31"));
+    ResponseEntity<String> farFuture = basic(DemoOrganisation.DEVELOPMENT_HEAD, HttpMethod.POST, "/api/substitutes", Map.of("substitute",
+        DemoOrganisation.DESIGN_CHIEF, "validFrom", TODAY.toString(), "validTo", "+999999999-12-31"));
     assertThat(farFuture.getStatusCode().value()).isEqualTo(400);
     assertThat(jdbc.queryForObject("select count(*) from approval_substitute", Long.class)).isEqualTo(substitutions);
 
-    ResponseEntity<String> disable = basic("suzuki", HttpMethod.POST, "/api/accounts/kobayashi/disable",
+    ResponseEntity<String> disable = basic(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/accounts/kobayashi/disable",
         Map.of("reason", huge));
     assertThat(disable.getStatusCode().value()).isEqualTo(400);
     assertThat(disable.getBody()).contains("reason");
     assertThat(jdbc.queryForObject("select count(*) from account_state where user_id = 'kobayashi' and disabled",
         Long.class)).isZero();
 
-    ResponseEntity<String> search = basic("nakamura", HttpMethod.GET, "/api/audit/requests?to=+999999999-12-31", null);
+    ResponseEntity<String> search = basic(DemoOrganisation.AUDIT_OFFICER, HttpMethod.GET, "/api/audit/requests?to=+999999999-12-31", null);
     assertThat(search.getStatusCode().value()).isEqualTo(400);
   }
 }

@@ -21,6 +21,7 @@ import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** Requests filed before the upgrade to the kernel's records are decided after it, under the same four eyes. */
 @IsmsSpringBootTest
@@ -40,7 +41,7 @@ class RequestRecordsBackfillTest {
   @Test
   void aTakeOutFiledBeforeTheUpgradeIsApprovedByTheHeadAndNeverByItsRequester() {
     Requests requests = new Requests(engine);
-    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
     String id = instance.getId();
     Task step = requests.task(instance);
     try {
@@ -49,7 +50,7 @@ class RequestRecordsBackfillTest {
       // as an installation before the kernel's records had it
       jdbc.update("delete from request_step where process_instance_id = ?", id);
       jdbc.update("delete from request_filing where process_instance_id = ?", id);
-      assertThatThrownBy(() -> requests.claim("ito", step)).isInstanceOf(FourEyesViolationException.class);
+      assertThatThrownBy(() -> requests.claim(DemoOrganisation.DEVELOPMENT_HEAD, step)).isInstanceOf(FourEyesViolationException.class);
 
       RequestRecordsBackfill.Result restored = backfill.backfill();
 
@@ -71,24 +72,24 @@ class RequestRecordsBackfillTest {
         assertThat(entry.businessKey()).isEqualTo(filed.get("BUSINESS_KEY"));
         assertThat(entry.outcome()).isEqualTo("RECORDED");
         assertThat(entry.actor()).isEqualTo("system");
-        assertThat(entry.requester()).isEqualTo("yamamoto");
+        assertThat(entry.requester()).isEqualTo(DemoOrganisation.DESIGN_EMPLOYEE);
         assertThat(entry.comment()).contains(APPROVAL, "DEPARTMENT_HEAD", "department-head.development");
       });
 
       // the requester still cannot decide her own request, even offered the step by a link added after the upgrade
-      engine.getTaskService().addCandidateUser(step.getId(), "yamamoto");
-      assertThatThrownBy(() -> requests.complete("yamamoto", instance, Map.of("decision", "APPROVED")))
+      engine.getTaskService().addCandidateUser(step.getId(), DemoOrganisation.DESIGN_EMPLOYEE);
+      assertThatThrownBy(() -> requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, Map.of("decision", "APPROVED")))
           .isInstanceOf(FourEyesViolationException.class).hasMessageContaining("自分の申請");
       assertThat(requests.task(instance).getId()).isEqualTo(step.getId());
       assertThat(requests.task(instance).getAssignee()).isNull();
 
       // the head of her department approves it, and the decision record reads as for any request
-      requests.complete("ito", instance, Map.of("decision", "APPROVED"));
+      requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("decision", "APPROVED"));
       AuditEntry approval = audit.latest(id, APPROVAL);
-      assertThat(approval.actor()).isEqualTo("ito");
+      assertThat(approval.actor()).isEqualTo(DemoOrganisation.DEVELOPMENT_HEAD);
       assertThat(approval.outcome()).isEqualTo("APPROVED");
       assertThat(approval.actingRole()).isEqualTo("DEPARTMENT_HEAD");
-      assertThat(approval.requester()).isEqualTo("yamamoto");
+      assertThat(approval.requester()).isEqualTo(DemoOrganisation.DESIGN_EMPLOYEE);
       assertThat(approval.departmentCode()).isEqualTo("development");
       assertThat(approval.businessKey()).isEqualTo(filed.get("BUSINESS_KEY"));
       assertThat(audit.forProcessInstance(id)).extracting(AuditEntry::outcome)
@@ -103,7 +104,7 @@ class RequestRecordsBackfillTest {
   @Test
   void aSecondRunWritesNothing() {
     Requests requests = new Requests(engine);
-    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
     try {
       jdbc.update("delete from request_step where process_instance_id = ?", instance.getId());
       backfill.backfill();

@@ -13,7 +13,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +30,7 @@ import jp.sample.isms.accounts.AccountDeactivation;
 import jp.sample.isms.notification.MailDispatcher;
 import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * Nothing stranded (1.1, 10.1): when a person can no longer act, the steps they hold go to a defined next person,
@@ -64,11 +64,6 @@ class StrandedStepsTest {
     jdbc.update("update mail_outbox set status = 'SENT' where status in ('PENDING', 'SENDING', 'FAILED')");
   }
 
-  private List<String> candidateGroups(Task task) {
-    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
-        .filter(g -> g != null).toList();
-  }
-
   private List<MimeMessage> mailsTo(String user) {
     return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
       try {
@@ -90,24 +85,24 @@ class StrandedStepsTest {
 
   @Test
   void aLeaversReturnReportGoesToTheirDepartmentHeadWhoMayHandItOn() throws Exception {
-    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
-    requests.complete("ito", instance, Map.of("decision", "APPROVED"));
-    assertThat(instance).isWaitingAt("UserTask_ReportReturn").task().isAssignedTo("yamamoto");
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("decision", "APPROVED"));
+    assertThat(instance).isWaitingAt("UserTask_ReportReturn").task().isAssignedTo(DemoOrganisation.DESIGN_EMPLOYEE);
     try {
       // when yamamoto leaves before reporting the return
-      List<String> moved = deactivation.disable("yamamoto", "suzuki", "退職");
+      List<String> moved = deactivation.disable(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.SYSTEM_ADMINISTRATOR, "退職");
       // then her return report is with the head of 開発設計部, recorded and mailed
       Task task = requests.task(instance);
       assertThat(moved).contains(task.getId());
-      assertThat(task.getAssignee()).isEqualTo("ito");
-      assertThat(candidateGroups(task)).contains("department-head.development");
+      assertThat(task.getAssignee()).isEqualTo(DemoOrganisation.DEVELOPMENT_HEAD);
+      assertThat(requests.candidateGroups(task)).contains("department-head.development");
       assertThat(jdbc.queryForObject("select count(*) from step_handover where task_id = ? and from_user = 'yamamoto' "
           + "and to_user = 'ito'", Integer.class, task.getId())).isEqualTo(1);
       assertThat(jdbc.queryForObject("select comment from audit_record where outcome = 'STEP_HANDED_OVER' and "
           + "business_key = ?", String.class, instance.getBusinessKey())).contains("山本 さくら").contains("伊藤 直樹")
           .contains("退職");
       dispatcher.dispatch();
-      MimeMessage mail = mailsTo("ito").stream().filter(m -> {
+      MimeMessage mail = mailsTo(DemoOrganisation.DEVELOPMENT_HEAD).stream().filter(m -> {
         try {
           return m.getSubject().contains(instance.getBusinessKey()) && m.getSubject().contains("引き継ぎ");
         } catch (jakarta.mail.MessagingException e) {
@@ -117,43 +112,43 @@ class StrandedStepsTest {
       assertThat(text(mail)).contains("山本 さくら").contains("退職");
 
       // someone of another department can neither take it nor be given it by themselves
-      assertThatThrownBy(() -> requests.as("kobayashi", () -> {
-        engine.getTaskService().setAssignee(task.getId(), "kobayashi");
+      assertThatThrownBy(() -> requests.as(DemoOrganisation.PRODUCTION_EMPLOYEE, () -> {
+        engine.getTaskService().setAssignee(task.getId(), DemoOrganisation.PRODUCTION_EMPLOYEE);
         return null;
       })).isNotNull();
-      assertThat(requests.task(instance).getAssignee()).isEqualTo("ito");
+      assertThat(requests.task(instance).getAssignee()).isEqualTo(DemoOrganisation.DEVELOPMENT_HEAD);
       // the head hands it on to watanabe, who reports the return
-      requests.as("ito", () -> {
-        engine.getTaskService().setAssignee(task.getId(), "watanabe");
+      requests.as(DemoOrganisation.DEVELOPMENT_HEAD, () -> {
+        engine.getTaskService().setAssignee(task.getId(), DemoOrganisation.DESIGN_CHIEF);
         return null;
       });
-      requests.submit("watanabe", requests.task(instance), Map.of("returnedOn", TODAY.toString(),
+      requests.submit(DemoOrganisation.DESIGN_CHIEF, requests.task(instance), Map.of("returnedOn", TODAY.toString(),
           "returnNote", "退職時に回収"));
       assertThat(instance).isEnded().hasPassed("EndEvent_TakeOutReturned");
     } finally {
-      deactivation.enable("yamamoto", "suzuki");
+      deactivation.enable(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.SYSTEM_ADMINISTRATOR);
     }
   }
 
   @Test
   void aLeaversSentBackRequestGoesToTheirDepartmentHead() {
-    ProcessInstance instance = requests.file("kobayashi", "takeOut", Requests.internalLaptopTakeOut("kobayashi"));
-    requests.complete("takahashi", instance, Map.of("decision", "SENT_BACK", "decisionComment", "期間は?"));
+    ProcessInstance instance = requests.file(DemoOrganisation.PRODUCTION_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut(DemoOrganisation.PRODUCTION_EMPLOYEE));
+    requests.complete(DemoOrganisation.MANUFACTURING_HEAD, instance, Map.of("decision", "SENT_BACK", "decisionComment", "期間は?"));
     try {
-      deactivation.disable("kobayashi", "suzuki", "退職");
-      assertThat(requests.task(instance).getAssignee()).isEqualTo("takahashi");
-      requests.submit("takahashi", requests.task(instance), Map.of("resubmission", "WITHDRAW"));
+      deactivation.disable(DemoOrganisation.PRODUCTION_EMPLOYEE, DemoOrganisation.SYSTEM_ADMINISTRATOR, "退職");
+      assertThat(requests.task(instance).getAssignee()).isEqualTo(DemoOrganisation.MANUFACTURING_HEAD);
+      requests.submit(DemoOrganisation.MANUFACTURING_HEAD, requests.task(instance), Map.of("resubmission", "WITHDRAW"));
       assertThat(instance).isEnded();
     } finally {
-      deactivation.enable("kobayashi", "suzuki");
+      deactivation.enable(DemoOrganisation.PRODUCTION_EMPLOYEE, DemoOrganisation.SYSTEM_ADMINISTRATOR);
     }
   }
 
   @Test
   void theNightlyCheckReportsAStepOnlyDisabledPeopleCouldTakeToTheSystemAdministrator() throws Exception {
-    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
     // ito's account is disabled around the product (the hand-over did not run): his step has no one left
-    accounts.disable("ito", "test", "hand-over skipped");
+    accounts.disable(DemoOrganisation.DEVELOPMENT_HEAD, "test", "hand-over skipped");
     Job nightly = engine.getManagementService().createJobQuery().processDefinitionKey("strandedStepReview")
         .timers().singleResult();
     assertThat(nightly).as("the daily timer of strandedStepReview").isNotNull();
@@ -162,11 +157,11 @@ class StrandedStepsTest {
       assertThat(jdbc.queryForObject("select comment from audit_record where outcome = 'STRANDED_STEPS_FOUND' "
           + "order by id desc fetch first 1 rows only", String.class)).contains(instance.getBusinessKey());
       dispatcher.dispatch();
-      List<MimeMessage> toSuzuki = mailsTo("suzuki");
+      List<MimeMessage> toSuzuki = mailsTo(DemoOrganisation.SYSTEM_ADMINISTRATOR);
       assertThat(toSuzuki).anySatisfy(m -> assertThat(text(m)).contains(instance.getBusinessKey()));
-      assertThat(mailsTo("yamamoto")).noneSatisfy(m -> assertThat(m.getSubject()).contains("Stranded"));
+      assertThat(mailsTo(DemoOrganisation.DESIGN_EMPLOYEE)).noneSatisfy(m -> assertThat(m.getSubject()).contains("Stranded"));
     } finally {
-      accounts.enable("ito");
+      accounts.enable(DemoOrganisation.DEVELOPMENT_HEAD);
     }
     // with ito back, the same check no longer lists it
     engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * Nothing stranded, for every flow there is and every one added later: each user task of each deployed process has a
@@ -53,8 +54,8 @@ class SuccessorRuleTest {
 
   @Test
   void aTaskWithoutARoleOrTheRequesterHasNoRule() {
-    assertThat(StepHandOver.successor(StepKind.APPROVAL, null, "tanaka")).isEmpty();
-    assertThat(StepHandOver.successor(StepKind.FOLLOW_UP, null, "tanaka")).isEmpty();
+    assertThat(StepHandOver.successor(StepKind.APPROVAL, null, DemoOrganisation.PRESIDENT)).isEmpty();
+    assertThat(StepHandOver.successor(StepKind.FOLLOW_UP, null, DemoOrganisation.PRESIDENT)).isEmpty();
     assertThat(StepHandOver.successor(null, "x", null)).isEmpty();
     assertThat(StepHandOver.successor(StepKind.FOLLOW_UP, null, "${ requester }"))
         .contains(StepHandOver.Successor.REQUESTERS_DEPARTMENT_HEAD);

@@ -19,6 +19,7 @@ import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** Reminders before the due date and escalation to the superior role when it has passed; each once. */
 @IsmsSpringBootTest
@@ -44,7 +45,7 @@ class TaskDeadlinesTest {
 
   @Test
   void aStepDueSoonRemindsItsApproverAndAnOverdueOneGoesToThePresident() {
-    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
     Task task = requests.task(instance);
     // other requests of the shared database must not be due now
     jdbc.update("update ACT_RU_TASK set DUE_DATE_ = ? where ID_ <> ?", Date.from(Instant.now().plus(30, ChronoUnit.DAYS)),

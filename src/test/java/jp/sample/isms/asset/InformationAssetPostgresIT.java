@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -24,6 +23,7 @@ import jp.sample.isms.approval.RequestValidationException;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.support.PostgresApplication;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** The 情報資産管理台帳 on a real PostgreSQL: the demo register, search, import all or nothing, owner routing, auditors. */
 @Tag("postgres")
@@ -52,7 +52,7 @@ class InformationAssetPostgresIT {
     JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
     // the demo register, and what yamamoto may use of it
     assertThat(assets.all()).hasSize(26);
-    assertThat(assets.usable(organisation.person("yamamoto").orElseThrow(), "設計", 20))
+    assertThat(assets.usable(organisation.person(DemoOrganisation.DESIGN_EMPLOYEE).orElseThrow(), "設計", 20))
         .extracting(InformationAsset::assetId).contains("IA-0001", "IA-0002").doesNotContain("IA-0026");
     assertThat(assets.nextId()).isEqualTo("IA-0027");
 
@@ -60,13 +60,13 @@ class InformationAssetPostgresIT {
     AssetImport importer = context.getBean(AssetImport.class);
     String header = String.join(",", AssetRules.FIELDS) + "\r\n";
     importer.load((header + "IA-0801,検査治具,,物,製造部 倉庫,極秘,MAJOR_IMPACT_ON_PARTNERS,manufacturing,,,容器に表示,"
-        + "false,false,,有効\r\n").getBytes(AssetImport.SHIFT_JIS), "suzuki", "IMPORT");
+        + "false,false,,有効\r\n").getBytes(AssetImport.SHIFT_JIS), DemoOrganisation.SYSTEM_ADMINISTRATOR, "IMPORT");
     assertThat(assets.find("IA-0801").orElseThrow().classification()).isEqualTo(Classification.SECRET);
     int versions = jdbc.queryForObject("select count(*) from information_asset_history", Integer.class);
     assertThatThrownBy(() -> importer.load((header
         + "IA-0802,正しい行,,DOCUMENT,棚,INTERNAL,MAJOR_IMPACT_ON_BUSINESS,hr,,,表示,false,false,,ACTIVE\r\n"
         + "IA-0803,誤った行,,DOCUMENT,棚,INTERNAL,NO_IMPACT,hr,,,表示,false,false,,ACTIVE\r\n")
-        .getBytes(StandardCharsets.UTF_8), "suzuki", "IMPORT")).isInstanceOf(RequestValidationException.class)
+        .getBytes(StandardCharsets.UTF_8), DemoOrganisation.SYSTEM_ADMINISTRATOR, "IMPORT")).isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("3行目 classificationReason");
     assertThat(jdbc.queryForObject("select count(*) from information_asset_history", Integer.class))
         .isEqualTo(versions);
@@ -76,15 +76,14 @@ class InformationAssetPostgresIT {
     Requests requests = new Requests(engine);
     Map<String, Object> takeOut = Requests.internalLaptopTakeOut();
     takeOut.put("assetIds", "IA-0007");
-    ProcessInstance instance = requests.file("yamamoto", "takeOut", takeOut);
-    List<String> groups = engine.getTaskService().getIdentityLinksForTask(requests.task(instance).getId()).stream()
-        .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", takeOut);
+    List<String> groups = requests.candidateGroups(instance);
     assertThat(groups).containsExactly("department-head.manufacturing");
     assertThat(jdbc.queryForObject("select classification from takeout_asset where business_key = ?", String.class,
         instance.getBusinessKey())).isEqualTo("INTERNAL");
 
     // the auditors' register and its CSV
-    TestRestTemplate rest = new TestRestTemplate().withBasicAuth("nakamura", "Demo-2026!");
+    TestRestTemplate rest = new TestRestTemplate().withBasicAuth(DemoOrganisation.PRODUCTION_CHIEF, DemoOrganisation.PASSWORD);
     String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     ResponseEntity<String> page = rest.getForEntity(base + "/api/audit/registers/information-assets?current=true"
         + "&classification=SECRET&department=manufacturing", String.class);

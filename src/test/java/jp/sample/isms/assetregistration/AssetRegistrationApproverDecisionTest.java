@@ -3,21 +3,25 @@ package jp.sample.isms.assetregistration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.DecisionService;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.DecisionTables;
+import jp.sample.isms.support.DecisionTables.Evaluation;
+import jp.sample.isms.support.DecisionTables.Table;
 
-/** bpmn/assetRegistrationApprover.dmn (3.1.1, 3.1.3): one row per rule, evaluated on the deployed decision. */
-@IsmsSpringBootTest
+/** bpmn/assetRegistrationApprover.dmn (3.1.1, 3.1.3): one row per rule, on a standalone DMN engine. */
 class AssetRegistrationApproverDecisionTest {
 
-  @Autowired
-  DecisionService decisionService;
+  /** The rules the rows below exercise, in table order: a new rule needs a new row. */
+  static final List<String> RULES = List.of("Rule_SecretRegisteredOrRaised", "Rule_SecretLoweredOrChanged",
+      "Rule_OwnerAlone");
+
+  static final Table TABLE = DecisionTables.table(AssetRegistrationProcess.DECISION_APPROVER);
 
   @ParameterizedTest(name = "{0}: {1} -> {2} = {3}")
   @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
@@ -34,7 +38,13 @@ class AssetRegistrationApproverDecisionTest {
     Map<String, Object> variables = new HashMap<>();
     variables.put(AssetRegistrationProcess.CLASSIFICATION, classification);
     variables.put(AssetRegistrationProcess.CURRENT_CLASSIFICATION, current);
-    assertThat(decisionService.evaluateDecisionTableByKey(AssetRegistrationProcess.DECISION_APPROVER, variables)
-        .getSingleResult().getEntryMap()).as(rule).containsEntry("securityOfficerRequired", securityOfficerRequired);
+    Evaluation evaluation = TABLE.evaluate(variables);
+    assertThat(evaluation.matchedRules()).first().isEqualTo(rule);
+    assertThat(evaluation.outputs()).as(rule).containsEntry("securityOfficerRequired", securityOfficerRequired);
+  }
+
+  @Test
+  void everyRuleHasARow() {
+    assertThat(TABLE.ruleIds()).containsExactlyElementsOf(RULES);
   }
 }

@@ -33,12 +33,13 @@ import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.support.Outsourcings;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** {@code /api/requests/{request}/attachments}: who may list, upload and remove; format, size; the audit record. */
 @IsmsSpringBootTest
 class RequestAttachmentsRestTest {
 
-  private static final String PASSWORD = "Demo-2026!";
+  private static final String PASSWORD = DemoOrganisation.PASSWORD;
   private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
   static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
       .getBytes(StandardCharsets.US_ASCII);
@@ -70,11 +71,11 @@ class RequestAttachmentsRestTest {
     variables.put("quantity", 3);
     variables.put("description", "旧設計図面データ (2019年度) を保存していた媒体");
     variables.put("contractor", "株式会社データ抹消サービス");
-    ProcessInstance instance = requests.file("yamamoto", "mediaDisposal", variables);
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "mediaDisposal", variables);
     Map<String, Object> approve = Map.of("decision", "APPROVED", "decisionComment", "");
-    requests.complete("watanabe", instance, approve);
-    requests.complete("tanaka", instance, approve);
-    requests.complete("suzuki", instance, approve);
+    requests.complete(DemoOrganisation.DESIGN_CHIEF, instance, approve);
+    requests.complete(DemoOrganisation.PRESIDENT, instance, approve);
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, approve);
     return instance;
   }
 
@@ -121,121 +122,121 @@ class RequestAttachmentsRestTest {
     ProcessInstance instance = disposalAwaitingExecution();
 
     // when
-    ResponseEntity<String> uploaded = upload("yamamoto", instance.getBusinessKey(), "破壊証明書.pdf",
+    ResponseEntity<String> uploaded = upload(DemoOrganisation.DESIGN_EMPLOYEE, instance.getBusinessKey(), "破壊証明書.pdf",
         "application/pdf", PDF);
 
     // then
     assertThat(uploaded.getStatusCode()).as(uploaded.getBody()).isEqualTo(HttpStatus.CREATED);
     String id = read(uploaded).get("id").asText();
-    JsonNode listed = read(list("yamamoto", instance.getId()));
+    JsonNode listed = read(list(DemoOrganisation.DESIGN_EMPLOYEE, instance.getId()));
     assertThat(listed).hasSize(1);
     assertThat(listed.get(0).get("name").asText()).isEqualTo("破壊証明書.pdf");
     assertThat(listed.get(0).get("type").asText()).isEqualTo("application/pdf");
     assertThat(listed.get(0).get("size").asLong()).isEqualTo(PDF.length);
-    assertThat(listed.get(0).get("uploadedBy").asText()).isEqualTo("yamamoto");
+    assertThat(listed.get(0).get("uploadedBy").asText()).isEqualTo(DemoOrganisation.DESIGN_EMPLOYEE);
     assertThat(listed.get(0).get("removable").asBoolean()).isTrue();
     // an auditor reads it, but may not remove it
-    ResponseEntity<String> auditors = list("nakamura", instance.getBusinessKey());
+    ResponseEntity<String> auditors = list(DemoOrganisation.AUDIT_OFFICER, instance.getBusinessKey());
     assertThat(auditors.getStatusCode()).as(auditors.getBody()).isEqualTo(HttpStatus.OK);
-    ResponseEntity<byte[]> download = rest.withBasicAuth("yamamoto", PASSWORD)
+    ResponseEntity<byte[]> download = rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE, PASSWORD)
         .getForEntity("/api/requests/" + instance.getBusinessKey() + "/attachments/" + id, byte[].class);
     assertThat(download.getBody()).isEqualTo(PDF);
     assertThat(download.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
         .contains(RequestAttachments.ATTACHED);
     // the certificate counts for the execution report (3.3.1)
-    requests.complete("yamamoto", instance, Map.of("executedOn", TODAY.toString(), "executionNote", "立会いのもと破壊した"));
+    requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, Map.of("executedOn", TODAY.toString(), "executionNote", "立会いのもと破壊した"));
   }
 
   @Test
   void someoneWithoutPartInTheRequestGets403() throws Exception {
     ProcessInstance instance = disposalAwaitingExecution();
-    String id = read(upload("yamamoto", instance.getBusinessKey(), "cert.pdf", "application/pdf", PDF)).get("id")
+    String id = read(upload(DemoOrganisation.DESIGN_EMPLOYEE, instance.getBusinessKey(), "cert.pdf", "application/pdf", PDF)).get("id")
         .asText();
 
     // kato has no part in it; watanabe's step is done
-    assertThat(list("kato", instance.getBusinessKey()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    ResponseEntity<String> katosUpload = upload("kato", instance.getBusinessKey(), "x.pdf", "application/pdf", PDF);
+    assertThat(list(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, instance.getBusinessKey()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> katosUpload = upload(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, instance.getBusinessKey(), "x.pdf", "application/pdf", PDF);
     assertThat(katosUpload.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(read(katosUpload).get("message").asText()).contains("権限がありません");
-    assertThat(upload("watanabe", instance.getBusinessKey(), "x.pdf", "application/pdf", PDF).getStatusCode())
+    assertThat(upload(DemoOrganisation.DESIGN_CHIEF, instance.getBusinessKey(), "x.pdf", "application/pdf", PDF).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(remove("kato", instance.getBusinessKey(), id).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(remove(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, instance.getBusinessKey(), id).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     // an auditor reads, but only the uploader removes
-    ResponseEntity<String> auditorRemoves = remove("nakamura", instance.getBusinessKey(), id);
+    ResponseEntity<String> auditorRemoves = remove(DemoOrganisation.AUDIT_OFFICER, instance.getBusinessKey(), id);
     assertThat(auditorRemoves.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(read(auditorRemoves).get("message").asText()).contains("アップロードした本人のみ");
     // and the engine's attachment API is closed to them
-    ResponseEntity<String> engineDelete = rest.withBasicAuth("yamamoto", PASSWORD).exchange("/engine-rest/task/"
+    ResponseEntity<String> engineDelete = rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE, PASSWORD).exchange("/engine-rest/task/"
         + requests.task(instance).getId() + "/attachment/" + id, HttpMethod.DELETE, null, String.class);
     assertThat(engineDelete.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(read(list("yamamoto", instance.getBusinessKey()))).hasSize(1);
+    assertThat(read(list(DemoOrganisation.DESIGN_EMPLOYEE, instance.getBusinessKey()))).hasSize(1);
   }
 
   @Test
   void aRenamedTextFileOrAMismatchedTypeGets400() throws Exception {
     ProcessInstance instance = disposalAwaitingExecution();
 
-    ResponseEntity<String> fake = upload("yamamoto", instance.getBusinessKey(), "証明書.pdf", "application/pdf",
+    ResponseEntity<String> fake = upload(DemoOrganisation.DESIGN_EMPLOYEE, instance.getBusinessKey(), "証明書.pdf", "application/pdf",
         "これは PDF ではありません".getBytes(StandardCharsets.UTF_8));
     assertThat(fake.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(read(fake).get("message").asText()).contains("PDF ではありません");
 
-    ResponseEntity<String> word = upload("yamamoto", instance.getBusinessKey(), "証明書.docx",
+    ResponseEntity<String> word = upload(DemoOrganisation.DESIGN_EMPLOYEE, instance.getBusinessKey(), "証明書.docx",
         "application/octet-stream", PDF);
     assertThat(word.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(read(word).get("message").asText()).contains("PDF・PNG・JPEG");
 
-    ResponseEntity<String> mismatch = upload("yamamoto", instance.getBusinessKey(), "証明書.png", "application/pdf",
+    ResponseEntity<String> mismatch = upload(DemoOrganisation.DESIGN_EMPLOYEE, instance.getBusinessKey(), "証明書.png", "application/pdf",
         PDF);
     assertThat(mismatch.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
     byte[] tooLarge = new byte[RequestAttachments.MAX_BYTES + 1];
     System.arraycopy(PDF, 0, tooLarge, 0, PDF.length);
-    ResponseEntity<String> large = upload("yamamoto", instance.getBusinessKey(), "大きな証明書.pdf", "application/pdf",
+    ResponseEntity<String> large = upload(DemoOrganisation.DESIGN_EMPLOYEE, instance.getBusinessKey(), "大きな証明書.pdf", "application/pdf",
         tooLarge);
     assertThat(large.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(read(large).get("message").asText()).contains("10MB");
 
-    ResponseEntity<String> longName = upload("yamamoto", instance.getBusinessKey(), "c".repeat(300) + ".pdf",
+    ResponseEntity<String> longName = upload(DemoOrganisation.DESIGN_EMPLOYEE, instance.getBusinessKey(), "c".repeat(300) + ".pdf",
         "application/pdf", PDF);
     assertThat(longName.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(read(longName).get("message").asText()).contains("255");
 
-    assertThat(read(list("yamamoto", instance.getBusinessKey()))).isEmpty();
+    assertThat(read(list(DemoOrganisation.DESIGN_EMPLOYEE, instance.getBusinessKey()))).isEmpty();
   }
 
   @Test
   void theUploaderRemovesWhileTheTaskIsOpenAnd409Afterwards() throws Exception {
     // given two certificates of yamamoto
     ProcessInstance instance = disposalAwaitingExecution();
-    String first = read(upload("yamamoto", instance.getBusinessKey(), "古い証明書.pdf", "application/pdf", PDF))
+    String first = read(upload(DemoOrganisation.DESIGN_EMPLOYEE, instance.getBusinessKey(), "古い証明書.pdf", "application/pdf", PDF))
         .get("id").asText();
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
-    String second = read(upload("yamamoto", instance.getBusinessKey(), "証明書.png", "image/png", png)).get("id")
+    String second = read(upload(DemoOrganisation.DESIGN_EMPLOYEE, instance.getBusinessKey(), "証明書.png", "image/png", png)).get("id")
         .asText();
 
     // when she removes the first while her step is open
-    assertThat(remove("yamamoto", instance.getBusinessKey(), first).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(remove(DemoOrganisation.DESIGN_EMPLOYEE, instance.getBusinessKey(), first).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
         .contains(RequestAttachments.ATTACHMENT_REMOVED);
 
     // and completes the step: then the second is kept for good
     Task step = requests.task(instance);
-    requests.complete("yamamoto", instance, Map.of("executedOn", TODAY.toString(), "executionNote", "立会いのもと破壊した"));
+    requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, Map.of("executedOn", TODAY.toString(), "executionNote", "立会いのもと破壊した"));
     assertThat(engine.getTaskService().createTaskQuery().taskId(step.getId()).count()).isZero();
-    ResponseEntity<String> late = remove("yamamoto", instance.getBusinessKey(), second);
+    ResponseEntity<String> late = remove(DemoOrganisation.DESIGN_EMPLOYEE, instance.getBusinessKey(), second);
     assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(read(late).get("message").asText()).contains("完了しているため");
-    ResponseEntity<String> lateUpload = upload("yamamoto", instance.getBusinessKey(), "追加.pdf", "application/pdf",
+    ResponseEntity<String> lateUpload = upload(DemoOrganisation.DESIGN_EMPLOYEE, instance.getBusinessKey(), "追加.pdf", "application/pdf",
         PDF);
     assertThat(lateUpload.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(read(list("yamamoto", instance.getBusinessKey()))).hasSize(1);
+    assertThat(read(list(DemoOrganisation.DESIGN_EMPLOYEE, instance.getBusinessKey()))).hasSize(1);
   }
 
   @Test
   void anUnknownRequestGets404() {
-    assertThat(list("yamamoto", "MD-1999-9999").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(list(DemoOrganisation.DESIGN_EMPLOYEE, "MD-1999-9999").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test
@@ -243,45 +244,45 @@ class RequestAttachmentsRestTest {
     // given yamamoto's re-subcontracting request, waiting for his documents (8.1.5)
     Outsourcings outsourcings = new Outsourcings(engine, jdbc);
     try {
-      ProcessInstance outsourcing = outsourcings.running("yamamoto");
-      ProcessInstance instance = requests.file("yamamoto", "resubcontracting",
+      ProcessInstance outsourcing = outsourcings.running(DemoOrganisation.DESIGN_EMPLOYEE);
+      ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "resubcontracting",
           Outsourcings.resubcontracting(outsourcing.getBusinessKey()));
       String key = instance.getBusinessKey();
 
       // the tab offers the four documents of 8.1.5
-      JsonNode kinds = read(rest.withBasicAuth("yamamoto", PASSWORD)
+      JsonNode kinds = read(rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE, PASSWORD)
           .getForEntity("/api/requests/" + key + "/attachments/kinds", String.class));
       assertThat(kinds.findValuesAsText("code"))
           .containsExactly("PRIOR_REPORT", "CONTRACT_EXTRACT", "SELECTION_CRITERIA", "CERTIFICATION");
       assertThat(kinds.get(0).get("label").asText()).isEqualTo("委託先からの事前の書面による報告");
 
       // without a kind, or with one the flow does not know: 400 naming the field, nothing attached
-      ResponseEntity<String> noKind = upload("yamamoto", key, "報告書.pdf", "application/pdf", PDF);
+      ResponseEntity<String> noKind = upload(DemoOrganisation.DESIGN_EMPLOYEE, key, "報告書.pdf", "application/pdf", PDF);
       assertThat(noKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(read(noKind).get("message").asText()).contains("種類", "(kind)", "PRIOR_REPORT");
-      ResponseEntity<String> unknown = upload("yamamoto", key, "INVOICE", "請求書.pdf", "application/pdf", PDF);
+      ResponseEntity<String> unknown = upload(DemoOrganisation.DESIGN_EMPLOYEE, key, "INVOICE", "請求書.pdf", "application/pdf", PDF);
       assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(read(unknown).get("message").asText()).contains("INVOICE");
       assertThat(engine.getTaskService().getProcessInstanceAttachments(instance.getId())).isEmpty();
 
       // with their kinds the three documents are listed by kind, and downloaded as what they are
-      ResponseEntity<String> report = upload("yamamoto", key, "PRIOR_REPORT", "再委託事前報告書.pdf",
+      ResponseEntity<String> report = upload(DemoOrganisation.DESIGN_EMPLOYEE, key, "PRIOR_REPORT", "再委託事前報告書.pdf",
           "application/pdf", PDF);
       assertThat(report.getStatusCode()).as(report.getBody()).isEqualTo(HttpStatus.CREATED);
       assertThat(read(report).get("type").asText()).isEqualTo("PRIOR_REPORT");
       assertThat(read(report).get("kindLabel").asText()).isEqualTo("委託先からの事前の書面による報告");
-      upload("yamamoto", key, "CONTRACT_EXTRACT", "契約書案_抜粋.pdf", "application/pdf", PDF);
-      upload("yamamoto", key, "SELECTION_CRITERIA", "選定基準.pdf", "application/pdf", PDF);
-      JsonNode listed = read(list("yamamoto", key));
+      upload(DemoOrganisation.DESIGN_EMPLOYEE, key, "CONTRACT_EXTRACT", "契約書案_抜粋.pdf", "application/pdf", PDF);
+      upload(DemoOrganisation.DESIGN_EMPLOYEE, key, "SELECTION_CRITERIA", "選定基準.pdf", "application/pdf", PDF);
+      JsonNode listed = read(list(DemoOrganisation.DESIGN_EMPLOYEE, key));
       assertThat(listed.findValuesAsText("type"))
           .containsExactly("PRIOR_REPORT", "CONTRACT_EXTRACT", "SELECTION_CRITERIA");
-      ResponseEntity<byte[]> download = rest.withBasicAuth("yamamoto", PASSWORD).getForEntity(
+      ResponseEntity<byte[]> download = rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE, PASSWORD).getForEntity(
           "/api/requests/" + key + "/attachments/" + read(report).get("id").asText(), byte[].class);
       assertThat(download.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
       assertThat(download.getBody()).isEqualTo(PDF);
 
       // then the flow counts them: yamamoto's step completes and the review by his department head is next
-      requests.complete("yamamoto", instance, Map.of("comment", ""));
+      requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, Map.of("comment", ""));
       assertThat(requests.task(instance).getTaskDefinitionKey()).isEqualTo("UserTask_ReviewEquivalence");
       engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test clean-up");
     } finally {
@@ -293,9 +294,9 @@ class RequestAttachmentsRestTest {
   void aFlowWithoutKindsRefusesAKindAndOffersNone() throws Exception {
     ProcessInstance instance = disposalAwaitingExecution();
 
-    assertThat(read(rest.withBasicAuth("yamamoto", PASSWORD).getForEntity(
+    assertThat(read(rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE, PASSWORD).getForEntity(
         "/api/requests/" + instance.getBusinessKey() + "/attachments/kinds", String.class))).isEmpty();
-    ResponseEntity<String> withKind = upload("yamamoto", instance.getBusinessKey(), "PRIOR_REPORT", "証明書.pdf",
+    ResponseEntity<String> withKind = upload(DemoOrganisation.DESIGN_EMPLOYEE, instance.getBusinessKey(), "PRIOR_REPORT", "証明書.pdf",
         "application/pdf", PDF);
     assertThat(withKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(read(withKind).get("message").asText()).contains("(kind)");

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** The hash chain of the decision record detects a changed, a deleted and a deleted last record. */
 @IsmsSpringBootTest
@@ -40,8 +41,8 @@ class AuditChainTest {
   @BeforeEach
   void someRecords() {
     Requests requests = new Requests(engine);
-    instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
-    requests.complete("ito", instance, Map.of("decision", "SENT_BACK", "decisionComment", "日付を確認してください"));
+    instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("decision", "SENT_BACK", "decisionComment", "日付を確認してください"));
   }
 
   @Test
@@ -212,17 +213,17 @@ class AuditChainTest {
   }
 
   private AuditEntry entry(String comment) {
-    return AuditEntry.event("chainTest", "chainTest", "連鎖の試験", AuditStepKind.ORGANISATION).by("suzuki", "鈴木")
-        .principal("suzuki").outcome(Outcome.RECORDED).comment(comment).build();
+    return AuditEntry.event("chainTest", "chainTest", "連鎖の試験", AuditStepKind.ORGANISATION).by(DemoOrganisation.SYSTEM_ADMINISTRATOR, "鈴木")
+        .principal(DemoOrganisation.SYSTEM_ADMINISTRATOR).outcome(Outcome.RECORDED).comment(comment).build();
   }
 
   @Test
   void onlyAuditorsReadTheVerification() {
     assertThat(rest.getForEntity("/api/audit/verification", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(rest.withBasicAuth("yamamoto", "Demo-2026!").getForEntity("/api/audit/verification", String.class)
+    assertThat(rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.PASSWORD).getForEntity("/api/audit/verification", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    ResponseEntity<String> auditor = rest.withBasicAuth("nakamura", "Demo-2026!")
+    ResponseEntity<String> auditor = rest.withBasicAuth(DemoOrganisation.AUDIT_OFFICER, DemoOrganisation.PASSWORD)
         .getForEntity("/api/audit/verification", String.class);
     assertThat(auditor.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(auditor.getBody()).contains("\"intact\":true");

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 import jp.sample.isms.auditor.AuditClient;
 
@@ -44,8 +45,8 @@ class AuditHistoryCleanupTest {
   void historyCleanupLeavesTheDecisionRecordIntact() {
     // given a rejected take-out whose engine history is due for removal (as if its historyTimeToLive had passed)
     Requests requests = new Requests(engine);
-    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
-    requests.complete("ito", instance, Map.of("decision", "REJECTED", "decisionComment", "目的が不明確です"));
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("decision", "REJECTED", "decisionComment", "目的が不明確です"));
     String businessKey = instance.getBusinessKey();
     HistoryService history = engine.getHistoryService();
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
@@ -68,18 +69,18 @@ class AuditHistoryCleanupTest {
     assertThat(chain.verify().intact()).isTrue();
     // and the auditor still reads the request's timeline and diagram, without the engine's path
     AuditClient client = new AuditClient(rest);
-    JsonNode timeline = client.get("nakamura", "/api/audit/requests/" + businessKey);
+    JsonNode timeline = client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/requests/" + businessKey);
     assertThat(timeline.get("historyAvailable").asBoolean()).isFalse();
     assertThat(timeline.get("records")).hasSize(3);
     assertThat(timeline.get("records").get(2).get("comment").asText()).isEqualTo("目的が不明確です");
     assertThat(timeline.get("path")).isEmpty();
-    assertThat(client.call("nakamura", timeline.get("diagramUrl").asText()).getBody()).contains("id=\"takeOut\"");
-    assertThat(client.get("nakamura", "/api/audit/requests?businessKey=" + businessKey).get("items")).hasSize(1);
+    assertThat(client.call(DemoOrganisation.AUDIT_OFFICER, timeline.get("diagramUrl").asText()).getBody()).contains("id=\"takeOut\"");
+    assertThat(client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/requests?businessKey=" + businessKey).get("items")).hasSize(1);
   }
 
   @Test
   void theRetentionIsConfigurationAndReported() {
-    JsonNode retention = new AuditClient(rest).get("tanaka", "/api/audit/retention");
+    JsonNode retention = new AuditClient(rest).get(DemoOrganisation.PRESIDENT, "/api/audit/retention");
     assertThat(retention.get("retention").asText()).isEqualTo("P7Y");
     assertThat(retention.get("retentionDays").asLong()).isBetween(2555L, 2557L);
     assertThat(retention.get("records").asLong()).isPositive();

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.RecordVocabulary;
+import jp.sample.isms.support.DemoOrganisation;
 
 import jp.sample.isms.auditor.AuditClient;
 
@@ -42,7 +43,7 @@ class AuditRecordLabelsTest {
   void theTimelineLabelsEveryCodeOfTheRecord() {
     List<JsonNode> records = new ArrayList<>();
     for (String key : RecordVocabulary.requestsWithEveryKindOfRecord(engine, recorder, transactionManager)) {
-      new AuditClient(rest).get("nakamura", "/api/audit/requests/" + key).get("records").forEach(records::add);
+      new AuditClient(rest).get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/requests/" + key).get("records").forEach(records::add);
     }
 
     Set<String> outcomes = new HashSet<>();
@@ -77,7 +78,7 @@ class AuditRecordLabelsTest {
 
   @Test
   void theSearchOffersEveryOutcomeAndKindOfStepByItsLabel() {
-    JsonNode options = new AuditClient(rest).get("nakamura", "/api/audit/options");
+    JsonNode options = new AuditClient(rest).get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/options");
     JsonNode offered = options.get("outcomes");
     for (Outcome outcome : Outcome.values()) {
       assertThat(offered.get(outcome.code()).asText()).isEqualTo(outcome.label());

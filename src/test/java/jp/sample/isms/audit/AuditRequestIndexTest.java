@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The search index keeps the set of every outcome a request's records carry, however many: a long request that
@@ -42,7 +43,7 @@ class AuditRequestIndexTest {
     for (int round = 0; round < 2; round++) {
       for (Outcome outcome : Outcome.values()) {
         audit.record(AuditEntry.systemStep(key, null, "indexTest", "ServiceTask_Step" + step++, "長い申請のステップ")
-            .requester("yamamoto", "D100").outcome(outcome).build());
+            .requester(DemoOrganisation.DESIGN_EMPLOYEE, "D100").outcome(outcome).build());
       }
     }
     String outcomes = jdbc.queryForObject("select outcomes from audit_request where business_key = ?", String.class,

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import jp.sample.isms.approval.Decision;
 import jp.sample.isms.approval.StepKind;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The words of the decision record: every outcome, kind of step and flag carries a Japanese and an English label (so
@@ -81,7 +82,7 @@ class AuditVocabularyTest {
   @Test
   void anEntryIsBuiltFromItsKindWithTheStoredCodes() {
     AuditEntry entry = AuditEntry.systemStep("TO-2026-0001", "pi-1", "takeOut", "ServiceTask_Remind", "督促する")
-        .requester("yamamoto", "D100").outcome(Outcome.REMINDED).comment("返却予定日超過").clauses("3.2").build();
+        .requester(DemoOrganisation.DESIGN_EMPLOYEE, "D100").outcome(Outcome.REMINDED).comment("返却予定日超過").clauses("3.2").build();
     assertThat(entry.stepKind()).isEqualTo("SYSTEM");
     assertThat(entry.actor()).isEqualTo("system");
     assertThat(entry.actorName()).isEqualTo("システム");
@@ -91,24 +92,24 @@ class AuditVocabularyTest {
     assertThat(entry.flags()).isNull();
 
     AuditEntry decision = AuditEntry.step("TO-2026-0001", "pi-1", "takeOut", "UserTask_Approve", "承認する",
-            AuditStepKind.APPROVAL).by("tanaka", "田中 一郎").actingAs(AuditEntry.REQUESTER)
+            AuditStepKind.APPROVAL).by(DemoOrganisation.PRESIDENT, "田中 一郎").actingAs(AuditEntry.REQUESTER)
         .outcome(Outcome.APPROVED).flag(RecordFlag.SELF_APPROVAL).clauses("3.2,5.1.1").build();
     assertThat(decision.flags()).isEqualTo("SELF_APPROVAL");
     assertThat(decision.clauses()).isEqualTo("3.2,5.1.1");
 
-    AuditEntry filing = AuditEntry.filing(null, null, "takeOut", 3, "yamamoto", "山本 さくら", "D100")
+    AuditEntry filing = AuditEntry.filing(null, null, "takeOut", 3, DemoOrganisation.DESIGN_EMPLOYEE, "山本 さくら", "D100")
         .outcome(Outcome.REFUSED).build();
     assertThat(filing.step()).isEqualTo(AuditEntry.FILING_STEP);
     assertThat(filing.stepKind()).isEqualTo("FILING");
-    assertThat(filing.actor()).isEqualTo("yamamoto");
-    assertThat(filing.requester()).isEqualTo("yamamoto");
+    assertThat(filing.actor()).isEqualTo(DemoOrganisation.DESIGN_EMPLOYEE);
+    assertThat(filing.requester()).isEqualTo(DemoOrganisation.DESIGN_EMPLOYEE);
     assertThat(filing.flowVersion()).isEqualTo(3);
   }
 
   @Test
   void anEntryNeedsAnOutcome() {
     assertThatThrownBy(() -> AuditEntry.event("organisation", "OrganisationChange", "人事異動",
-        AuditStepKind.ORGANISATION).by("suzuki", "鈴木").build()).isInstanceOf(NullPointerException.class)
+        AuditStepKind.ORGANISATION).by(DemoOrganisation.SYSTEM_ADMINISTRATOR, "鈴木").build()).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("outcome");
   }
 

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 import jp.sample.isms.audit.AuditChain;
 
@@ -53,7 +54,7 @@ class AuditAccessTest {
       return;
     }
     client = new AuditClient(rest);
-    ProcessInstance instance = new Requests(engine).file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance instance = new Requests(engine).file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
     businessKey = instance.getBusinessKey();
   }
 
@@ -69,12 +70,12 @@ class AuditAccessTest {
   @MethodSource("endpoints")
   void anEmployeeGets403InJapanese(String endpoint) {
     endpoint = endpoint.replace("{key}", businessKey);
-    ResponseEntity<String> response = client.call("yamamoto", endpoint);
+    ResponseEntity<String> response = client.call(DemoOrganisation.DESIGN_EMPLOYEE, endpoint);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(client.read(response.getBody()).get("message").asText())
         .isEqualTo("監査記録と台帳は監査・点検責任者、情報セキュリティ責任者およびシステム管理者のみが参照できます");
     // a department head is no auditor either
-    assertThat(client.call("ito", endpoint).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(client.call(DemoOrganisation.DEVELOPMENT_HEAD, endpoint).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @ParameterizedTest
@@ -91,7 +92,7 @@ class AuditAccessTest {
   @MethodSource("endpoints")
   void theAuditOfficerTheSecurityOfficerAndTheAdministratorRead(String endpoint) {
     endpoint = endpoint.replace("{key}", businessKey);
-    for (String user : List.of("nakamura", "tanaka", "suzuki")) {
+    for (String user : List.of(DemoOrganisation.AUDIT_OFFICER, DemoOrganisation.PRESIDENT, DemoOrganisation.SYSTEM_ADMINISTRATOR)) {
       ResponseEntity<String> response = client.call(user, endpoint);
       assertThat(response.getStatusCode()).as(user + " " + endpoint).isEqualTo(HttpStatus.OK);
       assertThat(response.getHeaders().getCacheControl()).isEqualTo("no-store");
@@ -100,13 +101,13 @@ class AuditAccessTest {
 
   @Test
   void aWrongPasswordIs401() {
-    assertThat(rest.withBasicAuth("nakamura", "wrong").getForEntity("/api/audit/requests", String.class)
+    assertThat(rest.withBasicAuth(DemoOrganisation.AUDIT_OFFICER, "wrong").getForEntity("/api/audit/requests", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   @Test
   void theEndpointsAreReadOnly() {
-    for (String user : List.of("nakamura", "tanaka")) {
+    for (String user : List.of(DemoOrganisation.AUDIT_OFFICER, DemoOrganisation.PRESIDENT)) {
       assertThat(rest.withBasicAuth(user, AuditClient.PASSWORD)
           .postForEntity("/api/audit/requests/" + businessKey, Map.of(), String.class).getStatusCode().value())
           .isEqualTo(405);
@@ -115,18 +116,18 @@ class AuditAccessTest {
 
   @Test
   void theRoleTheReaderActsAsIsTheirAuditRole() {
-    JsonNode nakamura = client.get("nakamura", "/api/audit/me");
+    JsonNode nakamura = client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/me");
     assertThat(nakamura.get("name").asText()).isEqualTo("中村 学");
     assertThat(nakamura.get("role").asText()).isEqualTo("AUDIT_OFFICER");
     assertThat(nakamura.get("roleLabel").asText()).isEqualTo("監査・点検責任者");
-    assertThat(client.get("tanaka", "/api/audit/me").get("role").asText()).isEqualTo("SECURITY_OFFICER");
-    assertThat(client.get("suzuki", "/api/audit/me").get("role").asText()).isEqualTo("ADMINISTRATOR");
+    assertThat(client.get(DemoOrganisation.SECURITY_OFFICER, "/api/audit/me").get("role").asText()).isEqualTo("SECURITY_OFFICER");
+    assertThat(client.get(DemoOrganisation.SYSTEM_ADMINISTRATOR, "/api/audit/me").get("role").asText()).isEqualTo("ADMINISTRATOR");
   }
 
   @Test
   void everyQueryIsLoggedAsAnAuditRecord() {
     long before = lastId();
-    client.get("nakamura", "/api/audit/requests?flow=takeOut&requester=yamamoto&clause=3.2");
+    client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/requests?flow=takeOut&requester=yamamoto&clause=3.2");
 
     List<Map<String, Object>> logged = jdbc.queryForList("select * from audit_record where id > ? order by id",
         before);
@@ -136,7 +137,7 @@ class AuditAccessTest {
     assertThat(record.get("STEP")).isEqualTo("AuditQuery_SearchRequests");
     assertThat(record.get("STEP_NAME")).isEqualTo("申請の検索");
     assertThat(record.get("OUTCOME")).isEqualTo("QUERIED");
-    assertThat(record.get("ACTOR")).isEqualTo("nakamura");
+    assertThat(record.get("ACTOR")).isEqualTo(DemoOrganisation.AUDIT_OFFICER);
     assertThat(record.get("ACTOR_NAME")).isEqualTo("中村 学");
     assertThat(record.get("ACTING_ROLE")).isEqualTo("AUDIT_OFFICER");
     assertThat(record.get("FLOW_KEY")).isEqualTo("audit");
@@ -151,8 +152,8 @@ class AuditAccessTest {
   @Test
   void aCsvExportAndATimelineAreLoggedWithTheirQuery() {
     long before = lastId();
-    client.call("tanaka", "/api/audit/registers/takeout.csv?classification=SECRET&from=2026-01-01");
-    client.call("tanaka", "/api/audit/requests/" + businessKey);
+    client.call(DemoOrganisation.PRESIDENT, "/api/audit/registers/takeout.csv?classification=SECRET&from=2026-01-01");
+    client.call(DemoOrganisation.PRESIDENT, "/api/audit/requests/" + businessKey);
 
     assertThat(jdbc.queryForList("select comment from audit_record where id > ? and step_kind = 'AUDIT_QUERY' "
         + "and actor = 'tanaka' order by id", String.class, before)).containsExactly(
@@ -163,7 +164,7 @@ class AuditAccessTest {
   @Test
   void aDeniedAttemptIsLoggedToo() {
     long before = lastId();
-    client.call("kato", "/api/audit/registers/accounts.csv");
+    client.call(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "/api/audit/registers/accounts.csv");
 
     Map<String, Object> record = jdbc.queryForMap("select * from audit_record where id > ? and actor = 'kato'",
         before);
@@ -174,9 +175,9 @@ class AuditAccessTest {
 
   @Test
   void theQueryLogIsSearchableAsRecords() {
-    client.get("nakamura", "/api/audit/registers/media-disposal?status=実施済");
+    client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/media-disposal?status=実施済");
 
-    JsonNode page = client.get("tanaka", "/api/audit/records?stepKind=AUDIT_QUERY&actor=nakamura&size=5");
+    JsonNode page = client.get(DemoOrganisation.PRESIDENT, "/api/audit/records?stepKind=AUDIT_QUERY&actor=nakamura&size=5");
     JsonNode newest = page.get("items").get(0);
     assertThat(newest.get("comment").asText()).isEqualTo("GET /api/audit/registers/media-disposal?status=実施済");
     assertThat(newest.get("stepKindLabel").asText()).isEqualTo("監査照会");

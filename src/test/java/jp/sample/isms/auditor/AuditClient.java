@@ -9,10 +9,12 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jp.sample.isms.support.DemoOrganisation;
+
 /** Calls the auditor endpoints as a demo user over HTTP Basic, as the audit pages do. */
 public final class AuditClient {
 
-  public static final String PASSWORD = "Demo-2026!";
+  public static final String PASSWORD = DemoOrganisation.PASSWORD;
 
   private final TestRestTemplate rest;
   private final ObjectMapper json = new ObjectMapper();

@@ -29,6 +29,7 @@ import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.mediadisposal.MediaDisposalRegister;
 import jp.sample.isms.support.Requests;
 import jp.sample.isms.takeout.TakeOutRegister;
+import jp.sample.isms.support.DemoOrganisation;
 
 
 /**
@@ -77,31 +78,31 @@ class AuditRegisterTest {
 
     Map<String, Object> quoted = Requests.internalLaptopTakeOut();
     quoted.put("assetDescription", QUOTED_ASSET);
-    ProcessInstance takeOut = requests.file("yamamoto", "takeOut", quoted);
-    requests.complete("ito", takeOut, Map.of("decision", "APPROVED", "decisionComment", ""));
+    ProcessInstance takeOut = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", quoted);
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, takeOut, Map.of("decision", "APPROVED", "decisionComment", ""));
     quotedTakeOut = takeOut.getBusinessKey();
 
     Map<String, Object> formula = Requests.internalLaptopTakeOut();
     formula.put("assetDescription", FORMULA_ASSET);
-    formulaTakeOut = requests.file("yamamoto", "takeOut", formula).getBusinessKey();
+    formulaTakeOut = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", formula).getBusinessKey();
 
     Map<String, Object> outsourced = AuditSearchTest.disposal("IA-0002", "HDD", "OUTSOURCED_DESTRUCTION");
     outsourced.put("contractor", "株式会社データ抹消サービス");
-    ProcessInstance destruction = requests.file("yamamoto", "mediaDisposal", outsourced);
-    requests.complete("watanabe", destruction, AuditSearchTest.approve());
-    requests.complete("tanaka", destruction, AuditSearchTest.approve());
-    requests.complete("suzuki", destruction, AuditSearchTest.approve());
+    ProcessInstance destruction = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "mediaDisposal", outsourced);
+    requests.complete(DemoOrganisation.DESIGN_CHIEF, destruction, AuditSearchTest.approve());
+    requests.complete(DemoOrganisation.PRESIDENT, destruction, AuditSearchTest.approve());
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, destruction, AuditSearchTest.approve());
     String taskId = requests.task(destruction).getId();
-    certificateId = requests.as("yamamoto", () -> engine.getTaskService().createAttachment("application/pdf",
+    certificateId = requests.as(DemoOrganisation.DESIGN_EMPLOYEE, () -> engine.getTaskService().createAttachment("application/pdf",
         taskId, destruction.getId(), "破壊証明書.pdf", "破壊証明書", new ByteArrayInputStream(AuditSearchTest.PDF)))
         .getId();
-    requests.complete("yamamoto", destruction, Map.of("executedOn", TODAY.toString(), "executionNote", "立会い"));
+    requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, destruction, Map.of("executedOn", TODAY.toString(), "executionNote", "立会い"));
     disposal = destruction.getBusinessKey();
 
-    accountSystem = freeSystemOf("watanabe");
+    accountSystem = freeSystemOf(DemoOrganisation.DESIGN_CHIEF);
     Map<String, Object> account = new HashMap<>();
     account.put("requestType", "CREATE");
-    account.put("targetUserId", "watanabe");
+    account.put("targetUserId", DemoOrganisation.DESIGN_CHIEF);
     account.put("system", accountSystem);
     account.put("accountId", "watanabe.audit");
     account.put("reason", "設計業務のため");
@@ -109,10 +110,10 @@ class AuditRegisterTest {
     account.put("assetIds", "IA-0001");
     account.put("sharedAccount", false);
     account.put("privileged", false);
-    ProcessInstance created = requests.file("watanabe", "accountRequest", account);
-    requests.complete("ito", created, AuditSearchTest.approve());
-    requests.complete("tanaka", created, AuditSearchTest.approve());
-    requests.complete("suzuki", created, Map.of("grantedAccountId", "watanabe.audit", "grantedRights", RIGHTS,
+    ProcessInstance created = requests.file(DemoOrganisation.DESIGN_CHIEF, "accountRequest", account);
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, created, AuditSearchTest.approve());
+    requests.complete(DemoOrganisation.PRESIDENT, created, AuditSearchTest.approve());
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, created, Map.of("grantedAccountId", "watanabe.audit", "grantedRights", RIGHTS,
         "passwordChangeEnforced", true, "comment", "初期パスワードを設定済み"));
     accountRequest = created.getBusinessKey();
     client = new AuditClient(rest);
@@ -128,7 +129,7 @@ class AuditRegisterTest {
 
   @Test
   void theCsvIsUtf8WithBomJapaneseHeadersAndRfc4180Quoting() {
-    ResponseEntity<byte[]> response = client.bytes("nakamura", "/api/audit/registers/takeout.csv?businessKey="
+    ResponseEntity<byte[]> response = client.bytes(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/takeout.csv?businessKey="
         + quotedTakeOut);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -195,18 +196,18 @@ class AuditRegisterTest {
 
   @Test
   void theRegisterShowsTheStatusTheFlowDerives() {
-    JsonNode takeOuts = client.get("nakamura", "/api/audit/registers/takeout?size=500").get("rows");
+    JsonNode takeOuts = client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/takeout?size=500").get("rows");
     assertThat(takeOuts.size()).isGreaterThan(0);
     takeOuts.forEach(row -> assertThat(row.get("status").asText()).as(row.get("businessKey").asText())
         .isEqualTo(takeOutRegister.find(row.get("businessKey").asText()).displayStatus()));
-    JsonNode disposals = client.get("nakamura", "/api/audit/registers/media-disposal?size=500").get("rows");
+    JsonNode disposals = client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/media-disposal?size=500").get("rows");
     disposals.forEach(row -> assertThat(row.get("status").asText())
         .isEqualTo(mediaDisposalRegister.find(row.get("businessKey").asText()).displayStatus()));
   }
 
   @Test
   void theDisposalRegisterLinksTheCertificate() {
-    JsonNode page = client.get("nakamura", "/api/audit/registers/media-disposal?businessKey=" + disposal);
+    JsonNode page = client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/media-disposal?businessKey=" + disposal);
     assertThat(page.get("total").asLong()).isEqualTo(1);
     JsonNode row = page.get("rows").get(0);
     String link = "/api/audit/requests/" + disposal + "/attachments/" + certificateId;
@@ -214,7 +215,7 @@ class AuditRegisterTest {
     assertThat(row.get("certificateSha256").asText()).hasSize(64);
     assertThat(row.get("contractor").asText()).isEqualTo("株式会社データ抹消サービス");
     assertThat(row.get("method").asText()).startsWith("外部委託による破壊");
-    assertThat(client.bytes("tanaka", link).getBody()).isEqualTo(AuditSearchTest.PDF);
+    assertThat(client.bytes(DemoOrganisation.PRESIDENT, link).getBody()).isEqualTo(AuditSearchTest.PDF);
 
     // the CSV gives the full address
     Map<String, String> csvRow = row(parse(csv("/api/audit/registers/media-disposal.csv?businessKey=" + disposal)), 1);
@@ -242,7 +243,7 @@ class AuditRegisterTest {
   @Test
   void theCloudServiceAndContractorRegistersExportWithTheirHeaders() {
     for (String register : List.of("cloud-services", "contractors")) {
-      assertThat(client.call("nakamura", "/api/audit/registers/" + register).getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(client.call(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/" + register).getStatusCode()).isEqualTo(HttpStatus.OK);
       List<List<String>> rows = parse(csv("/api/audit/registers/" + register + ".csv"));
       assertThat(rows.get(0)).as(register).contains("申請者", "部門");
     }
@@ -254,7 +255,7 @@ class AuditRegisterTest {
 
   @Test
   void theRegistersAreListedWithTheirFiltersAndChoices() {
-    JsonNode registers = client.get("nakamura", "/api/audit/registers");
+    JsonNode registers = client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers");
     List<String> titles = new ArrayList<>();
     registers.forEach(r -> titles.add(r.get("title").asText()));
     assertThat(titles).containsExactlyInAnyOrder("持ち出し台帳", "媒体廃棄台帳", "システムアカウント及び付帯情報管理台帳",
@@ -279,9 +280,9 @@ class AuditRegisterTest {
       }
     }
     assertThat(classification.get("options").get("SECRET").asText()).isEqualTo("極秘 (機密性2)");
-    assertThat(client.call("nakamura", "/api/audit/registers/unknown").getStatusCode())
+    assertThat(client.call(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/unknown").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
-    ResponseEntity<String> badDate = client.call("nakamura", "/api/audit/registers/takeout.csv?from=昨日");
+    ResponseEntity<String> badDate = client.call(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/takeout.csv?from=昨日");
     assertThat(badDate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(badDate.getHeaders().getFirst("Content-Disposition")).isNull();
     assertThat(badDate.getBody()).contains("YYYY-MM-DD");
@@ -295,13 +296,13 @@ class AuditRegisterTest {
 
   private List<String> keys(String register, String filter, String column) {
     List<String> keys = new ArrayList<>();
-    client.get("nakamura", "/api/audit/registers/" + register + "?size=500&" + filter).get("rows")
+    client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/" + register + "?size=500&" + filter).get("rows")
         .forEach(row -> keys.add(row.get(column).asText()));
     return keys;
   }
 
   private String csv(String url) {
-    byte[] bytes = client.bytes("nakamura", url).getBody();
+    byte[] bytes = client.bytes(DemoOrganisation.PRODUCTION_CHIEF, url).getBody();
     assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
     return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
   }

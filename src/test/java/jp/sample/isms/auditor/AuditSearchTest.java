@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 import jp.sample.isms.audit.AuditRequestIndex;
 
@@ -79,37 +80,37 @@ class AuditSearchTest {
     client = new AuditClient(rest);
     requests = new Requests(engine);
 
-    ProcessInstance approved = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
-    requests.complete("ito", approved, Map.of("decision", "APPROVED", "decisionComment", "気をつけて"));
+    ProcessInstance approved = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, approved, Map.of("decision", "APPROVED", "decisionComment", "気をつけて"));
     approvedTakeOut = approved.getBusinessKey();
 
     Map<String, Object> secret = Requests.internalLaptopTakeOut();
     secret.put("assetIds", "IA-0002");
-    ProcessInstance rejected = requests.file("yamamoto", "takeOut", secret);
-    requests.complete("tanaka", rejected, Map.of("decision", "REJECTED", "decisionComment", "極秘は持ち出し不可"));
+    ProcessInstance rejected = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", secret);
+    requests.complete(DemoOrganisation.PRESIDENT, rejected, Map.of("decision", "REJECTED", "decisionComment", "極秘は持ち出し不可"));
     rejectedTakeOut = rejected.getBusinessKey();
 
-    ProcessInstance sentBack = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
-    requests.complete("ito", sentBack, Map.of("decision", "SENT_BACK", "decisionComment", "返却日を確認"));
+    ProcessInstance sentBack = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, sentBack, Map.of("decision", "SENT_BACK", "decisionComment", "返却日を確認"));
     sentBackTakeOut = sentBack.getBusinessKey();
 
-    ProcessInstance disposal = requests.file("kato", "mediaDisposal",
+    ProcessInstance disposal = requests.file(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "mediaDisposal",
         disposal("IA-0009", "USB_MEMORY", "PHYSICAL_DESTRUCTION"));
-    requests.complete("suzuki", disposal, approve());
-    requests.complete("takahashi", disposal, approve());
-    requests.complete("tanaka", disposal, approve());
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, disposal, approve());
+    requests.complete(DemoOrganisation.MANUFACTURING_HEAD, disposal, approve());
+    requests.complete(DemoOrganisation.PRESIDENT, disposal, approve());
     katosDisposal = disposal.getBusinessKey();
 
     Map<String, Object> outsourced = disposal("IA-0002", "HDD", "OUTSOURCED_DESTRUCTION");
     outsourced.put("contractor", "株式会社データ抹消サービス");
-    ProcessInstance destruction = requests.file("yamamoto", "mediaDisposal", outsourced);
-    requests.complete("watanabe", destruction, approve());
-    requests.complete("tanaka", destruction, approve());
-    requests.complete("suzuki", destruction, approve());
+    ProcessInstance destruction = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "mediaDisposal", outsourced);
+    requests.complete(DemoOrganisation.DESIGN_CHIEF, destruction, approve());
+    requests.complete(DemoOrganisation.PRESIDENT, destruction, approve());
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, destruction, approve());
     String taskId = requests.task(destruction).getId();
-    Attachment certificate = requests.as("yamamoto", () -> engine.getTaskService().createAttachment(
+    Attachment certificate = requests.as(DemoOrganisation.DESIGN_EMPLOYEE, () -> engine.getTaskService().createAttachment(
         "application/pdf", taskId, destruction.getId(), "破壊証明書.pdf", "破壊証明書", new ByteArrayInputStream(PDF)));
-    requests.complete("yamamoto", destruction, Map.of("executedOn", TODAY.toString(), "executionNote", "立会い"));
+    requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, destruction, Map.of("executedOn", TODAY.toString(), "executionNote", "立会い"));
     outsourcedDisposal = destruction.getBusinessKey();
     certificateId = certificate.getId();
   }
@@ -132,7 +133,7 @@ class AuditSearchTest {
 
   /** The business keys the search finds today with the filter (the first 500, newest first). */
   List<String> found(String filter) {
-    JsonNode page = client.get("nakamura", "/api/audit/requests?size=500&from=" + TODAY + "&to=" + TODAY
+    JsonNode page = client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/requests?size=500&from=" + TODAY + "&to=" + TODAY
         + (filter.isEmpty() ? "" : "&" + filter));
     List<String> keys = new ArrayList<>();
     page.get("items").forEach(item -> keys.add(item.get("request").get("businessKey").asText()));
@@ -212,9 +213,9 @@ class AuditSearchTest {
 
   @Test
   void byDateRangeInJapan() {
-    JsonNode tomorrow = client.get("nakamura", "/api/audit/requests?size=500&from=" + TODAY.plusDays(1));
+    JsonNode tomorrow = client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/requests?size=500&from=" + TODAY.plusDays(1));
     assertThat(tomorrow.get("items")).isEmpty();
-    JsonNode yesterday = client.get("nakamura", "/api/audit/requests?size=500&requester=kato&to="
+    JsonNode yesterday = client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/requests?size=500&requester=kato&to="
         + TODAY.minusDays(1));
     assertThat(yesterday.toString()).doesNotContain(katosDisposal);
   }
@@ -228,12 +229,12 @@ class AuditSearchTest {
   @Test
   void pagesAndCountAgree() {
     String filter = "requester=yamamoto&flow=takeOut&from=" + TODAY + "&to=" + TODAY;
-    long count = client.get("nakamura", "/api/audit/requests/count?" + filter).get("count").asLong();
+    long count = client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/requests/count?" + filter).get("count").asLong();
     assertThat(count).isGreaterThanOrEqualTo(3);
 
     List<String> paged = new ArrayList<>();
     for (int page = 0; ; page++) {
-      JsonNode result = client.get("nakamura", "/api/audit/requests?size=2&page=" + page + "&" + filter);
+      JsonNode result = client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/requests?size=2&page=" + page + "&" + filter);
       result.get("items").forEach(item -> paged.add(item.get("request").get("businessKey").asText()));
       assertThat(result.get("items").size()).isLessThanOrEqualTo(2);
       if (!result.get("hasMore").asBoolean()) {
@@ -242,16 +243,16 @@ class AuditSearchTest {
     }
     assertThat(paged).hasSize((int) count).doesNotHaveDuplicates()
         .contains(approvedTakeOut, rejectedTakeOut, sentBackTakeOut);
-    assertThat(client.get("nakamura", "/api/audit/requests/count?businessKey=" + katosDisposal).get("count")
+    assertThat(client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/requests/count?businessKey=" + katosDisposal).get("count")
         .asLong()).isEqualTo(1);
   }
 
   @Test
   void aListedRequestSaysWhatItIs() {
-    JsonNode item = client.get("nakamura", "/api/audit/requests?businessKey=" + katosDisposal).get("items").get(0);
+    JsonNode item = client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/requests?businessKey=" + katosDisposal).get("items").get(0);
     assertThat(item.get("flowName").asText()).isEqualTo("媒体の廃棄・再利用申請");
     JsonNode request = item.get("request");
-    assertThat(request.get("requester").asText()).isEqualTo("kato");
+    assertThat(request.get("requester").asText()).isEqualTo(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
     assertThat(request.get("requesterName").asText()).isEqualTo("加藤 大輔");
     assertThat(request.get("departmentName").asText()).isEqualTo("総務部");
     assertThat(request.get("classificationLabel").asText()).isEqualTo("社外秘 (機密性1)");
@@ -260,7 +261,7 @@ class AuditSearchTest {
 
   @Test
   void aTimelineCarriesTheFormsLabelsOfWhatWasSubmittedAndThePathInWords() {
-    JsonNode timeline = client.get("nakamura", "/api/audit/requests/" + approvedTakeOut);
+    JsonNode timeline = client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/requests/" + approvedTakeOut);
     // the labels of the flow's own forms (another flow's form may label a field of the same name differently)
     JsonNode fields = timeline.get("fields");
     assertThat(fields.get("assetIds").get("label").asText()).isEqualTo("持ち出す情報資産 (情報資産管理台帳のID)");
@@ -278,20 +279,20 @@ class AuditSearchTest {
 
   @Test
   void wrongParametersAre400InJapanese() {
-    ResponseEntity<String> date = client.call("nakamura", "/api/audit/requests?from=2026/04/01");
+    ResponseEntity<String> date = client.call(DemoOrganisation.AUDIT_OFFICER, "/api/audit/requests?from=2026/04/01");
     assertThat(date.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(date.getBody()).contains("YYYY-MM-DD");
-    assertThat(client.call("nakamura", "/api/audit/requests?clause=3.2%27%20or%201=1").getStatusCode())
+    assertThat(client.call(DemoOrganisation.AUDIT_OFFICER, "/api/audit/requests?clause=3.2%27%20or%201=1").getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(client.call("nakamura", "/api/audit/requests?size=100000").getStatusCode())
+    assertThat(client.call(DemoOrganisation.AUDIT_OFFICER, "/api/audit/requests?size=100000").getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(client.call("nakamura", "/api/audit/requests/TO-1999-9999").getStatusCode())
+    assertThat(client.call(DemoOrganisation.AUDIT_OFFICER, "/api/audit/requests/TO-1999-9999").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test
   void theTimelineShowsEveryRecordWithActorRoleAndClause() {
-    JsonNode timeline = client.get("nakamura", "/api/audit/requests/" + katosDisposal);
+    JsonNode timeline = client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/requests/" + katosDisposal);
 
     assertThat(timeline.get("flowName").asText()).isEqualTo("媒体の廃棄・再利用申請");
     assertThat(timeline.get("historyAvailable").asBoolean()).isTrue();
@@ -303,7 +304,7 @@ class AuditSearchTest {
         "tanaka/SECURITY_OFFICER/APPROVED");
     JsonNode tanakas = null;
     for (JsonNode r : records) {
-      if ("tanaka".equals(r.get("actor").asText())) {
+      if (DemoOrganisation.PRESIDENT.equals(r.get("actor").asText())) {
         tanakas = r;
       }
     }
@@ -318,7 +319,7 @@ class AuditSearchTest {
 
   @Test
   void theTimelineShowsThePathTakenAndTheDiagram() {
-    JsonNode timeline = client.get("nakamura", "/api/audit/requests/" + rejectedTakeOut);
+    JsonNode timeline = client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/requests/" + rejectedTakeOut);
 
     List<String> path = new ArrayList<>();
     timeline.get("path").forEach(step -> path.add(step.get("activityId").asText()));
@@ -328,7 +329,7 @@ class AuditSearchTest {
     assertThat(timeline.get("instance").get("stateLabel").asText()).isEqualTo("完了");
 
     String diagramUrl = timeline.get("diagramUrl").asText();
-    ResponseEntity<String> diagram = client.call("nakamura", diagramUrl);
+    ResponseEntity<String> diagram = client.call(DemoOrganisation.AUDIT_OFFICER, diagramUrl);
     assertThat(diagram.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(diagram.getHeaders().getContentType().toString()).startsWith("application/xml");
     assertThat(diagram.getBody()).contains("id=\"takeOut\"").contains("UserTask_ApproveTakeOut");
@@ -336,7 +337,7 @@ class AuditSearchTest {
 
   @Test
   void theTimelineListsAttachmentsWithADownloadLink() {
-    JsonNode timeline = client.get("tanaka", "/api/audit/requests/" + outsourcedDisposal);
+    JsonNode timeline = client.get(DemoOrganisation.PRESIDENT, "/api/audit/requests/" + outsourcedDisposal);
 
     JsonNode attachment = timeline.get("attachments").get(0);
     assertThat(attachment.get("name").asText()).isEqualTo("破壊証明書.pdf");
@@ -344,7 +345,7 @@ class AuditSearchTest {
     String url = attachment.get("downloadUrl").asText();
     assertThat(url).isEqualTo("/api/audit/requests/" + outsourcedDisposal + "/attachments/" + certificateId);
 
-    ResponseEntity<byte[]> download = client.bytes("nakamura", url);
+    ResponseEntity<byte[]> download = client.bytes(DemoOrganisation.AUDIT_OFFICER, url);
     assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(download.getBody()).isEqualTo(PDF);
     assertThat(download.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
@@ -352,9 +353,9 @@ class AuditSearchTest {
     assertThat(download.getHeaders().getContentDisposition().getType()).isEqualTo("attachment");
     assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo("破壊証明書.pdf");
     // an attachment is only reachable through the request it belongs to
-    assertThat(client.call("nakamura", "/api/audit/requests/" + katosDisposal + "/attachments/" + certificateId)
+    assertThat(client.call(DemoOrganisation.AUDIT_OFFICER, "/api/audit/requests/" + katosDisposal + "/attachments/" + certificateId)
         .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(client.call("yamamoto", url).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(client.call(DemoOrganisation.DESIGN_EMPLOYEE, url).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
@@ -386,42 +387,42 @@ class AuditSearchTest {
 
   @Test
   void recordsIncludeRefusalsAtFiling() {
-    Map<String, Object> refused = Requests.internalLaptopTakeOut("kobayashi");
+    Map<String, Object> refused = Requests.internalLaptopTakeOut(DemoOrganisation.PRODUCTION_EMPLOYEE);
     refused.remove("attestDiskEncrypted");
     try {
-      requests.file("kobayashi", "takeOut", refused);
+      requests.file(DemoOrganisation.PRODUCTION_EMPLOYEE, "takeOut", refused);
     } catch (RuntimeException expected) {
       // 3.2: refused at filing, recorded without a business key
     }
-    JsonNode page = client.get("nakamura", "/api/audit/records?outcome=REFUSED&actor=kobayashi&clause=3.2&from="
+    JsonNode page = client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/records?outcome=REFUSED&actor=kobayashi&clause=3.2&from="
         + TODAY);
     JsonNode refusal = page.get("items").get(0);
     assertThat(refusal.get("businessKey").isNull()).isTrue();
     assertThat(refusal.get("outcomeLabel").asText()).isEqualTo("受付拒否 (規程違反)");
     assertThat(refusal.get("comment").asText()).contains("3.2");
-    assertThat(client.get("nakamura", "/api/audit/records/count?outcome=REFUSED&actor=kobayashi").get("count")
+    assertThat(client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/records/count?outcome=REFUSED&actor=kobayashi").get("count")
         .asLong()).isGreaterThanOrEqualTo(1);
   }
 
   @Test
   void theAuditorsOwnQueriesAreLeftOutUnlessAskedForAndTheCountAgreesWithTheList() {
     // nakamura's searches of today are records too (AUDIT_QUERY)
-    client.get("nakamura", "/api/audit/records?actor=nakamura&from=" + TODAY);
+    client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/records?actor=nakamura&from=" + TODAY);
 
-    JsonNode plain = client.get("nakamura", "/api/audit/records?size=500&actor=nakamura&from=" + TODAY);
+    JsonNode plain = client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/records?size=500&actor=nakamura&from=" + TODAY);
     plain.get("items").forEach(r -> assertThat(r.get("stepKind").asText()).isNotEqualTo("AUDIT_QUERY"));
-    assertThat(client.get("nakamura", "/api/audit/records/count?actor=nakamura&from=" + TODAY).get("count").asLong())
+    assertThat(client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/records/count?actor=nakamura&from=" + TODAY).get("count").asLong())
         .isEqualTo(plain.get("items").size());
 
-    JsonNode asked = client.get("nakamura", "/api/audit/records?size=500&includeQueries=true&actor=nakamura&from="
+    JsonNode asked = client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/records?size=500&includeQueries=true&actor=nakamura&from="
         + TODAY);
     assertThat(asked.get("items")).anySatisfy(r -> assertThat(r.get("stepKind").asText()).isEqualTo("AUDIT_QUERY"));
     // the count up to the newest record listed ignores the query records written since
     long newest = asked.get("items").get(0).get("id").asLong();
-    assertThat(client.get("nakamura", "/api/audit/records/count?includeQueries=true&actor=nakamura&from=" + TODAY
+    assertThat(client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/records/count?includeQueries=true&actor=nakamura&from=" + TODAY
         + "&upTo=" + newest).get("count").asLong()).isEqualTo(asked.get("items").size());
-    assertThat(client.get("nakamura", "/api/audit/records?size=500&stepKind=AUDIT_QUERY&actor=nakamura&from="
+    assertThat(client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/records?size=500&stepKind=AUDIT_QUERY&actor=nakamura&from="
         + TODAY).get("items")).isNotEmpty();
-    assertThat(client.call("nakamura", "/api/audit/records?upTo=0").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(client.call(DemoOrganisation.AUDIT_OFFICER, "/api/audit/records?upTo=0").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
   }
 }

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Requests;
 import jp.sample.isms.system.WebappSession;
+import jp.sample.isms.support.DemoOrganisation;
 
 
 /**
@@ -80,33 +81,33 @@ class MyRequestsRestTest {
     client = new AuditClient(rest);
     requests = new Requests(engine);
 
-    pending = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    pending = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
     String pendingTask = requests.task(pending).getId();
-    Attachment attachment = requests.as("yamamoto", () -> engine.getTaskService().createAttachment(
+    Attachment attachment = requests.as(DemoOrganisation.DESIGN_EMPLOYEE, () -> engine.getTaskService().createAttachment(
         "application/pdf", pendingTask, pending.getId(), "持ち出し資料一覧.pdf", "資料一覧", new ByteArrayInputStream(PDF)));
     attachmentId = attachment.getId();
 
-    ProcessInstance a = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
-    requests.complete("ito", a, Map.of("decision", "APPROVED", "decisionComment", "気をつけて"));
+    ProcessInstance a = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, a, Map.of("decision", "APPROVED", "decisionComment", "気をつけて"));
     approved = a.getBusinessKey();
 
     Map<String, Object> secret = Requests.internalLaptopTakeOut();
     secret.put("assetIds", "IA-0002"); // 極秘 in the 情報資産管理台帳: the president decides
-    ProcessInstance r = requests.file("yamamoto", "takeOut", secret);
-    requests.complete("tanaka", r, Map.of("decision", "REJECTED", "decisionComment", "極秘は持ち出し不可"));
+    ProcessInstance r = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", secret);
+    requests.complete(DemoOrganisation.PRESIDENT, r, Map.of("decision", "REJECTED", "decisionComment", "極秘は持ち出し不可"));
     rejected = r.getBusinessKey();
 
-    ProcessInstance s = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
-    requests.complete("ito", s, Map.of("decision", "SENT_BACK", "decisionComment", "返却日を確認してください"));
+    ProcessInstance s = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, s, Map.of("decision", "SENT_BACK", "decisionComment", "返却日を確認してください"));
     sentBack = s.getBusinessKey();
 
-    ProcessInstance w = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance w = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
     withdrawn = w.getBusinessKey();
-    assertThat(rest.withBasicAuth("yamamoto", AuditClient.PASSWORD).postForEntity(
+    assertThat(rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE, AuditClient.PASSWORD).postForEntity(
         "/api/requests/" + withdrawn + "/withdraw", Map.of("comment", "予定が変わりました"), String.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
 
-    kobayashis = requests.file("kobayashi", "takeOut", Requests.internalLaptopTakeOut("kobayashi")).getBusinessKey();
+    kobayashis = requests.file(DemoOrganisation.PRODUCTION_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut(DemoOrganisation.PRODUCTION_EMPLOYEE)).getBusinessKey();
   }
 
   /** The items of the user's list today with the filter, by business key. */
@@ -120,7 +121,7 @@ class MyRequestsRestTest {
 
   @Test
   void theRequesterSeesEveryRequestSheFiledWithItsState() {
-    Map<String, JsonNode> mine = list("yamamoto", "");
+    Map<String, JsonNode> mine = list(DemoOrganisation.DESIGN_EMPLOYEE, "");
 
     assertThat(mine).containsKeys(pending.getBusinessKey(), approved, rejected, sentBack, withdrawn)
         .doesNotContainKey(kobayashis);
@@ -155,7 +156,7 @@ class MyRequestsRestTest {
 
   @Test
   void newestFirst() {
-    List<String> keys = new ArrayList<>(list("yamamoto", "").keySet());
+    List<String> keys = new ArrayList<>(list(DemoOrganisation.DESIGN_EMPLOYEE, "").keySet());
     assertThat(keys.indexOf(withdrawn)).isLessThan(keys.indexOf(sentBack));
     assertThat(keys.indexOf(sentBack)).isLessThan(keys.indexOf(approved));
     assertThat(keys.indexOf(approved)).isLessThan(keys.indexOf(pending.getBusinessKey()));
@@ -163,34 +164,34 @@ class MyRequestsRestTest {
 
   @Test
   void filtersByStateFlowAndPeriodAndCountsWhatItLists() {
-    assertThat(list("yamamoto", "state=REJECTED")).containsKey(rejected)
+    assertThat(list(DemoOrganisation.DESIGN_EMPLOYEE, "state=REJECTED")).containsKey(rejected)
         .doesNotContainKeys(approved, pending.getBusinessKey(), sentBack, withdrawn)
         .allSatisfy((key, item) -> assertThat(item.get("state").asText()).isEqualTo("REJECTED"));
-    assertThat(list("yamamoto", "state=SENT_BACK")).containsKey(sentBack).doesNotContainKey(rejected);
-    assertThat(list("yamamoto", "flow=mediaDisposal")).doesNotContainKeys(approved, rejected);
-    assertThat(list("yamamoto", "flow=takeOut")).containsKeys(approved, rejected);
-    JsonNode yesterday = client.get("yamamoto", "/api/my/requests?to=" + TODAY.minusDays(1));
+    assertThat(list(DemoOrganisation.DESIGN_EMPLOYEE, "state=SENT_BACK")).containsKey(sentBack).doesNotContainKey(rejected);
+    assertThat(list(DemoOrganisation.DESIGN_EMPLOYEE, "flow=mediaDisposal")).doesNotContainKeys(approved, rejected);
+    assertThat(list(DemoOrganisation.DESIGN_EMPLOYEE, "flow=takeOut")).containsKeys(approved, rejected);
+    JsonNode yesterday = client.get(DemoOrganisation.DESIGN_EMPLOYEE, "/api/my/requests?to=" + TODAY.minusDays(1));
     assertThat(yesterday.get("items").toString()).doesNotContain(approved);
 
-    JsonNode page = client.get("yamamoto", "/api/my/requests?state=PENDING&from=" + TODAY + "&size=500");
+    JsonNode page = client.get(DemoOrganisation.DESIGN_EMPLOYEE, "/api/my/requests?state=PENDING&from=" + TODAY + "&size=500");
     assertThat(page.get("total").asLong()).isEqualTo(page.get("items").size());
   }
 
   @Test
   void aWrongFilterIs400WithTheField() {
-    ResponseEntity<String> state = client.call("yamamoto", "/api/my/requests?state=DONE'--");
+    ResponseEntity<String> state = client.call(DemoOrganisation.DESIGN_EMPLOYEE, "/api/my/requests?state=DONE'--");
     assertThat(state.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(client.read(state.getBody()).get("message").asText()).contains("状態");
-    ResponseEntity<String> date = client.call("yamamoto", "/api/my/requests?from=2026-13-01");
+    ResponseEntity<String> date = client.call(DemoOrganisation.DESIGN_EMPLOYEE, "/api/my/requests?from=2026-13-01");
     assertThat(date.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(client.read(date.getBody()).get("message").asText()).contains("期間の開始日");
-    assertThat(client.call("ito", "/api/my/decisions?outcome=FILED").getStatusCode())
+    assertThat(client.call(DemoOrganisation.DEVELOPMENT_HEAD, "/api/my/decisions?outcome=FILED").getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
   @Test
   void theCsvHoldsHerOwnListOnly() {
-    ResponseEntity<byte[]> csv = client.bytes("yamamoto", "/api/my/requests.csv?from=" + TODAY);
+    ResponseEntity<byte[]> csv = client.bytes(DemoOrganisation.DESIGN_EMPLOYEE, "/api/my/requests.csv?from=" + TODAY);
     assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
     assertThat(csv.getHeaders().getContentDisposition().getFilename()).startsWith("申請一覧_yamamoto_");
@@ -205,7 +206,7 @@ class MyRequestsRestTest {
 
   @Test
   void theTimelineShowsDecisionsCommentsAttachmentsAndPathButNoAuditorFields() {
-    JsonNode timeline = client.get("yamamoto", "/api/my/requests/" + approved);
+    JsonNode timeline = client.get(DemoOrganisation.DESIGN_EMPLOYEE, "/api/my/requests/" + approved);
 
     assertThat(timeline.get("request").get("businessKey").asText()).isEqualTo(approved);
     JsonNode records = timeline.get("records");
@@ -225,13 +226,13 @@ class MyRequestsRestTest {
     assertThat(timeline.get("path")).extracting(s -> s.get("activityId").asText())
         .contains("StartEvent_RequestFiled", "UserTask_ApproveTakeOut", "UserTask_ReportReturn");
     assertThat(timeline.get("diagramUrl").asText()).isEqualTo("/api/my/requests/" + approved + "/diagram");
-    assertThat(client.call("yamamoto", "/api/my/requests/" + approved + "/diagram").getBody())
+    assertThat(client.call(DemoOrganisation.DESIGN_EMPLOYEE, "/api/my/requests/" + approved + "/diagram").getBody())
         .contains("UserTask_ApproveTakeOut");
 
-    JsonNode withAttachment = client.get("yamamoto", "/api/my/requests/" + pending.getBusinessKey());
+    JsonNode withAttachment = client.get(DemoOrganisation.DESIGN_EMPLOYEE, "/api/my/requests/" + pending.getBusinessKey());
     JsonNode listed = withAttachment.get("attachments").get(0);
     assertThat(listed.get("name").asText()).isEqualTo("持ち出し資料一覧.pdf");
-    ResponseEntity<byte[]> download = client.bytes("yamamoto", listed.get("downloadUrl").asText());
+    ResponseEntity<byte[]> download = client.bytes(DemoOrganisation.DESIGN_EMPLOYEE, listed.get("downloadUrl").asText());
     assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(download.getBody()).isEqualTo(PDF);
     assertThat(download.getHeaders().getFirst("Content-Disposition")).startsWith("attachment");
@@ -239,7 +240,7 @@ class MyRequestsRestTest {
 
   @Test
   void kobayashiSeesNoneOfYamamotosRequestsByAnyPath() {
-    assertThat(list("kobayashi", "")).containsKey(kobayashis)
+    assertThat(list(DemoOrganisation.PRODUCTION_EMPLOYEE, "")).containsKey(kobayashis)
         .doesNotContainKeys(pending.getBusinessKey(), approved, rejected, sentBack, withdrawn);
 
     String key = approved;
@@ -253,24 +254,24 @@ class MyRequestsRestTest {
         "/api/my/requests/" + key + "%00", "/api/my/requests?requester=yamamoto",
         "/api/my/requests.csv?requester=yamamoto", "/api/my/decisions?user=ito");
     for (String path : paths) {
-      ResponseEntity<String> answer = client.call("kobayashi", path);
+      ResponseEntity<String> answer = client.call(DemoOrganisation.PRODUCTION_EMPLOYEE, path);
       assertThat(answer.getStatusCode().value()).as(path).isIn(400, 401, 403, 404);
       assertThat(String.valueOf(answer.getBody())).as(path).doesNotContain("気をつけて", "持ち出し資料一覧",
           "UserTask_ApproveTakeOut", "山本");
     }
-    assertThat(client.call("kobayashi", "/api/my/requests?requester=yamamoto").getStatusCode())
+    assertThat(client.call(DemoOrganisation.PRODUCTION_EMPLOYEE, "/api/my/requests?requester=yamamoto").getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
 
     // nor through the engine's REST API (HTTP Basic) or the webapps' engine API (session)
     for (String path : List.of("/engine-rest/history/process-instance?processInstanceBusinessKey=" + key,
         "/engine-rest/history/process-instance/" + processInstanceId,
         "/engine-rest/process-instance?businessKey=" + pending.getBusinessKey())) {
-      ResponseEntity<String> answer = client.call("kobayashi", path);
+      ResponseEntity<String> answer = client.call(DemoOrganisation.PRODUCTION_EMPLOYEE, path);
       assertThat(answer.getStatusCode().is2xxSuccessful() ? answer.getBody().trim() : "refused").as(path)
           .isIn("[]", "refused");
     }
     WebappSession session = new WebappSession(rest);
-    assertThat(session.login("kobayashi", AuditClient.PASSWORD, "tasklist").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(session.login(DemoOrganisation.PRODUCTION_EMPLOYEE, AuditClient.PASSWORD, "tasklist").getStatusCode()).isEqualTo(HttpStatus.OK);
     ResponseEntity<String> webapp = session.get(
         "/camunda/api/engine/engine/default/history/process-instance?processInstanceBusinessKey=" + key);
     assertThat(webapp.getStatusCode().is2xxSuccessful() ? webapp.getBody().trim() : "refused").isIn("[]", "refused");
@@ -278,15 +279,15 @@ class MyRequestsRestTest {
     ResponseEntity<String> own = session.get("/api/my/requests?from=" + TODAY);
     assertThat(own.getBody()).contains(kobayashis).doesNotContain(approved);
     assertThat(client.read(session.get("/api/my").getBody()).get("csrfToken").asText()).isNotBlank();
-    assertThat(client.get("kobayashi", "/api/my").get("csrfToken").isNull()).isTrue();
+    assertThat(client.get(DemoOrganisation.PRODUCTION_EMPLOYEE, "/api/my").get("csrfToken").isNull()).isTrue();
   }
 
   @Test
   void kobayashiCannotWithdrawYamamotosRequestAndNothingChanges() {
-    ResponseEntity<String> answer = rest.withBasicAuth("kobayashi", AuditClient.PASSWORD).postForEntity(
+    ResponseEntity<String> answer = rest.withBasicAuth(DemoOrganisation.PRODUCTION_EMPLOYEE, AuditClient.PASSWORD).postForEntity(
         "/api/requests/" + pending.getBusinessKey() + "/withdraw", Map.of("comment", "x"), String.class);
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(list("yamamoto", "").get(pending.getBusinessKey()).get("state").asText()).isEqualTo("PENDING");
+    assertThat(list(DemoOrganisation.DESIGN_EMPLOYEE, "").get(pending.getBusinessKey()).get("state").asText()).isEqualTo("PENDING");
     assertThat(requests.task(pending).getTaskDefinitionKey()).isEqualTo("UserTask_ApproveTakeOut");
   }
 
@@ -311,28 +312,28 @@ class MyRequestsRestTest {
 
   @Test
   void theApproverSeesWhatHeDecidedAndWhatHeHolds() {
-    JsonNode me = client.get("ito", "/api/my");
+    JsonNode me = client.get(DemoOrganisation.DEVELOPMENT_HEAD, "/api/my");
     assertThat(me.get("name").asText()).isEqualTo("伊藤 直樹");
     assertThat(me.get("approver").asBoolean()).isTrue();
-    assertThat(client.get("yamamoto", "/api/my").get("approver").asBoolean()).isFalse();
+    assertThat(client.get(DemoOrganisation.DESIGN_EMPLOYEE, "/api/my").get("approver").asBoolean()).isFalse();
 
     Map<String, String> decided = new HashMap<>();
-    client.get("ito", "/api/my/decisions?size=500&from=" + TODAY).get("items")
+    client.get(DemoOrganisation.DEVELOPMENT_HEAD, "/api/my/decisions?size=500&from=" + TODAY).get("items")
         .forEach(d -> decided.put(d.get("businessKey").asText(), d.get("outcome").asText()));
     assertThat(decided).containsEntry(approved, "APPROVED").containsEntry(sentBack, "SENT_BACK")
         .doesNotContainKeys(rejected, pending.getBusinessKey());
-    assertThat(client.get("tanaka", "/api/my/decisions?outcome=REJECTED&size=500").toString()).contains(rejected);
-    assertThat(client.get("ito", "/api/my/decisions?outcome=REJECTED&size=500&from=" + TODAY).toString())
+    assertThat(client.get(DemoOrganisation.PRESIDENT, "/api/my/decisions?outcome=REJECTED&size=500").toString()).contains(rejected);
+    assertThat(client.get(DemoOrganisation.DEVELOPMENT_HEAD, "/api/my/decisions?outcome=REJECTED&size=500&from=" + TODAY).toString())
         .doesNotContain(approved);
 
-    JsonNode held = client.get("ito", "/api/my/tasks");
+    JsonNode held = client.get(DemoOrganisation.DEVELOPMENT_HEAD, "/api/my/tasks");
     List<String> heldKeys = new ArrayList<>();
     held.forEach(step -> heldKeys.add(step.get("businessKey").asText()));
     assertThat(heldKeys).contains(pending.getBusinessKey()).doesNotContain(approved, kobayashis);
-    assertThat(client.get("takahashi", "/api/my/tasks").toString()).contains(kobayashis)
+    assertThat(client.get(DemoOrganisation.MANUFACTURING_HEAD, "/api/my/tasks").toString()).contains(kobayashis)
         .doesNotContain(pending.getBusinessKey());
     // the requester's own steps are in her list, not among the steps she holds for others
-    assertThat(client.get("yamamoto", "/api/my/tasks").toString()).doesNotContain(approved, sentBack);
+    assertThat(client.get(DemoOrganisation.DESIGN_EMPLOYEE, "/api/my/tasks").toString()).doesNotContain(approved, sentBack);
   }
 
   @Test
@@ -340,17 +341,17 @@ class MyRequestsRestTest {
     // given at least 50 requests of kato: public take-outs (recorded, closed) and, among them, internal ones waiting
     // for suzuki (総務部長), the newest of them on the first page of 5
     for (int i = 0; i < 50; i++) {
-      Map<String, Object> values = Requests.internalLaptopTakeOut("kato");
+      Map<String, Object> values = Requests.internalLaptopTakeOut(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
       if (i % 10 != 9) {
         values.put("assetIds", "IA-0003"); // 公開 in the 情報資産管理台帳: recorded, not routed
       }
-      requests.file("kato", "takeOut", values);
+      requests.file(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "takeOut", values);
     }
-    client.get("kato", "/api/my/requests?size=1");
+    client.get(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "/api/my/requests?size=1");
 
     // when a page of 5 and a page of 50 are read (each with open steps, their candidates and holders to name)
-    long five = statements(() -> assertThat(client.get("kato", "/api/my/requests?size=5").get("items")).hasSize(5));
-    long fifty = statements(() -> assertThat(client.get("kato", "/api/my/requests?size=50").get("items")).hasSize(50));
+    long five = statements(() -> assertThat(client.get(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "/api/my/requests?size=5").get("items")).hasSize(5));
+    long fifty = statements(() -> assertThat(client.get(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "/api/my/requests?size=50").get("items")).hasSize(50));
 
     // then both cost the same few statements: no statement per row
     System.out.printf("statements of GET /api/my/requests: page of 5 = %d, page of 50 = %d%n", five, fifty);

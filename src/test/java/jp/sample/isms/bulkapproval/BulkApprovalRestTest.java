@@ -22,12 +22,13 @@ import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.support.Requests;
 import jp.sample.isms.system.WebappSession;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** {@code POST /api/tasks/bulk-approve}: one comment, one result per task, four eyes and flows still apply. */
 @IsmsSpringBootTest
 class BulkApprovalRestTest {
 
-  private static final String PASSWORD = "Demo-2026!";
+  private static final String PASSWORD = DemoOrganisation.PASSWORD;
 
   @Autowired
   TestRestTemplate rest;
@@ -51,20 +52,20 @@ class BulkApprovalRestTest {
   @Test
   void itoApprovesTwoTakeOutsAtOnceAndHisOwnIsRefusedByFourEyes() throws Exception {
     // given two take-outs of yamamoto and one of ito himself, with sato as a second head of 開発設計部
-    engine.getIdentityService().createMembership("sato", "department-head.development");
+    engine.getIdentityService().createMembership(DemoOrganisation.HR_HEAD, "department-head.development");
     try {
-      ProcessInstance first = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
-      ProcessInstance second = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
-      ProcessInstance own = requests.file("ito", "takeOut", Requests.internalLaptopTakeOut());
+      ProcessInstance first = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
+      ProcessInstance second = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
+      ProcessInstance own = requests.file(DemoOrganisation.DEVELOPMENT_HEAD, "takeOut", Requests.internalLaptopTakeOut());
       String firstTask = requests.task(first).getId();
       String secondTask = requests.task(second).getId();
       String ownTask = requests.task(own).getId();
-      JsonNode offered = json.readTree(rest.withBasicAuth("ito", PASSWORD)
+      JsonNode offered = json.readTree(rest.withBasicAuth(DemoOrganisation.DEVELOPMENT_HEAD, PASSWORD)
           .getForEntity("/api/tasks/bulk-approvable", String.class).getBody());
       assertThat(offered.get("tasks").findValuesAsText("taskId")).contains(firstTask, secondTask);
 
       // when
-      ResponseEntity<String> response = bulkApprove("ito", Map.of("taskIds", List.of(firstTask, secondTask, ownTask),
+      ResponseEntity<String> response = bulkApprove(DemoOrganisation.DEVELOPMENT_HEAD, Map.of("taskIds", List.of(firstTask, secondTask, ownTask),
           "comment", "業務上必要と認めます"));
 
       // then
@@ -80,14 +81,14 @@ class BulkApprovalRestTest {
       assertThat(results.get(2).get("message").asText()).contains("自分の申請は承認できません");
       // each approval is a decision of ito with the comment; ito's own request still waits, unclaimed
       AuditEntry decision = audit.latest(first.getId(), "UserTask_ApproveTakeOut");
-      assertThat(decision.actor()).isEqualTo("ito");
+      assertThat(decision.actor()).isEqualTo(DemoOrganisation.DEVELOPMENT_HEAD);
       assertThat(decision.outcome()).isEqualTo("APPROVED");
       assertThat(decision.comment()).isEqualTo("業務上必要と認めます");
       assertThat(requests.task(second).getTaskDefinitionKey()).isNotEqualTo("UserTask_ApproveTakeOut");
       assertThat(requests.task(own).getId()).isEqualTo(ownTask);
       assertThat(requests.task(own).getAssignee()).isNull();
     } finally {
-      engine.getIdentityService().deleteMembership("sato", "department-head.development");
+      engine.getIdentityService().deleteMembership(DemoOrganisation.HR_HEAD, "department-head.development");
     }
   }
 
@@ -97,11 +98,11 @@ class BulkApprovalRestTest {
     java.util.Map<String, Object> disposal = new java.util.HashMap<>(Map.of("assetIds", "IA-0004",
         "mediaType", "USB_MEMORY", "action", "DISPOSE", "method", "PHYSICAL_DESTRUCTION", "quantity", 1,
         "description", "古いUSBメモリ"));
-    ProcessInstance mediaDisposal = requests.file("yamamoto", "mediaDisposal", disposal);
-    ProcessInstance takeOut = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance mediaDisposal = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "mediaDisposal", disposal);
+    ProcessInstance takeOut = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
 
     // when watanabe tries both and a task that does not exist
-    JsonNode body = json.readTree(bulkApprove("watanabe", Map.of("taskIds", List.of(
+    JsonNode body = json.readTree(bulkApprove(DemoOrganisation.DESIGN_CHIEF, Map.of("taskIds", List.of(
         requests.task(mediaDisposal).getId(), requests.task(takeOut).getId(), "no-such-task"))).getBody());
 
     // then nothing is approved, each with its reason
@@ -114,7 +115,7 @@ class BulkApprovalRestTest {
 
   @Test
   void anEmptySelectionGets400AndNoCredentials401() {
-    assertThat(bulkApprove("ito", Map.of("taskIds", List.of())).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(bulkApprove(DemoOrganisation.DEVELOPMENT_HEAD, Map.of("taskIds", List.of())).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(rest.postForEntity("/api/tasks/bulk-approve", Map.of("taskIds", List.of("x")), String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
@@ -123,7 +124,7 @@ class BulkApprovalRestTest {
   void theTasklistSessionIsAcceptedWithItsCsrfToken() {
     // given ito logged in to Tasklist (no HTTP Basic)
     WebappSession session = new WebappSession(rest);
-    assertThat(session.login("ito", PASSWORD, "tasklist").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(session.login(DemoOrganisation.DEVELOPMENT_HEAD, PASSWORD, "tasklist").getStatusCode()).isEqualTo(HttpStatus.OK);
     // the login renews the session; Tasklist's next request hands out the token of the new one
     session.get("/camunda/api/engine/engine/default/task/count");
 

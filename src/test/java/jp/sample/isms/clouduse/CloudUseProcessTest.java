@@ -28,6 +28,7 @@ import jp.sample.isms.approval.RequestWithdrawal;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * bpmn/cloudUse.bpmn (7.18, 4.1.3): one test per path, on the real engine with the demo organisation: yamamoto files,
@@ -151,23 +152,23 @@ class CloudUseProcessTest {
   @Test
   void anInternalServiceIsEvaluatedApprovedExplicitlyConfirmedRegisteredAndTheRequesterTold() {
     // when yamamoto files a service for INTERNAL data
-    ProcessInstance instance = file("yamamoto", request("INTERNAL", false));
+    ProcessInstance instance = file(DemoOrganisation.DESIGN_EMPLOYEE, request("INTERNAL", false));
     // then the system administrator evaluates the provider first
     assertThat(instance.getBusinessKey()).matches("CU-" + TODAY.getYear() + "-\\d{4}");
     assertThat(instance).isWaitingAt(CloudUseProcess.TASK_EVALUATE);
     assertThat(candidateGroups(requests.task(instance))).containsExactly("system-administrator");
-    requests.complete("suzuki", instance, suitable());
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, suitable());
     // then the security officer approves, explicitly including the storage of INTERNAL data
     assertThat(instance).isWaitingAt(CloudUseProcess.TASK_APPROVE);
     assertThat(candidateGroups(requests.task(instance))).containsExactly("security-officer");
-    requests.complete("tanaka", instance, approve(true));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, approve(true));
     // then the system administrator confirms the NDA with the provider's administrator
     assertThat(instance).isWaitingAt(CloudUseProcess.TASK_CONFIRM_NDA);
     assertThat(candidateGroups(requests.task(instance))).containsExactly("system-administrator");
     // a work step may be done by someone who approved another step: suzuki evaluated the provider and confirms
     // the NDA, with no four-eyes flag (only approval steps avoid earlier approvers)
     assertThat(taskVariable(instance, "fourEyesException")).isNull();
-    requests.complete("suzuki", instance, ndaConfirmed());
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, ndaConfirmed());
 
     // then the service is in the register under its approval number, and yamamoto is told
     assertThat(instance).isEnded().hasPassedInOrder(CloudUseProcess.TASK_EVALUATE, CloudUseProcess.TASK_APPROVE,
@@ -186,14 +187,14 @@ class CloudUseProcessTest {
     assertThat(entry.otherCertifications()).isEqualTo("ISO/IEC 27001");
     assertThat(entry.termsConform()).isTrue();
     assertThat(entry.dataLocation()).isEqualTo("日本 (大阪リージョン)");
-    assertThat(entry.requester()).isEqualTo("yamamoto");
+    assertThat(entry.requester()).isEqualTo(DemoOrganisation.DESIGN_EMPLOYEE);
     assertThat(entry.departmentCode()).isEqualTo("development");
-    assertThat(entry.evaluatedBy()).isEqualTo("suzuki");
-    assertThat(entry.approvedBy()).isEqualTo("tanaka");
+    assertThat(entry.evaluatedBy()).isEqualTo(DemoOrganisation.SYSTEM_ADMINISTRATOR);
+    assertThat(entry.approvedBy()).isEqualTo(DemoOrganisation.SECURITY_OFFICER);
     assertThat(entry.approvedOn()).isEqualTo(TODAY);
     assertThat(entry.ndaSignedOn()).isEqualTo(TODAY);
     assertThat(entry.ndaReference()).isEqualTo("法務キャビネット NDA-2026-014");
-    assertThat(entry.ndaConfirmedBy()).isEqualTo("suzuki");
+    assertThat(entry.ndaConfirmedBy()).isEqualTo(DemoOrganisation.SYSTEM_ADMINISTRATOR);
     assertThat(entry.reviewDate()).isEqualTo(TODAY.plusYears(1));
     assertThat(entry.status()).isEqualTo(CloudServiceRegister.IN_USE);
     assertThat(entry.registeredAt()).isNotNull();
@@ -203,7 +204,7 @@ class CloudUseProcessTest {
         .contains(instance.getBusinessKey());
     assertThat(register.dueForReview(TODAY.plusYears(1).minusDays(1)))
         .extracting(CloudServiceRegister.Entry::approvalNumber).doesNotContain(instance.getBusinessKey());
-    assertThat(mailsTo("yamamoto")).singleElement().asString().contains("クラウドサービス利用承認",
+    assertThat(mailsTo(DemoOrganisation.DESIGN_EMPLOYEE)).singleElement().asString().contains("クラウドサービス利用承認",
         instance.getBusinessKey(), "社外秘 (機密性1)", "見直し日: " + TODAY.plusYears(1), EXTERNAL_ADDRESS);
 
     List<AuditEntry> records = audit.forBusinessKey(instance.getBusinessKey());
@@ -212,7 +213,7 @@ class CloudUseProcessTest {
         CloudUseProcess.TASK_NOTIFY_REQUESTER);
     assertThat(records).extracting(AuditEntry::outcome)
         .containsExactly("FILED", "APPROVED", "APPROVED", "DONE", "NOTIFIED");
-    assertThat(records).extracting(AuditEntry::actor).containsExactly("yamamoto", "suzuki", "tanaka", "suzuki", "system");
+    assertThat(records).extracting(AuditEntry::actor).containsExactly(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.SYSTEM_ADMINISTRATOR, DemoOrganisation.SECURITY_OFFICER, DemoOrganisation.SYSTEM_ADMINISTRATOR, "system");
     assertThat(records).extracting(AuditEntry::actingRole)
         .containsExactly("REQUESTER", "SYSTEM_ADMINISTRATOR", "SECURITY_OFFICER", "SYSTEM_ADMINISTRATOR", null);
     assertThat(records).extracting(AuditEntry::flags).containsExactly(null, null, null, null, null);
@@ -224,12 +225,12 @@ class CloudUseProcessTest {
   @Test
   void aBackupServiceForPublicDataMeetsBothServiceRequirementsAndNeedsNoStorageApproval() {
     // given a backup service that holds only PUBLIC data
-    ProcessInstance instance = file("yamamoto", request("PUBLIC", true));
+    ProcessInstance instance = file(DemoOrganisation.DESIGN_EMPLOYEE, request("PUBLIC", true));
     // when the evaluation confirms both requirements of 4.1.3 and the security officer approves without the
     // storage approval, which PUBLIC data does not need
-    requests.complete("suzuki", instance, suitable());
-    requests.complete("tanaka", instance, Map.of("decision", "APPROVED"));
-    requests.complete("suzuki", instance, ndaConfirmed());
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, suitable());
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, Map.of("decision", "APPROVED"));
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, ndaConfirmed());
     // then it is registered as a backup service that meets 4.1.3
     assertThat(instance).isEnded().hasPassed(CloudUseProcess.END_REGISTERED);
     CloudServiceRegister.Entry entry = register.find(instance.getBusinessKey()).orElseThrow();
@@ -237,7 +238,7 @@ class CloudUseProcessTest {
     assertThat(entry.backupUse()).isTrue();
     assertThat(entry.termsConform()).isTrue();
     assertThat(entry.facilityOutsideDisasterArea()).isTrue();
-    assertThat(mailsTo("yamamoto")).singleElement().asString().contains("バックアップの保存: 可");
+    assertThat(mailsTo(DemoOrganisation.DESIGN_EMPLOYEE)).singleElement().asString().contains("バックアップの保存: 可");
   }
 
   // ---------------------------------------------------------------- refusals
@@ -253,7 +254,7 @@ class CloudUseProcessTest {
       Map<String, Object> variables = request("INTERNAL", false);
       variables.put("registrationEmail", internal);
       // when, then
-      assertThatThrownBy(() -> requests.file("yamamoto", CloudUseProcess.KEY, variables))
+      assertThatThrownBy(() -> requests.file(DemoOrganisation.DESIGN_EMPLOYEE, CloudUseProcess.KEY, variables))
           .isInstanceOf(RequestValidationException.class)
           .hasMessageContaining("7.18: クラウドサービスには外部メールアドレスを登録してください: ")
           .hasMessageContaining("は社内専用のメールドメインです (registrationEmail)");
@@ -265,7 +266,7 @@ class CloudUseProcessTest {
     Map<String, Object> refusal = jdbc.queryForMap("select step, actor, clauses from audit_record "
         + "where outcome = 'REFUSED' and flow_key = 'cloudUse' order by id desc limit 1");
     assertThat(refusal.get("step")).isEqualTo(CloudUseProcess.START_EVENT);
-    assertThat(refusal.get("actor")).isEqualTo("yamamoto");
+    assertThat(refusal.get("actor")).isEqualTo(DemoOrganisation.DESIGN_EMPLOYEE);
     assertThat(refusal.get("clauses")).isEqualTo("7.18");
   }
 
@@ -275,11 +276,11 @@ class CloudUseProcessTest {
     long instancesBefore = instances();
     Map<String, Object> malformed = request("PUBLIC", false);
     malformed.put("registrationEmail", "not an address");
-    assertThatThrownBy(() -> requests.file("yamamoto", CloudUseProcess.KEY, malformed))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DESIGN_EMPLOYEE, CloudUseProcess.KEY, malformed))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("registrationEmail: ");
     Map<String, Object> past = request("PUBLIC", false);
     past.put("expectedStartDate", TODAY.minusDays(1).toString());
-    assertThatThrownBy(() -> requests.file("yamamoto", CloudUseProcess.KEY, past))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DESIGN_EMPLOYEE, CloudUseProcess.KEY, past))
         .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("expectedStartDate: 利用開始予定日に過去の日付は指定できません");
     assertThat(refusals()).isEqualTo(refusalsBefore);
@@ -289,11 +290,11 @@ class CloudUseProcessTest {
   @Test
   void aBackupServiceThatDoesNotMeetTheServiceRequirementsCannotBeApprovedAndIsRejected() {
     // given a backup service for SECRET data
-    ProcessInstance instance = file("yamamoto", request("SECRET", true));
+    ProcessInstance instance = file(DemoOrganisation.DESIGN_EMPLOYEE, request("SECRET", true));
     // when the system administrator finds the facility in the disaster area of the company's sites, it cannot pass
     Map<String, Object> inDisasterArea = suitable();
     inDisasterArea.put("facilityOutsideDisasterArea", false);
-    assertThatThrownBy(() -> requests.complete("suzuki", instance, inDisasterArea))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, inDisasterArea))
         .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("4.1.3: バックアップに利用するクラウドサービスは、当社事業所がある地域で発生する災害の影響を受けない")
         .hasMessageContaining("(facilityOutsideDisasterArea)")
@@ -301,7 +302,7 @@ class CloudUseProcessTest {
     // nor when the terms do not conform
     Map<String, Object> termsDoNotConform = suitable();
     termsDoNotConform.put("termsConform", false);
-    assertThatThrownBy(() -> requests.complete("suzuki", instance, termsDoNotConform))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, termsDoNotConform))
         .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("4.1.3: バックアップに利用するクラウドサービスは、サービス利用約款・情報セキュリティ方針が")
         .hasMessageContaining("(termsConform)");
@@ -309,14 +310,14 @@ class CloudUseProcessTest {
     Map<String, Object> unexplained = suitable();
     unexplained.remove("dataLocation");
     unexplained.remove("evaluationOpinion");
-    assertThatThrownBy(() -> requests.complete("suzuki", instance, unexplained))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, unexplained))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("dataLocation: ")
         .hasMessageContaining("evaluationOpinion: ");
     assertThat(instance).isWaitingAt(CloudUseProcess.TASK_EVALUATE);
     // then she rejects it, with the evaluation on record
     inDisasterArea.put("decision", "REJECTED");
     inDisasterArea.put("decisionComment", "データセンターが当社事業所と同じ地域にある (4.1.3)");
-    requests.complete("suzuki", instance, inDisasterArea);
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, inDisasterArea);
     assertThat(instance).isEnded().hasPassed(CloudUseProcess.END_REJECTED)
         .hasNotPassed(CloudUseProcess.TASK_APPROVE);
     assertThat(register.find(instance.getBusinessKey())).isEmpty();
@@ -331,20 +332,20 @@ class CloudUseProcessTest {
   void storingInternalOrSecretDataNeedsTheExplicitApproval() {
     for (String classification : List.of("INTERNAL", "SECRET")) {
       // given an evaluated request for confidential data
-      ProcessInstance instance = file("yamamoto", request(classification, false));
-      requests.complete("suzuki", instance, suitable());
+      ProcessInstance instance = file(DemoOrganisation.DESIGN_EMPLOYEE, request(classification, false));
+      requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, suitable());
       // when the security officer approves without approving the storage, then it is refused (HTTP 400)
-      assertThatThrownBy(() -> requests.complete("tanaka", instance, Map.of("decision", "APPROVED")))
+      assertThatThrownBy(() -> requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, Map.of("decision", "APPROVED")))
           .isInstanceOf(RequestValidationException.class)
           .hasMessageContaining("7.18: " + ("SECRET".equals(classification) ? "極秘" : "社外秘")
               + "の情報資産をクラウドサービスに保存するには、その保存を明示的に承認してください (storageApproved)");
-      assertThatThrownBy(() -> requests.complete("tanaka", instance, approve(false)))
+      assertThatThrownBy(() -> requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, approve(false)))
           .isInstanceOf(RequestValidationException.class).hasMessageContaining("(storageApproved)");
       assertThat(instance).isWaitingAt(CloudUseProcess.TASK_APPROVE);
       // and with it, it is approved
-      requests.complete("tanaka", instance, approve(true));
+      requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, approve(true));
       assertThat(instance).isWaitingAt(CloudUseProcess.TASK_CONFIRM_NDA);
-      requests.complete("suzuki", instance, ndaConfirmed());
+      requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, ndaConfirmed());
       assertThat(register.find(instance.getBusinessKey())).get()
           .extracting(CloudServiceRegister.Entry::classification).isEqualTo(classification);
     }
@@ -352,23 +353,23 @@ class CloudUseProcessTest {
 
   @Test
   void theServiceIsNotRegisteredBeforeTheNonDisclosureAgreementIsSigned() {
-    ProcessInstance instance = file("yamamoto", request("PUBLIC", false));
-    requests.complete("suzuki", instance, suitable());
-    requests.complete("tanaka", instance, approve(false));
+    ProcessInstance instance = file(DemoOrganisation.DESIGN_EMPLOYEE, request("PUBLIC", false));
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, suitable());
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, approve(false));
     // once approved, the request can no longer be withdrawn
-    assertThatThrownBy(() -> withdrawal.withdraw(instance.getBusinessKey(), "yamamoto", null))
+    assertThatThrownBy(() -> withdrawal.withdraw(instance.getBusinessKey(), DemoOrganisation.DESIGN_EMPLOYEE, null))
         .isInstanceOf(RequestWithdrawal.WithdrawalRefusedException.class).hasMessageContaining("承認済み");
-    assertThatThrownBy(() -> requests.complete("suzuki", instance,
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance,
         Map.of("ndaSigned", false, "ndaSignedOn", TODAY.toString())))
         .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("7.18: クラウドサービスの管理者との秘密保持契約が締結されるまで、台帳に登録して利用を開始できません (ndaSigned)");
-    assertThatThrownBy(() -> requests.complete("suzuki", instance,
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance,
         Map.of("ndaSigned", true, "ndaSignedOn", TODAY.plusDays(1).toString())))
         .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("ndaSignedOn: 締結日に未来の日付は指定できません");
     assertThat(instance).isWaitingAt(CloudUseProcess.TASK_CONFIRM_NDA);
     assertThat(register.find(instance.getBusinessKey())).isEmpty();
-    requests.complete("suzuki", instance, ndaConfirmed());
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, ndaConfirmed());
     assertThat(instance).isEnded().hasPassed(CloudUseProcess.END_REGISTERED);
   }
 
@@ -376,33 +377,33 @@ class CloudUseProcessTest {
 
   @Test
   void sentBackByTheSecurityOfficerIsCorrectedResubmittedEvaluatedAndApprovedAgain() {
-    ProcessInstance instance = file("yamamoto", request("PUBLIC", false));
-    requests.complete("suzuki", instance, suitable());
+    ProcessInstance instance = file(DemoOrganisation.DESIGN_EMPLOYEE, request("PUBLIC", false));
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, suitable());
     // when the security officer sends it back, having ticked the storage approval
-    requests.complete("tanaka", instance, Map.of("decision", "SENT_BACK", "storageApproved", true,
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, Map.of("decision", "SENT_BACK", "storageApproved", true,
         "decisionComment", "保存する情報の機密性を見直してください"));
-    assertThat(instance).isWaitingAt(CloudUseProcess.TASK_CORRECT).task().isAssignedTo("yamamoto");
+    assertThat(instance).isWaitingAt(CloudUseProcess.TASK_CORRECT).task().isAssignedTo(DemoOrganisation.DESIGN_EMPLOYEE);
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "lastDecidedBy")).isEqualTo("田中 一郎");
 
     // a resubmission is checked like a filing
     Map<String, Object> internalAddress = request("INTERNAL", false);
     internalAddress.put("registrationEmail", "yamamoto@sample-printing.example");
     internalAddress.put("resubmission", "RESUBMIT");
-    assertThatThrownBy(() -> requests.complete("yamamoto", instance, internalAddress))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, internalAddress))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("7.18:");
     assertThat(instance).isWaitingAt(CloudUseProcess.TASK_CORRECT);
 
     Map<String, Object> corrected = request("INTERNAL", false);
     corrected.put("resubmission", "RESUBMIT");
-    requests.complete("yamamoto", instance, corrected);
+    requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, corrected);
     // then the provider is evaluated again, and the storage approval of the first round does not carry over
     assertThat(instance).isWaitingAt(CloudUseProcess.TASK_EVALUATE);
-    requests.complete("suzuki", instance, suitable());
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, suitable());
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "storageApproved")).isEqualTo(false);
-    assertThatThrownBy(() -> requests.complete("tanaka", instance, Map.of("decision", "APPROVED")))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, Map.of("decision", "APPROVED")))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("(storageApproved)");
-    requests.complete("tanaka", instance, approve(true));
-    requests.complete("suzuki", instance, ndaConfirmed());
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, approve(true));
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, ndaConfirmed());
     assertThat(instance).isEnded().hasPassed(CloudUseProcess.END_REGISTERED);
     assertThat(register.find(instance.getBusinessKey())).get()
         .extracting(CloudServiceRegister.Entry::classification).isEqualTo("INTERNAL");
@@ -412,16 +413,16 @@ class CloudUseProcessTest {
 
   @Test
   void sentBackByTheSystemAdministratorIsWithdrawnByTheRequester() {
-    ProcessInstance instance = file("yamamoto", request("INTERNAL", true));
+    ProcessInstance instance = file(DemoOrganisation.DESIGN_EMPLOYEE, request("INTERNAL", true));
     Map<String, Object> sentBack = suitable();
     sentBack.put("decision", "SENT_BACK");
     sentBack.put("decisionComment", "プロバイダの利用約款の写しを添付してください");
-    requests.complete("suzuki", instance, sentBack);
-    assertThat(instance).isWaitingAt(CloudUseProcess.TASK_CORRECT).task().isAssignedTo("yamamoto");
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, sentBack);
+    assertThat(instance).isWaitingAt(CloudUseProcess.TASK_CORRECT).task().isAssignedTo(DemoOrganisation.DESIGN_EMPLOYEE);
     // only the requester corrects
-    assertThatThrownBy(() -> requests.complete("suzuki", instance, Map.of("resubmission", "WITHDRAW")))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, Map.of("resubmission", "WITHDRAW")))
         .isInstanceOf(AuthorizationException.class);
-    requests.complete("yamamoto", instance, Map.of("resubmission", "WITHDRAW"));
+    requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, Map.of("resubmission", "WITHDRAW"));
     assertThat(instance).isEnded().hasPassed(CloudUseProcess.END_WITHDRAWN)
         .hasNotPassed(CloudUseProcess.TASK_APPROVE);
     assertThat(register.find(instance.getBusinessKey())).isEmpty();
@@ -431,12 +432,12 @@ class CloudUseProcessTest {
 
   @Test
   void theRequesterWithdrawsAnOpenRequest() {
-    ProcessInstance instance = file("yamamoto", request("SECRET", false));
-    requests.complete("suzuki", instance, suitable());
-    assertThatThrownBy(() -> withdrawal.withdraw(instance.getBusinessKey(), "suzuki", null))
+    ProcessInstance instance = file(DemoOrganisation.DESIGN_EMPLOYEE, request("SECRET", false));
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, suitable());
+    assertThatThrownBy(() -> withdrawal.withdraw(instance.getBusinessKey(), DemoOrganisation.SYSTEM_ADMINISTRATOR, null))
         .isInstanceOf(RequestWithdrawal.WithdrawalRefusedException.class).hasMessageContaining("申請者本人");
     // when
-    withdrawal.withdraw(instance.getBusinessKey(), "yamamoto", "別のサービスを利用することにした");
+    withdrawal.withdraw(instance.getBusinessKey(), DemoOrganisation.DESIGN_EMPLOYEE, "別のサービスを利用することにした");
     // then
     assertThat(instance).isEnded().hasPassed(CloudUseProcess.END_WITHDRAWN_BY_REQUESTER)
         .hasNotPassed(CloudUseProcess.TASK_CONFIRM_NDA);
@@ -448,12 +449,12 @@ class CloudUseProcessTest {
 
   @Test
   void theSecurityOfficerRejects() {
-    ProcessInstance instance = file("yamamoto", request("SECRET", false));
-    requests.complete("suzuki", instance, suitable());
-    assertThatThrownBy(() -> requests.complete("tanaka", instance, Map.of("decision", "REJECTED")))
+    ProcessInstance instance = file(DemoOrganisation.DESIGN_EMPLOYEE, request("SECRET", false));
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, suitable());
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, Map.of("decision", "REJECTED")))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("却下の場合はコメントが必須です");
     // a rejection needs no storage approval
-    requests.complete("tanaka", instance, Map.of("decision", "REJECTED", "decisionComment", "極秘情報の保存は認めない"));
+    requests.complete(DemoOrganisation.PRESIDENT, instance, Map.of("decision", "REJECTED", "decisionComment", "極秘情報の保存は認めない"));
     assertThat(instance).isEnded().hasPassed(CloudUseProcess.END_REJECTED)
         .hasNotPassed(CloudUseProcess.TASK_CONFIRM_NDA);
     assertThat(register.find(instance.getBusinessKey())).isEmpty();
@@ -464,48 +465,48 @@ class CloudUseProcessTest {
 
   @Test
   void onlyTheHoldersOfTheStepsRoleMayTakeIt() {
-    ProcessInstance instance = file("yamamoto", request("INTERNAL", false));
+    ProcessInstance instance = file(DemoOrganisation.DESIGN_EMPLOYEE, request("INTERNAL", false));
     // the requester herself, a colleague and the security officer hold no role for the evaluation (HTTP 403)
-    assertThatThrownBy(() -> requests.complete("yamamoto", instance, suitable()))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, suitable()))
         .isInstanceOf(AuthorizationException.class);
-    assertThatThrownBy(() -> requests.complete("kobayashi", instance, suitable()))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.PRODUCTION_EMPLOYEE, instance, suitable()))
         .isInstanceOf(AuthorizationException.class);
-    assertThatThrownBy(() -> requests.complete("tanaka", instance, suitable()))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, suitable()))
         .isInstanceOf(AuthorizationException.class);
-    requests.complete("suzuki", instance, suitable());
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, suitable());
     // the system administrator who evaluated cannot approve as security officer
-    assertThatThrownBy(() -> requests.complete("suzuki", instance, approve(true)))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, approve(true)))
         .isInstanceOf(AuthorizationException.class);
-    assertThatThrownBy(() -> requests.claim("ito", requests.task(instance)))
+    assertThatThrownBy(() -> requests.claim(DemoOrganisation.DEVELOPMENT_HEAD, requests.task(instance)))
         .isInstanceOf(AuthorizationException.class);
-    requests.complete("tanaka", instance, approve(true));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, approve(true));
     // nor can anyone but the system administrator confirm the NDA
-    assertThatThrownBy(() -> requests.complete("yamamoto", instance, ndaConfirmed()))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, ndaConfirmed()))
         .isInstanceOf(AuthorizationException.class);
-    assertThatThrownBy(() -> requests.complete("kobayashi", instance, ndaConfirmed()))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.PRODUCTION_EMPLOYEE, instance, ndaConfirmed()))
         .isInstanceOf(AuthorizationException.class);
-    requests.complete("suzuki", instance, ndaConfirmed());
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, ndaConfirmed());
     assertThat(instance).isEnded().hasPassed(CloudUseProcess.END_REGISTERED);
   }
 
   @Test
   void theSystemAdministratorsOwnRequestIsEvaluatedByTheSecurityOfficer() {
     // given suzuki, the only system administrator, files a service herself
-    ProcessInstance instance = file("suzuki", request("PUBLIC", false));
+    ProcessInstance instance = file(DemoOrganisation.SYSTEM_ADMINISTRATOR, request("PUBLIC", false));
     // then the evaluation goes up to the security officer, and she cannot take it
     Task evaluation = requests.task(instance);
     assertThat(candidateGroups(evaluation)).containsExactly("security-officer");
     assertThat(taskVariable(instance, "actingRole")).isEqualTo("SECURITY_OFFICER");
-    assertThatThrownBy(() -> requests.claim("suzuki", evaluation)).isInstanceOf(AuthorizationException.class);
-    requests.complete("tanaka", instance, suitable());
+    assertThatThrownBy(() -> requests.claim(DemoOrganisation.SYSTEM_ADMINISTRATOR, evaluation)).isInstanceOf(AuthorizationException.class);
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, suitable());
     // tanaka, the only security officer and president, approves too: allowed, flagged for the auditor
     assertThat(taskVariable(instance, "fourEyesException")).isEqualTo("REPEATED_APPROVER");
-    requests.complete("tanaka", instance, approve(false));
-    requests.complete("tanaka", instance, ndaConfirmed());
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, approve(false));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, ndaConfirmed());
     assertThat(instance).isEnded().hasPassed(CloudUseProcess.END_REGISTERED);
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::actingRole)
         .containsExactly("REQUESTER", "SECURITY_OFFICER", "SECURITY_OFFICER", "SECURITY_OFFICER", null);
     assertThat(register.find(instance.getBusinessKey())).get().extracting(CloudServiceRegister.Entry::evaluatedBy)
-        .isEqualTo("tanaka");
+        .isEqualTo(DemoOrganisation.SECURITY_OFFICER);
   }
 }

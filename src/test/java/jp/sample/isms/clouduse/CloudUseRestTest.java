@@ -22,12 +22,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.approval.RequestWithdrawal;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** cloudUse through the standard Camunda REST API: 400 with the clause for its refusals, 403 for four eyes. */
 @IsmsSpringBootTest
 class CloudUseRestTest {
 
-  private static final String PASSWORD = "Demo-2026!";
+  private static final String PASSWORD = DemoOrganisation.PASSWORD;
 
   @Autowired
   TestRestTemplate rest;
@@ -62,7 +63,7 @@ class CloudUseRestTest {
     values.put("registrationEmail", "yamamoto@sample-printing.example");
     long before = taskService.createTaskQuery().processDefinitionKey(CloudUseProcess.KEY).count();
 
-    ResponseEntity<String> response = post("yamamoto", "/process-definition/key/cloudUse/submit-form",
+    ResponseEntity<String> response = post(DemoOrganisation.DESIGN_EMPLOYEE, "/process-definition/key/cloudUse/submit-form",
         variables(values));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -72,7 +73,7 @@ class CloudUseRestTest {
 
   @Test
   void aMissingStorageApprovalGets400AndAStepOfAnotherRoleGets403() throws Exception {
-    ResponseEntity<String> filed = post("yamamoto", "/process-definition/key/cloudUse/submit-form",
+    ResponseEntity<String> filed = post(DemoOrganisation.DESIGN_EMPLOYEE, "/process-definition/key/cloudUse/submit-form",
         variables(CloudUseProcessTest.request("SECRET", false)));
     assertThat(filed.getStatusCode()).as(filed.getBody()).isEqualTo(HttpStatus.OK);
     JsonNode instance = json.readTree(filed.getBody());
@@ -80,23 +81,23 @@ class CloudUseRestTest {
     try {
       Task evaluation = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
       // the security officer cannot evaluate the provider in the system administrator's place
-      ResponseEntity<String> notTheirs = post("tanaka", "/task/" + evaluation.getId() + "/submit-form",
+      ResponseEntity<String> notTheirs = post(DemoOrganisation.SECURITY_OFFICER, "/task/" + evaluation.getId() + "/submit-form",
           variables(CloudUseProcessTest.suitable()));
       assertThat(notTheirs.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-      ResponseEntity<String> evaluated = post("suzuki", "/task/" + evaluation.getId() + "/submit-form",
+      ResponseEntity<String> evaluated = post(DemoOrganisation.SYSTEM_ADMINISTRATOR, "/task/" + evaluation.getId() + "/submit-form",
           variables(CloudUseProcessTest.suitable()));
       assertThat(evaluated.getStatusCode().is2xxSuccessful()).as(evaluated.getBody()).isTrue();
 
       Task approval = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
-      ResponseEntity<String> unapproved = post("tanaka", "/task/" + approval.getId() + "/submit-form",
+      ResponseEntity<String> unapproved = post(DemoOrganisation.SECURITY_OFFICER, "/task/" + approval.getId() + "/submit-form",
           variables(Map.of("decision", "APPROVED", "storageApproved", false)));
       assertThat(unapproved.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(message(unapproved)).contains("7.18: 極秘の情報資産をクラウドサービスに保存するには", "(storageApproved)");
       assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).isOne();
     } finally {
-      String businessKey = rest.withBasicAuth("yamamoto", PASSWORD)
+      String businessKey = rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE, PASSWORD)
           .getForObject("/engine-rest/process-instance/" + instanceId, JsonNode.class).get("businessKey").asText();
-      withdrawal.withdraw(businessKey, "yamamoto", "テスト後の片付け");
+      withdrawal.withdraw(businessKey, DemoOrganisation.DESIGN_EMPLOYEE, "テスト後の片付け");
     }
   }
 }

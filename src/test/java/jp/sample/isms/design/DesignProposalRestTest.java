@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Requests;
 import jp.sample.isms.system.WebappSession;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * 1.4: a proposal that fails a check is refused with its finding and starts nothing; nobody but camunda-admin deploys
@@ -41,7 +42,7 @@ import jp.sample.isms.system.WebappSession;
 @IsmsSpringBootTest
 class DesignProposalRestTest {
 
-  static final String PASSWORD = "Demo-2026!";
+  static final String PASSWORD = DemoOrganisation.PASSWORD;
 
   @Autowired
   TestRestTemplate rest;

@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** 1.4: the workbench's read side for process owners only; every version downloads as the file it was. */
 @IsmsSpringBootTest
@@ -26,7 +27,7 @@ class DesignRestTest {
   org.camunda.bpm.engine.RepositoryService repositoryService;
 
   private ResponseEntity<JsonNode> get(String user, String path) {
-    return rest.withBasicAuth(user, "Demo-2026!").getForEntity(path, JsonNode.class);
+    return rest.withBasicAuth(user, DemoOrganisation.PASSWORD).getForEntity(path, JsonNode.class);
   }
 
   @Test
@@ -58,7 +59,7 @@ class DesignRestTest {
     assertThat(content.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(content.getBody().path("name").asText()).isEqualTo("takeOut.bpmn");
     assertThat(content.getBody().path("content").asText()).contains("<bpmn:process id=\"takeOut\"");
-    ResponseEntity<String> download = rest.withBasicAuth("tanaka", "Demo-2026!")
+    ResponseEntity<String> download = rest.withBasicAuth("tanaka", DemoOrganisation.PASSWORD)
         .getForEntity("/api/design/models/BPMN/takeOut/versions/" + version + "/download", String.class);
     assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(download.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).contains("attachment")
@@ -102,7 +103,7 @@ class DesignRestTest {
         assertThat(versions.get(0).path("deploymentId").asText()).isEqualTo(deployment);
         List<String> downloaded = new java.util.ArrayList<>();
         for (JsonNode version : versions) {
-          ResponseEntity<byte[]> download = rest.withBasicAuth("suzuki", "Demo-2026!").getForEntity(
+          ResponseEntity<byte[]> download = rest.withBasicAuth("suzuki", DemoOrganisation.PASSWORD).getForEntity(
               "/api/design/models/" + model[0] + "/" + model[1] + "/versions/" + version.path("version").asInt()
                   + "/download", byte[].class);
           assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -161,7 +162,7 @@ class DesignRestTest {
         assertThat(response.getStatusCode()).as(user + " " + path).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(response.getBody().path("error").asText()).contains("プロセスオーナー");
       }
-      ResponseEntity<JsonNode> post = rest.withBasicAuth(user, "Demo-2026!").postForEntity("/api/design/checks",
+      ResponseEntity<JsonNode> post = rest.withBasicAuth(user, DemoOrganisation.PASSWORD).postForEntity("/api/design/checks",
           Map.of("files", List.of(Map.of("name", "a.bpmn", "content", "<x/>"))), JsonNode.class);
       assertThat(post.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }

@@ -21,6 +21,7 @@ import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * 1.4 end to end over REST: suzuki proposes takeOutApprover.dmn with the INTERNAL rule routed to the section chief,
@@ -66,7 +67,7 @@ class ModelRevisionEndToEndTest {
   @Test
   void aProcessOwnerChangesARoutingRuleWithFourEyesAndTheRevisionIsInEveryNewRecord() {
     // given suzuki proposes the changed table from the workbench
-    ResponseEntity<JsonNode> proposed = rest.withBasicAuth("suzuki", "Demo-2026!").postForEntity(
+    ResponseEntity<JsonNode> proposed = rest.withBasicAuth("suzuki", DemoOrganisation.PASSWORD).postForEntity(
         "/api/design/proposals", Map.of("files", List.of(Map.of("name", "takeOutApprover.dmn", "content",
             sectionChiefForInternal())), "reason", "社外秘の持ち出しは課長が許可する", "clauses", "3.2",
             "procedureChange", false), JsonNode.class);
@@ -78,15 +79,15 @@ class ModelRevisionEndToEndTest {
     Requests requests = new Requests(engine);
     Task task = requests.task(revision);
     // when suzuki tries to approve her own proposal, then she cannot (four eyes)
-    ResponseEntity<String> own = rest.withBasicAuth("suzuki", "Demo-2026!").postForEntity(
+    ResponseEntity<String> own = rest.withBasicAuth("suzuki", DemoOrganisation.PASSWORD).postForEntity(
         "/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", "suzuki"), String.class);
     assertThat(own.getStatusCode().is2xxSuccessful()).as(own.getBody()).isFalse();
     assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
     // when tanaka approves
     requests.complete("tanaka", revision, Map.of("decision", "APPROVED", "decisionComment", ""));
-    String newRevision = rest.withBasicAuth("tanaka", "Demo-2026!").getForEntity("/api/design/revision",
+    String newRevision = rest.withBasicAuth("tanaka", DemoOrganisation.PASSWORD).getForEntity("/api/design/revision",
         JsonNode.class).getBody().path("revision").asText();
-    assertThat(rest.withBasicAuth("tanaka", "Demo-2026!").getForEntity("/api/design/revision", JsonNode.class)
+    assertThat(rest.withBasicAuth("tanaka", DemoOrganisation.PASSWORD).getForEntity("/api/design/revision", JsonNode.class)
         .getBody().path("businessKey").asText()).isEqualTo(businessKey);
     // then a new take-out of an INTERNAL asset is decided by the new table
     ProcessInstance takeOut = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut("yamamoto"));
@@ -96,7 +97,7 @@ class ModelRevisionEndToEndTest {
     assertThat(records).isNotEmpty();
     assertThat(records).extracting(AuditEntry::regulationRevision).containsOnly(newRevision);
     // and the new version is listed with its origin and downloadable
-    JsonNode models = rest.withBasicAuth("suzuki", "Demo-2026!").getForEntity("/api/design/models", JsonNode.class)
+    JsonNode models = rest.withBasicAuth("suzuki", DemoOrganisation.PASSWORD).getForEntity("/api/design/models", JsonNode.class)
         .getBody();
     JsonNode latest = null;
     for (JsonNode model : models) {
@@ -107,7 +108,7 @@ class ModelRevisionEndToEndTest {
     assertThat(latest.path("source").asText()).isEqualTo("REVISION");
     assertThat(latest.path("businessKey").asText()).isEqualTo(businessKey);
     assertThat(latest.path("revision").asText()).isEqualTo(newRevision);
-    String downloaded = rest.withBasicAuth("suzuki", "Demo-2026!").getForEntity("/api/design/models/DMN/"
+    String downloaded = rest.withBasicAuth("suzuki", DemoOrganisation.PASSWORD).getForEntity("/api/design/models/DMN/"
         + "takeOutApprover/versions/" + latest.path("version").asInt() + "/download", String.class).getBody();
     assertThat(downloaded).isEqualTo(sectionChiefForInternal());
   }

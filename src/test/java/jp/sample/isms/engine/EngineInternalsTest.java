@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.impl.cmd.SaveAuthorizationCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.junit.jupiter.api.Test;
 
+import jp.sample.isms.support.DemoOrganisation;
+
 /**
  * Every private field of the engine the product reads resolves against the engine on the class path; when an
  * upgrade moves one, this test names each that moved and what depends on it. No other main class uses reflection.
@@ -48,7 +50,7 @@ class EngineInternalsTest {
   @Test
   void theDeclaredFieldsHoldWhatTheProductReadsFromThem() {
     AuthorizationEntity revoke = new AuthorizationEntity(Authorization.AUTH_TYPE_REVOKE);
-    revoke.setUserId("kato");
+    revoke.setUserId(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
     revoke.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
     revoke.setResourceId("*");
     assertThat(EngineInternals.SAVE_AUTHORIZATION.read(new SaveAuthorizationCmd(revoke))).isSameAs(revoke);

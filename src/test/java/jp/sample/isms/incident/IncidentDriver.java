@@ -8,11 +8,11 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** Reports incidents and takes their steps as the demo organisation's responders do. */
 final class IncidentDriver {
@@ -21,10 +21,10 @@ final class IncidentDriver {
   static final LocalDate TODAY = LocalDate.now(JAPAN);
 
   /** Who takes a step offered to a group in the demo organisation. */
-  static final Map<String, String> HOLDER = Map.of("president", "tanaka", "security-officer", "tanaka",
-      "incident-officer", "takahashi", "system-administrator", "suzuki", "education-officer", "sato",
-      "department-head.manufacturing", "takahashi", "department-head.general-affairs", "suzuki",
-      "department-head.development", "ito");
+  static final Map<String, String> HOLDER = Map.of("president", DemoOrganisation.SECURITY_OFFICER, "security-officer", DemoOrganisation.SECURITY_OFFICER,
+      "incident-officer", DemoOrganisation.INCIDENT_OFFICER, "system-administrator", DemoOrganisation.SYSTEM_ADMINISTRATOR, "education-officer", DemoOrganisation.EDUCATION_OFFICER,
+      "department-head.manufacturing", DemoOrganisation.INCIDENT_OFFICER, "department-head.general-affairs", DemoOrganisation.GENERAL_AFFAIRS_HEAD,
+      "department-head.development", DemoOrganisation.DEVELOPMENT_HEAD);
 
   private final ProcessEngine engine;
   private final Requests requests;
@@ -84,8 +84,7 @@ final class IncidentDriver {
   }
 
   List<String> candidateGroups(Task task) {
-    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
-        .filter(g -> g != null).toList();
+    return requests.candidateGroups(task);
   }
 
   String holder(Task task) {

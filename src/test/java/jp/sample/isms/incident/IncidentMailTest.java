@@ -25,6 +25,7 @@ import jakarta.mail.internet.MimeMessage;
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.approval.TaskDeadlines;
 import jp.sample.isms.notification.MailDispatcher;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The mails of an incident through a real SMTP server in-process (GreenMail): a level-3 report reaches the president
@@ -58,7 +59,7 @@ class IncidentMailTest {
   @Test
   void aLevelThreeReportReachesThePresidentAndTheIncidentOfficerAtOnceWithTheirLinks() throws Exception {
     // when kobayashi reports the lost USB stick with customer data
-    ProcessInstance instance = incidents.report("kobayashi", IncidentDriver.lostUsbStickWithCustomerData());
+    ProcessInstance instance = incidents.report(DemoOrganisation.PRODUCTION_EMPLOYEE, IncidentDriver.lostUsbStickWithCustomerData());
 
     // then, at the very next dispatch, tanaka and takahashi each have a mail leading to their acknowledgement
     assertThat(dispatcher.dispatch()).isEqualTo(2);
@@ -79,7 +80,7 @@ class IncidentMailTest {
 
   @Test
   void anUnacknowledgedReportIsMailedAgainAndUpTheChainInTheRecipientsLanguage() throws Exception {
-    ProcessInstance instance = incidents.report("kobayashi", IncidentDriver.report("LEAK"));
+    ProcessInstance instance = incidents.report(DemoOrganisation.PRODUCTION_EMPLOYEE, IncidentDriver.report("LEAK"));
     dispatcher.dispatch();
     int before = smtp.getReceivedMessages().length;
     incidents.requests().fireTimer(instance, IncidentProcess.TIMER_ACKNOWLEDGEMENT_OVERDUE);
@@ -96,7 +97,7 @@ class IncidentMailTest {
 
   @Test
   void theSupervisoryReportIsRemindedBeforeItsDeadlineAndEscalatedToThePresidentWhenOverdue() throws Exception {
-    ProcessInstance instance = incidents.report("kobayashi", IncidentDriver.lostUsbStickWithCustomerData());
+    ProcessInstance instance = incidents.report(DemoOrganisation.PRODUCTION_EMPLOYEE, IncidentDriver.lostUsbStickWithCustomerData());
     incidents.acknowledgeAll(instance);
     incidents.confirmLevel(instance);
     Task preliminary = incidents.tasks(instance, IncidentProcess.TASK_CARRY_OUT_STEP).stream()

@@ -22,6 +22,7 @@ import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.approval.RequestValidationException;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * bpmn/incident.bpmn (9.1–9.5, 2.5): one test per path, on the real engine with the demo organisation: kobayashi
@@ -74,7 +75,7 @@ class IncidentProcessTest {
   @Test
   void aLevelThreeLeakOfPersonalDataReachesPresidentAndIncidentOfficerIsFiledAndClosedByBoth() {
     // when kobayashi reports the lost USB stick with the customer list
-    ProcessInstance instance = incidents.report("kobayashi", IncidentDriver.lostUsbStickWithCustomerData());
+    ProcessInstance instance = incidents.report(DemoOrganisation.PRODUCTION_EMPLOYEE, IncidentDriver.lostUsbStickWithCustomerData());
 
     // then it is numbered, registered and level 3 is proposed; president and incident officer acknowledge at once
     assertThat(instance.getBusinessKey()).matches("IN-" + TODAY.getYear() + "-\\d{4}");
@@ -85,13 +86,13 @@ class IncidentProcessTest {
     assertThat(reported.proposedLevel()).isEqualTo(3);
     assertThat(reported.level()).isEqualTo(3);
     assertThat(reported.kind()).isEqualTo("LEAK");
-    assertThat(reported.reporter()).isEqualTo("kobayashi");
+    assertThat(reported.reporter()).isEqualTo(DemoOrganisation.PRODUCTION_EMPLOYEE);
     assertThat(reported.departmentCode()).isEqualTo("manufacturing");
     assertThat(reported.status()).isEqualTo(IncidentRegister.REPORTED);
     assertThat(reported.responders()).isEqualTo("PRESIDENT,INCIDENT_OFFICER");
     incidents.acknowledgeAll(instance);
     assertThat(register.find(instance.getBusinessKey()).orElseThrow().acknowledgedBy())
-        .contains("tanaka").contains("takahashi");
+        .contains(DemoOrganisation.PRESIDENT).contains(DemoOrganisation.INCIDENT_OFFICER);
 
     // then the incident officer confirms the level
     Task confirm = incidents.task(instance, IncidentProcess.TASK_CONFIRM_LEVEL);
@@ -142,16 +143,16 @@ class IncidentProcessTest {
 
   @Test
   void aLevelThreeFilingCannotBeSkippedNorRecordedWithoutItsReferenceAndNothingChanges() {
-    ProcessInstance instance = toProcedure("kobayashi", IncidentDriver.lostUsbStickWithCustomerData());
+    ProcessInstance instance = toProcedure(DemoOrganisation.PRODUCTION_EMPLOYEE, IncidentDriver.lostUsbStickWithCustomerData());
     Task preliminary = stepTask(instance, "LeakSupervisoryPreliminaryReport");
 
     // when takahashi marks the filing as not applicable, then it is refused with the clause
-    assertThatThrownBy(() -> incidents.complete("takahashi", preliminary, Map.of(IncidentProcess.STEP_OUTCOME,
+    assertThatThrownBy(() -> incidents.complete(DemoOrganisation.INCIDENT_OFFICER, preliminary, Map.of(IncidentProcess.STEP_OUTCOME,
         IncidentProcess.NOT_APPLICABLE, IncidentProcess.STEP_EVIDENCE, "軽微なため")))
         .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("9.4.1: 事故レベル 3 の監督官庁への届出 (速報)は省略できません");
     // when he records it without the office and reference number, then too
-    assertThatThrownBy(() -> incidents.complete("takahashi", preliminary, Map.of(IncidentProcess.STEP_OUTCOME,
+    assertThatThrownBy(() -> incidents.complete(DemoOrganisation.INCIDENT_OFFICER, preliminary, Map.of(IncidentProcess.STEP_OUTCOME,
         IncidentProcess.DONE, IncidentProcess.FILED_ON, TODAY.toString())))
         .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("9.4.1: 監督官庁への届出 (速報)の届出先が必要です (filingOffice)")
@@ -166,7 +167,7 @@ class IncidentProcessTest {
 
     // a step that does not apply is recorded with its reason
     Task inquiries = stepTask(instance, "LeakInquiries");
-    incidents.complete("takahashi", inquiries, Map.of(IncidentProcess.STEP_OUTCOME, IncidentProcess.NOT_APPLICABLE,
+    incidents.complete(DemoOrganisation.INCIDENT_OFFICER, inquiries, Map.of(IncidentProcess.STEP_OUTCOME, IncidentProcess.NOT_APPLICABLE,
         IncidentProcess.STEP_EVIDENCE, "被害者対応の窓口で兼ねる"));
     assertThat(register.step(instance.getBusinessKey(), "LeakInquiries").orElseThrow().evidence())
         .isEqualTo("被害者対応の窓口で兼ねる");
@@ -175,42 +176,42 @@ class IncidentProcessTest {
 
   @Test
   void aLevelThreeClosureWithoutItsFilingsOrPublicationIsRefusedAndTheReporterCannotCloseTheirOwnIncident() {
-    ProcessInstance instance = toProcedure("suzuki", IncidentDriver.lostUsbStickWithCustomerData());
+    ProcessInstance instance = toProcedure(DemoOrganisation.SYSTEM_ADMINISTRATOR, IncidentDriver.lostUsbStickWithCustomerData());
     incidents.carryOutProcedure(instance);
     // the system administrator reported it: the closure report goes above her, to the security officer
     Task closure = incidents.task(instance, IncidentProcess.TASK_REPORT_CLOSURE);
     assertThat(incidents.candidateGroups(closure)).containsExactly("security-officer");
     // when suzuki, the reporter, tries to report the closure herself, then she is refused and nothing changed
-    assertThatThrownBy(() -> incidents.complete("suzuki", closure, IncidentDriver.closure(true)))
+    assertThatThrownBy(() -> incidents.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, closure, IncidentDriver.closure(true)))
         .isInstanceOf(AuthorizationException.class);
     assertThat(incidents.task(instance, IncidentProcess.TASK_REPORT_CLOSURE).getAssignee()).isNull();
     // when a filing of the procedure is not on record (its reference number lost), then the closure is refused
     jdbc.update("update incident_step set filing_reference = null where incident_number = ? and step = ?",
         instance.getBusinessKey(), "LeakSupervisoryFinalReport");
-    assertThatThrownBy(() -> incidents.complete("tanaka", closure, IncidentDriver.closure(true)))
+    assertThatThrownBy(() -> incidents.complete(DemoOrganisation.PRESIDENT, closure, IncidentDriver.closure(true)))
         .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("9.4.1: 監督官庁への届出 (確報)が記録されていないため終結できません (filings)");
     assertThat(incidents.tasks(instance, IncidentProcess.TASK_APPROVE_BY_INCIDENT_OFFICER)).isEmpty();
     jdbc.update("update incident_step set filing_reference = ? where incident_number = ? and step = ?",
         "REF-SUPERVISORY_FINAL", instance.getBusinessKey(), "LeakSupervisoryFinalReport");
     // when tanaka reports it without the publication of ⑧, then it is refused with the clause
-    assertThatThrownBy(() -> incidents.complete("tanaka", closure, IncidentDriver.closure(false)))
+    assertThatThrownBy(() -> incidents.complete(DemoOrganisation.PRESIDENT, closure, IncidentDriver.closure(false)))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("9.4: 事故レベル 3 では")
         .hasMessageContaining("(publicationDone)");
     assertThat(incidents.tasks(instance, IncidentProcess.TASK_APPROVE_BY_INCIDENT_OFFICER)).isEmpty();
     assertThat(register.find(instance.getBusinessKey()).orElseThrow().status()).isEqualTo(IncidentRegister.RESPONDING);
-    incidents.complete("tanaka", incidents.task(instance, IncidentProcess.TASK_REPORT_CLOSURE),
+    incidents.complete(DemoOrganisation.PRESIDENT, incidents.task(instance, IncidentProcess.TASK_REPORT_CLOSURE),
         IncidentDriver.closure(true));
     // four eyes: tanaka reported the closure, so the president's approval cannot be his alone
     incidents.decide(instance, IncidentProcess.TASK_APPROVE_BY_INCIDENT_OFFICER, "APPROVED");
     Task president = incidents.task(instance, IncidentProcess.TASK_APPROVE_BY_PRESIDENT);
-    incidents.complete("tanaka", president, Map.of("decision", "APPROVED"));
+    incidents.complete(DemoOrganisation.PRESIDENT, president, Map.of("decision", "APPROVED"));
     assertThat(instance).isEnded();
   }
 
   @Test
   void aCyberAttackLeakIsFiledWithThePoliceAndItsFinalReportHasSixtyDays() {
-    ProcessInstance instance = toProcedure("yamamoto",
+    ProcessInstance instance = toProcedure(DemoOrganisation.DESIGN_EMPLOYEE,
         IncidentDriver.report("LEAK", "personalData", "cyberAttack"));
     assertThat(steps(instance)).contains("LeakPoliceFiling", "LeakSupervisoryPreliminaryReport",
         "LeakSupervisoryFinalReport");
@@ -222,7 +223,7 @@ class IncidentProcessTest {
 
   @Test
   void aLevelTwoLeakGoesToTheIncidentOfficerAloneAndClosesWithHisApproval() {
-    ProcessInstance instance = incidents.report("kobayashi", IncidentDriver.report("LEAK"));
+    ProcessInstance instance = incidents.report(DemoOrganisation.PRODUCTION_EMPLOYEE, IncidentDriver.report("LEAK"));
     assertThat(candidateGroups(instance, IncidentProcess.TASK_ACKNOWLEDGE)).containsExactly("incident-officer");
     incidents.acknowledgeAll(instance);
     incidents.confirmLevel(instance);
@@ -242,14 +243,14 @@ class IncidentProcessTest {
 
   @Test
   void aLeakCannotBeLoweredBelowLevelTwoNorAnyLevelChangedWithoutReason() {
-    ProcessInstance instance = incidents.report("kobayashi", IncidentDriver.report("LEAK"));
+    ProcessInstance instance = incidents.report(DemoOrganisation.PRODUCTION_EMPLOYEE, IncidentDriver.report("LEAK"));
     incidents.acknowledgeAll(instance);
     Task confirm = incidents.task(instance, IncidentProcess.TASK_CONFIRM_LEVEL);
-    assertThatThrownBy(() -> incidents.complete("takahashi", confirm, Map.of(IncidentProcess.LEVEL, "1",
+    assertThatThrownBy(() -> incidents.complete(DemoOrganisation.INCIDENT_OFFICER, confirm, Map.of(IncidentProcess.LEVEL, "1",
         IncidentProcess.LEVEL_REASON, "社内のみ")))
         .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("9.4.1: 情報漏えい・流出は全て事故レベル 2 以上です (incidentLevel)");
-    assertThatThrownBy(() -> incidents.complete("takahashi", confirm, Map.of(IncidentProcess.LEVEL, "3")))
+    assertThatThrownBy(() -> incidents.complete(DemoOrganisation.INCIDENT_OFFICER, confirm, Map.of(IncidentProcess.LEVEL, "3")))
         .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("9.2: 事故レベルを変更する (2 → 3) には理由が必要です (levelReason)");
     // nothing changed
@@ -264,7 +265,7 @@ class IncidentProcessTest {
 
   @Test
   void aLevelThreeDamageHasTheStepsOfTheClauseForEachRole() {
-    ProcessInstance instance = toProcedure("kobayashi", IncidentDriver.report("TAMPERING", "customersAffected"));
+    ProcessInstance instance = toProcedure(DemoOrganisation.PRODUCTION_EMPLOYEE, IncidentDriver.report("TAMPERING", "customersAffected"));
     assertThat(steps(instance)).containsExactly("DamageThreeCauseRemoved", "DamageThreeDataRestored",
         "DamageThreeEquipmentRepaired", "DamageThreeFirstAid", "DamageThreeOriginalsRepaired",
         "DamageThreeOutcomePublished", "DamageThreeStaffInformed");
@@ -276,11 +277,11 @@ class IncidentProcessTest {
 
   @Test
   void aLevelTwoDamageIsChangedToLevelOneWithAReasonAndReRoutedToTheSystemAdministrator() {
-    ProcessInstance instance = incidents.report("kobayashi", IncidentDriver.report("TAMPERING", "businessAffected"));
+    ProcessInstance instance = incidents.report(DemoOrganisation.PRODUCTION_EMPLOYEE, IncidentDriver.report("TAMPERING", "businessAffected"));
     incidents.acknowledgeAll(instance);
     Task confirm = incidents.task(instance, IncidentProcess.TASK_CONFIRM_LEVEL);
     // when takahashi lowers it with a reason
-    incidents.complete("takahashi", confirm, Map.of(IncidentProcess.LEVEL, "1", IncidentProcess.LEVEL_REASON,
+    incidents.complete(DemoOrganisation.INCIDENT_OFFICER, confirm, Map.of(IncidentProcess.LEVEL, "1", IncidentProcess.LEVEL_REASON,
         "影響は製造課の共有フォルダのみで、事業への影響はない"));
     // then the change is recorded and the system administrator is the responder now
     assertThat(outcomes(instance)).contains("RELEVELLED");
@@ -303,7 +304,7 @@ class IncidentProcessTest {
   void aServiceOutageHasARecoveryStepPerDamagedTargetOfTheRecoveryTable() {
     Map<String, Object> report = IncidentDriver.report("SERVICE_OUTAGE", "employeesAffected", "damagedPower",
         "damagedSystemA");
-    ProcessInstance instance = toProcedure("kobayashi", report);
+    ProcessInstance instance = toProcedure(DemoOrganisation.PRODUCTION_EMPLOYEE, report);
     List<Task> recovery = incidents.tasks(instance, IncidentProcess.TASK_RECOVER_TARGET);
     assertThat(recovery).extracting(t -> incidents.variable(t, IncidentProcess.RECOVERY_TARGET_NAME))
         .containsExactlyInAnyOrder("電力", "社内システムＡ");
@@ -322,41 +323,41 @@ class IncidentProcessTest {
 
   @Test
   void aVirusInfectionWithAViolationEndsWithTheReEducationOfTheViolator() {
-    ProcessInstance instance = toProcedure("kobayashi", IncidentDriver.report("VIRUS", "employeesAffected"));
+    ProcessInstance instance = toProcedure(DemoOrganisation.PRODUCTION_EMPLOYEE, IncidentDriver.report("VIRUS", "employeesAffected"));
     assertThat(steps(instance)).containsExactly("VirusLeakChecked", "VirusSpreadContained");
     incidents.carryOutProcedure(instance);
     Map<String, Object> closure = IncidentDriver.closure(false);
     closure.put(IncidentProcess.VIOLATION_FOUND, true);
     Task report = incidents.task(instance, IncidentProcess.TASK_REPORT_CLOSURE);
     // a violation without its violator is refused (2.5)
-    assertThatThrownBy(() -> incidents.complete("suzuki", report, closure))
+    assertThatThrownBy(() -> incidents.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, report, closure))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("2.5: ");
     // a violator who is no person of the organisation cannot be re-educated: refused (2.5)
     closure.put(IncidentProcess.VIOLATOR, "製造部の誰か");
-    assertThatThrownBy(() -> incidents.complete("suzuki", report, closure))
+    assertThatThrownBy(() -> incidents.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, report, closure))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("2.5: ");
     assertThat(instance).isWaitingAt(IncidentProcess.TASK_REPORT_CLOSURE);
     closure.put(IncidentProcess.VIOLATOR, "kobayashi (私物 USB メモリの無断接続)");
-    incidents.complete("suzuki", report, closure);
+    incidents.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, report, closure);
     Task reEducation = incidents.task(instance, IncidentProcess.TASK_RE_EDUCATE);
     assertThat(incidents.candidateGroups(reEducation)).containsExactly("education-officer");
-    incidents.complete("sato", reEducation, Map.of(IncidentProcess.EDUCATED_ON, TODAY.toString(),
+    incidents.complete(DemoOrganisation.EDUCATION_OFFICER, reEducation, Map.of(IncidentProcess.EDUCATED_ON, TODAY.toString(),
         IncidentProcess.EDUCATION_CONTENT, "私物機器の接続禁止 (情報管理規程) の再教育"));
     assertThat(instance).isEnded().hasPassedInOrder(IncidentProcess.TASK_RE_EDUCATE,
         IncidentProcess.TASK_RECORD_RE_EDUCATION, IncidentProcess.TASK_CLOSE);
     // the re-education is in the violator's education history (教育実施記録), under the incident number (2.5)
-    assertThat(education.history("kobayashi")).filteredOn(a -> instance.getBusinessKey().equals(a.businessKey()))
+    assertThat(education.history(DemoOrganisation.PRODUCTION_EMPLOYEE)).filteredOn(a -> instance.getBusinessKey().equals(a.businessKey()))
         .singleElement().satisfies(attendance -> {
           assertThat(attendance.sessionDate()).isEqualTo(TODAY);
           assertThat(attendance.attended()).isTrue();
-          assertThat(attendance.recordedBy()).isEqualTo("sato");
+          assertThat(attendance.recordedBy()).isEqualTo(DemoOrganisation.HR_HEAD);
           assertThat(attendance.topic()).contains("再教育", "私物機器の接続禁止");
         });
   }
 
   @Test
   void aUtmNoticeIsReviewedByTheSystemAdministrator() {
-    ProcessInstance instance = toProcedure("suzuki", IncidentDriver.report("ATTACK_NOTICE"));
+    ProcessInstance instance = toProcedure(DemoOrganisation.SYSTEM_ADMINISTRATOR, IncidentDriver.report("ATTACK_NOTICE"));
     assertThat(steps(instance)).containsExactly("AttackNoticeReviewed");
     // the reporter is the system administrator: the step goes to the security officer
     assertThat(incidents.candidateGroups(stepTask(instance, "AttackNoticeReviewed"))).containsExactly("security-officer");
@@ -368,7 +369,7 @@ class IncidentProcessTest {
     Map<String, Object> report = new HashMap<>();
     report.put("summary", "不審なメールを受信した (添付は開いていない)");
     report.put("discoveredAt", TODAY.toString());
-    ProcessInstance instance = incidents.report("kato", report);
+    ProcessInstance instance = incidents.report(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, report);
     assertThat(register.find(instance.getBusinessKey()).orElseThrow().level()).isZero();
     assertThat(register.find(instance.getBusinessKey()).orElseThrow().kind()).isEqualTo("UNKNOWN");
     assertThat(candidateGroups(instance, IncidentProcess.TASK_ACKNOWLEDGE)).containsExactly("system-administrator");
@@ -384,11 +385,11 @@ class IncidentProcessTest {
     int before = jdbc.queryForObject("select count(*) from incident_register", Integer.class);
     Map<String, Object> withoutSummary = IncidentDriver.report("LEAK");
     withoutSummary.remove("summary");
-    assertThatThrownBy(() -> incidents.report("kobayashi", withoutSummary))
+    assertThatThrownBy(() -> incidents.report(DemoOrganisation.PRODUCTION_EMPLOYEE, withoutSummary))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("summary");
     Map<String, Object> unknownAsset = IncidentDriver.report("LEAK");
     unknownAsset.put("assetIds", "IA-9999");
-    assertThatThrownBy(() -> incidents.report("kobayashi", unknownAsset))
+    assertThatThrownBy(() -> incidents.report(DemoOrganisation.PRODUCTION_EMPLOYEE, unknownAsset))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("assetIds: 情報資産管理台帳に登録されていない情報資産です: IA-9999");
     assertThat(jdbc.queryForObject("select count(*) from incident_register", Integer.class)).isEqualTo(before);
   }
@@ -397,7 +398,7 @@ class IncidentProcessTest {
 
   @Test
   void anUnacknowledgedReportIsSentAgainAndUpTheContactChainWhenItsTimerFires() {
-    ProcessInstance instance = incidents.report("kobayashi", IncidentDriver.report("TAMPERING", "employeesAffected"));
+    ProcessInstance instance = incidents.report(DemoOrganisation.PRODUCTION_EMPLOYEE, IncidentDriver.report("TAMPERING", "employeesAffected"));
     // the system administrator has 30 minutes
     assertThat(incidents.requests().timerDueDate(instance, IncidentProcess.TIMER_ACKNOWLEDGEMENT_OVERDUE))
         .isBetween(java.util.Date.from(java.time.Instant.now().plusSeconds(29 * 60)),
@@ -420,11 +421,11 @@ class IncidentProcessTest {
 
   @Test
   void aLaterReLevellingInterruptsTheProcedureRecordsTheReasonAndReRoutes() {
-    ProcessInstance instance = toProcedure("kobayashi", IncidentDriver.report("LEAK"));
+    ProcessInstance instance = toProcedure(DemoOrganisation.PRODUCTION_EMPLOYEE, IncidentDriver.report("LEAK"));
     Task done = stepTask(instance, "LeakDestinationInvestigated");
-    incidents.complete("suzuki", done, incidents.done(done));
+    incidents.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, done, incidents.done(done));
     // when the incident officer raises it to level 3: personal data turned up in the leaked files
-    relevelling.relevel(instance.getBusinessKey(), "takahashi", 3, "流出したファイルに顧客の個人情報が含まれていた");
+    relevelling.relevel(instance.getBusinessKey(), DemoOrganisation.INCIDENT_OFFICER, 3, "流出したファイルに顧客の個人情報が含まれていた");
     // then the change is recorded, the president is a responder now and acknowledges
     assertThat(register.find(instance.getBusinessKey()).orElseThrow().levelChanges())
         .contains("2→3 takahashi: 流出したファイルに顧客の個人情報");
@@ -442,29 +443,29 @@ class IncidentProcessTest {
 
   @Test
   void aReLevellingByAnotherRoleOrWithoutReasonOrOutsideTheProcedureIsRefusedAndNothingChanges() {
-    ProcessInstance instance = incidents.report("kobayashi", IncidentDriver.report("LEAK"));
+    ProcessInstance instance = incidents.report(DemoOrganisation.PRODUCTION_EMPLOYEE, IncidentDriver.report("LEAK"));
     // before the procedure: 409
-    assertThatThrownBy(() -> relevelling.relevel(instance.getBusinessKey(), "takahashi", 3, "理由"))
+    assertThatThrownBy(() -> relevelling.relevel(instance.getBusinessKey(), DemoOrganisation.INCIDENT_OFFICER, 3, "理由"))
         .isInstanceOfSatisfying(IncidentRelevelling.RelevelRefusedException.class,
             e -> assertThat(e.refusal()).isEqualTo(IncidentRelevelling.Refusal.NOT_RESPONDING));
     incidents.acknowledgeAll(instance);
     incidents.confirmLevel(instance);
     // another role, the reporter: 403
-    for (String user : List.of("ito", "suzuki", "kobayashi")) {
+    for (String user : List.of(DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.SYSTEM_ADMINISTRATOR, DemoOrganisation.PRODUCTION_EMPLOYEE)) {
       assertThatThrownBy(() -> relevelling.relevel(instance.getBusinessKey(), user, 3, "理由"))
           .isInstanceOfSatisfying(IncidentRelevelling.RelevelRefusedException.class,
               e -> assertThat(e.refusal()).isEqualTo(IncidentRelevelling.Refusal.NOT_RESPONDER));
     }
     // no reason, a leak below 2: 400 with the clause
-    assertThatThrownBy(() -> relevelling.relevel(instance.getBusinessKey(), "takahashi", 3, " "))
+    assertThatThrownBy(() -> relevelling.relevel(instance.getBusinessKey(), DemoOrganisation.INCIDENT_OFFICER, 3, " "))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("9.2: ");
-    assertThatThrownBy(() -> relevelling.relevel(instance.getBusinessKey(), "tanaka", 1, "誤報"))
+    assertThatThrownBy(() -> relevelling.relevel(instance.getBusinessKey(), DemoOrganisation.PRESIDENT, 1, "誤報"))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("9.4.1: ");
     // nothing changed
     assertThat(register.find(instance.getBusinessKey()).orElseThrow().level()).isEqualTo(2);
     assertThat(register.find(instance.getBusinessKey()).orElseThrow().levelChanges()).isNull();
     assertThat(steps(instance)).hasSize(3);
-    assertThatThrownBy(() -> relevelling.relevel("IN-1999-0001", "takahashi", 3, "理由"))
+    assertThatThrownBy(() -> relevelling.relevel("IN-1999-0001", DemoOrganisation.INCIDENT_OFFICER, 3, "理由"))
         .isInstanceOfSatisfying(IncidentRelevelling.RelevelRefusedException.class,
             e -> assertThat(e.refusal()).isEqualTo(IncidentRelevelling.Refusal.NOT_FOUND));
     finish(instance);
@@ -472,12 +473,12 @@ class IncidentProcessTest {
 
   @Test
   void thePresidentSendsTheClosureBackAndTheIncidentCannotBeWithdrawnByItsReporter() {
-    ProcessInstance instance = toProcedure("kobayashi", IncidentDriver.report("TAMPERING", "customersAffected"));
+    ProcessInstance instance = toProcedure(DemoOrganisation.PRODUCTION_EMPLOYEE, IncidentDriver.report("TAMPERING", "customersAffected"));
     incidents.carryOutProcedure(instance);
     incidents.reportClosure(instance, IncidentDriver.closure(true));
     incidents.decide(instance, IncidentProcess.TASK_APPROVE_BY_INCIDENT_OFFICER, "APPROVED");
     // an approval step is open, yet the reporter cannot withdraw an incident
-    assertThatThrownBy(() -> withdrawal().withdraw(instance.getBusinessKey(), "kobayashi", "やっぱり取り下げ"))
+    assertThatThrownBy(() -> withdrawal().withdraw(instance.getBusinessKey(), DemoOrganisation.PRODUCTION_EMPLOYEE, "やっぱり取り下げ"))
         .isInstanceOfSatisfying(jp.sample.isms.approval.RequestWithdrawal.WithdrawalRefusedException.class,
             e -> assertThat(e.refusal()).isEqualTo(jp.sample.isms.approval.RequestWithdrawal.Refusal.ALREADY_DECIDED));
     incidents.decide(instance, IncidentProcess.TASK_APPROVE_BY_PRESIDENT, "SENT_BACK");

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.RestCalls;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The incident over HTTP as a script or another client sees it: a report through the engine REST API, the later
@@ -70,26 +71,26 @@ class IncidentRestTest {
   @Test
   void anyoneReportsThroughTheEngineApiAndOnlyTheResponderRolesReLevelWithAReason() {
     // given kobayashi's report of a leak (level 2), in its procedure
-    ProcessInstance instance = instance(report("kobayashi", IncidentDriver.report("LEAK")));
+    ProcessInstance instance = instance(report(DemoOrganisation.PRODUCTION_EMPLOYEE, IncidentDriver.report("LEAK")));
     String number = instance.getBusinessKey();
     String path = "/api/incidents/" + number + "/level";
-    assertThat(rest.post("takahashi", path, Map.of("level", 3, "reason", "個人情報を含む")).status()).isEqualTo(409);
+    assertThat(rest.post(DemoOrganisation.INCIDENT_OFFICER, path, Map.of("level", 3, "reason", "個人情報を含む")).status()).isEqualTo(409);
     incidents.acknowledgeAll(instance);
     incidents.confirmLevel(instance);
 
     // another role, the reporter: 403
-    assertThat(rest.post("ito", path, Map.of("level", 3, "reason", "理由")).status()).isEqualTo(403);
-    assertThat(rest.post("kobayashi", path, Map.of("level", 3, "reason", "理由")).status()).isEqualTo(403);
+    assertThat(rest.post(DemoOrganisation.DEVELOPMENT_HEAD, path, Map.of("level", 3, "reason", "理由")).status()).isEqualTo(403);
+    assertThat(rest.post(DemoOrganisation.PRODUCTION_EMPLOYEE, path, Map.of("level", 3, "reason", "理由")).status()).isEqualTo(403);
     // without a reason, a leak lowered below 2, no level: 400 with field and clause
-    RestCalls.Call noReason = rest.post("takahashi", path, Map.of("level", 3));
+    RestCalls.Call noReason = rest.post(DemoOrganisation.INCIDENT_OFFICER, path, Map.of("level", 3));
     assertThat(noReason.status()).isEqualTo(400);
     assertThat(noReason.body().get("errors").get(0).get("field").asText()).isEqualTo("levelReason");
     assertThat(noReason.body().get("errors").get(0).get("clause").asText()).isEqualTo("9.2");
-    RestCalls.Call lowered = rest.post("tanaka", path, Map.of("level", 1, "reason", "誤報"));
+    RestCalls.Call lowered = rest.post(DemoOrganisation.PRESIDENT, path, Map.of("level", 1, "reason", "誤報"));
     assertThat(lowered.status()).isEqualTo(400);
     assertThat(lowered.text()).contains("9.4.1");
-    assertThat(rest.post("takahashi", path, Map.of("reason", "理由")).status()).isEqualTo(400);
-    assertThat(rest.post("takahashi", "/api/incidents/IN-1999-0001/level", Map.of("level", 3, "reason", "x"))
+    assertThat(rest.post(DemoOrganisation.INCIDENT_OFFICER, path, Map.of("reason", "理由")).status()).isEqualTo(400);
+    assertThat(rest.post(DemoOrganisation.INCIDENT_OFFICER, "/api/incidents/IN-1999-0001/level", Map.of("level", 3, "reason", "x"))
         .status()).isEqualTo(404);
     // nothing changed
     assertThat(register.find(number).orElseThrow().level()).isEqualTo(2);
@@ -97,7 +98,7 @@ class IncidentRestTest {
     assertThat(incidents.tasks(instance, IncidentProcess.TASK_CARRY_OUT_STEP)).hasSize(3);
 
     // when the president raises it with a reason, then it is re-routed
-    RestCalls.Call raised = rest.post("tanaka", path, Map.of("level", 3, "reason", "顧客の個人情報が含まれていた"));
+    RestCalls.Call raised = rest.post(DemoOrganisation.PRESIDENT, path, Map.of("level", 3, "reason", "顧客の個人情報が含まれていた"));
     assertThat(raised.status()).as(raised.text()).isEqualTo(200);
     assertThat(register.find(number).orElseThrow().levelChanges()).contains("2→3 tanaka: 顧客の個人情報が含まれていた");
     assertThat(incidents.tasks(instance, IncidentProcess.TASK_ACKNOWLEDGE)).hasSize(2);
@@ -105,15 +106,15 @@ class IncidentRestTest {
 
   @Test
   void aLevelThreeFilingSkippedThroughTheEngineApiIsRefusedWithTheClause() {
-    ProcessInstance instance = instance(report("kobayashi", IncidentDriver.lostUsbStickWithCustomerData()));
+    ProcessInstance instance = instance(report(DemoOrganisation.PRODUCTION_EMPLOYEE, IncidentDriver.lostUsbStickWithCustomerData()));
     incidents.acknowledgeAll(instance);
     incidents.confirmLevel(instance);
     Task filing = incidents.tasks(instance, IncidentProcess.TASK_CARRY_OUT_STEP).stream()
         .filter(t -> "LeakSupervisoryPreliminaryReport".equals(incidents.variable(t, IncidentProcess.PROCEDURE_STEP)))
         .findFirst().orElseThrow();
-    assertThat(rest.post("takahashi", "/engine-rest/task/" + filing.getId() + "/claim", Map.of("userId", "takahashi"))
+    assertThat(rest.post(DemoOrganisation.INCIDENT_OFFICER, "/engine-rest/task/" + filing.getId() + "/claim", Map.of("userId", DemoOrganisation.INCIDENT_OFFICER))
         .status()).isEqualTo(204);
-    RestCalls.Call skipped = rest.post("takahashi", "/engine-rest/task/" + filing.getId() + "/submit-form",
+    RestCalls.Call skipped = rest.post(DemoOrganisation.INCIDENT_OFFICER, "/engine-rest/task/" + filing.getId() + "/submit-form",
         variables(Map.of(IncidentProcess.STEP_OUTCOME, IncidentProcess.NOT_APPLICABLE,
             IncidentProcess.STEP_EVIDENCE, "不要と判断")));
     assertThat(skipped.status()).isEqualTo(400);
@@ -125,21 +126,21 @@ class IncidentRestTest {
 
   @Test
   void theIncidentRegisterAndItsCsvAreTheAuditorsOnly() {
-    ProcessInstance instance = instance(report("kobayashi", IncidentDriver.lostUsbStickWithCustomerData()));
+    ProcessInstance instance = instance(report(DemoOrganisation.PRODUCTION_EMPLOYEE, IncidentDriver.lostUsbStickWithCustomerData()));
     String number = instance.getBusinessKey();
-    RestCalls.Call page = rest.get("nakamura", "/api/audit/registers/incidents?incidentNumber=" + number);
+    RestCalls.Call page = rest.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/incidents?incidentNumber=" + number);
     assertThat(page.status()).as(page.text()).isEqualTo(200);
     assertThat(page.body().get("rows")).hasSize(1);
     assertThat(page.body().get("rows").get(0).get("incidentKind").asText()).startsWith("漏えい・流出");
     assertThat(page.body().get("rows").get(0).get("level").asInt()).isEqualTo(3);
-    RestCalls.Call csv = rest.get("nakamura", "/api/audit/registers/incidents.csv?incidentNumber=" + number);
+    RestCalls.Call csv = rest.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/incidents.csv?incidentNumber=" + number);
     assertThat(csv.status()).isEqualTo(200);
     List<String> lines = csv.text().lines().toList();
     assertThat(lines.get(0)).contains("インシデント番号", "区分", "事故レベル", "事故レベルの変更 (理由)", "報告日時", "受領日時",
         "届出 (日付・届出先・受理番号)", "再発防止策", "終結日時", "状態");
     assertThat(lines.get(1)).startsWith(number).contains("報告受付").contains("小林 優 (kobayashi)");
     // the reporter and the responders are no auditors
-    assertThat(rest.get("kobayashi", "/api/audit/registers/incidents").status()).isEqualTo(403);
-    assertThat(rest.get("takahashi", "/api/audit/registers/incidents.csv").status()).isEqualTo(403);
+    assertThat(rest.get(DemoOrganisation.PRODUCTION_EMPLOYEE, "/api/audit/registers/incidents").status()).isEqualTo(403);
+    assertThat(rest.get(DemoOrganisation.INCIDENT_OFFICER, "/api/audit/registers/incidents.csv").status()).isEqualTo(403);
   }
 }

@@ -27,6 +27,7 @@ import jp.sample.isms.approval.RequestWithdrawal;
 import jp.sample.isms.audit.AuditChain;
 import jp.sample.isms.support.PostgresDatabase;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * docs/operations.md, "Backup and restore", as a drill: requests in several states (waiting for approval, approved
@@ -70,13 +71,13 @@ class BackupRestoreIT {
     application = start(original);
     ProcessEngine engine = application.getBean(ProcessEngine.class);
     Requests requests = new Requests(engine);
-    ProcessInstance pending = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut("yamamoto"));
-    ProcessInstance approved = requests.file("kobayashi", "takeOut", Requests.internalLaptopTakeOut("kobayashi"));
-    requests.complete("takahashi", approved, Map.of("decision", "APPROVED", "decisionComment", "承認します"));
-    ProcessInstance rejected = requests.file("kato", "takeOut", Requests.internalLaptopTakeOut("kato"));
-    requests.complete("suzuki", rejected, Map.of("decision", "REJECTED", "decisionComment", "不要です"));
-    ProcessInstance withdrawn = requests.file("watanabe", "takeOut", Requests.internalLaptopTakeOut("watanabe"));
-    application.getBean(RequestWithdrawal.class).withdraw(withdrawn.getBusinessKey(), "watanabe", "不要になりました");
+    ProcessInstance pending = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut(DemoOrganisation.DESIGN_EMPLOYEE));
+    ProcessInstance approved = requests.file(DemoOrganisation.PRODUCTION_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut(DemoOrganisation.PRODUCTION_EMPLOYEE));
+    requests.complete(DemoOrganisation.MANUFACTURING_HEAD, approved, Map.of("decision", "APPROVED", "decisionComment", "承認します"));
+    ProcessInstance rejected = requests.file(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE));
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, rejected, Map.of("decision", "REJECTED", "decisionComment", "不要です"));
+    ProcessInstance withdrawn = requests.file(DemoOrganisation.DESIGN_CHIEF, "takeOut", Requests.internalLaptopTakeOut(DemoOrganisation.DESIGN_CHIEF));
+    application.getBean(RequestWithdrawal.class).withdraw(withdrawn.getBusinessKey(), DemoOrganisation.DESIGN_CHIEF, "不要になりました");
     Map<String, Object> before = state(application.getBean(JdbcTemplate.class));
     Job timer = overdueTimer(engine, approved);
     application.close();
@@ -101,7 +102,7 @@ class BackupRestoreIT {
     assertThat(verification.recordsChecked()).isEqualTo(before.get("audit records"));
 
     // and the pending approval is approved after the restore
-    requests.complete("ito", pending, Map.of("decision", "APPROVED", "decisionComment", "復元後に承認"));
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, pending, Map.of("decision", "APPROVED", "decisionComment", "復元後に承認"));
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pending.getId())
         .taskDefinitionKey("UserTask_ReportReturn").count()).isEqualTo(1);
 

@@ -5,28 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.history.HistoricDecisionInstance;
-import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.DecisionTables;
+import jp.sample.isms.support.DecisionTables.Evaluation;
+import jp.sample.isms.support.DecisionTables.Table;
 
-/** bpmn/mediaDisposalMethod.dmn (3.3.1, 3.3.2): one row per rule, evaluated on the deployed decision. */
-@IsmsSpringBootTest
+/** bpmn/mediaDisposalMethod.dmn (3.3.1, 3.3.2): one row per rule, on a standalone DMN engine. */
 class MediaDisposalMethodDecisionTest {
 
   /** The rules the rows below exercise, in table order: a new rule needs a new row. */
@@ -37,12 +28,7 @@ class MediaDisposalMethodDecisionTest {
       "Rule_PortableMediaByDestructionOrErasure", "Rule_PortableMediaOnlyByDestructionOrErasure",
       "Rule_ObjectByDestruction", "Rule_ObjectOnlyByDestruction", "Rule_OtherwiseRefused");
 
-  @Autowired
-  DecisionService decisionService;
-  @Autowired
-  HistoryService historyService;
-  @Autowired
-  RepositoryService repositoryService;
+  static final Table TABLE = DecisionTables.table(MediaDisposalProcess.DECISION_METHOD);
 
   @ParameterizedTest(name = "{3}: {0} {1} {2} -> {4} ({5})")
   @CsvSource(delimiter = '|', textBlock = """
@@ -64,27 +50,19 @@ class MediaDisposalMethodDecisionTest {
       FLOPPY            | DISPOSE | PHYSICAL_DESTRUCTION   | Rule_OtherwiseRefused                        | false | 3.3
       """)
   void eachRuleDecides(String mediaType, String action, String method, String rule, boolean allowed, String clause) {
-    // given the decision instances evaluated so far
-    Set<String> before = instances().stream().map(HistoricDecisionInstance::getId).collect(Collectors.toSet());
     // when
-    DmnDecisionTableResult result = decisionService.evaluateDecisionTableByKey(MediaDisposalProcess.DECISION_METHOD,
-        Map.of("mediaType", mediaType, "action", action, "method", method));
+    Evaluation evaluation = TABLE.evaluate(Map.of("mediaType", mediaType, "action", action, "method", method));
     // then the first matching rule is the expected one, with its verdict, clause and a Japanese reason
-    assertThat(result.getResultList()).hasSize(1);
-    Map<String, Object> outputs = result.getSingleResult().getEntryMap();
+    assertThat(evaluation.result().getResultList()).hasSize(1);
+    assertThat(evaluation.matchedRules()).containsExactly(rule);
+    Map<String, Object> outputs = evaluation.outputs();
     assertThat(outputs).containsEntry("allowed", allowed).containsEntry("clause", clause);
     assertThat((String) outputs.get("reason")).isNotBlank();
-    HistoricDecisionInstance evaluated = instances().stream().filter(i -> !before.contains(i.getId())).findFirst()
-        .orElseThrow();
-    assertThat(evaluated.getOutputs()).extracting(HistoricDecisionOutputInstance::getRuleId).containsOnly(rule);
   }
 
   @Test
   void everyRuleHasARowAnIdAndADescriptionCitingItsClause() {
-    String definitionId = repositoryService.createDecisionDefinitionQuery()
-        .decisionDefinitionKey(MediaDisposalProcess.DECISION_METHOD).latestVersion().singleResult().getId();
-    DmnModelInstance model = repositoryService.getDmnModelInstance(definitionId);
-    DecisionTable table = model.getModelElementsByType(DecisionTable.class).iterator().next();
+    DecisionTable table = TABLE.decisionTable();
     assertThat(table.getHitPolicy()).isEqualTo(HitPolicy.FIRST);
     Collection<Rule> rules = table.getRules();
     assertThat(rules).extracting(Rule::getId).containsExactlyElementsOf(RULES);
@@ -93,10 +71,5 @@ class MediaDisposalMethodDecisionTest {
     Rule last = List.copyOf(rules).get(rules.size() - 1);
     assertThat(last.getInputEntries()).allSatisfy(entry -> assertThat(entry.getTextContent()).isBlank());
     assertThat(last.getOutputEntries().iterator().next().getTextContent()).isEqualTo("false");
-  }
-
-  private List<HistoricDecisionInstance> instances() {
-    return historyService.createHistoricDecisionInstanceQuery()
-        .decisionDefinitionKey(MediaDisposalProcess.DECISION_METHOD).includeOutputs().list();
   }
 }

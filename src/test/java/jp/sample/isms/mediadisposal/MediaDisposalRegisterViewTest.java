@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.auditor.AuditClient;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The state of a media disposal is derived once, by view {@code media_disposal_register_view}: for each state, the
@@ -56,12 +57,12 @@ class MediaDisposalRegisterViewTest {
     assertThat(register.find(KEY).displayStatus()).isEqualTo(view);
 
     AuditClient auditor = new AuditClient(rest);
-    JsonNode rows = auditor.get("nakamura", "/api/audit/registers/media-disposal?businessKey=" + KEY).get("rows");
+    JsonNode rows = auditor.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/media-disposal?businessKey=" + KEY).get("rows");
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).get("status").asText()).isEqualTo(view);
-    assertThat(auditor.get("nakamura", "/api/audit/registers/media-disposal?businessKey=" + KEY + "&status=" + state)
+    assertThat(auditor.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/media-disposal?businessKey=" + KEY + "&status=" + state)
         .get("rows")).hasSize(1);
-    String csv = new String(auditor.bytes("nakamura", "/api/audit/registers/media-disposal.csv?businessKey=" + KEY)
+    String csv = new String(auditor.bytes(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/media-disposal.csv?businessKey=" + KEY)
         .getBody(), StandardCharsets.UTF_8);
     assertThat(csv.lines().skip(1).findFirst().orElseThrow()).contains("," + state + ",");
   }

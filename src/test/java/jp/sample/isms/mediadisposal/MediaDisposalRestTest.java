@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.asset.InformationAssets;
+import jp.sample.isms.support.DemoOrganisation;
+import jp.sample.isms.support.MediaDisposalFixture;
 
 /**
  * Attacks on the media disposal's use of the 情報資産管理台帳 through the engine REST API, as a script would make them:
@@ -29,7 +31,7 @@ import jp.sample.isms.asset.InformationAssets;
 @IsmsSpringBootTest
 class MediaDisposalRestTest {
 
-  private static final String PASSWORD = "Demo-2026!";
+  private static final String PASSWORD = DemoOrganisation.PASSWORD;
   private static final String SUBMIT = "/engine-rest/process-definition/key/mediaDisposal/submit-form";
 
   @Autowired
@@ -58,9 +60,7 @@ class MediaDisposalRestTest {
   }
 
   private static Map<String, Object> usbDestruction(String assetIds) {
-    Map<String, Object> values = new LinkedHashMap<>(MediaDisposalProcessTest.usbDestruction(assetIds));
-    values.put("quantity", 1);
-    return values;
+    return MediaDisposalFixture.usbDestruction(assetIds).quantity(1).build();
   }
 
   private long disposals() {
@@ -82,7 +82,7 @@ class MediaDisposalRestTest {
     // yamamoto declares her 極秘 drawings 公開, which would need no approval at all
     Map<String, Object> declared = usbDestruction(MediaDisposalProcessTest.SECRET_ASSET);
     declared.put("classification", "PUBLIC");
-    ResponseEntity<String> response = file("yamamoto", declared);
+    ResponseEntity<String> response = file(DemoOrganisation.DESIGN_EMPLOYEE, declared);
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(message(response)).contains("classification: このフォームにない項目です");
     assertThat(disposals()).isEqualTo(before);
@@ -94,13 +94,13 @@ class MediaDisposalRestTest {
     long before = disposals();
     int rows = registerRows();
     // kobayashi (製造部) names 開発設計部's 極秘 drawings, whose user scope leaves him out
-    ResponseEntity<String> response = file("kobayashi", usbDestruction(MediaDisposalProcessTest.SECRET_ASSET));
+    ResponseEntity<String> response = file(DemoOrganisation.PRODUCTION_EMPLOYEE, usbDestruction(MediaDisposalProcessTest.SECRET_ASSET));
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(message(response)).contains("3.1.4: 情報資産 IA-0002", "(assetIds)");
     // nor may he retire an asset of another department by declaring its last copy destroyed
     Map<String, Object> lastCopy = usbDestruction(MediaDisposalProcessTest.SECRET_ASSET);
     lastCopy.put("lastCopy", true);
-    assertThat(file("kobayashi", lastCopy).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(file(DemoOrganisation.PRODUCTION_EMPLOYEE, lastCopy).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(disposals()).isEqualTo(before);
     assertThat(registerRows()).isEqualTo(rows);
     assertThat(assets.find(MediaDisposalProcessTest.SECRET_ASSET).orElseThrow().retired()).isFalse();
@@ -112,7 +112,7 @@ class MediaDisposalRestTest {
     for (String field : new String[] {"assetsRegistered", "assetOwnerDepartment", "ownerRole", "assetSummary"}) {
       Map<String, Object> forged = usbDestruction(MediaDisposalProcessTest.INTERNAL_ASSET);
       forged.put(field, field.equals("assetsRegistered") ? (Object) Boolean.FALSE : "manufacturing");
-      ResponseEntity<String> response = file("yamamoto", forged);
+      ResponseEntity<String> response = file(DemoOrganisation.DESIGN_EMPLOYEE, forged);
       assertThat(response.getStatusCode()).as(field).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(message(response)).contains(field + ": ");
     }

@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.audit.AuditChain;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The gauges for Prometheus count what the database holds: a filed request is open in its flow, a step past its due
@@ -46,7 +47,7 @@ class ProductMetricsTest {
 
     // when a take-out is filed and its step is past due, and mails wait and fail
     Requests requests = new Requests(engine);
-    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
     Task step = requests.task(instance);
     step.setDueDate(new Date(System.currentTimeMillis() - 60_000));
     engine.getTaskService().saveTask(step);

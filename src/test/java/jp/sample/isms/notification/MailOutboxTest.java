@@ -33,6 +33,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** Mail through a real SMTP server in-process (GreenMail): content, recipients, exactly once, outage then delivery. */
 @IsmsSpringBootTest
@@ -67,7 +68,7 @@ class MailOutboxTest {
 
   @Test
   void aNewStepMailsItsApproverWithALinkAndTheDecisionMailsTheRequester() throws Exception {
-    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
     String taskId = requests.task(instance).getId();
 
     assertThat(dispatcher.dispatch()).isEqualTo(1);
@@ -85,7 +86,7 @@ class MailOutboxTest {
     assertThat(part(toIto, "text/plain")).contains("申請一覧 (自分の申請と判断した申請): http://localhost:" + port + "/my/");
     assertThat(part(toIto, "text/html")).contains("href=\"http://localhost:" + port + "/my/\"");
 
-    requests.complete("ito", instance, Map.of("decision", "SENT_BACK", "decisionComment", "返却日を確認してください"));
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("decision", "SENT_BACK", "decisionComment", "返却日を確認してください"));
     assertThat(dispatcher.dispatch()).isEqualTo(2); // the decision to yamamoto, her correction step to her
     List<String> subjects = Arrays.stream(smtp.getReceivedMessages()).skip(1).map(MailOutboxTest::subject).toList();
     assertThat(subjects).contains("【差し戻し】" + instance.getBusinessKey() + " 情報資産の社外持ち出し申請");
@@ -95,14 +96,14 @@ class MailOutboxTest {
 
   @Test
   void theRequesterIsNotMailedTheirOwnApprovalStep() {
-    engine.getIdentityService().createMembership("sato", "department-head.development");
+    engine.getIdentityService().createMembership(DemoOrganisation.HR_HEAD, "department-head.development");
     try {
-      requests.file("ito", "takeOut", Requests.internalLaptopTakeOut());
+      requests.file(DemoOrganisation.DEVELOPMENT_HEAD, "takeOut", Requests.internalLaptopTakeOut());
       dispatcher.dispatch();
       assertThat(Arrays.stream(smtp.getReceivedMessages()).map(MailOutboxTest::to))
           .containsExactly("sato@sample-printing.example");
     } finally {
-      engine.getIdentityService().deleteMembership("sato", "department-head.development");
+      engine.getIdentityService().deleteMembership(DemoOrganisation.HR_HEAD, "department-head.development");
     }
   }
 
@@ -110,7 +111,7 @@ class MailOutboxTest {
   void englishForUsersWhoChoseEnglish() throws Exception {
     jdbc.update("update org_person set locale = 'en' where user_id = 'ito'");
     try {
-      ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+      ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
       dispatcher.dispatch();
       assertThat(subject(smtp.getReceivedMessages()[0])).isEqualTo("[Approval request] " + instance.getBusinessKey()
           + " 情報資産の社外持ち出し申請: 持ち出しを承認する");
@@ -126,8 +127,8 @@ class MailOutboxTest {
     for (String locale : List.of("ja", "en")) {
       jdbc.update("update org_person set locale = ? where user_id = 'yamamoto'", locale);
       try {
-        ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
-        requests.complete("ito", instance, Map.of("decision", "APPROVED"));
+        ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
+        requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("decision", "APPROVED"));
         dispatcher.dispatch();
         smtp.reset();
         engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
@@ -157,8 +158,8 @@ class MailOutboxTest {
   @Test
   void aRolledBackStepSendsNothingAndTheRetriedJobMailsOnce() {
     // given an approved take-out whose return reminder timer is due
-    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
-    requests.complete("ito", instance, Map.of("decision", "APPROVED"));
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("decision", "APPROVED"));
     dispatcher.dispatch();
     smtp.reset();
     Job reminder = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
@@ -183,7 +184,7 @@ class MailOutboxTest {
   @Test
   void twoDispatchersSendEachMailOnce() throws Exception {
     for (int i = 0; i < 5; i++) {
-      requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+      requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
     }
     ExecutorService nodes = Executors.newFixedThreadPool(2);
     try {
@@ -202,7 +203,7 @@ class MailOutboxTest {
   @Test
   void anSmtpOutageLosesNothingAndTheMailGoesOutAfterwards() {
     smtp.stop();
-    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
     // the business step committed although the mail could not be sent
     assertThat(requests.task(instance)).isNotNull();
     assertThat(dispatcher.dispatch()).isZero();
@@ -222,7 +223,7 @@ class MailOutboxTest {
 
   @Test
   void aMailDeliveredJustBeforeTheDatabaseWentAwayIsMarkedSentLaterAndNotSentAgain() {
-    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
     AtomicBoolean databaseAway = new AtomicBoolean(true);
     MailDispatcher node = new MailDispatcher(failing(databaseAway, "status = 'SENT'", false), mailSender, "smtp", from,
         8, false);
@@ -241,7 +242,7 @@ class MailOutboxTest {
 
   @Test
   void aClaimWhoseReplyWasLostIsReleasedOnTheNextRunNotAfterTheClaimGoesStale() {
-    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
     AtomicBoolean databaseAway = new AtomicBoolean(true);
     // the claim reaches the database, its reply does not
     MailDispatcher node = new MailDispatcher(failing(databaseAway, "status = 'SENDING', claimed_at", true), mailSender,

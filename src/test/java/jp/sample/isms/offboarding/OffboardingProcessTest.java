@@ -13,7 +13,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +34,7 @@ import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.organisation.OrganisationImporter;
 import jp.sample.isms.support.Requests;
 import jp.sample.isms.support.TemporaryPersons;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * bpmn/offboarding.bpmn (2.3, 5.1.7): the leaver's path on the real engine with the demo organisation — returns from
@@ -90,11 +90,6 @@ class OffboardingProcessTest {
     return variables;
   }
 
-  List<String> candidateGroups(String taskId) {
-    return engine.getTaskService().getIdentityLinksForTask(taskId).stream().map(IdentityLink::getGroupId)
-        .filter(g -> g != null).toList();
-  }
-
   List<String> mailsTo(String userId) {
     return jdbc.queryForList("select subject || chr(10) || body_text from mail_outbox where id > ? and recipient = ?"
         + " order by id", String.class, outboxMark, userId);
@@ -105,12 +100,12 @@ class OffboardingProcessTest {
     // given the leaver has a file server account and a take-out approved but not returned
     jdbc.update("insert into account_register (user_id, system_code, account_id, status, created_at) "
         + "values (?, 'FILE_SERVER', ?, 'ACTIVE', current_timestamp)", PERSON, PERSON);
-    ProcessInstance takeOut = requests.file(PERSON, "takeOut", Requests.internalLaptopTakeOut("yamamoto"));
-    requests.complete("ito", takeOut, Map.of("decision", "APPROVED", "decisionComment", ""));
+    ProcessInstance takeOut = requests.file(PERSON, "takeOut", Requests.internalLaptopTakeOut(DemoOrganisation.DESIGN_EMPLOYEE));
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, takeOut, Map.of("decision", "APPROVED", "decisionComment", ""));
     assertThat(requests.task(takeOut).getAssignee()).isEqualTo(PERSON);
 
     // when the head of HR files the offboarding
-    ProcessInstance instance = requests.file("sato", OffboardingProcess.KEY, leaving(PERSON, TODAY));
+    ProcessInstance instance = requests.file(DemoOrganisation.HR_HEAD, OffboardingProcess.KEY, leaving(PERSON, TODAY));
     assertThat(instance.getBusinessKey()).matches("OF-\\d{4}-\\d{4}");
 
     // then the returns are listed from the registers and the requester, for the head of the leaver's department
@@ -118,21 +113,21 @@ class OffboardingProcessTest {
         OffboardingProcess.EVENT_END_OF_LAST_WORKING_DAY);
     String confirm = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult()
         .getId();
-    assertThat(candidateGroups(confirm)).containsExactly("department-head.development");
+    assertThat(requests.candidateGroups(confirm)).containsExactly("department-head.development");
     assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "returnItems"))
         .contains("未返却の持ち出し " + takeOut.getBusinessKey()).contains("社員証、書庫の鍵");
     assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "accountsToDelete"))
         .contains("FILE_SERVER " + PERSON);
 
     // when the head confirms the returns and the explanation of 2.3
-    requests.complete("ito", instance, Map.of("allItemsReturned", true, "confidentialityReminded", true,
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("allItemsReturned", true, "confidentialityReminded", true,
         "returnNote", "ノートPCと社員証を受領"));
 
     // then a deletion of the file server account is filed by the head, unneeded after the last working day
     ProcessInstance deletion = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey("accountRequest").variableValueEquals("targetUserId", PERSON).singleResult();
     assertThat(deletion).isWaitingAt("UserTask_DisableAccount");
-    assertThat(engine.getRuntimeService().getVariables(deletion.getId())).containsEntry("requester", "ito")
+    assertThat(engine.getRuntimeService().getVariables(deletion.getId())).containsEntry("requester", DemoOrganisation.DEVELOPMENT_HEAD)
         .containsEntry("requestType", "DELETE").containsEntry("system", "FILE_SERVER")
         .containsEntry("unneededDate", TODAY.toString());
     assertThat(accounts.isDisabled(PERSON)).isFalse();
@@ -146,15 +141,15 @@ class OffboardingProcessTest {
         OffboardingProcess.TASK_CONFIRM_RETURNS, OffboardingProcess.TASK_FILE_ACCOUNT_DELETIONS,
         OffboardingProcess.EVENT_END_OF_LAST_WORKING_DAY, OffboardingProcess.TASK_DISABLE_PRODUCT_ACCOUNT,
         OffboardingProcess.END_OFFBOARDED);
-    assertThat(mailsTo("ito")).anySatisfy(mail -> assertThat(mail).contains("退職者の申請")
+    assertThat(mailsTo(DemoOrganisation.DEVELOPMENT_HEAD)).anySatisfy(mail -> assertThat(mail).contains("退職者の申請")
         .contains(takeOut.getBusinessKey()));
     Map<String, Object> row = jdbc.queryForMap("select * from offboarding_register where business_key = ?",
         instance.getBusinessKey());
-    assertThat(row).containsEntry("USER_ID", PERSON).containsEntry("REQUESTER", "sato")
-        .containsEntry("RETURNS_CONFIRMED_BY", "ito").containsEntry("ACCOUNT_REQUESTS", deletion.getBusinessKey());
+    assertThat(row).containsEntry("USER_ID", PERSON).containsEntry("REQUESTER", DemoOrganisation.HR_HEAD)
+        .containsEntry("RETURNS_CONFIRMED_BY", DemoOrganisation.DEVELOPMENT_HEAD).containsEntry("ACCOUNT_REQUESTS", deletion.getBusinessKey());
     assertThat(row.get("ACCOUNT_DISABLED_AT")).isNotNull();
     assertThat((String) row.get("HANDED_OVER_STEPS")).contains(takeOut.getBusinessKey());
-    ResponseEntity<String> registerPage = rest.withBasicAuth("nakamura", "Demo-2026!")
+    ResponseEntity<String> registerPage = rest.withBasicAuth(DemoOrganisation.PRODUCTION_CHIEF, DemoOrganisation.PASSWORD)
         .getForEntity("/api/audit/registers/offboardings?userId=" + PERSON, String.class);
     assertThat(registerPage.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(registerPage.getBody()).contains(instance.getBusinessKey());
@@ -168,14 +163,14 @@ class OffboardingProcessTest {
   void onlyTheHeadOfHrOrOfThePersonsDepartmentFilesNeverThePersonAndNotForAPastDay() {
     long before = engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(OffboardingProcess.KEY).count();
-    for (String user : List.of("yamamoto", "takahashi")) {
+    for (String user : List.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.MANUFACTURING_HEAD)) {
       assertThatThrownBy(() -> requests.file(user, OffboardingProcess.KEY, leaving(PERSON, TODAY)))
           .isInstanceOf(RequestValidationException.class)
           .hasMessageContaining("2.3: 退職手続きは人事部の部門責任者又は本人の部門責任者が申請します");
     }
-    assertThatThrownBy(() -> requests.file("ito", OffboardingProcess.KEY, leaving("ito", TODAY)))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DEVELOPMENT_HEAD, OffboardingProcess.KEY, leaving(DemoOrganisation.DEVELOPMENT_HEAD, TODAY)))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("2.3");
-    assertThatThrownBy(() -> requests.file("ito", OffboardingProcess.KEY, leaving(PERSON, TODAY.minusDays(1))))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DEVELOPMENT_HEAD, OffboardingProcess.KEY, leaving(PERSON, TODAY.minusDays(1))))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("lastWorkingDay");
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(OffboardingProcess.KEY).count()).isEqualTo(before);
@@ -191,7 +186,7 @@ class OffboardingProcessTest {
     long before = engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(OffboardingProcess.KEY).count();
 
-    ResponseEntity<String> response = rest.withBasicAuth("kobayashi", "Demo-2026!").exchange(
+    ResponseEntity<String> response = rest.withBasicAuth(DemoOrganisation.PRODUCTION_EMPLOYEE, DemoOrganisation.PASSWORD).exchange(
         "/engine-rest/process-definition/key/offboarding/submit-form", HttpMethod.POST,
         new HttpEntity<>(Map.of("variables", variables), headers), String.class);
 

@@ -41,6 +41,7 @@ import jp.sample.isms.organisation.Person;
 import jp.sample.isms.periodicduty.EducationRegister;
 import jp.sample.isms.support.Requests;
 import jp.sample.isms.support.TemporaryPersons;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * bpmn/onboarding.bpmn (2.1, 2.4, 5.1.9): the joiner's path on the real engine with the demo organisation, the
@@ -51,7 +52,7 @@ import jp.sample.isms.support.TemporaryPersons;
 class OnboardingProcessTest {
 
   static final String PERSON = "on-newcomer";
-  static final String PASSWORD = "Demo-2026!";
+  static final String PASSWORD = DemoOrganisation.PASSWORD;
   static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
   static final byte[] PDF = "%PDF-1.4\n% signed undertaking\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -129,26 +130,26 @@ class OnboardingProcessTest {
   @Test
   void theDepartmentHeadFilesTheUndertakingIsAttachedTheAccountAndAccountRequestsAreMadeAndTheTrainingRecorded() {
     // given the head of 開発設計部 files for a joiner of the department
-    ProcessInstance instance = requests.file("ito", OnboardingProcess.KEY, joiner(PERSON, "development"));
+    ProcessInstance instance = requests.file(DemoOrganisation.DEVELOPMENT_HEAD, OnboardingProcess.KEY, joiner(PERSON, "development"));
     assertThat(instance.getBusinessKey()).matches("ON-\\d{4}-\\d{4}");
     assertThat(instance).isWaitingAt(OnboardingProcess.TASK_ATTACH_UNDERTAKING);
-    assertThat(requests.task(instance).getAssignee()).isEqualTo("ito");
+    assertThat(requests.task(instance).getAssignee()).isEqualTo(DemoOrganisation.DEVELOPMENT_HEAD);
 
     // when the step is completed without the signed undertaking, it is refused (2.1)
-    assertThatThrownBy(() -> requests.complete("ito", instance, Map.of("undertakingAttached", true)))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("undertakingAttached", true)))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("2.1: 署名済みの秘密保持誓約書が添付されていません");
     assertThat(instance).isWaitingAt(OnboardingProcess.TASK_ATTACH_UNDERTAKING);
 
     // when it is attached and the step completed
-    ResponseEntity<String> attached = attach("ito", instance.getBusinessKey(), PDF);
+    ResponseEntity<String> attached = attach(DemoOrganisation.DEVELOPMENT_HEAD, instance.getBusinessKey(), PDF);
     assertThat(attached.getStatusCode()).as(attached.getBody()).isEqualTo(HttpStatus.CREATED);
-    requests.complete("ito", instance, Map.of("undertakingAttached", true));
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("undertakingAttached", true));
 
     // then the system administrator checks it and creates the account
     assertThat(instance).isWaitingAt(OnboardingProcess.TASK_CREATE_ACCOUNT);
     assertThat(candidateGroups(instance)).containsExactly("system-administrator");
     assertThat(engine.getIdentityService().createUserQuery().userId(PERSON).count()).isZero();
-    requests.complete("suzuki", instance, Map.of("undertakingChecked", true, "comment", "原本を確認"));
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, Map.of("undertakingChecked", true, "comment", "原本を確認"));
 
     // then the person has an account without a password, is an employee of the department (5.1.9) …
     Person person = organisation.person(PERSON).orElseThrow();
@@ -166,7 +167,7 @@ class OnboardingProcessTest {
         .processDefinitionKey("accountRequest").variableValueEquals("targetUserId", PERSON).list();
     assertThat(accountRequests).hasSize(2).allSatisfy(ar -> {
       assertThat(ar.getBusinessKey()).matches("AR-\\d{4}-\\d{4}");
-      assertThat(engine.getRuntimeService().getVariable(ar.getId(), "requester")).isEqualTo("suzuki");
+      assertThat(engine.getRuntimeService().getVariable(ar.getId(), "requester")).isEqualTo(DemoOrganisation.SYSTEM_ADMINISTRATOR);
       assertThat(engine.getRuntimeService().getVariable(ar.getId(), "requestType")).isEqualTo("CREATE");
     });
     assertThat(accountRequests).extracting(ar -> engine.getRuntimeService().getVariable(ar.getId(), "system"))
@@ -177,7 +178,7 @@ class OnboardingProcessTest {
     // then the education officer conducts the initial training
     assertThat(instance).isWaitingAt(OnboardingProcess.TASK_CONDUCT_TRAINING);
     assertThat(candidateGroups(instance)).containsExactly("education-officer");
-    requests.complete("sato", instance, Map.of("trainedOn", TODAY.toString(), "trainingContent",
+    requests.complete(DemoOrganisation.HR_HEAD, instance, Map.of("trainedOn", TODAY.toString(), "trainingContent",
         "情報管理規程の説明 (教育資料 2026年版)", "regulationExplained", true, "importanceExplained", true));
 
     assertThat(instance).isEnded().hasPassedInOrder(OnboardingProcess.TASK_ATTACH_UNDERTAKING,
@@ -186,8 +187,8 @@ class OnboardingProcessTest {
         OnboardingProcess.TASK_RECORD_TRAINING, OnboardingProcess.END_ONBOARDED);
     Map<String, Object> row = jdbc.queryForMap("select * from onboarding_register where business_key = ?",
         instance.getBusinessKey());
-    assertThat(row).containsEntry("USER_ID", PERSON).containsEntry("REQUESTER", "ito")
-        .containsEntry("ACCOUNT_CREATED_BY", "suzuki").containsEntry("TRAINED_BY", "sato");
+    assertThat(row).containsEntry("USER_ID", PERSON).containsEntry("REQUESTER", DemoOrganisation.DEVELOPMENT_HEAD)
+        .containsEntry("ACCOUNT_CREATED_BY", DemoOrganisation.SYSTEM_ADMINISTRATOR).containsEntry("TRAINED_BY", DemoOrganisation.HR_HEAD);
     assertThat((String) row.get("UNDERTAKING_SHA256")).hasSize(64);
     // the training at hiring is in the 教育実施記録: the new person's history starts with it and they count as trained
     // this year (2.4)
@@ -195,12 +196,12 @@ class OnboardingProcessTest {
       assertThat(attendance.businessKey()).isEqualTo(instance.getBusinessKey());
       assertThat(attendance.sessionDate()).isEqualTo(TODAY);
       assertThat(attendance.attended()).isTrue();
-      assertThat(attendance.recordedBy()).isEqualTo("sato");
+      assertThat(attendance.recordedBy()).isEqualTo(DemoOrganisation.HR_HEAD);
       assertThat(attendance.topic()).contains("入社時教育", "情報管理規程の説明");
     });
     assertThat(education.untrained(TODAY.minusDays(1), TODAY)).doesNotContain(PERSON);
     assertThat((String) row.get("ACCOUNT_REQUESTS")).contains(accountRequests.get(0).getBusinessKey());
-    ResponseEntity<String> registerPage = rest.withBasicAuth("nakamura", PASSWORD)
+    ResponseEntity<String> registerPage = rest.withBasicAuth(DemoOrganisation.PRODUCTION_CHIEF, PASSWORD)
         .getForEntity("/api/audit/registers/onboardings?userId=" + PERSON, String.class);
     assertThat(registerPage.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(registerPage.getBody()).contains(instance.getBusinessKey());
@@ -208,7 +209,7 @@ class OnboardingProcessTest {
         .contains("FILED", "ACCOUNT_CREATED", "ACCOUNT_REQUESTS_FILED");
 
     // the one-time password the administrator then issues must be changed at the first login (5.1.8)
-    ResponseEntity<String> otp = rest.withBasicAuth("suzuki", PASSWORD)
+    ResponseEntity<String> otp = rest.withBasicAuth(DemoOrganisation.SYSTEM_ADMINISTRATOR, PASSWORD)
         .postForEntity("/api/accounts/" + PERSON + "/one-time-password", null, String.class);
     assertThat(otp.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(accounts.mustChangePassword(PERSON)).isTrue();
@@ -219,35 +220,35 @@ class OnboardingProcessTest {
     long before = engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(OnboardingProcess.KEY).count();
     // an employee, and the head of another department
-    for (String user : List.of("kobayashi", "takahashi")) {
+    for (String user : List.of(DemoOrganisation.PRODUCTION_EMPLOYEE, DemoOrganisation.MANUFACTURING_HEAD)) {
       assertThatThrownBy(() -> requests.file(user, OnboardingProcess.KEY, joiner(PERSON, "development")))
           .isInstanceOf(RequestValidationException.class)
           .hasMessageContaining("2.1: 入社手続きは人事部の部門責任者又は配属先の部門責任者が申請します");
     }
     // a user id that exists, a guest-like one, systems without rights
-    assertThatThrownBy(() -> requests.file("ito", OnboardingProcess.KEY, joiner("yamamoto", "development")))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DEVELOPMENT_HEAD, OnboardingProcess.KEY, joiner(DemoOrganisation.DESIGN_EMPLOYEE, "development")))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("既に登録されているユーザーID");
-    assertThatThrownBy(() -> requests.file("ito", OnboardingProcess.KEY, joiner("guest01", "development")))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DEVELOPMENT_HEAD, OnboardingProcess.KEY, joiner("guest01", "development")))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("5.1.8");
     Map<String, Object> noRights = joiner(PERSON, "development");
     noRights.remove("accessRights");
-    assertThatThrownBy(() -> requests.file("ito", OnboardingProcess.KEY, noRights))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DEVELOPMENT_HEAD, OnboardingProcess.KEY, noRights))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("accessRights");
     // file-server rights without an asset of the register, or for an asset the department may not use
     Map<String, Object> noAssets = joiner(PERSON, "development");
     noAssets.remove("assetIds");
-    assertThatThrownBy(() -> requests.file("ito", OnboardingProcess.KEY, noAssets))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DEVELOPMENT_HEAD, OnboardingProcess.KEY, noAssets))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("5.1.1").hasMessageContaining("assetIds");
     Map<String, Object> otherScope = joiner(PERSON, "development");
     otherScope.put("assetIds", "IA-0008");
-    assertThatThrownBy(() -> requests.file("ito", OnboardingProcess.KEY, otherScope))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DEVELOPMENT_HEAD, OnboardingProcess.KEY, otherScope))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("3.1.4");
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(OnboardingProcess.KEY).count()).isEqualTo(before);
     assertThat(engine.getIdentityService().createUserQuery().userId(PERSON).count()).isZero();
 
     // the head of HR files for any department
-    ProcessInstance byHr = requests.file("sato", OnboardingProcess.KEY, joiner(PERSON, "manufacturing"));
+    ProcessInstance byHr = requests.file(DemoOrganisation.HR_HEAD, OnboardingProcess.KEY, joiner(PERSON, "manufacturing"));
     assertThat(byHr).isWaitingAt(OnboardingProcess.TASK_ATTACH_UNDERTAKING);
     engine.getRuntimeService().deleteProcessInstance(byHr.getId(), "test");
   }
@@ -262,7 +263,7 @@ class OnboardingProcessTest {
     long before = engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(OnboardingProcess.KEY).count();
 
-    ResponseEntity<String> response = rest.withBasicAuth("yamamoto", PASSWORD).exchange(
+    ResponseEntity<String> response = rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE, PASSWORD).exchange(
         "/engine-rest/process-definition/key/onboarding/submit-form", HttpMethod.POST,
         new HttpEntity<>(Map.of("variables", variables), headers), String.class);
 

@@ -14,6 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The organisation import (1.1): CSV as HR exports it (Shift_JIS or UTF-8) and YAML, checked as a whole — a bad row
@@ -80,7 +81,7 @@ class OrganisationImportTest {
       assertThat(jdbc.queryForObject("select count(*) from ACT_ID_USER where ID_ like 'qa-%' and PWD_ is not null",
           Integer.class)).isZero();
       assertThat(identityService.checkPassword("qa-member", "")).isFalse();
-      assertThat(identityService.checkPassword("qa-member", "Demo-2026!")).isFalse();
+      assertThat(identityService.checkPassword("qa-member", DemoOrganisation.PASSWORD)).isFalse();
     });
   }
 

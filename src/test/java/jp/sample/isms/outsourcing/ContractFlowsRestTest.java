@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Outsourcings;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** outsourcing and resubcontracting through the standard REST API: 400 with the clause, 403 for four eyes. */
 @IsmsSpringBootTest
@@ -37,13 +38,13 @@ class ContractFlowsRestTest {
         "type", value instanceof Boolean ? "Boolean" : "String")));
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth(user, "Demo-2026!").exchange("/engine-rest" + path, HttpMethod.POST,
+    return rest.withBasicAuth(user, DemoOrganisation.PASSWORD).exchange("/engine-rest" + path, HttpMethod.POST,
         new HttpEntity<>(Map.of("variables", variables), headers), JsonNode.class);
   }
 
   @Test
   void aResubcontractingOfNoRunningOutsourcingIsRefusedWith815() {
-    ResponseEntity<JsonNode> response = post("yamamoto", "/process-definition/key/resubcontracting/submit-form",
+    ResponseEntity<JsonNode> response = post(DemoOrganisation.DESIGN_EMPLOYEE, "/process-definition/key/resubcontracting/submit-form",
         Map.of("outsourcingBusinessKey", "OS-1999-9999", "resubcontractor", "再委託株式会社",
             "scopeOfWork", "データ入力の一部"));
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -52,7 +53,7 @@ class ContractFlowsRestTest {
 
   @Test
   void anUnmetCriterionWithoutMitigationIsRefusedWith811AndOnlyTheDepartmentHeadEvaluates() {
-    ResponseEntity<JsonNode> filed = post("yamamoto", "/process-definition/key/outsourcing/submit-form",
+    ResponseEntity<JsonNode> filed = post(DemoOrganisation.DESIGN_EMPLOYEE, "/process-definition/key/outsourcing/submit-form",
         Outsourcings.request());
     assertThat(filed.getStatusCode()).isEqualTo(HttpStatus.OK);
     Task evaluation = taskService.createTaskQuery().processInstanceId(filed.getBody().get("id").asText())
@@ -60,14 +61,14 @@ class ContractFlowsRestTest {
 
     Map<String, Object> unmet = Outsourcings.evaluationAllMet();
     unmet.put("criterion03", "NOT_MET");
-    ResponseEntity<JsonNode> refused = post("ito", "/task/" + evaluation.getId() + "/submit-form", unmet);
+    ResponseEntity<JsonNode> refused = post(DemoOrganisation.DEVELOPMENT_HEAD, "/task/" + evaluation.getId() + "/submit-form", unmet);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody().get("message").asText()).contains("8.1.1:");
 
-    ResponseEntity<JsonNode> notTheirs = post("watanabe", "/task/" + evaluation.getId() + "/submit-form",
+    ResponseEntity<JsonNode> notTheirs = post(DemoOrganisation.DESIGN_CHIEF, "/task/" + evaluation.getId() + "/submit-form",
         Outsourcings.evaluationAllMet());
     assertThat(notTheirs.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    ResponseEntity<JsonNode> ownRequest = post("yamamoto", "/task/" + evaluation.getId() + "/submit-form",
+    ResponseEntity<JsonNode> ownRequest = post(DemoOrganisation.DESIGN_EMPLOYEE, "/task/" + evaluation.getId() + "/submit-form",
         Outsourcings.evaluationAllMet());
     assertThat(ownRequest.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(taskService.createTaskQuery().taskId(evaluation.getId()).count()).isEqualTo(1);

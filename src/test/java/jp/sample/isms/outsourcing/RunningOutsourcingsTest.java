@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Outsourcings;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * What other flows learn of an outsourcing contract: the names {@link RunningOutsourcings} reads by are those of the
@@ -64,20 +65,20 @@ class RunningOutsourcingsTest {
 
   @Test
   void aRunningContractIsFoundWithItsRequesterAndContractor() {
-    ProcessInstance instance = requests.running("yamamoto");
+    ProcessInstance instance = requests.running(DemoOrganisation.DESIGN_EMPLOYEE);
 
     RunningOutsourcings.Outsourcing found = outsourcings.find(instance.getBusinessKey());
 
     assertThat(found.state()).isEqualTo(RunningOutsourcings.State.RUNNING);
     assertThat(found.running()).isTrue();
     assertThat(found.processInstanceId()).isEqualTo(instance.getId());
-    assertThat(found.requester()).isEqualTo("yamamoto");
+    assertThat(found.requester()).isEqualTo(DemoOrganisation.DESIGN_EMPLOYEE);
     assertThat(found.contractor()).isEqualTo(Outsourcings.request().get(OutsourcingProcess.CONTRACTOR));
   }
 
   @Test
   void aContractNotYetRunningAnEndedOneAndAnUnknownOneAreToldApart() {
-    ProcessInstance filed = requests.file("yamamoto", Outsourcings.request());
+    ProcessInstance filed = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, Outsourcings.request());
     assertThat(outsourcings.find(filed.getBusinessKey()).state()).isEqualTo(RunningOutsourcings.State.NOT_RUNNING);
     assertThat(outsourcings.find(filed.getBusinessKey()).requester()).isNull();
 

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +43,7 @@ import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.organisation.OrganisationImporter;
 import jp.sample.isms.support.Requests;
 import jp.sample.isms.support.TemporaryPersons;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * bpmn/passwordReissue.bpmn (5.1.6, 5.1.8): one test per path on the real engine with the demo organisation, the
@@ -54,7 +54,7 @@ import jp.sample.isms.support.TemporaryPersons;
 class PasswordReissueProcessTest {
 
   static final String PERSON = "pr-newcomer";
-  static final String PASSWORD = "Demo-2026!";
+  static final String PASSWORD = DemoOrganisation.PASSWORD;
 
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3025, "localhost", "smtp"));
@@ -112,11 +112,6 @@ class PasswordReissueProcessTest {
     return Map.of("deliveryMethod", "IN_PERSON", "passwordChangeEnforced", true, "comment", "対面で伝えた");
   }
 
-  List<String> candidateGroups(ProcessInstance instance) {
-    return engine.getTaskService().getIdentityLinksForTask(requests.task(instance).getId()).stream()
-        .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
-  }
-
   int registerRows() {
     return jdbc.queryForObject("select count(*) from password_reissue_register", Integer.class);
   }
@@ -130,28 +125,28 @@ class PasswordReissueProcessTest {
   void theDepartmentHeadFilesTheSystemAdministratorConfirmsAndIssuesAOneTimePasswordThatNoMailCarries()
       throws Exception {
     // given the newcomer forgot the password of this system and cannot log in: their department head files
-    ProcessInstance instance = requests.file("ito", PasswordReissueProcess.KEY, request(PERSON, "PRODUCT", null));
+    ProcessInstance instance = requests.file(DemoOrganisation.DEVELOPMENT_HEAD, PasswordReissueProcess.KEY, request(PERSON, "PRODUCT", null));
     assertThat(instance.getBusinessKey()).matches("PR-\\d{4}-\\d{4}");
     // then the system administrator (not the one who filed) confirms the identity
     assertThat(instance).isWaitingAt(PasswordReissueProcess.TASK_CHECK_IDENTITY);
-    assertThat(candidateGroups(instance)).containsExactly("system-administrator");
-    requests.complete("suzuki", instance, identityConfirmed("IN_PERSON"));
+    assertThat(requests.candidateGroups(instance)).containsExactly("system-administrator");
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, identityConfirmed("IN_PERSON"));
     assertThat(instance).isWaitingAt(PasswordReissueProcess.TASK_ISSUE_PASSWORD);
 
     // when the step is completed before any one-time password was issued, it is refused
     int before = registerRows();
-    assertThatThrownBy(() -> requests.complete("suzuki", instance, issued()))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, issued()))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("5.1.6: 本人確認の後にワンタイムパスワード");
     assertThat(instance).isWaitingAt(PasswordReissueProcess.TASK_ISSUE_PASSWORD);
     assertThat(registerRows()).isEqualTo(before);
 
     // when the system administrator issues the one-time password (shown once) and completes the step
-    ResponseEntity<String> otp = rest.withBasicAuth("suzuki", PASSWORD)
+    ResponseEntity<String> otp = rest.withBasicAuth(DemoOrganisation.SYSTEM_ADMINISTRATOR, PASSWORD)
         .postForEntity("/api/accounts/" + PERSON + "/one-time-password", null, String.class);
     assertThat(otp.getStatusCode()).isEqualTo(HttpStatus.OK);
     String password = json.readTree(otp.getBody()).get("oneTimePassword").asText();
     assertThat(accounts.mustChangePassword(PERSON)).isTrue();
-    requests.complete("suzuki", instance, issued());
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, issued());
 
     // then the reissue is recorded with who confirmed the identity and how, and the person is told without it
     assertThat(instance).isEnded().hasPassedInOrder(PasswordReissueProcess.TASK_CHECK_IDENTITY,
@@ -160,11 +155,11 @@ class PasswordReissueProcessTest {
     Map<String, Object> row = jdbc.queryForMap("select * from password_reissue_register where business_key = ?",
         instance.getBusinessKey());
     assertThat(row).containsEntry("USER_ID", PERSON).containsEntry("SYSTEM_CODE", "PRODUCT")
-        .containsEntry("REQUESTER", "ito").containsEntry("IDENTITY_CHECKED_BY", "suzuki")
-        .containsEntry("IDENTITY_CHECK_METHOD", "IN_PERSON").containsEntry("ISSUED_BY", "suzuki")
+        .containsEntry("REQUESTER", DemoOrganisation.DEVELOPMENT_HEAD).containsEntry("IDENTITY_CHECKED_BY", DemoOrganisation.SYSTEM_ADMINISTRATOR)
+        .containsEntry("IDENTITY_CHECK_METHOD", "IN_PERSON").containsEntry("ISSUED_BY", DemoOrganisation.SYSTEM_ADMINISTRATOR)
         .containsEntry("DELIVERY_METHOD", "IN_PERSON");
     // the auditor reads it in the register
-    ResponseEntity<String> registerPage = rest.withBasicAuth("nakamura", PASSWORD)
+    ResponseEntity<String> registerPage = rest.withBasicAuth(DemoOrganisation.PRODUCTION_CHIEF, PASSWORD)
         .getForEntity("/api/audit/registers/password-reissues?userId=" + PERSON, String.class);
     assertThat(registerPage.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(registerPage.getBody()).contains(instance.getBusinessKey()).doesNotContain(password);
@@ -197,17 +192,17 @@ class PasswordReissueProcessTest {
       ProcessInstance instance = requests.file(PERSON, PasswordReissueProcess.KEY,
           request(PERSON, "FILE_SERVER", PERSON));
       // then their department head confirms their identity
-      assertThat(candidateGroups(instance)).containsExactly("department-head.development");
-      requests.complete("ito", instance, identityConfirmed("CALLBACK"));
+      assertThat(requests.candidateGroups(instance)).containsExactly("department-head.development");
+      requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, identityConfirmed("CALLBACK"));
       // and the system administrator issues the password in the file server
-      assertThat(candidateGroups(instance)).containsExactly("system-administrator");
-      requests.complete("suzuki", instance, Map.of("deliveryMethod", "PHONE", "passwordChangeEnforced", true));
+      assertThat(requests.candidateGroups(instance)).containsExactly("system-administrator");
+      requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, Map.of("deliveryMethod", "PHONE", "passwordChangeEnforced", true));
 
       assertThat(instance).isEnded().hasPassed(PasswordReissueProcess.END_REISSUED);
       Map<String, Object> row = jdbc.queryForMap("select * from password_reissue_register where business_key = ?",
           instance.getBusinessKey());
       assertThat(row).containsEntry("SYSTEM_CODE", "FILE_SERVER").containsEntry("ACCOUNT_ID", PERSON)
-          .containsEntry("IDENTITY_CHECKED_BY", "ito").containsEntry("IDENTITY_CHECK_METHOD", "CALLBACK")
+          .containsEntry("IDENTITY_CHECKED_BY", DemoOrganisation.DEVELOPMENT_HEAD).containsEntry("IDENTITY_CHECK_METHOD", "CALLBACK")
           .containsEntry("DELIVERY_METHOD", "PHONE");
     } finally {
       jdbc.update("delete from account_register where user_id = ?", PERSON);
@@ -216,10 +211,10 @@ class PasswordReissueProcessTest {
 
   @Test
   void anIdentityThatCannotBeConfirmedEndsWithoutAPassword() {
-    ProcessInstance instance = requests.file("ito", PasswordReissueProcess.KEY, request(PERSON, "PRODUCT", null));
+    ProcessInstance instance = requests.file(DemoOrganisation.DEVELOPMENT_HEAD, PasswordReissueProcess.KEY, request(PERSON, "PRODUCT", null));
     int before = registerRows();
 
-    requests.complete("suzuki", instance, Map.of("identityCheckMethod", "CALLBACK", "identityCheckNote",
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, Map.of("identityCheckMethod", "CALLBACK", "identityCheckNote",
         "登録された番号に折り返したが本人が出なかった", "decision", "REJECTED", "decisionComment", "本人と確認できない"));
 
     assertThat(instance).isEnded().hasPassed(PasswordReissueProcess.END_NOT_CONFIRMED)
@@ -233,16 +228,16 @@ class PasswordReissueProcessTest {
   void onlyThePersonOrTheirDepartmentHeadFilesAndOnlyForAnAccountThatExistsAndIsNotDisabled() {
     long before = instances();
     // someone of another department
-    assertThatThrownBy(() -> requests.file("kobayashi", PasswordReissueProcess.KEY, request(PERSON, "PRODUCT", null)))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.PRODUCTION_EMPLOYEE, PasswordReissueProcess.KEY, request(PERSON, "PRODUCT", null)))
         .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("5.1.6: パスワードの再発行は本人又は本人の部門責任者が申請します");
     // an account the register does not know
-    assertThatThrownBy(() -> requests.file("ito", PasswordReissueProcess.KEY,
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DEVELOPMENT_HEAD, PasswordReissueProcess.KEY,
         request(PERSON, "INTERNAL_SYSTEM_A", "nobody")))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("accountId");
     // a disabled account of this system
-    accounts.disable(PERSON, "suzuki", "test");
-    assertThatThrownBy(() -> requests.file("ito", PasswordReissueProcess.KEY, request(PERSON, "PRODUCT", null)))
+    accounts.disable(PERSON, DemoOrganisation.SYSTEM_ADMINISTRATOR, "test");
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DEVELOPMENT_HEAD, PasswordReissueProcess.KEY, request(PERSON, "PRODUCT", null)))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("5.1.7");
     assertThat(instances()).isEqualTo(before);
     assertThat(jdbc.queryForObject("select count(*) from audit_record where outcome = 'REFUSED' and flow_key = ? "
@@ -254,12 +249,12 @@ class PasswordReissueProcessTest {
     // given the newcomer also holds the security officer's role, to which the check goes when the system
     // administrator is the one who filed
     engine.getIdentityService().createMembership(PERSON, "security-officer");
-    engine.getIdentityService().createMembership("suzuki", "department-head.development");
+    engine.getIdentityService().createMembership(DemoOrganisation.GENERAL_AFFAIRS_HEAD, "department-head.development");
     setPassword(PERSON);
     try {
-      ProcessInstance instance = requests.file("suzuki", PasswordReissueProcess.KEY, request(PERSON, "PRODUCT", null));
+      ProcessInstance instance = requests.file(DemoOrganisation.SYSTEM_ADMINISTRATOR, PasswordReissueProcess.KEY, request(PERSON, "PRODUCT", null));
       Task check = requests.task(instance);
-      assertThat(candidateGroups(instance)).containsExactly("security-officer");
+      assertThat(requests.candidateGroups(instance)).containsExactly("security-officer");
 
       // when the person tries to claim and complete the check of their own identity
       assertThatThrownBy(() -> requests.claim(PERSON, check)).isInstanceOf(FourEyesViolationException.class);
@@ -282,12 +277,12 @@ class PasswordReissueProcessTest {
       assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
           .containsExactly("FILED");
       // the security officer who is not the person confirms
-      requests.complete("tanaka", instance, identityConfirmed("VIDEO_CALL"));
+      requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, identityConfirmed("VIDEO_CALL"));
       assertThat(instance).isWaitingAt(PasswordReissueProcess.TASK_ISSUE_PASSWORD);
       engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test");
     } finally {
       engine.getIdentityService().deleteMembership(PERSON, "security-officer");
-      engine.getIdentityService().deleteMembership("suzuki", "department-head.development");
+      engine.getIdentityService().deleteMembership(DemoOrganisation.GENERAL_AFFAIRS_HEAD, "department-head.development");
     }
   }
 

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.approval.RequestValidationException;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** アカウントの棚卸し (5.1.5, 5.1.7): the department head reviews the register's rows; a marked row files a request. */
 @IsmsSpringBootTest
@@ -47,8 +48,8 @@ class AccountReviewTest {
     requests = new Requests(engine);
     duties = new PeriodicDuties(engine, jdbc);
     duties.cleanUp();
-    yamamotoFiles = account("yamamoto", "FILE_SERVER", "yamamoto", "設計フォルダ 読み書き");
-    watanabeMail = account("watanabe", "INTERNAL_MAIL", "watanabe", "送受信");
+    yamamotoFiles = account(DemoOrganisation.DESIGN_EMPLOYEE, "FILE_SERVER", DemoOrganisation.DESIGN_EMPLOYEE, "設計フォルダ 読み書き");
+    watanabeMail = account(DemoOrganisation.DESIGN_CHIEF, "INTERNAL_MAIL", DemoOrganisation.DESIGN_CHIEF, "送受信");
   }
 
   @AfterEach
@@ -90,7 +91,7 @@ class AccountReviewTest {
         .contains(watanabeMail + ": watanabe / INTERNAL_MAIL");
 
     // when ito marks yamamoto's file server account for deletion and confirms the rest
-    requests.complete("ito", instance, reviewed(String.valueOf(yamamotoFiles), "", null));
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, reviewed(String.valueOf(yamamotoFiles), "", null));
     Job filing = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
     engine.getManagementService().executeJob(filing.getId());
 
@@ -99,20 +100,20 @@ class AccountReviewTest {
     assertThat(results).extracting(AccountReview.Result::result).contains("DELETE", "CONFIRMED");
     AccountReview.Result deletion = results.stream().filter(r -> r.rowId() == yamamotoFiles).findFirst().orElseThrow();
     assertThat(deletion.result()).isEqualTo(AccountReview.DELETE);
-    assertThat(deletion.reviewer()).isEqualTo("ito");
+    assertThat(deletion.reviewer()).isEqualTo(DemoOrganisation.DEVELOPMENT_HEAD);
     assertThat(deletion.filedRequest()).matches("AR-\\d{4}-\\d{4}");
     ProcessInstance request = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(deletion.filedRequest()).singleResult();
     assertThat(engine.getRuntimeService().getVariables(request.getId())).containsEntry("requestType", "DELETE")
-        .containsEntry("requester", "ito").containsEntry("targetUserId", "yamamoto");
+        .containsEntry("requester", DemoOrganisation.DEVELOPMENT_HEAD).containsEntry("targetUserId", DemoOrganisation.DESIGN_EMPLOYEE);
     assertThat(review.ofAccount(watanabeMail)).singleElement()
         .satisfies(r -> assertThat(r.result()).isEqualTo(AccountReview.CONFIRMED));
 
     // and the system administrator accepts the review
     assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_ACCEPT);
-    requests.complete("suzuki", instance, PeriodicDuties.decision("APPROVED", ""));
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, PeriodicDuties.decision("APPROVED", ""));
     assertThat(instance).isEnded();
-    assertThat(occurrences.byBusinessKey(instance.getBusinessKey()).orElseThrow().performedBy()).isEqualTo("ito");
+    assertThat(occurrences.byBusinessKey(instance.getBusinessKey()).orElseThrow().performedBy()).isEqualTo(DemoOrganisation.DEVELOPMENT_HEAD);
   }
 
   @Test
@@ -120,7 +121,7 @@ class AccountReviewTest {
     duties.scheduleOn(LocalDate.of(2026, 4, 1));
     ProcessInstance instance = duties.occurrence("ACCESS_REVIEW", SEPTEMBER_END, "development");
 
-    requests.complete("ito", instance, reviewed("", String.valueOf(watanabeMail), "送受信 (外部宛て不可)"));
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, reviewed("", String.valueOf(watanabeMail), "送受信 (外部宛て不可)"));
     engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
         .processInstanceId(instance.getId()).singleResult().getId());
 
@@ -138,14 +139,14 @@ class AccountReviewTest {
     ProcessInstance instance = duties.occurrence("ACCESS_REVIEW", SEPTEMBER_END, "development");
 
     // a row of another department, a row marked twice, a change without its rights: 400, nothing recorded
-    assertThatThrownBy(() -> requests.complete("ito", instance, reviewed("999999", "", null)))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, reviewed("999999", "", null)))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("deleteRows").hasMessageContaining("5.1.5");
-    assertThatThrownBy(() -> requests.complete("ito", instance, reviewed(String.valueOf(yamamotoFiles),
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, reviewed(String.valueOf(yamamotoFiles),
         String.valueOf(yamamotoFiles), "x"))).isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("changeRows");
-    assertThatThrownBy(() -> requests.complete("ito", instance, reviewed("", String.valueOf(watanabeMail), null)))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, reviewed("", String.valueOf(watanabeMail), null)))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("changeRights");
-    assertThatThrownBy(() -> requests.complete("ito", instance, reviewed("abc", "", null)))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, reviewed("abc", "", null)))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("deleteRows");
     assertThat(review.ofReview(instance.getBusinessKey())).isEmpty();
     assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_REVIEW_ACCOUNTS);
@@ -156,7 +157,7 @@ class AccountReviewTest {
     duties.scheduleOn(LocalDate.of(2026, 4, 1));
     ProcessInstance instance = duties.occurrence("ACCESS_REVIEW", SEPTEMBER_END, "development");
 
-    assertThatThrownBy(() -> requests.complete("takahashi", instance, reviewed(String.valueOf(yamamotoFiles), "", null)))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.MANUFACTURING_HEAD, instance, reviewed(String.valueOf(yamamotoFiles), "", null)))
         .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
     assertThat(review.ofReview(instance.getBusinessKey())).isEmpty();
     assertThat(requests.task(instance).getAssignee()).isNull();

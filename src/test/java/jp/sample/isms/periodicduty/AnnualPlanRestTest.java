@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * {@code /api/periodic-duties/plan} (年間計画) for the security officer and the audit officer: statuses, filters, CSV,
@@ -35,7 +36,7 @@ import jp.sample.isms.support.Requests;
 @IsmsSpringBootTest
 class AnnualPlanRestTest {
 
-  private static final String PASSWORD = "Demo-2026!";
+  private static final String PASSWORD = DemoOrganisation.PASSWORD;
 
   @Autowired
   TestRestTemplate rest;
@@ -82,12 +83,12 @@ class AnnualPlanRestTest {
     // given the occurrences of April 2026 are filed, the log review of 3 April is done, the rest are not
     duties.scheduleOn(LocalDate.of(2026, 4, 1));
     ProcessInstance logReview = duties.occurrence("LOG_REVIEW", LocalDate.of(2026, 4, 3), null);
-    requests.complete("suzuki", logReview, PeriodicDuties.performed(false));
-    requests.complete("tanaka", logReview, PeriodicDuties.decision("APPROVED", ""));
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, logReview, PeriodicDuties.performed(false));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, logReview, PeriodicDuties.decision("APPROVED", ""));
     Requests.resetClock();
 
     // when the security officer reads the plan of business year 2026 (today is later in the year)
-    JsonNode plan = plan("tanaka", "year=2026");
+    JsonNode plan = plan(DemoOrganisation.SECURITY_OFFICER, "year=2026");
 
     // then done, overdue (filed or never filed), in progress and planned duties are all there
     assertThat(plan.get("from").asText()).isEqualTo("2026-04-01");
@@ -105,15 +106,15 @@ class AnnualPlanRestTest {
 
   @Test
   void theAuditOfficerFiltersByRoleClauseAndStatus() throws Exception {
-    JsonNode education = plan("nakamura", "year=2026&clause=2.4");
+    JsonNode education = plan(DemoOrganisation.PRODUCTION_CHIEF, "year=2026&clause=2.4");
     assertThat(lines(education)).containsExactly("2027-03-31 EDUCATION 予定");
 
-    JsonNode heads = plan("nakamura", "year=2026&role=DEPARTMENT_HEAD");
+    JsonNode heads = plan(DemoOrganisation.PRODUCTION_CHIEF, "year=2026&role=DEPARTMENT_HEAD");
     assertThat(heads.get("entries")).allSatisfy(e -> assertThat(List.of(e.get("responsibleRole").asText(),
         e.get("acceptingRole").asText())).contains("DEPARTMENT_HEAD"));
     assertThat(lines(heads)).contains("2026-09-30 ACCESS_REVIEW 期限切れ 製造部", "2027-03-31 ACCESS_REVIEW 予定 総務部");
 
-    JsonNode planned = plan("nakamura", "year=2026&status=PLANNED&role=SYSTEM_ADMINISTRATOR");
+    JsonNode planned = plan(DemoOrganisation.PRODUCTION_CHIEF, "year=2026&status=PLANNED&role=SYSTEM_ADMINISTRATOR");
     assertThat(planned.get("entries")).allSatisfy(e -> assertThat(e.get("status").asText()).isEqualTo("PLANNED"));
   }
 
@@ -122,14 +123,14 @@ class AnnualPlanRestTest {
     duties.scheduleOn(LocalDate.of(2026, 4, 1));
     Requests.resetClock();
 
-    ResponseEntity<String> occurrences = get("nakamura", "/api/audit/registers/periodic-duties?dutyCode=LOG_REVIEW");
+    ResponseEntity<String> occurrences = get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/periodic-duties?dutyCode=LOG_REVIEW");
     assertThat(occurrences.getStatusCode()).isEqualTo(HttpStatus.OK);
     JsonNode row = json.readTree(occurrences.getBody()).get("rows").get(0);
     assertThat(row.toString()).contains("ログの確認", "2026-04-03", "期限切れ");
     for (String register : List.of("education", "account-reviews", "improvement-items", "backup-checks")) {
-      assertThat(get("nakamura", "/api/audit/registers/" + register).getStatusCode()).as(register)
+      assertThat(get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/" + register).getStatusCode()).as(register)
           .isEqualTo(HttpStatus.OK);
-      assertThat(get("yamamoto", "/api/audit/registers/" + register).getStatusCode()).as(register)
+      assertThat(get(DemoOrganisation.DESIGN_EMPLOYEE, "/api/audit/registers/" + register).getStatusCode()).as(register)
           .isEqualTo(HttpStatus.FORBIDDEN);
     }
   }
@@ -143,27 +144,27 @@ class AnnualPlanRestTest {
     audited.put(PeriodicDutyProcess.REPORTED_ON, "2026-04-02");
     audited.put(PeriodicDutyProcess.IMPROVEMENTS, "ログの保管期間を見直す | SYSTEM_ADMINISTRATOR | "
         + LocalDate.now(jp.sample.isms.audit.AuditRecorder.JAPAN).plusDays(30));
-    requests.complete("nakamura", auditInspection, audited);
-    requests.complete("tanaka", auditInspection, PeriodicDuties.decision("APPROVED", ""));
+    requests.complete(DemoOrganisation.AUDIT_OFFICER, auditInspection, audited);
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, auditInspection, PeriodicDuties.decision("APPROVED", ""));
     Requests.resetClock();
 
     // then the audit officer reads each item with its owner, due date and status, also as CSV
-    ResponseEntity<String> items = get("nakamura", "/api/audit/registers/improvement-items?businessKey="
+    ResponseEntity<String> items = get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/improvement-items?businessKey="
         + auditInspection.getBusinessKey());
     assertThat(items.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(json.readTree(items.getBody()).get("rows")).hasSize(1);
     assertThat(items.getBody()).contains("ログの保管期間を見直す", "実施中");
-    ResponseEntity<byte[]> csv = rest.withBasicAuth("nakamura", PASSWORD).getForEntity(
+    ResponseEntity<byte[]> csv = rest.withBasicAuth(DemoOrganisation.PRODUCTION_CHIEF, PASSWORD).getForEntity(
         "/api/audit/registers/improvement-items.csv", byte[].class);
     assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(new String(csv.getBody(), java.nio.charset.StandardCharsets.UTF_8)).contains("ログの保管期間を見直す");
     // and every row of every week of April's backup check, not recorded yet
-    ResponseEntity<String> backups = get("nakamura", "/api/audit/registers/backup-checks?notRecorded=true");
+    ResponseEntity<String> backups = get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/backup-checks?notRecorded=true");
     assertThat(backups.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(json.readTree(backups.getBody()).get("rows").toString()).contains("未記録", "2026-04-20",
         "ファイルサーバー");
     // and the plan shows the item under 1.2
-    assertThat(lines(plan("tanaka", "year=2026&clause=1.2"))).anySatisfy(l -> assertThat(l)
+    assertThat(lines(plan(DemoOrganisation.SECURITY_OFFICER, "year=2026&clause=1.2"))).anySatisfy(l -> assertThat(l)
         .contains("IMPROVEMENT_ITEM 実施中"));
   }
 
@@ -188,14 +189,14 @@ class AnnualPlanRestTest {
         """);
     try {
       // when the security officer reads the plan of 2026
-      JsonNode plan = plan("tanaka", "year=2026");
+      JsonNode plan = plan(DemoOrganisation.SECURITY_OFFICER, "year=2026");
 
       // then both are there, by their own dates, with their clauses, and filter by them
       assertThat(lines(plan)).contains("2026-10-15 CONTRACTOR_EVALUATION 期限切れ 開発設計部",
           "2026-11-30 CLOUD_REVIEW 期限切れ 開発設計部");
-      assertThat(lines(plan("tanaka", "year=2026&clause=8.1.4"))).containsExactly(
+      assertThat(lines(plan(DemoOrganisation.SECURITY_OFFICER, "year=2026&clause=8.1.4"))).containsExactly(
           "2026-10-15 CONTRACTOR_EVALUATION 期限切れ 開発設計部");
-      assertThat(lines(plan("tanaka", "year=2026&clause=7.18"))).containsExactly(
+      assertThat(lines(plan(DemoOrganisation.SECURITY_OFFICER, "year=2026&clause=7.18"))).containsExactly(
           "2026-11-30 CLOUD_REVIEW 期限切れ 開発設計部");
     } finally {
       jdbc.update("delete from cloud_service_register where approval_number = 'CU-2026-9001'");
@@ -208,7 +209,7 @@ class AnnualPlanRestTest {
     // given the threat sharing waits for the members' acknowledgements
     duties.scheduleOn(LocalDate.of(2026, 4, 1));
     ProcessInstance sharing = duties.occurrence("THREAT_SHARING", LocalDate.of(2026, 4, 30), null);
-    requests.complete("tanaka", sharing, PeriodicDuties.performed(false));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, sharing, PeriodicDuties.performed(false));
     Requests.resetClock();
     int open = requests.tasks(sharing).size();
     String execution = engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(sharing.getId())
@@ -217,7 +218,7 @@ class AnnualPlanRestTest {
     headers.setContentType(MediaType.APPLICATION_JSON);
 
     // when a member sends the message that closes an acknowledgement, by correlation or on the execution
-    for (String user : List.of("suzuki", "ito", "tanaka")) {
+    for (String user : List.of(DemoOrganisation.SYSTEM_ADMINISTRATOR, DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.SECURITY_OFFICER)) {
       ResponseEntity<String> correlated = rest.withBasicAuth(user, PASSWORD).exchange("/engine-rest/message",
           HttpMethod.POST, new HttpEntity<>(Map.of("messageName", PeriodicDutyProcess.MESSAGE_MEMBER_LEFT,
               "processInstanceId", sharing.getId(), "all", true), headers), String.class);
@@ -246,7 +247,7 @@ class AnnualPlanRestTest {
 
   @Test
   void thePlanIsExportedAsCsv() {
-    ResponseEntity<byte[]> response = rest.withBasicAuth("tanaka", PASSWORD)
+    ResponseEntity<byte[]> response = rest.withBasicAuth(DemoOrganisation.SECURITY_OFFICER, PASSWORD)
         .getForEntity("/api/periodic-duties/plan.csv?year=2026&clause=9.5.2", byte[].class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(response.getHeaders().getContentType().toString()).startsWith("text/csv");
@@ -260,7 +261,7 @@ class AnnualPlanRestTest {
   void aBadQueryIs400NamingTheField() throws Exception {
     for (Map.Entry<String, String> bad : Map.of("year=abc", "year", "year=1800", "year", "role=KING", "role",
         "clause=x';--", "clause", "status=LATE", "status").entrySet()) {
-      ResponseEntity<String> response = get("tanaka", "/api/periodic-duties/plan?" + bad.getKey());
+      ResponseEntity<String> response = get(DemoOrganisation.SECURITY_OFFICER, "/api/periodic-duties/plan?" + bad.getKey());
       assertThat(response.getStatusCode()).as(bad.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(json.readTree(response.getBody()).get("field").asText()).isEqualTo(bad.getValue());
     }
@@ -269,7 +270,7 @@ class AnnualPlanRestTest {
   @Test
   void nobodyElseReadsThePlan() {
     // employees, department heads, the system administrator who does most duties, the education officer: 403
-    for (String user : List.of("yamamoto", "kobayashi", "ito", "suzuki", "sato", "takahashi")) {
+    for (String user : List.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.PRODUCTION_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.SYSTEM_ADMINISTRATOR, DemoOrganisation.HR_HEAD, DemoOrganisation.MANUFACTURING_HEAD)) {
       for (String path : List.of("/api/periodic-duties/plan", "/api/periodic-duties/plan.csv",
           "/api/periodic-duties/plan?year=2026", "/api/periodic-duties//plan", "/api/periodic-duties/plan.json")) {
         ResponseEntity<String> response = get(user, path);
@@ -290,7 +291,7 @@ class AnnualPlanRestTest {
     headers.setContentType(MediaType.APPLICATION_JSON);
     Map<String, Object> message = Map.of("messageName", PeriodicDutyProcess.MESSAGE_DUE,
         "processVariables", Map.of("dutyCode", Map.of("value", "LOG_REVIEW", "type", "String")));
-    for (String user : List.of("tanaka", "nakamura", "yamamoto")) {
+    for (String user : List.of(DemoOrganisation.SECURITY_OFFICER, DemoOrganisation.PRODUCTION_CHIEF, DemoOrganisation.DESIGN_EMPLOYEE)) {
       ResponseEntity<String> byMessage = rest.withBasicAuth(user, PASSWORD).exchange("/engine-rest/message",
           HttpMethod.POST, new HttpEntity<>(message, headers), String.class);
       assertThat(byMessage.getStatusCode().value()).as(user).isIn(400, 403, 404);

@@ -24,6 +24,7 @@ import jp.sample.isms.approval.RequestValidationException;
 import jp.sample.isms.approval.TaskDeadlines;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * bpmn/periodicDuty.bpmn with bpmn/periodicDutyBackupTargets.dmn, 4.1.1/4.1.4: the month's backup check as weekly
@@ -69,8 +70,8 @@ class BackupChecksTest {
   }
 
   private void record(Task task, String missedRows, String note) {
-    requests.claim("suzuki", task);
-    requests.submit("suzuki", task, week(missedRows, note));
+    requests.claim(DemoOrganisation.SYSTEM_ADMINISTRATOR, task);
+    requests.submit(DemoOrganisation.SYSTEM_ADMINISTRATOR, task, week(missedRows, note));
   }
 
   @Test
@@ -102,10 +103,10 @@ class BackupChecksTest {
         .contains("1: ファイルサーバー").contains("2026-03-30").contains("[週次]");
 
     // a row that is not the week's, or a row not done without a note, is refused (4.1.4), nothing recorded
-    requests.claim("suzuki", weeks.get(0));
-    assertThatThrownBy(() -> requests.submit("suzuki", weeks.get(0), week("12", "")))
+    requests.claim(DemoOrganisation.SYSTEM_ADMINISTRATOR, weeks.get(0));
+    assertThatThrownBy(() -> requests.submit(DemoOrganisation.SYSTEM_ADMINISTRATOR, weeks.get(0), week("12", "")))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("missedRows").hasMessageContaining("4.1.4");
-    assertThatThrownBy(() -> requests.submit("suzuki", weeks.get(0), week("2", "")))
+    assertThatThrownBy(() -> requests.submit(DemoOrganisation.SYSTEM_ADMINISTRATOR, weeks.get(0), week("2", "")))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("backupNote");
     assertThat(backups.week(firstWeek).status()).isEqualTo(BackupChecks.PENDING);
 
@@ -134,14 +135,14 @@ class BackupChecksTest {
     assertThat(backups.rows(firstWeek)).filteredOn(r -> Boolean.FALSE.equals(r.done())).singleElement()
         .satisfies(r -> assertThat(r.day()).isEqualTo(LocalDate.of(2026, 3, 31)));
     // the one who recorded does not sign off
-    engine.getIdentityService().createMembership("suzuki", "security-officer");
+    engine.getIdentityService().createMembership(DemoOrganisation.SYSTEM_ADMINISTRATOR, "security-officer");
     try {
-      assertThatThrownBy(() -> requests.claim("suzuki", requests.task(instance)))
+      assertThatThrownBy(() -> requests.claim(DemoOrganisation.SYSTEM_ADMINISTRATOR, requests.task(instance)))
           .isInstanceOf(FourEyesViolationException.class);
     } finally {
-      engine.getIdentityService().deleteMembership("suzuki", "security-officer");
+      engine.getIdentityService().deleteMembership(DemoOrganisation.SYSTEM_ADMINISTRATOR, "security-officer");
     }
-    requests.complete("tanaka", instance, PeriodicDuties.decision("APPROVED", ""));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, PeriodicDuties.decision("APPROVED", ""));
     assertThat(instance).isEnded().hasPassed(PeriodicDutyProcess.TASK_SUMMARISE_BACKUP_WEEKS,
         PeriodicDutyProcess.END_DONE);
   }

@@ -22,6 +22,7 @@ import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.organisation.Committee;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * bpmn/periodicDuty.bpmn, 1.3: a committee member who leaves (account disabled, or a committee role lost) does not
@@ -62,24 +63,24 @@ class CommitteeDepartureTest {
     // given the threat sharing is shared and every other member has an acknowledgement
     duties.scheduleOn(PeriodicDutyProcessTest.APRIL_FIRST);
     ProcessInstance instance = duties.occurrence("THREAT_SHARING", LocalDate.of(2026, 4, 30), null);
-    requests.complete("tanaka", instance, PeriodicDuties.performed(false));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, PeriodicDuties.performed(false));
     List<Task> acknowledgements = requests.tasks(instance);
-    assertThat(acknowledgements).extracting(Task::getAssignee).contains("ito", "sato");
-    String itosSeat = committee.seats().get("ito").groupId();
+    assertThat(acknowledgements).extracting(Task::getAssignee).contains(DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.HR_HEAD);
+    String itosSeat = committee.seats().get(DemoOrganisation.DEVELOPMENT_HEAD).groupId();
     long mailsBefore = jdbc.queryForObject("select count(*) from mail_outbox where recipient = 'tanaka'", Long.class);
 
     // when ito loses his committee role (a role change) and sato's account is disabled (he left)
-    engine.getIdentityService().deleteMembership("ito", itosSeat);
-    deactivation.disable("sato", "suzuki", "退職");
+    engine.getIdentityService().deleteMembership(DemoOrganisation.DEVELOPMENT_HEAD, itosSeat);
+    deactivation.disable(DemoOrganisation.HR_HEAD, DemoOrganisation.SYSTEM_ADMINISTRATOR, "退職");
     try {
       // and the nightly run comes
       duties.scheduleOn(PeriodicDutyProcessTest.APRIL_FIRST.plusDays(1));
 
       // then their acknowledgements are closed as no longer members, with who and why, and the security officer told
-      assertThat(requests.tasks(instance)).extracting(Task::getAssignee).doesNotContain("ito", "sato")
+      assertThat(requests.tasks(instance)).extracting(Task::getAssignee).doesNotContain(DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.HR_HEAD)
           .hasSize(acknowledgements.size() - 2);
       assertThat(audit.forBusinessKey(instance.getBusinessKey())).filteredOn(e -> "LEFT_COMMITTEE"
-          .equals(e.outcome())).extracting(AuditEntry::requester).containsExactlyInAnyOrder("ito", "sato");
+          .equals(e.outcome())).extracting(AuditEntry::requester).containsExactlyInAnyOrder(DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.HR_HEAD);
       assertThat(audit.forBusinessKey(instance.getBusinessKey())).filteredOn(e -> "LEFT_COMMITTEE"
           .equals(e.outcome())).allSatisfy(e -> assertThat(e.clauses()).isEqualTo("1.3"))
           .anySatisfy(e -> assertThat(e.comment()).contains("アカウントが停止"))
@@ -94,10 +95,10 @@ class CommitteeDepartureTest {
       }
       assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_ACCEPT);
       assertThat(audit.forBusinessKey(instance.getBusinessKey())).filteredOn(e -> PeriodicDutyProcess.TASK_ACKNOWLEDGE
-          .equals(e.step()) && "DONE".equals(e.outcome())).extracting(AuditEntry::actor).doesNotContain("ito", "sato");
+          .equals(e.step()) && "DONE".equals(e.outcome())).extracting(AuditEntry::actor).doesNotContain(DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.HR_HEAD);
     } finally {
-      engine.getIdentityService().createMembership("ito", itosSeat);
-      deactivation.enable("sato", "suzuki");
+      engine.getIdentityService().createMembership(DemoOrganisation.DEVELOPMENT_HEAD, itosSeat);
+      deactivation.enable(DemoOrganisation.HR_HEAD, DemoOrganisation.SYSTEM_ADMINISTRATOR);
     }
   }
 
@@ -105,7 +106,7 @@ class CommitteeDepartureTest {
   void aMemberWhoStaysKeepsTheirAcknowledgement() {
     duties.scheduleOn(PeriodicDutyProcessTest.APRIL_FIRST);
     ProcessInstance instance = duties.occurrence("THREAT_SHARING", LocalDate.of(2026, 4, 30), null);
-    requests.complete("tanaka", instance, PeriodicDuties.performed(false));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, PeriodicDuties.performed(false));
     int open = requests.tasks(instance).size();
     duties.scheduleOn(PeriodicDutyProcessTest.APRIL_FIRST.plusDays(1));
     assertThat(requests.tasks(instance)).hasSize(open);

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.approval.RequestValidationException;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** 情報セキュリティ教育 (2.4): attendance of every person, absentees followed up, each person's history. */
 @IsmsSpringBootTest
@@ -65,32 +66,32 @@ class EducationRegisterTest {
     assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_RECORD_EDUCATION);
 
     // when sato records the session with two absentees
-    requests.complete("sato", instance, session("yamamoto, kato"));
+    requests.complete(DemoOrganisation.HR_HEAD, instance, session("yamamoto, kato"));
 
     // then everyone of the organisation has a row; the absentees are to be followed up
-    assertThat(register.history("kobayashi")).singleElement().satisfies(a -> assertThat(a.attended()).isTrue());
-    assertThat(register.history("yamamoto")).singleElement().satisfies(a -> assertThat(a.attended()).isFalse());
+    assertThat(register.history(DemoOrganisation.PRODUCTION_EMPLOYEE)).singleElement().satisfies(a -> assertThat(a.attended()).isTrue());
+    assertThat(register.history(DemoOrganisation.DESIGN_EMPLOYEE)).singleElement().satisfies(a -> assertThat(a.attended()).isFalse());
     assertThat(register.untrained(LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31)))
-        .containsExactly("kato", "yamamoto");
+        .containsExactly(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, DemoOrganisation.DESIGN_EMPLOYEE);
     assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_FOLLOW_UP_ABSENTEES);
     Map<String, Object> followUp = new HashMap<>();
     followUp.put("followedUpOn", "2026-04-10");
     followUp.put("followUpNote", "補講を実施した");
-    requests.complete("sato", instance, followUp);
+    requests.complete(DemoOrganisation.HR_HEAD, instance, followUp);
 
     // then every person was trained this year
-    assertThat(register.history("yamamoto")).singleElement()
+    assertThat(register.history(DemoOrganisation.DESIGN_EMPLOYEE)).singleElement()
         .satisfies(a -> assertThat(a.followedUpOn()).isEqualTo(LocalDate.of(2026, 4, 10)));
     assertThat(register.untrained(LocalDate.of(2026, 4, 1), LocalDate.of(2027, 3, 31))).isEmpty();
 
     // when the security officer sends it back and sato records it again with everyone present, it is accepted
-    requests.complete("tanaka", instance, PeriodicDuties.decision("SENT_BACK", "出欠を確認し直してください"));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, PeriodicDuties.decision("SENT_BACK", "出欠を確認し直してください"));
     assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_RECORD_EDUCATION);
-    requests.complete("sato", instance, session(""));
+    requests.complete(DemoOrganisation.HR_HEAD, instance, session(""));
     assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_ACCEPT);
-    requests.complete("tanaka", instance, PeriodicDuties.decision("APPROVED", ""));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, PeriodicDuties.decision("APPROVED", ""));
     assertThat(instance).isEnded();
-    assertThat(register.history("yamamoto")).singleElement().satisfies(a -> assertThat(a.attended()).isTrue());
+    assertThat(register.history(DemoOrganisation.DESIGN_EMPLOYEE)).singleElement().satisfies(a -> assertThat(a.attended()).isTrue());
   }
 
   @Test
@@ -98,9 +99,9 @@ class EducationRegisterTest {
     duties.scheduleOn(LocalDate.of(2026, 4, 1));
     ProcessInstance instance = duties.occurrence("EDUCATION", DUE, null);
 
-    assertThatThrownBy(() -> requests.complete("sato", instance, session("nobody")))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.HR_HEAD, instance, session("nobody")))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("absentees");
-    assertThat(register.history("yamamoto")).isEmpty();
+    assertThat(register.history(DemoOrganisation.DESIGN_EMPLOYEE)).isEmpty();
     assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_RECORD_EDUCATION);
   }
 }

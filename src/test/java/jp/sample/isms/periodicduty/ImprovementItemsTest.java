@@ -13,7 +13,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +27,7 @@ import jp.sample.isms.approval.TaskDeadlines;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * bpmn/periodicDuty.bpmn, 1.2: the yearly audit's improvement plan entered as a validated list, each item tracked to
@@ -77,11 +77,6 @@ class ImprovementItemsTest {
     return variables;
   }
 
-  private List<String> candidateGroups(Task task) {
-    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
-  }
-
   private Task step(ProcessInstance instance, String key, long itemId) {
     return requests.tasks(instance).stream().filter(t -> key.equals(t.getTaskDefinitionKey()))
         .filter(t -> Long.valueOf(itemId).equals(((Number) engine.getTaskService().getVariable(t.getId(),
@@ -112,7 +107,7 @@ class ImprovementItemsTest {
     duties.scheduleOn(PeriodicDutyProcessTest.APRIL_FIRST);
     ProcessInstance instance = duties.occurrence("AUDIT_INSPECTION", AUDIT_DUE, null);
     assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_PERFORM_AUDIT);
-    assertThat(candidateGroups(requests.task(instance))).containsExactly("audit-officer");
+    assertThat(requests.candidateGroups(requests.task(instance))).containsExactly("audit-officer");
 
     // when the plan has a row without a due date, an unknown owner, and a due date that has passed
     for (String bad : List.of("入退室記録を電子化する | SYSTEM_ADMINISTRATOR |",
@@ -120,7 +115,7 @@ class ImprovementItemsTest {
         "入退室記録を電子化する | SYSTEM_ADMINISTRATOR | " + today,
         "入退室記録を電子化する | DEPARTMENT_HEAD | " + today.plusDays(30))) {
       // then it is refused with the field and clause 1.2, and nothing is entered
-      assertThatThrownBy(() -> requests.complete("nakamura", instance, audited(bad)))
+      assertThatThrownBy(() -> requests.complete(DemoOrganisation.AUDIT_OFFICER, instance, audited(bad)))
           .isInstanceOf(RequestValidationException.class).hasMessageContaining("improvements")
           .hasMessageContaining("1.2").hasMessageContaining("1 行目");
     }
@@ -135,18 +130,18 @@ class ImprovementItemsTest {
     ProcessInstance instance = duties.occurrence("AUDIT_INSPECTION", AUDIT_DUE, null);
     LocalDate firstDue = today.plusDays(60);
     LocalDate secondDue = today.plusDays(1);
-    requests.complete("nakamura", instance, audited("サーバー室の入退室記録を電子化する | SYSTEM_ADMINISTRATOR | "
+    requests.complete(DemoOrganisation.AUDIT_OFFICER, instance, audited("サーバー室の入退室記録を電子化する | SYSTEM_ADMINISTRATOR | "
         + firstDue + "\n\n教育資料を改訂する｜教育責任者｜" + secondDue.toString().replace('-', '/')));
     assertThat(improvements.ofRequest(instance.getBusinessKey())).extracting(ImprovementItems.Item::status)
         .containsExactly(ImprovementItems.PLANNED, ImprovementItems.PLANNED);
     // (sent back, the audit is done again and its plan replaced, not doubled)
-    requests.complete("tanaka", instance, PeriodicDuties.decision("SENT_BACK", "改善計画の期限を確認してください"));
-    requests.complete("nakamura", instance, audited("サーバー室の入退室記録を電子化する | SYSTEM_ADMINISTRATOR | "
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, PeriodicDuties.decision("SENT_BACK", "改善計画の期限を確認してください"));
+    requests.complete(DemoOrganisation.AUDIT_OFFICER, instance, audited("サーバー室の入退室記録を電子化する | SYSTEM_ADMINISTRATOR | "
         + firstDue + "\n教育資料を改訂する｜教育責任者｜" + secondDue));
     assertThat(improvements.ofRequest(instance.getBusinessKey())).hasSize(2);
 
     // when the security officer accepts the audit
-    requests.complete("tanaka", instance, PeriodicDuties.decision("APPROVED", ""));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, PeriodicDuties.decision("APPROVED", ""));
 
     // then the occurrence is done and each item is a step for its owner role, due on its due date
     assertThat(occurrences.byBusinessKey(instance.getBusinessKey()).orElseThrow().status()).isEqualTo(Occurrences.DONE);
@@ -156,8 +151,8 @@ class ImprovementItemsTest {
     assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_CLOSE_IMPROVEMENT);
     Task closeFirst = step(instance, PeriodicDutyProcess.TASK_CLOSE_IMPROVEMENT, first.id());
     Task closeSecond = step(instance, PeriodicDutyProcess.TASK_CLOSE_IMPROVEMENT, second.id());
-    assertThat(candidateGroups(closeFirst)).containsExactly("system-administrator");
-    assertThat(candidateGroups(closeSecond)).containsExactly("education-officer");
+    assertThat(requests.candidateGroups(closeFirst)).containsExactly("system-administrator");
+    assertThat(requests.candidateGroups(closeSecond)).containsExactly("education-officer");
     assertThat(closeFirst.getDueDate().toInstant())
         .isEqualTo(firstDue.plusDays(1).atStartOfDay(AuditRecorder.JAPAN).toInstant());
     assertThat(engine.getTaskService().getVariable(closeSecond.getId(), PeriodicDutyProcess.IMPROVEMENT_DESCRIPTION))
@@ -184,63 +179,63 @@ class ImprovementItemsTest {
     });
 
     // a closure without evidence is refused (1.2) and nothing changes
-    requests.claim("suzuki", closeFirst);
-    assertThatThrownBy(() -> requests.submit("suzuki", closeFirst, Map.of(PeriodicDutyProcess.CLOSED_ON,
+    requests.claim(DemoOrganisation.SYSTEM_ADMINISTRATOR, closeFirst);
+    assertThatThrownBy(() -> requests.submit(DemoOrganisation.SYSTEM_ADMINISTRATOR, closeFirst, Map.of(PeriodicDutyProcess.CLOSED_ON,
         today.toString(), PeriodicDutyProcess.CLOSURE_NOTE, "実施しました")))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("evidence").hasMessageContaining("1.2");
     assertThat(item(instance.getBusinessKey(), 1).status()).isEqualTo(ImprovementItems.OPEN);
 
-    engine.getIdentityService().createMembership("suzuki", "security-officer");
+    engine.getIdentityService().createMembership(DemoOrganisation.SYSTEM_ADMINISTRATOR, "security-officer");
     try {
       // when suzuki (also a security officer here) closes the first item with evidence
-      attachEvidence("suzuki", closeFirst);
-      close("suzuki", closeFirst);
+      attachEvidence(DemoOrganisation.SYSTEM_ADMINISTRATOR, closeFirst);
+      close(DemoOrganisation.SYSTEM_ADMINISTRATOR, closeFirst);
       assertThat(item(instance.getBusinessKey(), 1).status()).isEqualTo(ImprovementItems.CLOSED);
-      assertThat(item(instance.getBusinessKey(), 1).closedBy()).isEqualTo("suzuki");
+      assertThat(item(instance.getBusinessKey(), 1).closedBy()).isEqualTo(DemoOrganisation.SYSTEM_ADMINISTRATOR);
       Task acceptFirst = step(instance, PeriodicDutyProcess.TASK_ACCEPT_IMPROVEMENT, first.id());
-      assertThat(candidateGroups(acceptFirst)).containsExactly("security-officer");
+      assertThat(requests.candidateGroups(acceptFirst)).containsExactly("security-officer");
 
       // then he can neither take nor complete its acceptance (four eyes), and nothing changed
-      assertThatThrownBy(() -> requests.claim("suzuki", acceptFirst)).isInstanceOf(FourEyesViolationException.class);
-      assertThatThrownBy(() -> requests.submit("suzuki", acceptFirst, PeriodicDuties.decision("APPROVED", "")))
+      assertThatThrownBy(() -> requests.claim(DemoOrganisation.SYSTEM_ADMINISTRATOR, acceptFirst)).isInstanceOf(FourEyesViolationException.class);
+      assertThatThrownBy(() -> requests.submit(DemoOrganisation.SYSTEM_ADMINISTRATOR, acceptFirst, PeriodicDuties.decision("APPROVED", "")))
           .isInstanceOf(FourEyesViolationException.class);
       assertThat(item(instance.getBusinessKey(), 1).status()).isEqualTo(ImprovementItems.CLOSED);
     } finally {
-      engine.getIdentityService().deleteMembership("suzuki", "security-officer");
+      engine.getIdentityService().deleteMembership(DemoOrganisation.SYSTEM_ADMINISTRATOR, "security-officer");
     }
 
     // a closure cannot be rejected; sent back, the owner closes it again
     Task acceptFirst = step(instance, PeriodicDutyProcess.TASK_ACCEPT_IMPROVEMENT, first.id());
-    requests.claim("tanaka", acceptFirst);
-    assertThatThrownBy(() -> requests.submit("tanaka", acceptFirst, PeriodicDuties.decision("REJECTED", "不要")))
+    requests.claim(DemoOrganisation.SECURITY_OFFICER, acceptFirst);
+    assertThatThrownBy(() -> requests.submit(DemoOrganisation.SECURITY_OFFICER, acceptFirst, PeriodicDuties.decision("REJECTED", "不要")))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("1.2");
-    requests.submit("tanaka", acceptFirst, PeriodicDuties.decision("SENT_BACK", "証跡が不足しています"));
+    requests.submit(DemoOrganisation.SECURITY_OFFICER, acceptFirst, PeriodicDuties.decision("SENT_BACK", "証跡が不足しています"));
     assertThat(item(instance.getBusinessKey(), 1).status()).isEqualTo(ImprovementItems.OPEN);
     Task again = step(instance, PeriodicDutyProcess.TASK_CLOSE_IMPROVEMENT, first.id());
     assertThat(engine.getTaskService().getVariable(again.getId(), PeriodicDutyProcess.CLOSURE_NOTE)).isNull();
-    attachEvidence("suzuki", again);
-    close("suzuki", again);
+    attachEvidence(DemoOrganisation.SYSTEM_ADMINISTRATOR, again);
+    close(DemoOrganisation.SYSTEM_ADMINISTRATOR, again);
     Task acceptAgain = step(instance, PeriodicDutyProcess.TASK_ACCEPT_IMPROVEMENT, first.id());
-    requests.claim("tanaka", acceptAgain);
-    requests.submit("tanaka", acceptAgain, PeriodicDuties.decision("APPROVED", ""));
+    requests.claim(DemoOrganisation.SECURITY_OFFICER, acceptAgain);
+    requests.submit(DemoOrganisation.SECURITY_OFFICER, acceptAgain, PeriodicDuties.decision("APPROVED", ""));
 
     // then the first item is done and recorded under 1.2; the occurrence waits for the second
     assertThat(item(instance.getBusinessKey(), 1).status()).isEqualTo(ImprovementItems.DONE);
-    assertThat(item(instance.getBusinessKey(), 1).acceptedBy()).isEqualTo("tanaka");
+    assertThat(item(instance.getBusinessKey(), 1).acceptedBy()).isEqualTo(DemoOrganisation.SECURITY_OFFICER);
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).filteredOn(e -> "IMPROVEMENT_DONE"
         .equals(e.outcome())).singleElement().satisfies(e -> {
           assertThat(e.clauses()).isEqualTo("1.2");
-          assertThat(e.actor()).isEqualTo("tanaka");
+          assertThat(e.actor()).isEqualTo(DemoOrganisation.SECURITY_OFFICER);
         });
     assertThat(instance).isNotEnded();
 
     // when the education officer closes the second and the security officer accepts it, the occurrence ends
     Task closeSecondNow = step(instance, PeriodicDutyProcess.TASK_CLOSE_IMPROVEMENT, second.id());
-    attachEvidence("sato", closeSecondNow);
-    close("sato", closeSecondNow);
+    attachEvidence(DemoOrganisation.HR_HEAD, closeSecondNow);
+    close(DemoOrganisation.HR_HEAD, closeSecondNow);
     Task acceptSecond = step(instance, PeriodicDutyProcess.TASK_ACCEPT_IMPROVEMENT, second.id());
-    requests.claim("tanaka", acceptSecond);
-    requests.submit("tanaka", acceptSecond, PeriodicDuties.decision("APPROVED", ""));
+    requests.claim(DemoOrganisation.SECURITY_OFFICER, acceptSecond);
+    requests.submit(DemoOrganisation.SECURITY_OFFICER, acceptSecond, PeriodicDuties.decision("APPROVED", ""));
     assertThat(instance).isEnded().hasPassed(PeriodicDutyProcess.END_IMPROVEMENT_DONE, PeriodicDutyProcess.END_DONE);
     assertThat(plan.plan(AnnualPlan.yearOf(firstDue), today, null, "1.2")).filteredOn(e -> "IMPROVEMENT_ITEM"
         .equals(e.dutyCode())).extracting(AnnualPlan.Entry::statusLabel).containsOnly("完了");
@@ -250,8 +245,8 @@ class ImprovementItemsTest {
   void anAuditWithoutImprovementsEndsWhenAccepted() {
     duties.scheduleOn(PeriodicDutyProcessTest.APRIL_FIRST);
     ProcessInstance instance = duties.occurrence("AUDIT_INSPECTION", AUDIT_DUE, null);
-    requests.complete("nakamura", instance, audited(""));
-    requests.complete("tanaka", instance, PeriodicDuties.decision("APPROVED", ""));
+    requests.complete(DemoOrganisation.AUDIT_OFFICER, instance, audited(""));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, PeriodicDuties.decision("APPROVED", ""));
     assertThat(instance).isEnded().hasNotPassed(PeriodicDutyProcess.SUBPROCESS_IMPROVEMENT);
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome).contains("DONE");
   }

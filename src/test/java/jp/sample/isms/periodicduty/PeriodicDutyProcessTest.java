@@ -11,7 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +25,7 @@ import jp.sample.isms.approval.TaskDeadlines;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * bpmn/periodicDutySchedule.bpmn and bpmn/periodicDuty.bpmn with table bpmn/periodicDuties.dmn: one test per path,
@@ -62,11 +62,6 @@ class PeriodicDutyProcessTest {
   @AfterEach
   void cleanUp() {
     duties.cleanUp();
-  }
-
-  private List<String> candidateGroups(Task task) {
-    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
   }
 
   private List<String> outcomes(ProcessInstance instance) {
@@ -117,27 +112,27 @@ class PeriodicDutyProcessTest {
     duties.scheduleOn(APRIL_FIRST);
     ProcessInstance instance = duties.occurrence("LOG_REVIEW", LocalDate.of(2026, 4, 3), null);
     Task perform = requests.task(instance);
-    assertThat(candidateGroups(perform)).containsExactly("system-administrator");
+    assertThat(requests.candidateGroups(perform)).containsExactly("system-administrator");
     assertThat(perform.getDueDate().toInstant())
         .isEqualTo(LocalDate.of(2026, 4, 4).atStartOfDay(AuditRecorder.JAPAN).toInstant());
 
     // when suzuki does it and tanaka accepts it
-    requests.complete("suzuki", instance, PeriodicDuties.performed(false));
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, PeriodicDuties.performed(false));
     assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_ACCEPT);
-    assertThat(candidateGroups(requests.task(instance))).containsExactly("security-officer");
-    requests.complete("tanaka", instance, PeriodicDuties.decision("APPROVED", ""));
+    assertThat(requests.candidateGroups(requests.task(instance))).containsExactly("security-officer");
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, PeriodicDuties.decision("APPROVED", ""));
 
     // then the occurrence is done, with who did and who accepted it, under the duty's clauses
     assertThat(instance).isEnded().hasPassed(PeriodicDutyProcess.END_DONE);
     Occurrences.Occurrence done = occurrences.byBusinessKey(instance.getBusinessKey()).orElseThrow();
     assertThat(done.status()).isEqualTo(Occurrences.DONE);
-    assertThat(done.performedBy()).isEqualTo("suzuki");
-    assertThat(done.acceptedBy()).isEqualTo("tanaka");
+    assertThat(done.performedBy()).isEqualTo(DemoOrganisation.SYSTEM_ADMINISTRATOR);
+    assertThat(done.acceptedBy()).isEqualTo(DemoOrganisation.SECURITY_OFFICER);
     AuditEntry recorded = audit.forBusinessKey(instance.getBusinessKey()).stream()
         .filter(e -> "DONE".equals(e.outcome()) && "ServiceTask_RecordDutyDone".equals(e.step())).findFirst()
         .orElseThrow();
     assertThat(recorded.clauses()).isEqualTo("7.2,7.7,9.4.4");
-    assertThat(recorded.actor()).isEqualTo("tanaka");
+    assertThat(recorded.actor()).isEqualTo(DemoOrganisation.SECURITY_OFFICER);
   }
 
   @Test
@@ -145,38 +140,38 @@ class PeriodicDutyProcessTest {
     // given the monthly threat sharing (1.3), shared by the security officer
     duties.scheduleOn(APRIL_FIRST);
     ProcessInstance instance = duties.occurrence("THREAT_SHARING", LocalDate.of(2026, 4, 30), null);
-    assertThat(candidateGroups(requests.task(instance))).containsExactly("security-officer");
-    requests.complete("tanaka", instance, PeriodicDuties.performed(false));
+    assertThat(requests.candidateGroups(requests.task(instance))).containsExactly("security-officer");
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, PeriodicDuties.performed(false));
 
     // then every other member of the committee (1.1: derived from the roles) has an acknowledgement of their own
-    List<String> members = committee.members().stream().filter(m -> !m.equals("tanaka")).toList();
-    assertThat(members).contains("suzuki", "ito", "nakamura", "sato", "takahashi").doesNotContain("yamamoto", "kato");
+    List<String> members = committee.members().stream().filter(m -> !m.equals(DemoOrganisation.SECURITY_OFFICER)).toList();
+    assertThat(members).contains(DemoOrganisation.SYSTEM_ADMINISTRATOR, DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.PRODUCTION_CHIEF, DemoOrganisation.HR_HEAD, DemoOrganisation.MANUFACTURING_HEAD).doesNotContain(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
     List<Task> acknowledgements = requests.tasks(instance);
     assertThat(acknowledgements).allSatisfy(t -> assertThat(t.getTaskDefinitionKey())
         .isEqualTo(PeriodicDutyProcess.TASK_ACKNOWLEDGE));
     assertThat(acknowledgements).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(members);
-    Task suzukis = acknowledgements.stream().filter(t -> "suzuki".equals(t.getAssignee())).findFirst().orElseThrow();
-    assertThat(candidateGroups(suzukis)).containsExactly("system-administrator");
+    Task suzukis = acknowledgements.stream().filter(t -> DemoOrganisation.SYSTEM_ADMINISTRATOR.equals(t.getAssignee())).findFirst().orElseThrow();
+    assertThat(requests.candidateGroups(suzukis)).containsExactly("system-administrator");
 
     // another member cannot acknowledge for suzuki (no permission on his step) …
-    assertThatThrownBy(() -> requests.submit("ito", suzukis, acknowledged(true)))
+    assertThatThrownBy(() -> requests.submit(DemoOrganisation.DEVELOPMENT_HEAD, suzukis, acknowledged(true)))
         .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
     // … not even holding the same role, nor by having the step handed over; nothing changed
-    engine.getIdentityService().createMembership("ito", "system-administrator");
+    engine.getIdentityService().createMembership(DemoOrganisation.DEVELOPMENT_HEAD, "system-administrator");
     try {
-      assertThatThrownBy(() -> requests.submit("ito", suzukis, acknowledged(true)))
+      assertThatThrownBy(() -> requests.submit(DemoOrganisation.DEVELOPMENT_HEAD, suzukis, acknowledged(true)))
           .isInstanceOf(FourEyesViolationException.class);
-      assertThatThrownBy(() -> requests.as("suzuki", () -> {
-        engine.getTaskService().setAssignee(suzukis.getId(), "ito");
+      assertThatThrownBy(() -> requests.as(DemoOrganisation.SYSTEM_ADMINISTRATOR, () -> {
+        engine.getTaskService().setAssignee(suzukis.getId(), DemoOrganisation.DEVELOPMENT_HEAD);
         return null;
       })).isInstanceOf(FourEyesViolationException.class);
     } finally {
-      engine.getIdentityService().deleteMembership("ito", "system-administrator");
+      engine.getIdentityService().deleteMembership(DemoOrganisation.DEVELOPMENT_HEAD, "system-administrator");
     }
     assertThat(engine.getTaskService().createTaskQuery().taskId(suzukis.getId()).singleResult().getAssignee())
-        .isEqualTo("suzuki");
+        .isEqualTo(DemoOrganisation.SYSTEM_ADMINISTRATOR);
     // an acknowledgement without its confirmation is refused with the clause
-    assertThatThrownBy(() -> requests.submit("suzuki", suzukis, acknowledged(false)))
+    assertThatThrownBy(() -> requests.submit(DemoOrganisation.SYSTEM_ADMINISTRATOR, suzukis, acknowledged(false)))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("1.3");
     assertThat(requests.tasks(instance)).hasSize(members.size());
 
@@ -192,7 +187,7 @@ class PeriodicDutyProcessTest {
     assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_ACCEPT);
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).filteredOn(e -> PeriodicDutyProcess.TASK_ACKNOWLEDGE
         .equals(e.step())).extracting(AuditEntry::actor).containsExactlyInAnyOrderElementsOf(members);
-    requests.complete("suzuki", instance, PeriodicDuties.decision("APPROVED", ""));
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, PeriodicDuties.decision("APPROVED", ""));
     assertThat(instance).isEnded().hasPassed(PeriodicDutyProcess.TASK_ACKNOWLEDGE, PeriodicDutyProcess.END_DONE);
   }
 
@@ -206,44 +201,44 @@ class PeriodicDutyProcessTest {
   void aDutySentBackIsDoneAgainAndCannotBeRejected() {
     duties.scheduleOn(APRIL_FIRST);
     ProcessInstance instance = duties.occurrence("LOG_REVIEW", LocalDate.of(2026, 4, 3), null);
-    requests.complete("suzuki", instance, PeriodicDuties.performed(false));
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, PeriodicDuties.performed(false));
 
     // a rejection is refused: a duty does not go away
-    assertThatThrownBy(() -> requests.complete("tanaka", instance, PeriodicDuties.decision("REJECTED", "不要")))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, PeriodicDuties.decision("REJECTED", "不要")))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("7.2");
     assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_ACCEPT);
 
     // sent back, it is done again
-    requests.complete("tanaka", instance, PeriodicDuties.decision("SENT_BACK", "UTM の通知も確認してください"));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, PeriodicDuties.decision("SENT_BACK", "UTM の通知も確認してください"));
     assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_PERFORM);
-    requests.complete("suzuki", instance, PeriodicDuties.performed(false));
-    requests.complete("tanaka", instance, PeriodicDuties.decision("APPROVED", ""));
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, PeriodicDuties.performed(false));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, PeriodicDuties.decision("APPROVED", ""));
     assertThat(instance).isEnded();
   }
 
   @Test
   void theDoerNeverAcceptsTheirOwnDuty() {
     // given suzuki also holds the accepting role (a second security officer)
-    engine.getIdentityService().createMembership("suzuki", "security-officer");
+    engine.getIdentityService().createMembership(DemoOrganisation.SYSTEM_ADMINISTRATOR, "security-officer");
     try {
       duties.scheduleOn(APRIL_FIRST);
       ProcessInstance instance = duties.occurrence("LOG_REVIEW", LocalDate.of(2026, 4, 3), null);
-      requests.complete("suzuki", instance, PeriodicDuties.performed(false));
+      requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, PeriodicDuties.performed(false));
       Task accept = requests.task(instance);
 
       // when suzuki tries to take the acceptance of what he did, then it is refused and nothing changed
-      assertThatThrownBy(() -> requests.claim("suzuki", accept)).isInstanceOf(FourEyesViolationException.class);
+      assertThatThrownBy(() -> requests.claim(DemoOrganisation.SYSTEM_ADMINISTRATOR, accept)).isInstanceOf(FourEyesViolationException.class);
       assertThat(requests.task(instance).getAssignee()).isNull();
-      assertThatThrownBy(() -> requests.submit("suzuki", accept, PeriodicDuties.decision("APPROVED", "")))
+      assertThatThrownBy(() -> requests.submit(DemoOrganisation.SYSTEM_ADMINISTRATOR, accept, PeriodicDuties.decision("APPROVED", "")))
           .isInstanceOf(FourEyesViolationException.class);
       assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_ACCEPT);
       assertThat(occurrences.byBusinessKey(instance.getBusinessKey()).orElseThrow().status()).isEqualTo(Occurrences.OPEN);
 
       // tanaka may
-      requests.complete("tanaka", instance, PeriodicDuties.decision("APPROVED", ""));
+      requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, PeriodicDuties.decision("APPROVED", ""));
       assertThat(instance).isEnded();
     } finally {
-      engine.getIdentityService().deleteMembership("suzuki", "security-officer");
+      engine.getIdentityService().deleteMembership(DemoOrganisation.SYSTEM_ADMINISTRATOR, "security-officer");
     }
   }
 
@@ -254,10 +249,10 @@ class PeriodicDutyProcessTest {
     Map<String, Object> unchecked = PeriodicDuties.performed(true);
     unchecked.put("checklistConfirmed", false);
 
-    assertThatThrownBy(() -> requests.complete("suzuki", instance, unchecked))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, unchecked))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("checklistConfirmed")
         .hasMessageContaining("7.5");
-    assertThatThrownBy(() -> requests.complete("suzuki", instance, PeriodicDuties.performed(false)))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, PeriodicDuties.performed(false)))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("evidenceAttached");
     assertThat(instance).isWaitingAt(PeriodicDutyProcess.TASK_PERFORM);
     assertThat(occurrences.byBusinessKey(instance.getBusinessKey()).orElseThrow().performedBy()).isNull();
@@ -288,9 +283,9 @@ class PeriodicDutyProcessTest {
     long before = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(PeriodicDutyProcess.KEY).count();
     // nobody is granted to start it, and an administrator, who may start anything, is refused by its rule
-    assertThatThrownBy(() -> requests.file("tanaka", PeriodicDutyProcess.KEY, Map.of("dutyCode", "LOG_REVIEW")))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.SECURITY_OFFICER, PeriodicDutyProcess.KEY, Map.of("dutyCode", "LOG_REVIEW")))
         .isInstanceOf(AuthorizationException.class);
-    assertThatThrownBy(() -> requests.file("suzuki", PeriodicDutyProcess.KEY, Map.of("dutyCode", "LOG_REVIEW")))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.SYSTEM_ADMINISTRATOR, PeriodicDutyProcess.KEY, Map.of("dutyCode", "LOG_REVIEW")))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("dutyCode");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(PeriodicDutyProcess.KEY).count()).isEqualTo(before);

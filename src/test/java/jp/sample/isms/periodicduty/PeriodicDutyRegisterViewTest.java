@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.auditor.AuditClient;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The states of 定期業務の実施記録 and 改善計画 are derived once, by views {@code periodic_duty_occurrence_view} and
@@ -55,10 +56,10 @@ class PeriodicDutyRegisterViewTest {
     assertThat(jdbc.queryForObject("select display_status from periodic_duty_occurrence_view where duty_code = ?",
         String.class, DUTY)).isEqualTo(state);
     AuditClient auditor = new AuditClient(rest);
-    JsonNode rows = auditor.get("nakamura", "/api/audit/registers/periodic-duties?dutyCode=" + DUTY).get("rows");
+    JsonNode rows = auditor.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/periodic-duties?dutyCode=" + DUTY).get("rows");
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).get("status").asText()).isEqualTo(state);
-    assertThat(auditor.get("nakamura", "/api/audit/registers/periodic-duties?overdue=true&dutyCode=" + DUTY)
+    assertThat(auditor.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/periodic-duties?overdue=true&dutyCode=" + DUTY)
         .get("rows")).hasSize(overdue ? 1 : 0);
   }
 
@@ -76,10 +77,10 @@ class PeriodicDutyRegisterViewTest {
     assertThat(jdbc.queryForObject("select display_status from improvement_item_view where business_key = ?",
         String.class, KEY)).isEqualTo(state);
     AuditClient auditor = new AuditClient(rest);
-    JsonNode rows = auditor.get("nakamura", "/api/audit/registers/improvement-items?businessKey=" + KEY).get("rows");
+    JsonNode rows = auditor.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/improvement-items?businessKey=" + KEY).get("rows");
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).get("status").asText()).isEqualTo(state);
-    assertThat(auditor.get("nakamura", "/api/audit/registers/improvement-items?overdue=true&businessKey=" + KEY)
+    assertThat(auditor.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/improvement-items?overdue=true&businessKey=" + KEY)
         .get("rows")).hasSize(overdue ? 1 : 0);
   }
 }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.accounts.OrganisationChanges;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** 10.1: the 組織体制図 for every employee, read only; the history shows the request that approved each change. */
 @IsmsSpringBootTest
@@ -30,7 +31,7 @@ class OrganisationChartRestTest {
   OrganisationChanges changes;
 
   private ResponseEntity<JsonNode> chart(String user) {
-    return rest.withBasicAuth(user, "Demo-2026!").getForEntity("/api/organisation-chart", JsonNode.class);
+    return rest.withBasicAuth(user, DemoOrganisation.PASSWORD).getForEntity("/api/organisation-chart", JsonNode.class);
   }
 
   private static JsonNode role(JsonNode chart, String code) {
@@ -44,14 +45,14 @@ class OrganisationChartRestTest {
 
   @Test
   void everyEmployeeReadsTheRolesTheDepartmentsAndTheCommittee() {
-    ResponseEntity<JsonNode> response = chart("yamamoto");
+    ResponseEntity<JsonNode> response = chart(DemoOrganisation.DESIGN_EMPLOYEE);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     JsonNode chart = response.getBody();
-    assertThat(role(chart, "SECURITY_OFFICER").path("holders").get(0).path("userId").asText()).isEqualTo("tanaka");
+    assertThat(role(chart, "SECURITY_OFFICER").path("holders").get(0).path("userId").asText()).isEqualTo(DemoOrganisation.SECURITY_OFFICER);
     assertThat(role(chart, "SYSTEM_ADMINISTRATOR").path("holders").get(0).path("name").asText()).isEqualTo("鈴木 花子");
-    assertThat(role(chart, "CAMUNDA_ADMIN").path("holders").findValuesAsText("userId")).contains("suzuki");
+    assertThat(role(chart, "CAMUNDA_ADMIN").path("holders").findValuesAsText("userId")).contains(DemoOrganisation.SYSTEM_ADMINISTRATOR);
     assertThat(chart.path("committee").findValuesAsText("userId"))
-        .contains("tanaka", "suzuki", "sato", "takahashi", "nakamura", "ito").doesNotContain("yamamoto", "kato");
+        .contains(DemoOrganisation.SECURITY_OFFICER, DemoOrganisation.SYSTEM_ADMINISTRATOR, DemoOrganisation.HR_HEAD, DemoOrganisation.MANUFACTURING_HEAD, DemoOrganisation.PRODUCTION_CHIEF, DemoOrganisation.DEVELOPMENT_HEAD).doesNotContain(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
     JsonNode development = null;
     for (JsonNode department : chart.path("departments")) {
       if (department.path("code").asText().equals("development")) {
@@ -59,21 +60,21 @@ class OrganisationChartRestTest {
       }
     }
     assertThat(development).isNotNull();
-    assertThat(development.path("heads").findValuesAsText("userId")).containsExactly("ito");
+    assertThat(development.path("heads").findValuesAsText("userId")).containsExactly(DemoOrganisation.DEVELOPMENT_HEAD);
     assertThat(development.path("sections").get(0).path("chiefs").findValuesAsText("userId"))
-        .containsExactly("watanabe");
+        .containsExactly(DemoOrganisation.DESIGN_CHIEF);
     assertThat(chart.path("breakGlass").asBoolean()).isFalse();
   }
 
   @Test
   void anApprovedChangeIsInTheHistoryWithItsRequest() {
     Requests requests = new Requests(engine);
-    ProcessInstance instance = requests.file("suzuki", RoleChangeProcess.KEY,
-        RoleChangeProcessTest.change("ADD", "EDUCATION_OFFICER", "kato"));
+    ProcessInstance instance = requests.file(DemoOrganisation.SYSTEM_ADMINISTRATOR, RoleChangeProcess.KEY,
+        RoleChangeProcessTest.change("ADD", "EDUCATION_OFFICER", DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE));
     try {
-      requests.complete("tanaka", instance, RoleChangeProcessTest.approve());
-      JsonNode chart = chart("kobayashi").getBody();
-      assertThat(role(chart, "EDUCATION_OFFICER").path("holders").findValuesAsText("userId")).contains("kato");
+      requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, RoleChangeProcessTest.approve());
+      JsonNode chart = chart(DemoOrganisation.PRODUCTION_EMPLOYEE).getBody();
+      assertThat(role(chart, "EDUCATION_OFFICER").path("holders").findValuesAsText("userId")).contains(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
       JsonNode latest = null;
       for (JsonNode entry : chart.path("history")) {
         if (entry.path("businessKey").asText().equals(instance.getBusinessKey())) {
@@ -86,7 +87,7 @@ class OrganisationChartRestTest {
       assertThat(latest.path("requestedBy").asText()).isEqualTo("鈴木 花子");
       assertThat(latest.path("approvedBy").asText()).isEqualTo("田中 一郎");
     } finally {
-      changes.removeRoleHolder("education-officer", "kato", "system", "test");
+      changes.removeRoleHolder("education-officer", DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "system", "test");
     }
   }
 
@@ -94,7 +95,7 @@ class OrganisationChartRestTest {
   void nobodyReadsItWithoutALoginAndThePageHasAStrictPolicy() {
     assertThat(rest.getForEntity("/api/organisation-chart", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(rest.withBasicAuth("yamamoto", "wrong").getForEntity("/api/organisation-chart", String.class)
+    assertThat(rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE, "wrong").getForEntity("/api/organisation-chart", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     ResponseEntity<String> page = rest.getForEntity("/organisation-chart/index.html", String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -102,7 +103,7 @@ class OrganisationChartRestTest {
         .contains("frame-ancestors 'none'");
     assertThat(page.getBody()).contains("組織体制図");
     // read only: no method changes it
-    assertThat(rest.withBasicAuth("suzuki", "Demo-2026!").postForEntity("/api/organisation-chart", Map.of(),
+    assertThat(rest.withBasicAuth(DemoOrganisation.SYSTEM_ADMINISTRATOR, DemoOrganisation.PASSWORD).postForEntity("/api/organisation-chart", Map.of(),
         String.class).getStatusCode().is2xxSuccessful()).isFalse();
   }
 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +27,7 @@ import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** bpmn/roleChange.bpmn (1.1, 10.1, 5.1.5, 5.1.10): one test per path, on the real engine with the demo organisation. */
 @IsmsSpringBootTest
@@ -57,9 +57,9 @@ class RoleChangeProcessTest {
 
   @AfterEach
   void restoreTheDemoOrganisation() {
-    changes.removeRoleHolder("audit-officer", "watanabe", "system", "test");
-    changes.removeRoleHolder("camunda-admin", "kato", "system", "test");
-    changes.addRoleHolder("incident-officer", "takahashi", "system", "test");
+    changes.removeRoleHolder("audit-officer", DemoOrganisation.DESIGN_CHIEF, "system", "test");
+    changes.removeRoleHolder("camunda-admin", DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "system", "test");
+    changes.addRoleHolder("incident-officer", DemoOrganisation.INCIDENT_OFFICER, "system", "test");
   }
 
   static Map<String, Object> change(String kind, String role, String person) {
@@ -75,11 +75,6 @@ class RoleChangeProcessTest {
     return Map.of("decision", "APPROVED", "decisionComment", "");
   }
 
-  private List<String> candidateGroups(ProcessInstance instance) {
-    return engine.getTaskService().getIdentityLinksForTask(requests.task(instance).getId()).stream()
-        .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
-  }
-
   private List<String> outcomes(ProcessInstance instance) {
     return audit.forBusinessKey(instance.getBusinessKey()).stream().map(AuditEntry::outcome).toList();
   }
@@ -92,38 +87,38 @@ class RoleChangeProcessTest {
   @Test
   void aHolderIsAddedOnlyWhenTheSecurityOfficerApproves() {
     // when the system administrator files watanabe as a second audit officer
-    ProcessInstance instance = requests.file("suzuki", RoleChangeProcess.KEY, change("ADD", "AUDIT_OFFICER", "watanabe"));
+    ProcessInstance instance = requests.file(DemoOrganisation.SYSTEM_ADMINISTRATOR, RoleChangeProcess.KEY, change("ADD", "AUDIT_OFFICER", DemoOrganisation.DESIGN_CHIEF));
     assertThat(instance.getBusinessKey()).startsWith("RC-");
     assertThat(instance).isWaitingAt(RoleChangeProcess.TASK_APPROVE);
-    assertThat(candidateGroups(instance)).containsExactly("security-officer");
+    assertThat(requests.candidateGroups(instance)).containsExactly("security-officer");
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "changeSummary").toString())
         .contains("渡辺 翔").contains("audit-officer");
     // then nothing changes before the approval, and the filer cannot approve
-    assertThat(organisation.members("audit-officer")).containsExactly("nakamura");
-    assertThatThrownBy(() -> requests.complete("suzuki", instance, approve()))
+    assertThat(organisation.members("audit-officer")).containsExactly(DemoOrganisation.AUDIT_OFFICER);
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, approve()))
         .isInstanceOf(AuthorizationException.class);
-    requests.complete("tanaka", instance, approve());
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, approve());
     // and the approval changes the group, recorded with the request number, and watanabe is told
     assertThat(instance).isEnded().hasPassed(RoleChangeProcess.END_CHANGED);
-    assertThat(organisation.members("audit-officer")).containsExactly("nakamura", "watanabe");
+    assertThat(organisation.members("audit-officer")).containsExactly(DemoOrganisation.AUDIT_OFFICER, DemoOrganisation.DESIGN_CHIEF);
     RoleChanges.Change row = roleChanges.history(instance.getBusinessKey()).get(0);
     assertThat(row.groupId()).isEqualTo("audit-officer");
-    assertThat(row.userId()).isEqualTo("watanabe");
-    assertThat(row.requestedBy()).isEqualTo("suzuki");
-    assertThat(row.approvedBy()).isEqualTo("tanaka");
+    assertThat(row.userId()).isEqualTo(DemoOrganisation.DESIGN_CHIEF);
+    assertThat(row.requestedBy()).isEqualTo(DemoOrganisation.SYSTEM_ADMINISTRATOR);
+    assertThat(row.approvedBy()).isEqualTo(DemoOrganisation.SECURITY_OFFICER);
     assertThat(row.exceptionUntil()).isNull();
     assertThat(outcomes(instance)).containsExactly("FILED", "APPROVED");
     assertThat(jdbc.queryForObject("select count(*) from audit_record where outcome = 'ROLE_HOLDER_ADDED' "
         + "and comment like ?", Integer.class, "%" + instance.getBusinessKey() + "%")).isEqualTo(1);
-    assertThat(mails("watanabe", instance.getBusinessKey())).isPositive();
+    assertThat(mails(DemoOrganisation.DESIGN_CHIEF, instance.getBusinessKey())).isPositive();
   }
 
   @Test
   void aHolderIsRemovedByTheHumanResourcesDepartment() {
     // sato (人事部長) files that takahashi no longer is the incident officer
-    ProcessInstance instance = requests.file("sato", RoleChangeProcess.KEY,
-        change("REMOVE", "INCIDENT_OFFICER", "takahashi"));
-    requests.complete("tanaka", instance, approve());
+    ProcessInstance instance = requests.file(DemoOrganisation.HR_HEAD, RoleChangeProcess.KEY,
+        change("REMOVE", "INCIDENT_OFFICER", DemoOrganisation.INCIDENT_OFFICER));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, approve());
     assertThat(instance).isEnded().hasPassed(RoleChangeProcess.END_CHANGED);
     assertThat(organisation.members("incident-officer")).isEmpty();
     assertThat(roleChanges.history(instance.getBusinessKey())).extracting(RoleChanges.Change::changeKind)
@@ -132,58 +127,58 @@ class RoleChangeProcessTest {
 
   @Test
   void aRejectedChangeChangesNothing() {
-    ProcessInstance instance = requests.file("suzuki", RoleChangeProcess.KEY, change("ADD", "AUDIT_OFFICER", "watanabe"));
-    requests.complete("tanaka", instance, Map.of("decision", "REJECTED", "decisionComment", "監査の独立性"));
+    ProcessInstance instance = requests.file(DemoOrganisation.SYSTEM_ADMINISTRATOR, RoleChangeProcess.KEY, change("ADD", "AUDIT_OFFICER", DemoOrganisation.DESIGN_CHIEF));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, Map.of("decision", "REJECTED", "decisionComment", "監査の独立性"));
     assertThat(instance).isEnded().hasPassed(RoleChangeProcess.END_REJECTED);
-    assertThat(organisation.members("audit-officer")).containsExactly("nakamura");
+    assertThat(organisation.members("audit-officer")).containsExactly(DemoOrganisation.AUDIT_OFFICER);
     assertThat(roleChanges.history(instance.getBusinessKey())).isEmpty();
   }
 
   @Test
   void aSentBackChangeIsCorrectedAndResubmitted() {
-    ProcessInstance instance = requests.file("suzuki", RoleChangeProcess.KEY, change("ADD", "AUDIT_OFFICER", "kato"));
-    requests.complete("tanaka", instance, Map.of("decision", "SENT_BACK", "decisionComment", "渡辺さんでは?"));
+    ProcessInstance instance = requests.file(DemoOrganisation.SYSTEM_ADMINISTRATOR, RoleChangeProcess.KEY, change("ADD", "AUDIT_OFFICER", DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, Map.of("decision", "SENT_BACK", "decisionComment", "渡辺さんでは?"));
     assertThat(instance).isWaitingAt(RoleChangeProcess.TASK_CORRECT);
-    Map<String, Object> corrected = new HashMap<>(change("ADD", "AUDIT_OFFICER", "watanabe"));
+    Map<String, Object> corrected = new HashMap<>(change("ADD", "AUDIT_OFFICER", DemoOrganisation.DESIGN_CHIEF));
     corrected.put("resubmission", "RESUBMIT");
-    requests.complete("suzuki", instance, corrected);
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, corrected);
     assertThat(instance).isWaitingAt(RoleChangeProcess.TASK_APPROVE);
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "changeSummary").toString()).contains("渡辺 翔");
-    requests.complete("tanaka", instance, approve());
-    assertThat(organisation.members("audit-officer")).containsExactly("nakamura", "watanabe");
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, approve());
+    assertThat(organisation.members("audit-officer")).containsExactly(DemoOrganisation.AUDIT_OFFICER, DemoOrganisation.DESIGN_CHIEF);
   }
 
   @Test
   void aSentBackChangeIsWithdrawn() {
-    ProcessInstance instance = requests.file("suzuki", RoleChangeProcess.KEY, change("ADD", "AUDIT_OFFICER", "kato"));
-    requests.complete("tanaka", instance, Map.of("decision", "SENT_BACK", "decisionComment", "理由は?"));
-    requests.complete("suzuki", instance, Map.of("resubmission", "WITHDRAW"));
+    ProcessInstance instance = requests.file(DemoOrganisation.SYSTEM_ADMINISTRATOR, RoleChangeProcess.KEY, change("ADD", "AUDIT_OFFICER", DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, Map.of("decision", "SENT_BACK", "decisionComment", "理由は?"));
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, Map.of("resubmission", "WITHDRAW"));
     assertThat(instance).isEnded().hasPassed(RoleChangeProcess.END_WITHDRAWN);
-    assertThat(organisation.members("audit-officer")).containsExactly("nakamura");
+    assertThat(organisation.members("audit-officer")).containsExactly(DemoOrganisation.AUDIT_OFFICER);
   }
 
   @Test
   void theRequesterWithdrawsAnOpenRequest() {
-    ProcessInstance instance = requests.file("suzuki", RoleChangeProcess.KEY, change("ADD", "AUDIT_OFFICER", "kato"));
-    withdrawal.withdraw(instance.getBusinessKey(), "suzuki", "不要になった");
+    ProcessInstance instance = requests.file(DemoOrganisation.SYSTEM_ADMINISTRATOR, RoleChangeProcess.KEY, change("ADD", "AUDIT_OFFICER", DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE));
+    withdrawal.withdraw(instance.getBusinessKey(), DemoOrganisation.SYSTEM_ADMINISTRATOR, "不要になった");
     assertThat(instance).isEnded().hasPassed(RoleChangeProcess.END_WITHDRAWN_BY_REQUESTER);
-    assertThat(organisation.members("audit-officer")).containsExactly("nakamura");
+    assertThat(organisation.members("audit-officer")).containsExactly(DemoOrganisation.AUDIT_OFFICER);
   }
 
   @Test
   void aPrivilegedGroupForSomeoneElseIsAnExceptionThatLapses() {
     // 5.1.10: camunda-admin for kato without an end date is refused at filing
-    assertThatThrownBy(() -> requests.file("suzuki", RoleChangeProcess.KEY, change("ADD", "CAMUNDA_ADMIN", "kato")))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.SYSTEM_ADMINISTRATOR, RoleChangeProcess.KEY, change("ADD", "CAMUNDA_ADMIN", DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE)))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("5.1.10")
         .hasMessageContaining("exceptionUntil");
     // with an end date the security officer approves an exception
     LocalDate until = LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(7);
-    Map<String, Object> exception = change("ADD", "CAMUNDA_ADMIN", "kato");
+    Map<String, Object> exception = change("ADD", "CAMUNDA_ADMIN", DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
     exception.put("exceptionUntil", until.toString());
-    ProcessInstance instance = requests.file("suzuki", RoleChangeProcess.KEY, exception);
-    assertThat(candidateGroups(instance)).containsExactly("security-officer");
-    requests.complete("tanaka", instance, approve());
-    assertThat(organisation.members("camunda-admin")).contains("kato");
+    ProcessInstance instance = requests.file(DemoOrganisation.SYSTEM_ADMINISTRATOR, RoleChangeProcess.KEY, exception);
+    assertThat(requests.candidateGroups(instance)).containsExactly("security-officer");
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, approve());
+    assertThat(organisation.members("camunda-admin")).contains(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
     assertThat(instance).isWaitingAt(RoleChangeProcess.TIMER_EXCEPTION_ENDS);
     assertThat(requests.timerDueDate(instance, RoleChangeProcess.TIMER_EXCEPTION_ENDS).toInstant())
         .isEqualTo(until.plusDays(1).atStartOfDay(ZoneId.of("Asia/Tokyo")).toInstant());
@@ -191,46 +186,46 @@ class RoleChangeProcessTest {
     // when the day after the last day comes, the membership goes, recorded, and kato and the administrators are told
     requests.fireTimer(instance, RoleChangeProcess.TIMER_EXCEPTION_ENDS);
     assertThat(instance).isEnded().hasPassed(RoleChangeProcess.END_EXCEPTION_LAPSED);
-    assertThat(organisation.members("camunda-admin")).doesNotContain("kato");
+    assertThat(organisation.members("camunda-admin")).doesNotContain(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
     assertThat(roleChanges.history(instance.getBusinessKey()).get(0).lapsedAt()).isNotNull();
     assertThat(jdbc.queryForObject("select count(*) from audit_record where outcome = 'ROLE_HOLDER_REMOVED' "
         + "and comment like ?", Integer.class, "%kato%" + instance.getBusinessKey() + "%")).isEqualTo(1);
-    assertThat(mails("kato", instance.getBusinessKey())).isEqualTo(2);
-    assertThat(mails("suzuki", instance.getBusinessKey())).isPositive();
+    assertThat(mails(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, instance.getBusinessKey())).isEqualTo(2);
+    assertThat(mails(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance.getBusinessKey())).isPositive();
   }
 
   @Test
   void theSecurityOfficersOwnChangeGoesToThePresident() {
-    ProcessInstance instance = requests.file("suzuki", RoleChangeProcess.KEY,
-        change("ADD", "SECURITY_OFFICER", "ito"));
-    assertThat(candidateGroups(instance)).containsExactly("president");
-    withdrawal.withdraw(instance.getBusinessKey(), "suzuki", "テスト");
+    ProcessInstance instance = requests.file(DemoOrganisation.SYSTEM_ADMINISTRATOR, RoleChangeProcess.KEY,
+        change("ADD", "SECURITY_OFFICER", DemoOrganisation.DEVELOPMENT_HEAD));
+    assertThat(requests.candidateGroups(instance)).containsExactly("president");
+    withdrawal.withdraw(instance.getBusinessKey(), DemoOrganisation.SYSTEM_ADMINISTRATOR, "テスト");
   }
 
   @Test
   void theFilingIsRefusedWithItsClause() {
     // 10.1: neither the system administrator nor 人事部
-    assertThatThrownBy(() -> requests.file("yamamoto", RoleChangeProcess.KEY,
-        change("ADD", "AUDIT_OFFICER", "yamamoto"))).isInstanceOf(RequestValidationException.class)
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DESIGN_EMPLOYEE, RoleChangeProcess.KEY,
+        change("ADD", "AUDIT_OFFICER", DemoOrganisation.DESIGN_EMPLOYEE))).isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("10.1");
     // a department head needs a department of the organisation
-    Map<String, Object> head = change("ADD", "DEPARTMENT_HEAD", "kato");
+    Map<String, Object> head = change("ADD", "DEPARTMENT_HEAD", DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
     head.put("unitCode", "sales");
-    assertThatThrownBy(() -> requests.file("suzuki", RoleChangeProcess.KEY, head))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.SYSTEM_ADMINISTRATOR, RoleChangeProcess.KEY, head))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("unitCode");
     // the last security officer cannot be removed; someone who does not hold a role cannot lose it
-    assertThatThrownBy(() -> requests.file("suzuki", RoleChangeProcess.KEY,
-        change("REMOVE", "SECURITY_OFFICER", "tanaka"))).isInstanceOf(RequestValidationException.class)
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.SYSTEM_ADMINISTRATOR, RoleChangeProcess.KEY,
+        change("REMOVE", "SECURITY_OFFICER", DemoOrganisation.SECURITY_OFFICER))).isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("1.1");
-    assertThatThrownBy(() -> requests.file("suzuki", RoleChangeProcess.KEY,
-        change("REMOVE", "AUDIT_OFFICER", "kato"))).isInstanceOf(RequestValidationException.class)
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.SYSTEM_ADMINISTRATOR, RoleChangeProcess.KEY,
+        change("REMOVE", "AUDIT_OFFICER", DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE))).isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("person");
     // an end date only for a privileged exception
-    Map<String, Object> dated = change("ADD", "AUDIT_OFFICER", "kato");
+    Map<String, Object> dated = change("ADD", "AUDIT_OFFICER", DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
     dated.put("exceptionUntil", LocalDate.now().plusDays(3).toString());
-    assertThatThrownBy(() -> requests.file("suzuki", RoleChangeProcess.KEY, dated))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.SYSTEM_ADMINISTRATOR, RoleChangeProcess.KEY, dated))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("exceptionUntil");
     // nothing was filed
-    assertThat(organisation.members("audit-officer")).containsExactly("nakamura");
+    assertThat(organisation.members("audit-officer")).containsExactly(DemoOrganisation.AUDIT_OFFICER);
   }
 }

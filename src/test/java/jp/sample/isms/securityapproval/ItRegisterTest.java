@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.approval.RequestWithdrawal;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The 社内IT機材管理台帳 (7.3) and the approved software list (7.4) from outside the flow: the system administrator's
@@ -38,7 +39,7 @@ import jp.sample.isms.support.Requests;
 @IsmsSpringBootTest
 class ItRegisterTest {
 
-  static final String PASSWORD = "Demo-2026!";
+  static final String PASSWORD = DemoOrganisation.PASSWORD;
   static final Charset SHIFT_JIS = Charset.forName("windows-31j");
   static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
 
@@ -93,7 +94,7 @@ class ItRegisterTest {
   @Test
   void theSystemAdministratorImportsDevicesFromShiftJisAndSoftwareFromUtf8() throws Exception {
     // when suzuki imports the company's device list as Excel saves it (Shift_JIS)
-    ResponseEntity<String> devices = importCsv("suzuki", "devices", DEVICES.getBytes(SHIFT_JIS));
+    ResponseEntity<String> devices = importCsv(DemoOrganisation.SYSTEM_ADMINISTRATOR, "devices", DEVICES.getBytes(SHIFT_JIS));
     // then every device is in the register, recorded as imported (no request number)
     assertThat(devices.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(json.readTree(devices.getBody()).get("imported").asInt()).isEqualTo(2);
@@ -103,12 +104,12 @@ class ItRegisterTest {
     assertThat(register.history(ItRegister.DEVICE, "T-IMP-SV-01")).singleElement().satisfies(change -> {
       assertThat(change.change()).isEqualTo("IMPORTED");
       assertThat(change.requestNumber()).isNull();
-      assertThat(change.actor()).isEqualTo("suzuki");
+      assertThat(change.actor()).isEqualTo(DemoOrganisation.SYSTEM_ADMINISTRATOR);
     });
     // when the software list follows, in UTF-8 with a BOM, installed on the new devices
     String software = "\uFEFFname,version,category,vendor,licence,supportUntil,devices\n"
         + "テスト取込ビューア,1.0,APPLICATION,サンプル,永続,2030-03-31,T-IMP-PC-01;T-IMP-SV-01\n";
-    ResponseEntity<String> imported = importCsv("suzuki", "software", software.getBytes(StandardCharsets.UTF_8));
+    ResponseEntity<String> imported = importCsv(DemoOrganisation.SYSTEM_ADMINISTRATOR, "software", software.getBytes(StandardCharsets.UTF_8));
     assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(register.software("テスト取込ビューア", "1.0").orElseThrow().supportUntil())
         .isEqualTo(LocalDate.of(2030, 3, 31));
@@ -119,7 +120,7 @@ class ItRegisterTest {
   void oneBadRowRefusesTheWholeFileWithItsLineAndNothingIsWritten() throws Exception {
     int before = rows();
     String bad = DEVICES + "T-IMP-PC-02,TABLET,タブレット,,,,,,,,,\nT-IMP-PC-01,CLIENT,重複,,,,,,,,,\n";
-    ResponseEntity<String> response = importCsv("suzuki", "devices", bad.getBytes(StandardCharsets.UTF_8));
+    ResponseEntity<String> response = importCsv(DemoOrganisation.SYSTEM_ADMINISTRATOR, "devices", bad.getBytes(StandardCharsets.UTF_8));
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     JsonNode body = json.readTree(response.getBody());
     assertThat(body.get("message").asText()).contains("取り込みませんでした");
@@ -127,7 +128,7 @@ class ItRegisterTest {
     assertThat(rows()).isEqualTo(before);
     assertThat(register.device("T-IMP-PC-01")).isEmpty();
     // software on a device that is not in the register: refused as a whole too
-    ResponseEntity<String> software = importCsv("suzuki", "software",
+    ResponseEntity<String> software = importCsv(DemoOrganisation.SYSTEM_ADMINISTRATOR, "software",
         "name,version,category,devices\nテスト取込A,1,APPLICATION,NO-SUCH-PC\n".getBytes(StandardCharsets.UTF_8));
     assertThat(software.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(software.getBody()).contains("NO-SUCH-PC");
@@ -139,22 +140,22 @@ class ItRegisterTest {
     int before = rows();
     byte[] content = DEVICES.getBytes(StandardCharsets.UTF_8);
     // an employee, the auditor, the security officer: 403
-    for (String user : List.of("kato", "nakamura", "tanaka")) {
+    for (String user : List.of(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, DemoOrganisation.PRODUCTION_CHIEF, DemoOrganisation.SECURITY_OFFICER)) {
       assertThat(importCsv(user, "devices", content).getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
       assertThat(importCsv(user, "software", content).getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
     }
     // no credentials: 401; an unknown register: 404
     assertThat(importCsv(null, "devices", content).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(importCsv("suzuki", "accounts", content).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(importCsv(DemoOrganisation.SYSTEM_ADMINISTRATOR, "accounts", content).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(rows()).isEqualTo(before);
   }
 
   @Test
   void anEmptyOrUnreadableFileIs400() {
-    assertThat(importCsv("suzuki", "devices", new byte[0]).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(importCsv("suzuki", "devices", new byte[] {(byte) 0x81, (byte) 0x00, (byte) 0xff})
+    assertThat(importCsv(DemoOrganisation.SYSTEM_ADMINISTRATOR, "devices", new byte[0]).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(importCsv(DemoOrganisation.SYSTEM_ADMINISTRATOR, "devices", new byte[] {(byte) 0x81, (byte) 0x00, (byte) 0xff})
         .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(importCsv("suzuki", "devices", "deviceId,colour\nX,red\n".getBytes(StandardCharsets.UTF_8))
+    assertThat(importCsv(DemoOrganisation.SYSTEM_ADMINISTRATOR, "devices", "deviceId,colour\nX,red\n".getBytes(StandardCharsets.UTF_8))
         .getBody()).contains("1行目 colour", "1行目 kind");
   }
 
@@ -162,7 +163,7 @@ class ItRegisterTest {
 
   @Test
   void theAuditorReadsTheRegistersAndExportsThemAsCsv() throws Exception {
-    TestRestTemplate auditor = rest.withBasicAuth("nakamura", PASSWORD);
+    TestRestTemplate auditor = rest.withBasicAuth(DemoOrganisation.AUDIT_OFFICER, PASSWORD);
     JsonNode devices = json.readTree(auditor.getForObject("/api/audit/registers/it-devices?deviceId=PC-DEV-001",
         String.class));
     assertThat(devices.get("rows")).hasSize(1);
@@ -178,7 +179,7 @@ class ItRegisterTest {
     assertThat(auditor.getForObject("/api/audit/registers/approved-software.csv", String.class))
         .contains("保守サポートの終了日", "AutoCAD");
     // an employee may not read them
-    assertThat(rest.withBasicAuth("kato", PASSWORD).getForEntity("/api/audit/registers/it-devices", String.class)
+    assertThat(rest.withBasicAuth(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, PASSWORD).getForEntity("/api/audit/registers/it-devices", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
@@ -186,21 +187,21 @@ class ItRegisterTest {
 
   @Test
   void bulkApprovalApprovesTheSimpleTypesAndLeavesTheOthersForTheirOwnCheck() throws Exception {
-    ProcessInstance simple = requests.file("kato", SecurityApprovalProcess.KEY, Map.of("requestType",
+    ProcessInstance simple = requests.file(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, SecurityApprovalProcess.KEY, Map.of("requestType",
         "BROWSER_PASSWORD", "purpose", "経理の業務", "subject", "https://bank.example.jp/"));
-    ProcessInstance photo = requests.file("kato", SecurityApprovalProcess.KEY, Map.of("requestType",
+    ProcessInstance photo = requests.file(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, SecurityApprovalProcess.KEY, Map.of("requestType",
         "PHOTO_RECORDING", "purpose", "広報", "area", "第一工場", "participants", "加藤",
         "validFrom", TODAY.toString(), "validUntil", TODAY.toString()));
-    ProcessInstance banking = requests.file("kato", SecurityApprovalProcess.KEY, Map.of("requestType",
+    ProcessInstance banking = requests.file(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, SecurityApprovalProcess.KEY, Map.of("requestType",
         "DATA_CENTRE", "purpose", "バックアップ", "subject", "サンプルDC", "dataCentreTier", "TIER_2",
         "classification", "INTERNAL", "ndaConcluded", true));
     try {
       String simpleTask = requests.task(simple).getId();
       String dataCentreTask = requests.task(banking).getId();
-      ResponseEntity<String> suzuki = rest.withBasicAuth("suzuki", PASSWORD).postForEntity(
+      ResponseEntity<String> suzuki = rest.withBasicAuth(DemoOrganisation.SYSTEM_ADMINISTRATOR, PASSWORD).postForEntity(
           "/api/tasks/bulk-approve", Map.of("taskIds", List.of(simpleTask), "comment", "一括"), String.class);
       assertThat(suzuki.getStatusCode()).isEqualTo(HttpStatus.OK);
-      ResponseEntity<String> tanaka = rest.withBasicAuth("tanaka", PASSWORD).postForEntity(
+      ResponseEntity<String> tanaka = rest.withBasicAuth(DemoOrganisation.SECURITY_OFFICER, PASSWORD).postForEntity(
           "/api/tasks/bulk-approve", Map.of("taskIds", List.of(requests.task(photo).getId(), dataCentreTask),
               "comment", "一括"), String.class);
       JsonNode results = json.readTree(tanaka.getBody()).get("results");
@@ -214,9 +215,9 @@ class ItRegisterTest {
       assertThat(requests.task(banking).getId()).isEqualTo(dataCentreTask);
       assertThat(requests.task(banking).getAssignee()).isNull();
     } finally {
-      withdrawal.withdraw(banking.getBusinessKey(), "kato", null);
+      withdrawal.withdraw(banking.getBusinessKey(), DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, null);
       if (requests.task(photo) != null) {
-        withdrawal.withdraw(photo.getBusinessKey(), "kato", null);
+        withdrawal.withdraw(photo.getBusinessKey(), DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, null);
       } else {
         requests.fireTimer(photo, SecurityApprovalProcess.TIMER_BEFORE_EXPIRY);
         requests.fireTimer(photo, SecurityApprovalProcess.TIMER_PERMIT_ENDS);

@@ -24,6 +24,7 @@ import jp.sample.isms.approval.RequestValidationException;
 import jp.sample.isms.auditor.AuditRegister;
 import jp.sample.isms.support.PostgresApplication;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The IT register and a security approval on a real PostgreSQL: the demo register, a software approved onto a PC and
@@ -62,16 +63,16 @@ class SecurityApprovalPostgresIT {
     Map<String, Object> software = new HashMap<>(Map.of("requestType", "NON_STANDARD_SOFTWARE", "purpose", "図版の作成",
         "subject", "Inkscape", "softwareVersion", "1.4", "softwareCategory", "APPLICATION", "targetDevices",
         "PC-DEV-001", "vendorSupportUntil", today.plusYears(2).toString(), "licence", "GPL"));
-    ProcessInstance instance = requests.file("yamamoto", SecurityApprovalProcess.KEY, software);
-    requests.complete("suzuki", instance, Map.of("decision", "APPROVED", "requirementsConfirmed", true));
-    requests.complete("tanaka", instance, Map.of("decision", "APPROVED", "reviewedIndividually", true));
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, SecurityApprovalProcess.KEY, software);
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, Map.of("decision", "APPROVED", "requirementsConfirmed", true));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, Map.of("decision", "APPROVED", "reviewedIndividually", true));
     assertThat(register.installedOn("PC-DEV-001")).contains("Inkscape 1.4");
 
     // a remote access, lapsed by its timers
-    ProcessInstance remote = requests.file("yamamoto", SecurityApprovalProcess.KEY, Map.of("requestType",
+    ProcessInstance remote = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, SecurityApprovalProcess.KEY, Map.of("requestType",
         "REMOTE_ACCESS", "purpose", "在宅勤務", "deviceId", "PC-DEV-001", "connectionMethod", "IPSEC_CARRIER",
         "validUntil", today.plusDays(7).toString(), "attestWorkingHours", true));
-    requests.complete("tanaka", remote, Map.of("decision", "APPROVED", "reviewedIndividually", true));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, remote, Map.of("decision", "APPROVED", "reviewedIndividually", true));
     assertThat(register.device("PC-DEV-001").orElseThrow().remoteAccess()).isTrue();
     requests.fireTimer(remote, SecurityApprovalProcess.TIMER_BEFORE_EXPIRY);
     requests.fireTimer(remote, SecurityApprovalProcess.TIMER_PERMIT_ENDS);
@@ -81,7 +82,7 @@ class SecurityApprovalPostgresIT {
     ItRegisterImport importer = context.getBean(ItRegisterImport.class);
     int history = jdbc.queryForObject("select count(*) from it_register_history", Integer.class);
     assertThatThrownBy(() -> importer.loadDevices(("deviceId,kind,product\nPG-01,CLIENT,PC\nPG-02,PHONE,電話\n")
-        .getBytes(StandardCharsets.UTF_8), "suzuki")).isInstanceOf(RequestValidationException.class)
+        .getBytes(StandardCharsets.UTF_8), DemoOrganisation.SYSTEM_ADMINISTRATOR)).isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("3行目 kind");
     assertThat(jdbc.queryForObject("select count(*) from it_register_history", Integer.class)).isEqualTo(history);
 

@@ -14,7 +14,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +29,7 @@ import jp.sample.isms.approval.RequestWithdrawal;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * bpmn/securityApproval.bpmn (5.1.3, 6.1.2, 7.1–7.27): one test per path shape (approval by one role, review then
@@ -129,12 +129,6 @@ class SecurityApprovalProcessTest {
     return instance;
   }
 
-  List<String> candidateGroups(ProcessInstance instance) {
-    Task task = requests.task(instance);
-    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
-  }
-
   List<String> mailsTo(String userId) {
     return jdbc.queryForList("select subject || chr(10) || body_text from mail_outbox where id > ? and recipient = ?"
         + " and dedup_key like 'notice:%' order by id", String.class, outboxMark, userId);
@@ -165,35 +159,35 @@ class SecurityApprovalProcessTest {
   @Test
   void anUnblockingIsApprovedByTheSecurityOfficerAloneRemindedBeforeItsEndAndLapses() {
     // when yamamoto asks to unblock a site until a date
-    ProcessInstance instance = file("yamamoto", unblock());
+    ProcessInstance instance = file(DemoOrganisation.DESIGN_EMPLOYEE, unblock());
     // then the security officer decides, without a review
     assertThat(instance.getBusinessKey()).matches("SA-" + TODAY.getYear() + "-\\d{4}");
     assertThat(instance).isWaitingAt(SecurityApprovalProcess.TASK_APPROVE);
-    assertThat(candidateGroups(instance)).containsExactly("security-officer");
+    assertThat(requests.candidateGroups(instance)).containsExactly("security-officer");
     // a simple type needs no individual check (it may be approved in bulk)
-    requests.complete("tanaka", instance, Map.of("decision", "APPROVED"));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, Map.of("decision", "APPROVED"));
 
     // then the permit is in the register, active until its end date, and the holder is told
     SecurityPermits.Permit permit = permits.find(instance.getBusinessKey()).orElseThrow();
     assertThat(permit.requestType()).isEqualTo("UNBLOCK");
     assertThat(permit.clause()).isEqualTo("7.16");
     assertThat(permit.subject()).isEqualTo("https://partner.example.jp/");
-    assertThat(permit.holder()).isEqualTo("yamamoto");
-    assertThat(permit.approvedBy()).isEqualTo("tanaka");
+    assertThat(permit.holder()).isEqualTo(DemoOrganisation.DESIGN_EMPLOYEE);
+    assertThat(permit.approvedBy()).isEqualTo(DemoOrganisation.SECURITY_OFFICER);
     assertThat(permit.validUntil()).isEqualTo(TODAY.plusDays(10));
     assertThat(permit.status()).isEqualTo(SecurityPermits.ACTIVE);
-    assertThat(mailsTo("yamamoto")).anySatisfy(m -> assertThat(m).contains("閲覧制限・スパム扱いの解除",
+    assertThat(mailsTo(DemoOrganisation.DESIGN_EMPLOYEE)).anySatisfy(m -> assertThat(m).contains("閲覧制限・スパム扱いの解除",
         instance.getBusinessKey(), "有効期間"));
     assertThat(instance).isWaitingAt(SecurityApprovalProcess.TIMER_BEFORE_EXPIRY);
     assertThat(requests.timerDueDate(instance, SecurityApprovalProcess.TIMER_BEFORE_EXPIRY).toInstant()
         .atZone(JAPAN).toLocalDate()).isEqualTo(TODAY.plusDays(7));
     // a granted permit cannot be withdrawn any more
-    assertThatThrownBy(() -> withdrawal.withdraw(instance.getBusinessKey(), "yamamoto", null))
+    assertThatThrownBy(() -> withdrawal.withdraw(instance.getBusinessKey(), DemoOrganisation.DESIGN_EMPLOYEE, null))
         .isInstanceOf(RequestWithdrawal.WithdrawalRefusedException.class);
 
     // when the reminder is due: the holder is told
     requests.fireTimer(instance, SecurityApprovalProcess.TIMER_BEFORE_EXPIRY);
-    assertThat(mailsTo("yamamoto")).anySatisfy(m -> assertThat(m).contains("許可の終了予告", TODAY.plusDays(10).toString()));
+    assertThat(mailsTo(DemoOrganisation.DESIGN_EMPLOYEE)).anySatisfy(m -> assertThat(m).contains("許可の終了予告", TODAY.plusDays(10).toString()));
     assertThat(requests.timerDueDate(instance, SecurityApprovalProcess.TIMER_PERMIT_ENDS).toInstant().atZone(JAPAN)
         .toLocalDateTime()).isEqualTo(TODAY.plusDays(11).atStartOfDay());
     // when the end date has passed: the permit lapses, recorded
@@ -202,7 +196,7 @@ class SecurityApprovalProcessTest {
         SecurityApprovalProcess.TASK_APPLY, SecurityApprovalProcess.TASK_REMIND_HOLDER,
         SecurityApprovalProcess.TASK_RECORD_LAPSE, SecurityApprovalProcess.END_LAPSED);
     assertThat(permits.find(instance.getBusinessKey()).orElseThrow().status()).isEqualTo(SecurityPermits.LAPSED);
-    assertThat(mailsTo("yamamoto")).anySatisfy(m -> assertThat(m).contains("許可の失効"));
+    assertThat(mailsTo(DemoOrganisation.DESIGN_EMPLOYEE)).anySatisfy(m -> assertThat(m).contains("許可の失効"));
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
         .containsExactly("FILED", "APPROVED", "RECORDED", "REMINDED", "LAPSED");
   }
@@ -210,12 +204,12 @@ class SecurityApprovalProcessTest {
   @Test
   void aWirelessDeviceIsApprovedByTheSystemAdministratorAndItsMacAddressRegistered() {
     // given
-    ProcessInstance instance = file("yamamoto", request("WIRELESS_DEVICE", "subject", "検査用タブレット",
+    ProcessInstance instance = file(DemoOrganisation.DESIGN_EMPLOYEE, request("WIRELESS_DEVICE", "subject", "検査用タブレット",
         "deviceId", "T-SA-TAB-01", "macAddress", "00:1A:2B:3C:4D:5E", "attestWpa2Aes", true,
         "attestPreSharedKey", true));
     // when the system administrator approves (5.1.3)
-    assertThat(candidateGroups(instance)).containsExactly("system-administrator");
-    requests.complete("suzuki", instance, Map.of("decision", "APPROVED"));
+    assertThat(requests.candidateGroups(instance)).containsExactly("system-administrator");
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, Map.of("decision", "APPROVED"));
     // then the device is in the IT register with its MAC address, under the request number
     assertThat(instance).isEnded().hasPassed(SecurityApprovalProcess.END_GRANTED);
     ItRegister.Device device = register.device("T-SA-TAB-01").orElseThrow();
@@ -224,8 +218,8 @@ class SecurityApprovalProcessTest {
     assertThat(device.lastRequestNumber()).isEqualTo(instance.getBusinessKey());
     assertThat(register.history(ItRegister.DEVICE, "T-SA-TAB-01")).extracting(ItRegister.Change::change,
         ItRegister.Change::requestNumber, ItRegister.Change::actor).containsExactly(
-            org.assertj.core.groups.Tuple.tuple("REGISTERED", instance.getBusinessKey(), "suzuki"),
-            org.assertj.core.groups.Tuple.tuple("MAC_REGISTERED", instance.getBusinessKey(), "suzuki"));
+            org.assertj.core.groups.Tuple.tuple("REGISTERED", instance.getBusinessKey(), DemoOrganisation.SYSTEM_ADMINISTRATOR),
+            org.assertj.core.groups.Tuple.tuple("MAC_REGISTERED", instance.getBusinessKey(), DemoOrganisation.SYSTEM_ADMINISTRATOR));
   }
 
   // ---------------------------------------------------------------- review, then approval
@@ -233,20 +227,20 @@ class SecurityApprovalProcessTest {
   @Test
   void aNonStandardSoftwareIsReviewedByTheSystemAdministratorApprovedAndEntersTheSoftwareListAndThePc() {
     // when yamamoto asks to install a software on his PC
-    ProcessInstance instance = file("yamamoto", nonStandardSoftware());
+    ProcessInstance instance = file(DemoOrganisation.DESIGN_EMPLOYEE, nonStandardSoftware());
     // then the system administrator reviews first, and may not pass it on without confirming the requirements
     assertThat(instance).isWaitingAt(SecurityApprovalProcess.TASK_REVIEW);
-    assertThat(candidateGroups(instance)).containsExactly("system-administrator");
-    assertThatThrownBy(() -> requests.complete("suzuki", instance, Map.of("decision", "APPROVED")))
+    assertThat(requests.candidateGroups(instance)).containsExactly("system-administrator");
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, Map.of("decision", "APPROVED")))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("requirementsConfirmed");
     assertThat(instance).isWaitingAt(SecurityApprovalProcess.TASK_REVIEW);
-    requests.complete("suzuki", instance, review());
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, review());
     // then the security officer approves, having looked at it on its own (not a bulk-approvable type)
     assertThat(instance).isWaitingAt(SecurityApprovalProcess.TASK_APPROVE);
-    assertThat(candidateGroups(instance)).containsExactly("security-officer");
-    assertThatThrownBy(() -> requests.complete("tanaka", instance, Map.of("decision", "APPROVED")))
+    assertThat(requests.candidateGroups(instance)).containsExactly("security-officer");
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, Map.of("decision", "APPROVED")))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("reviewedIndividually");
-    requests.complete("tanaka", instance, approve());
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, approve());
 
     // then the software is on the approved list and installed on PC-DEV-001, each under the request number
     assertThat(instance).isEnded().hasPassedInOrder(SecurityApprovalProcess.TASK_REVIEW,
@@ -254,7 +248,7 @@ class SecurityApprovalProcessTest {
     ItRegister.Software software = register.software(TEST_SOFTWARE, "3.2").orElseThrow();
     assertThat(software.category()).isEqualTo("APPLICATION");
     assertThat(software.approvalNumber()).isEqualTo(instance.getBusinessKey());
-    assertThat(software.approvedBy()).isEqualTo("tanaka");
+    assertThat(software.approvedBy()).isEqualTo(DemoOrganisation.SECURITY_OFFICER);
     assertThat(software.supportUntil()).isEqualTo(TODAY.plusYears(3));
     assertThat(register.installedOn("PC-DEV-001")).contains(TEST_SOFTWARE + " 3.2");
     assertThat(register.history(ItRegister.DEVICE, "PC-DEV-001")).anySatisfy(change -> {
@@ -262,36 +256,36 @@ class SecurityApprovalProcessTest {
       assertThat(change.requestNumber()).isEqualTo(instance.getBusinessKey());
     });
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::actor, AuditEntry::outcome)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("yamamoto", "FILED"),
-            org.assertj.core.groups.Tuple.tuple("suzuki", "APPROVED"),
-            org.assertj.core.groups.Tuple.tuple("tanaka", "APPROVED"),
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(DemoOrganisation.DESIGN_EMPLOYEE, "FILED"),
+            org.assertj.core.groups.Tuple.tuple(DemoOrganisation.SYSTEM_ADMINISTRATOR, "APPROVED"),
+            org.assertj.core.groups.Tuple.tuple(DemoOrganisation.SECURITY_OFFICER, "APPROVED"),
             org.assertj.core.groups.Tuple.tuple("system", "RECORDED"));
   }
 
   @Test
   void aNewClientIsCheckedAgainstTheRequirementsAndRegisteredAsADevice() {
     // given a new client with 2FA, checked by the system administrator
-    ProcessInstance instance = file("ito", request("NEW_DEVICE", "subject", "ノートPC ThinkPad T14 Gen 5",
+    ProcessInstance instance = file(DemoOrganisation.DEVELOPMENT_HEAD, request("NEW_DEVICE", "subject", "ノートPC ThinkPad T14 Gen 5",
         "deviceKind", "CLIENT", "deviceId", "T-SA-PC-02", "location", "本社 開発設計部", "os", "Windows 11 Pro",
         "deviceOwnership", "COMPANY", "attestRequirementsMet", true, "attestTwoFactor", true));
-    requests.complete("suzuki", instance, review());
-    requests.complete("tanaka", instance, approve());
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, review());
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, approve());
     // then the device is in the IT register
     ItRegister.Device device = register.device("T-SA-PC-02").orElseThrow();
     assertThat(device.kind()).isEqualTo("CLIENT");
-    assertThat(device.owner()).isEqualTo("ito");
+    assertThat(device.owner()).isEqualTo(DemoOrganisation.DEVELOPMENT_HEAD);
     assertThat(device.departmentCode()).isEqualTo("development");
     assertThat(device.status()).isEqualTo(ItRegister.ACTIVE);
     // and the same node name cannot be requested again (7.3)
-    assertThatThrownBy(() -> file("ito", request("NEW_DEVICE", "subject", "別の PC", "deviceKind", "SERVER",
+    assertThatThrownBy(() -> file(DemoOrganisation.DEVELOPMENT_HEAD, request("NEW_DEVICE", "subject", "別の PC", "deviceKind", "SERVER",
         "deviceId", "T-SA-PC-02", "location", "本社", "deviceOwnership", "COMPANY", "attestRequirementsMet", true)))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("deviceId");
   }
 
   @Test
   void theReviewerRejectsAndTheRequestEnds() {
-    ProcessInstance instance = file("yamamoto", nonStandardSoftware());
-    requests.complete("suzuki", instance, Map.of("decision", "REJECTED", "decisionComment", "標準ソフトウェアで足ります"));
+    ProcessInstance instance = file(DemoOrganisation.DESIGN_EMPLOYEE, nonStandardSoftware());
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, Map.of("decision", "REJECTED", "decisionComment", "標準ソフトウェアで足ります"));
     assertThat(instance).isEnded().hasPassed(SecurityApprovalProcess.END_REJECTED)
         .hasNotPassed(SecurityApprovalProcess.TASK_APPROVE);
     assertThat(register.software(TEST_SOFTWARE, "3.2")).isEmpty();
@@ -300,8 +294,8 @@ class SecurityApprovalProcessTest {
 
   @Test
   void theApproverRejectsAndNothingIsRegistered() {
-    ProcessInstance instance = file("yamamoto", unblock());
-    requests.complete("tanaka", instance, Map.of("decision", "REJECTED", "decisionComment", "不要です"));
+    ProcessInstance instance = file(DemoOrganisation.DESIGN_EMPLOYEE, unblock());
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, Map.of("decision", "REJECTED", "decisionComment", "不要です"));
     assertThat(instance).isEnded().hasPassed(SecurityApprovalProcess.END_REJECTED);
     assertThat(permits.find(instance.getBusinessKey())).isEmpty();
   }
@@ -313,19 +307,19 @@ class SecurityApprovalProcessTest {
     // given the reviewer sends it back
     Map<String, Object> wrong = nonStandardSoftware();
     wrong.put("softwareVersion", "3");
-    ProcessInstance instance = file("yamamoto", wrong);
-    requests.complete("suzuki", instance, Map.of("decision", "SENT_BACK", "decisionComment", "正確なバージョンを"));
+    ProcessInstance instance = file(DemoOrganisation.DESIGN_EMPLOYEE, wrong);
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, Map.of("decision", "SENT_BACK", "decisionComment", "正確なバージョンを"));
     assertThat(instance).isWaitingAt(SecurityApprovalProcess.TASK_CORRECT);
-    assertThat(requests.task(instance).getAssignee()).isEqualTo("yamamoto");
+    assertThat(requests.task(instance).getAssignee()).isEqualTo(DemoOrganisation.DESIGN_EMPLOYEE);
     // when yamamoto corrects and resubmits, the type's route is taken again from the start
     Map<String, Object> corrected = nonStandardSoftware();
     corrected.put("resubmission", "RESUBMIT");
-    requests.complete("yamamoto", instance, corrected);
+    requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, corrected);
     assertThat(instance).isWaitingAt(SecurityApprovalProcess.TASK_REVIEW);
-    requests.complete("suzuki", instance, review());
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, review());
     // when the approver sends it back too, and yamamoto withdraws
-    requests.complete("tanaka", instance, Map.of("decision", "SENT_BACK", "decisionComment", "目的を詳しく"));
-    requests.complete("yamamoto", instance, Map.of("resubmission", "WITHDRAW"));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, Map.of("decision", "SENT_BACK", "decisionComment", "目的を詳しく"));
+    requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, Map.of("resubmission", "WITHDRAW"));
     // then it ended withdrawn, with nothing in the registers
     assertThat(instance).isEnded().hasPassed(SecurityApprovalProcess.END_WITHDRAWN);
     assertThat(register.software(TEST_SOFTWARE, "3.2")).isEmpty();
@@ -333,8 +327,8 @@ class SecurityApprovalProcessTest {
 
   @Test
   void theRequesterWithdrawsAnOpenRequest() {
-    ProcessInstance instance = file("yamamoto", unblock());
-    withdrawal.withdraw(instance.getBusinessKey(), "yamamoto", "不要になった");
+    ProcessInstance instance = file(DemoOrganisation.DESIGN_EMPLOYEE, unblock());
+    withdrawal.withdraw(instance.getBusinessKey(), DemoOrganisation.DESIGN_EMPLOYEE, "不要になった");
     assertThat(instance).isEnded().hasPassed(SecurityApprovalProcess.END_WITHDRAWN_BY_REQUESTER);
   }
 
@@ -343,22 +337,22 @@ class SecurityApprovalProcessTest {
   @Test
   void anExternalDeviceIsConnectedOnlyAfterTheRequesterReportsUpdatedDefinitionsAndACleanScanAndThenLapses() {
     // given the security officer approved the LAN connection
-    ProcessInstance instance = file("yamamoto", lanConnection());
-    requests.complete("tanaka", instance, approve());
+    ProcessInstance instance = file(DemoOrganisation.DESIGN_EMPLOYEE, lanConnection());
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, approve());
     // then the requester must report before connecting, and the device is not in the register yet
     assertThat(instance).isWaitingAt(SecurityApprovalProcess.TASK_PRE_CONNECTION_CHECK);
-    assertThat(requests.task(instance).getAssignee()).isEqualTo("yamamoto");
+    assertThat(requests.task(instance).getAssignee()).isEqualTo(DemoOrganisation.DESIGN_EMPLOYEE);
     String deviceId = ApplySecurityApprovalDelegate.externalDeviceId(instance.getBusinessKey());
     assertThat(register.device(deviceId)).isEmpty();
     assertThat(permits.find(instance.getBusinessKey())).isEmpty();
     // a report without the full scan is refused with the clause
-    assertThatThrownBy(() -> requests.complete("yamamoto", instance, Map.of("attestDefinitionsUpdated", true,
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, Map.of("attestDefinitionsUpdated", true,
         "scanCompletedOn", TODAY.toString())))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("7.13")
         .hasMessageContaining("attestFullScanClean");
     assertThat(instance).isWaitingAt(SecurityApprovalProcess.TASK_PRE_CONNECTION_CHECK);
     // when both are attested
-    requests.complete("yamamoto", instance, Map.of("attestDefinitionsUpdated", true, "attestFullScanClean", true,
+    requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, Map.of("attestDefinitionsUpdated", true, "attestFullScanClean", true,
         "scanCompletedOn", TODAY.toString()));
     // then the external device is in the register until the end date, and the permit is active
     ItRegister.Device device = register.device(deviceId).orElseThrow();
@@ -381,14 +375,14 @@ class SecurityApprovalProcessTest {
 
   @Test
   void remoteAccessIsPermittedForARegisteredClientAndTakenBackWhenItLapses() {
-    ProcessInstance instance = file("yamamoto", request("REMOTE_ACCESS", "deviceId", "PC-DEV-001",
+    ProcessInstance instance = file(DemoOrganisation.DESIGN_EMPLOYEE, request("REMOTE_ACCESS", "deviceId", "PC-DEV-001",
         "connectionMethod", "IPSEC_CARRIER", "validUntil", TODAY.plusDays(30).toString(), "attestWorkingHours", true));
-    requests.complete("tanaka", instance, approve());
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, approve());
     ItRegister.Device device = register.device("PC-DEV-001").orElseThrow();
     assertThat(device.remoteAccess()).isTrue();
     assertThat(device.remoteAccessUntil()).isEqualTo(TODAY.plusDays(30));
     // the holder is told to report a lost device (7.25)
-    assertThat(mailsTo("yamamoto")).anySatisfy(m -> assertThat(m).contains("紛失した場合", "7.25"));
+    assertThat(mailsTo(DemoOrganisation.DESIGN_EMPLOYEE)).anySatisfy(m -> assertThat(m).contains("紛失した場合", "7.25"));
     fireBothTimers(instance);
     assertThat(register.device("PC-DEV-001").orElseThrow().remoteAccess()).isFalse();
     assertThat(instance).isEnded().hasPassed(SecurityApprovalProcess.END_LAPSED);
@@ -397,7 +391,7 @@ class SecurityApprovalProcessTest {
   @Test
   void remoteAccessFromADeviceNotInTheRegisterIsRefusedWithTheClause() {
     long before = instances();
-    assertThatThrownBy(() -> file("yamamoto", request("REMOTE_ACCESS", "deviceId", "MY-HOME-PC",
+    assertThatThrownBy(() -> file(DemoOrganisation.DESIGN_EMPLOYEE, request("REMOTE_ACCESS", "deviceId", "MY-HOME-PC",
         "connectionMethod", "IPSEC_CARRIER", "validUntil", TODAY.plusDays(30).toString(), "attestWorkingHours", true)))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("7.25").hasMessageContaining("deviceId");
     assertThat(instances()).isEqualTo(before);
@@ -408,9 +402,9 @@ class SecurityApprovalProcessTest {
   @Test
   void anInternetMailAddressOnceApprovedStartsAnAccountRequestForTheExternalMailSystem() {
     // given the security officer approved lending kato an internet mail address
-    ProcessInstance instance = file("suzuki", request("EXTERNAL_MAIL", "employeeId", "kato",
+    ProcessInstance instance = file(DemoOrganisation.SYSTEM_ADMINISTRATOR, request("EXTERNAL_MAIL", "employeeId", DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
         "mailAddress", "kato.sa-test@sample-printing.example.jp"));
-    requests.complete("tanaka", instance, approve());
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, approve());
     // then the account request is filed in a job of its own, after the approval is committed
     assertThat(instance).isWaitingAt(SecurityApprovalProcess.TASK_FILE_ACCOUNT_REQUEST);
     Job job = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
@@ -423,18 +417,18 @@ class SecurityApprovalProcessTest {
     ProcessInstance account = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(accountRequest).singleResult();
     assertThat(engine.getRuntimeService().getVariables(account.getId())).containsEntry("system", "EXTERNAL_MAIL")
-        .containsEntry("targetUserId", "kato").containsEntry("accountId", "kato.sa-test@sample-printing.example.jp")
-        .containsEntry("requester", "suzuki");
+        .containsEntry("targetUserId", DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE).containsEntry("accountId", "kato.sa-test@sample-printing.example.jp")
+        .containsEntry("requester", DemoOrganisation.SYSTEM_ADMINISTRATOR);
     assertThat(audit.forBusinessKey(accountRequest)).extracting(AuditEntry::outcome).containsExactly("FILED");
     assertThat(permits.find(instance.getBusinessKey()).orElseThrow().requestType()).isEqualTo("EXTERNAL_MAIL");
     // the account request runs on by its own flow; this test withdraws it
-    withdrawal.withdraw(accountRequest, "suzuki", "テストのため取り下げ");
+    withdrawal.withdraw(accountRequest, DemoOrganisation.SYSTEM_ADMINISTRATOR, "テストのため取り下げ");
   }
 
   @Test
   void anInternetMailAddressForSomeoneOutsideTheOrganisationIsRefused() {
     long before = instances();
-    assertThatThrownBy(() -> file("suzuki", request("EXTERNAL_MAIL", "employeeId", "outsider",
+    assertThatThrownBy(() -> file(DemoOrganisation.SYSTEM_ADMINISTRATOR, request("EXTERNAL_MAIL", "employeeId", "outsider",
         "mailAddress", "outsider@sample-printing.example.jp")))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("7.20");
     assertThat(instances()).isEqualTo(before);
@@ -457,17 +451,17 @@ class SecurityApprovalProcessTest {
   })
   void everyTypeIsFiledRoutedDecidedAndRecorded(String type, String reviewer, String approver, String clause) {
     // given a valid request of the type by kato, or by suzuki for the IT base (7.1)
-    String requester = "IT_INFRASTRUCTURE".equals(type) ? "suzuki" : "kato";
+    String requester = "IT_INFRASTRUCTURE".equals(type) ? DemoOrganisation.SYSTEM_ADMINISTRATOR : DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE;
     ProcessInstance instance = file(requester, validRequest(type));
     // then it is routed as its row of securityApprovalType says
     if (!"NONE".equals(reviewer)) {
       assertThat(instance).isWaitingAt(SecurityApprovalProcess.TASK_REVIEW);
-      requests.complete("suzuki", instance, review());
+      requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, review());
     }
     assertThat(instance).isWaitingAt(SecurityApprovalProcess.TASK_APPROVE);
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "approverRole")).isEqualTo(approver);
     // the system administrator's own request goes up to the security officer (four eyes)
-    String approverUser = "SYSTEM_ADMINISTRATOR".equals(approver) ? "suzuki" : "tanaka";
+    String approverUser = "SYSTEM_ADMINISTRATOR".equals(approver) ? DemoOrganisation.SYSTEM_ADMINISTRATOR : DemoOrganisation.SECURITY_OFFICER;
     requests.complete(approverUser, instance, approve());
     if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0) {
       fireBothTimers(instance);
@@ -561,9 +555,9 @@ class SecurityApprovalProcessTest {
     Map<String, Object> linux = nonStandardSoftware();
     linux.put("softwareCategory", "OS");
     linux.put("osJustification", "検査装置の制御ソフトが Linux でのみ動作するため");
-    ProcessInstance instance = file("yamamoto", linux);
+    ProcessInstance instance = file(DemoOrganisation.DESIGN_EMPLOYEE, linux);
     assertThat(instance).isWaitingAt(SecurityApprovalProcess.TASK_REVIEW);
-    withdrawal.withdraw(instance.getBusinessKey(), "yamamoto", null);
+    withdrawal.withdraw(instance.getBusinessKey(), DemoOrganisation.DESIGN_EMPLOYEE, null);
   }
 
   @ParameterizedTest(name = "{0} without {1}")
@@ -581,17 +575,17 @@ class SecurityApprovalProcessTest {
       variables.remove(field);
     }
     long before = instances();
-    assertThatThrownBy(() -> file("kato", variables)).isInstanceOf(RequestValidationException.class)
+    assertThatThrownBy(() -> file(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, variables)).isInstanceOf(RequestValidationException.class)
         .hasMessageContaining(field);
     assertThat(instances()).isEqualTo(before);
   }
 
   @Test
   void anEndDateInThePastOrBeforeTheStartIsRefused() {
-    assertThatThrownBy(() -> file("kato", request("UNBLOCK", "subject", "x.example", "validUntil",
+    assertThatThrownBy(() -> file(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, request("UNBLOCK", "subject", "x.example", "validUntil",
         TODAY.minusDays(1).toString()))).isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("validUntil");
-    assertThatThrownBy(() -> file("kato", request("PHOTO_RECORDING", "area", "工場", "participants", "小林",
+    assertThatThrownBy(() -> file(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, request("PHOTO_RECORDING", "area", "工場", "participants", "小林",
         "validFrom", TODAY.plusDays(3).toString(), "validUntil", TODAY.plusDays(1).toString())))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("validUntil");
   }
@@ -600,7 +594,7 @@ class SecurityApprovalProcessTest {
   void softwareForADeviceNotInTheRegisterIsRefused() {
     Map<String, Object> variables = nonStandardSoftware();
     variables.put("targetDevices", "PC-DEV-001, NO-SUCH-PC");
-    assertThatThrownBy(() -> file("yamamoto", variables)).isInstanceOf(RequestValidationException.class)
+    assertThatThrownBy(() -> file(DemoOrganisation.DESIGN_EMPLOYEE, variables)).isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("NO-SUCH-PC");
   }
 }

@@ -117,8 +117,8 @@ public final class Outsourcings {
   /** A request of {@code requester} (of 開発設計部) driven to its running contract: ito evaluates, tanaka approves. */
   public ProcessInstance running(String requester) {
     ProcessInstance instance = file(requester, request());
-    requests.complete("ito", instance, evaluationAllMet());
-    requests.complete("tanaka", instance, decision("APPROVED", ""));
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, evaluationAllMet());
+    requests.complete(DemoOrganisation.PRESIDENT, instance, decision("APPROVED", ""));
     requests.complete(requester, instance, contractConfirmed());
     return instance;
   }

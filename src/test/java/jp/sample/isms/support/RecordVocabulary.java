@@ -58,14 +58,14 @@ public final class RecordVocabulary {
     int count = Math.max(Math.max(outcomes.length, kinds.length), roles.size());
     List<String> keys = new ArrayList<>();
     for (int from = 0; from < count; from += PER_REQUEST) {
-      ProcessInstance instance = new Requests(engine).file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+      ProcessInstance instance = new Requests(engine).file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
       String key = instance.getBusinessKey();
       int first = from;
       new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
         for (int i = first; i < Math.min(count, first + PER_REQUEST); i++) {
           recorder.record(AuditEntry.step(key, instance.getId(), "takeOut", "UserTask_ApproveTakeOut", "承認する",
                   kinds[i % kinds.length])
-              .by("ito", "伊藤 直樹").actingAs(roles.get(i % roles.size())).requester("yamamoto")
+              .by(DemoOrganisation.DEVELOPMENT_HEAD, "伊藤 直樹").actingAs(roles.get(i % roles.size())).requester(DemoOrganisation.DESIGN_EMPLOYEE)
               .outcome(outcomes[i % outcomes.length]).flag(i % 3 == 2 ? null : flags[i % 3 % flags.length])
               .comment("語彙の確認 " + i).clauses("3.2").build());
         }

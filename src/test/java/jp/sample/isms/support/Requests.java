@@ -3,6 +3,7 @@ package jp.sample.isms.support;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -37,6 +39,22 @@ public final class Requests {
   /** The one open task of the instance. */
   public Task task(ProcessInstance instance) {
     return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  /** The candidate groups of a task, as its identity links name them (a user link has no group). */
+  public List<String> candidateGroups(Task task) {
+    return candidateGroups(task.getId());
+  }
+
+  /** The candidate groups of the task of this id. */
+  public List<String> candidateGroups(String taskId) {
+    return engine.getTaskService().getIdentityLinksForTask(taskId).stream().map(IdentityLink::getGroupId)
+        .filter(Objects::nonNull).toList();
+  }
+
+  /** The candidate groups of the one open task of the instance. */
+  public List<String> candidateGroups(ProcessInstance instance) {
+    return candidateGroups(task(instance));
   }
 
   public List<Task> tasks(ProcessInstance instance) {
@@ -101,34 +119,14 @@ public final class Requests {
     }
   }
 
-  /**
-   * An INTERNAL asset of each demo department in the demo 情報資産管理台帳, which its members may take out and its head
-   * approves (3.2, 3.1.3).
-   */
-  static final Map<String, String> INTERNAL_ASSET_OF = Map.of("yamamoto", "IA-0001", "watanabe", "IA-0001",
-      "ito", "IA-0001", "kato", "IA-0014", "suzuki", "IA-0014", "kobayashi", "IA-0008", "nakamura", "IA-0008",
-      "takahashi", "IA-0008", "sato", "IA-0024");
-
   /** A valid take-out of a laptop (3.2) of 開発設計部's INTERNAL drawings (IA-0001), for tests that need some request. */
   public static Map<String, Object> internalLaptopTakeOut() {
-    return internalLaptopTakeOut("yamamoto");
+    return TakeOutFixture.internalLaptopOf(DemoOrganisation.DESIGN_EMPLOYEE).build();
   }
 
   /** A valid take-out of a laptop (3.2) of an INTERNAL asset of the requester's own department. */
   public static Map<String, Object> internalLaptopTakeOut(String requester) {
-    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
-    Map<String, Object> variables = new java.util.HashMap<>();
-    variables.put("assetIds", INTERNAL_ASSET_OF.getOrDefault(requester, "IA-0001"));
-    variables.put("assetDescription", "設計資料 (ノートPC内)");
-    variables.put("medium", "LAPTOP");
-    variables.put("destination", "取引先");
-    variables.put("purpose", "打ち合わせ");
-    variables.put("startDate", today.toString());
-    variables.put("plannedReturnDate", today.plusDays(1).toString());
-    variables.put("attestDiskEncrypted", true);
-    variables.put("attestEncryptedChannel", true);
-    variables.put("attestKeptInSight", true);
-    return variables;
+    return TakeOutFixture.internalLaptopOf(requester).build();
   }
 
   public static void resetClock() {

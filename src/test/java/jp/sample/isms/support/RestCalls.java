@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class RestCalls {
 
-  public static final String PASSWORD = "Demo-2026!";
+  public static final String PASSWORD = DemoOrganisation.PASSWORD;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** The product starts on H2, deploys everything under bpmn/ and forms/, and loads the demo organisation. */
 @IsmsSpringBootTest
@@ -49,7 +50,7 @@ class ApplicationStartTest {
     assertThat(identityService.createUserQuery().list()).extracting(User::getId)
         .containsExactlyInAnyOrderElementsOf(DEMO_USERS);
     for (String user : DEMO_USERS) {
-      assertThat(identityService.checkPassword(user, "Demo-2026!")).as(user).isTrue();
+      assertThat(identityService.checkPassword(user, DemoOrganisation.PASSWORD)).as(user).isTrue();
     }
     assertThat(identityService.createUserQuery().userId("yamamoto").singleResult().getLastName()).isEqualTo("山本");
   }

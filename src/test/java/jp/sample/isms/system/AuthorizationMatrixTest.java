@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** {@link AuthorizationMatrix} with the product's own passwords: HTTP Basic and the webapps' login form, on H2. */
 @IsmsSpringBootTest
@@ -40,7 +41,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrix {
   EngineApiClient.Answer api(String user, HttpMethod method, String path, Object body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return answer(rest.withBasicAuth(user, "Demo-2026!").exchange(path, method, new HttpEntity<>(body, headers),
+    return answer(rest.withBasicAuth(user, DemoOrganisation.PASSWORD).exchange(path, method, new HttpEntity<>(body, headers),
         String.class));
   }
 
@@ -48,7 +49,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrix {
   EngineApiClient.Answer webapp(String user, HttpMethod method, String path, Object body) {
     WebappSession session = sessions.computeIfAbsent(user, u -> {
       WebappSession signedIn = new WebappSession(rest);
-      signedIn.login(u, "Demo-2026!", "tasklist");
+      signedIn.login(u, DemoOrganisation.PASSWORD, "tasklist");
       return signedIn;
     });
     return answer(session.exchange(method, path, body));

@@ -16,6 +16,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jp.sample.isms.support.DemoOrganisation;
+
 /**
  * Both engine REST roots as an attacker uses them: paths are sent exactly as spelled (path parameters, encodings,
  * doubled slashes kept), on {@code /engine-rest} with HTTP Basic or on {@code /camunda/api/engine/engine/default}
@@ -23,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class EngineApiClient {
 
-  static final String PASSWORD = "Demo-2026!";
+  static final String PASSWORD = DemoOrganisation.PASSWORD;
   static final String ENGINE_REST = "/engine-rest";
   static final String WEBAPP = "/camunda/api/engine/engine/default";
   private static final ObjectMapper JSON = new ObjectMapper();

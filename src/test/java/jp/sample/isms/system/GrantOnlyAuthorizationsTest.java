@@ -26,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The engine does not look up revocations before its permission checks (one query per command saved), so no REVOKE
@@ -76,7 +77,7 @@ class GrantOnlyAuthorizationsTest {
     Map<String, Object> revoke = Map.of("type", Authorization.AUTH_TYPE_REVOKE, "permissions", List.of("READ"),
         "userId", "yamamoto", "resourceType", Resources.PROCESS_DEFINITION.resourceType(),
         "resourceId", "takeOut");
-    ResponseEntity<String> refused = rest.withBasicAuth("suzuki", "Demo-2026!").exchange(
+    ResponseEntity<String> refused = rest.withBasicAuth("suzuki", DemoOrganisation.PASSWORD).exchange(
         "/engine-rest/authorization/create", HttpMethod.POST, new HttpEntity<>(revoke, headers), String.class);
     assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody()).contains("拒否 (REVOKE) の権限設定は使えません");
@@ -84,7 +85,7 @@ class GrantOnlyAuthorizationsTest {
     Map<String, Object> grant = Map.of("type", Authorization.AUTH_TYPE_GRANT, "permissions", List.of("READ"),
         "userId", "yamamoto", "resourceType", Resources.PROCESS_DEFINITION.resourceType(),
         "resourceId", "grantOnlyTest");
-    ResponseEntity<String> granted = rest.withBasicAuth("suzuki", "Demo-2026!").exchange(
+    ResponseEntity<String> granted = rest.withBasicAuth("suzuki", DemoOrganisation.PASSWORD).exchange(
         "/engine-rest/authorization/create", HttpMethod.POST, new HttpEntity<>(grant, headers), String.class);
     try {
       assertThat(granted.getStatusCode()).as(granted.getBody()).isEqualTo(HttpStatus.OK);

@@ -31,6 +31,7 @@ import org.springframework.http.ResponseEntity;
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * 1.1, 10.1, 5.1.10: the role groups and camunda-admin change only through an approved roleChange request. The attacks
@@ -41,7 +42,7 @@ import jp.sample.isms.support.Requests;
 @ExtendWith(OutputCaptureExtension.class)
 class GuardedGroupsAttackTest extends GuardedGroupsAttacks {
 
-  static final String PASSWORD = "Demo-2026!";
+  static final String PASSWORD = DemoOrganisation.PASSWORD;
 
   @Autowired
   TestRestTemplate rest;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** The verified-login cache of {@link IsmsIdentityProvider}: what it spares, and what it never lets through. */
 @IsmsSpringBootTest
@@ -27,10 +28,10 @@ class LoginCacheTest {
   @Test
   void aRememberedLoginCostsNoBcryptAndAWrongPasswordIsStillRefused() {
     logins.forgetLogin("kato");
-    assertThat(identityService.checkPassword("kato", "Demo-2026!")).isTrue();
+    assertThat(identityService.checkPassword("kato", DemoOrganisation.PASSWORD)).isTrue();
     long before = BcryptPasswordEncryptor.CHECKS.get();
     for (int i = 0; i < 5; i++) {
-      assertThat(identityService.checkPassword("kato", "Demo-2026!")).isTrue();
+      assertThat(identityService.checkPassword("kato", DemoOrganisation.PASSWORD)).isTrue();
     }
     assertThat(BcryptPasswordEncryptor.CHECKS.get() - before).isZero();
     assertThat(identityService.checkPassword("kato", "Wrong-2026!")).isFalse();
@@ -48,7 +49,7 @@ class LoginCacheTest {
     for (int i = 0; i < clients; i++) {
       answers.add(pool.submit(() -> {
         start.await();
-        return identityService.checkPassword("kato", "Demo-2026!");
+        return identityService.checkPassword("kato", DemoOrganisation.PASSWORD);
       }));
     }
     start.countDown();

@@ -47,6 +47,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * Models cannot run code: every hostile expression of the corpus is refused at deployment wherever a model can hold an
@@ -400,18 +401,18 @@ class ModelExpressionAttackTest {
         + "<camunda:taskListener expression=\"" + xml("${task.getProcessEngineServices().getIdentityService()"
         + ".createMembership('tanaka', 'camunda-admin')}") + "\" event=\"create\" /></bpmn:extensionElements>"
         + "</bpmn:userTask>");
-    ResponseEntity<String> answer = rest.withBasicAuth("tanaka", "Demo-2026!").exchange(
+    ResponseEntity<String> answer = rest.withBasicAuth("tanaka", DemoOrganisation.PASSWORD).exchange(
         "/engine-rest/deployment/create", HttpMethod.POST, multipart(model, new HttpHeaders()), String.class);
     // a process owner does not deploy directly at all (1.4: only an approved modelRevision is deployed)
     assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
     // the webapps' root refuses deployments from the session (403) before the model is read
     WebappSession session = new WebappSession(rest);
-    session.login("tanaka", "Demo-2026!", "tasklist");
+    session.login("tanaka", DemoOrganisation.PASSWORD, "tasklist");
     ResponseEntity<String> webapp = session.postMultipart("/camunda/api/engine/engine/default/deployment/create",
         multipartBody(model));
     assertThat(webapp.getStatusCode().value()).as(webapp.getBody()).isIn(400, 403);
     // an administrator gets the same refusal
-    ResponseEntity<String> administrator = rest.withBasicAuth("suzuki", "Demo-2026!").exchange(
+    ResponseEntity<String> administrator = rest.withBasicAuth("suzuki", DemoOrganisation.PASSWORD).exchange(
         "/engine-rest/deployment/create", HttpMethod.POST, multipart(model, new HttpHeaders()), String.class);
     assertThat(administrator.getStatusCode()).as(administrator.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(administrator.getBody()).contains("許可されていない式").contains("ServiceTask_Attack")

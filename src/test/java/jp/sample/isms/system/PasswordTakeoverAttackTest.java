@@ -35,6 +35,7 @@ import org.springframework.util.MultiValueMap;
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.organisation.OneTimePasswords;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * 5.1.6, 5.1.8: nobody sets another person's password directly, not even the system administrator. suzuki
@@ -47,7 +48,7 @@ import jp.sample.isms.support.Requests;
 @IsmsSpringBootTest
 class PasswordTakeoverAttackTest {
 
-  private static final String PASSWORD = "Demo-2026!";
+  private static final String PASSWORD = DemoOrganisation.PASSWORD;
   private static final String TAKEN_OVER = "Nottaku#2026q";
   private static final String OWNER = "pw-owner";
 

@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
 import jp.sample.isms.support.PostgresApplication;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** The production profile on a real PostgreSQL: schema, deployment, organisation, REST authentication. */
 @Tag("postgres")
@@ -143,7 +144,7 @@ class PostgresApplicationIT {
     String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     assertThat(rest.getForEntity(base + "/engine-rest/task", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(rest.withBasicAuth("yamamoto", "Demo-2026!").getForEntity(base + "/engine-rest/task", String.class)
+    assertThat(rest.withBasicAuth("yamamoto", DemoOrganisation.PASSWORD).getForEntity(base + "/engine-rest/task", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(rest.withBasicAuth("yamamoto", "bad").getForEntity(base + "/engine-rest/task", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -172,7 +173,7 @@ class PostgresApplicationIT {
           java.sql.Timestamp.from(aged.minus(java.time.Duration.ofDays(20))));
       TestRestTemplate rest = new TestRestTemplate();
       String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
-      var refused = rest.withBasicAuth("kato", "Demo-2026!").getForEntity(base + "/engine-rest/task", String.class);
+      var refused = rest.withBasicAuth("kato", DemoOrganisation.PASSWORD).getForEntity(base + "/engine-rest/task", String.class);
       assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
       assertThat(refused.getBody()).contains("PasswordExpired");
     } finally {
@@ -188,7 +189,7 @@ class PostgresApplicationIT {
     requests.complete("ito", approved, java.util.Map.of("decision", "APPROVED", "decisionComment", "承認します"));
     var sentBack = requests.file("yamamoto", "takeOut", jp.sample.isms.support.Requests.internalLaptopTakeOut());
     requests.complete("ito", sentBack, java.util.Map.of("decision", "SENT_BACK", "decisionComment", "日付を確認"));
-    TestRestTemplate rest = new TestRestTemplate().withBasicAuth("yamamoto", "Demo-2026!");
+    TestRestTemplate rest = new TestRestTemplate().withBasicAuth("yamamoto", DemoOrganisation.PASSWORD);
     String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
 
     String list = rest.getForObject(base + "/api/my/requests?size=50", String.class);
@@ -199,7 +200,7 @@ class PostgresApplicationIT {
     assertThat(rest.getForObject(base + "/api/my/requests.csv", String.class)).contains(approved.getBusinessKey());
     assertThat(rest.getForObject(base + "/api/my/requests/" + approved.getBusinessKey(), String.class))
         .contains("UserTask_ReportReturn", "承認します");
-    TestRestTemplate ito = new TestRestTemplate().withBasicAuth("ito", "Demo-2026!");
+    TestRestTemplate ito = new TestRestTemplate().withBasicAuth("ito", DemoOrganisation.PASSWORD);
     assertThat(ito.getForObject(base + "/api/my/decisions", String.class)).contains(approved.getBusinessKey(),
         sentBack.getBusinessKey());
     assertThat(ito.getForObject(base + "/api/my/tasks", String.class)).contains(pending.getBusinessKey());

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The check the start-up runs first (SystemInitializer): production refuses the demo organisation and the published
@@ -55,7 +56,7 @@ class ProductionSafetyCheckTest {
   }
 
   private ProductionSafetyCheck check(String environment, boolean demo, boolean allow) {
-    return new ProductionSafetyCheck(properties(environment, demo, allow, "Demo-2026!"), jdbc, engineConfiguration,
+    return new ProductionSafetyCheck(properties(environment, demo, allow, DemoOrganisation.PASSWORD), jdbc, engineConfiguration,
         resourceLoader);
   }
 

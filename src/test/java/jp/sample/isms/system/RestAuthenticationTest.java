@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.DemoOrganisation;
 
 @IsmsSpringBootTest
 class RestAuthenticationTest {
@@ -37,11 +38,11 @@ class RestAuthenticationTest {
     tasks.addCandidateGroup(task.getId(), "rest-cache-test");
     String count = "/engine-rest/task/count?taskId=" + task.getId();
     try {
-      assertThat(rest.withBasicAuth("kato", "Demo-2026!").getForObject(count, String.class)).contains("\"count\":0");
+      assertThat(rest.withBasicAuth("kato", DemoOrganisation.PASSWORD).getForObject(count, String.class)).contains("\"count\":0");
       identity.createMembership("kato", "rest-cache-test");
-      assertThat(rest.withBasicAuth("kato", "Demo-2026!").getForObject(count, String.class)).contains("\"count\":1");
+      assertThat(rest.withBasicAuth("kato", DemoOrganisation.PASSWORD).getForObject(count, String.class)).contains("\"count\":1");
       identity.deleteMembership("kato", "rest-cache-test");
-      assertThat(rest.withBasicAuth("kato", "Demo-2026!").getForObject(count, String.class)).contains("\"count\":0");
+      assertThat(rest.withBasicAuth("kato", DemoOrganisation.PASSWORD).getForObject(count, String.class)).contains("\"count\":0");
     } finally {
       tasks.deleteTask(task.getId(), true);
       identity.deleteGroup("rest-cache-test");
@@ -57,7 +58,7 @@ class RestAuthenticationTest {
 
   @Test
   void aDemoUserWithTheRightPasswordIsServed() {
-    ResponseEntity<String> response = rest.withBasicAuth("yamamoto", "Demo-2026!")
+    ResponseEntity<String> response = rest.withBasicAuth("yamamoto", DemoOrganisation.PASSWORD)
         .getForEntity("/engine-rest/task", String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
   }

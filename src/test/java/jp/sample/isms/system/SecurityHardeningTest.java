@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** Hardening of the engine and the REST API: password policy, bcrypt, guest ids, model safety, expressions, REST errors. */
 @IsmsSpringBootTest
@@ -48,7 +49,7 @@ class SecurityHardeningTest {
   private ResponseEntity<String> post(String user, String path, Object body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth(user, "Demo-2026!").exchange("/engine-rest" + path, HttpMethod.POST,
+    return rest.withBasicAuth(user, DemoOrganisation.PASSWORD).exchange("/engine-rest" + path, HttpMethod.POST,
         new HttpEntity<>(body, headers), String.class);
   }
 
@@ -207,12 +208,12 @@ class SecurityHardeningTest {
   @Test
   void queryExpressionsAreRefusedOnTheWebappsRestRootTooExceptForAdministrators() {
     WebappSession employee = new WebappSession(rest);
-    employee.login("yamamoto", "Demo-2026!", "tasklist");
+    employee.login("yamamoto", DemoOrganisation.PASSWORD, "tasklist");
     assertThat(employee.postJson("/camunda/api/engine/engine/default/task",
         "{\"orQueries\":[{\"assigneeExpression\":\"${currentUser()}\"}]}").getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
     WebappSession administrator = new WebappSession(rest);
-    administrator.login("suzuki", "Demo-2026!", "tasklist");
+    administrator.login("suzuki", DemoOrganisation.PASSWORD, "tasklist");
     assertThat(administrator.postJson("/camunda/api/engine/engine/default/task",
         "{\"assigneeExpression\":\"${currentUser()}\"}").getBody()).doesNotContain("クエリに式");
   }
@@ -221,7 +222,7 @@ class SecurityHardeningTest {
   void clientMistakesAre4xxNever500() {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    ResponseEntity<String> invalidJson = rest.withBasicAuth("yamamoto", "Demo-2026!").exchange(
+    ResponseEntity<String> invalidJson = rest.withBasicAuth("yamamoto", DemoOrganisation.PASSWORD).exchange(
         "/engine-rest/process-definition/key/takeOut/submit-form", HttpMethod.POST,
         new HttpEntity<>("{\"variables\": {", headers), String.class);
     assertThat(invalidJson.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** Every demo user logs in to Tasklist; only system administrators (camunda-admin) get Cockpit and Admin. */
 @IsmsSpringBootTest
@@ -38,7 +39,7 @@ class WebappAccessTest {
       "suzuki,    cockpit,  OK",
       "suzuki,    admin,    OK"})
   void webappLogin(String user, String app, HttpStatus expected) {
-    assertThat(login(user, "Demo-2026!", app).getStatusCode()).isEqualTo(expected);
+    assertThat(login(user, DemoOrganisation.PASSWORD, app).getStatusCode()).isEqualTo(expected);
   }
 
   @ParameterizedTest

@@ -26,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** Two approvers on one task at once: exactly one wins, the other gets 409 or 404 in Japanese, never 500. */
 @IsmsSpringBootTest
@@ -42,24 +43,24 @@ class TakeOutConflictTest {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     Map<String, Object> body = Map.of("variables", Map.of("decision", Map.of("value", "APPROVED", "type", "String")));
-    return rest.withBasicAuth(user, "Demo-2026!").exchange("/engine-rest/task/" + taskId + "/submit-form",
+    return rest.withBasicAuth(user, DemoOrganisation.PASSWORD).exchange("/engine-rest/task/" + taskId + "/submit-form",
         HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
   }
 
   @Test
   void twoApproversCompletingTheSameTaskAtOnce() throws Exception {
-    identityService.createMembership("sato", "department-head.development");
+    identityService.createMembership(DemoOrganisation.HR_HEAD, "department-head.development");
     ExecutorService pool = Executors.newFixedThreadPool(2);
     int conflicts = 0;
     int notFound = 0;
     try {
       for (int round = 0; round < 5; round++) {
-        ProcessInstance instance = new Requests(engine).file("yamamoto", TakeOutProcess.KEY,
+        ProcessInstance instance = new Requests(engine).file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY,
             TakeOutProcessTest.laptop(TakeOutProcessTest.INTERNAL_DRAWINGS));
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
         CyclicBarrier start = new CyclicBarrier(2);
         List<Future<ResponseEntity<String>>> results = new ArrayList<>();
-        for (String approver : List.of("ito", "sato")) {
+        for (String approver : List.of(DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.HR_HEAD)) {
           results.add(pool.submit(() -> {
             start.await();
             return submit(approver, task.getId());
@@ -86,17 +87,17 @@ class TakeOutConflictTest {
           conflicts, notFound);
     } finally {
       pool.shutdownNow();
-      identityService.deleteMembership("sato", "department-head.development");
+      identityService.deleteMembership(DemoOrganisation.HR_HEAD, "department-head.development");
     }
   }
 
   @Test
   void completingATaskTwiceGets404() {
-    ProcessInstance instance = new Requests(engine).file("yamamoto", TakeOutProcess.KEY,
+    ProcessInstance instance = new Requests(engine).file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY,
         TakeOutProcessTest.laptop(TakeOutProcessTest.INTERNAL_DRAWINGS));
     Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
-    assertThat(submit("ito", task.getId()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    ResponseEntity<String> again = submit("ito", task.getId());
+    assertThat(submit(DemoOrganisation.DEVELOPMENT_HEAD, task.getId()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    ResponseEntity<String> again = submit(DemoOrganisation.DEVELOPMENT_HEAD, task.getId());
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(again.getBody()).contains("対象が見つかりません");
   }

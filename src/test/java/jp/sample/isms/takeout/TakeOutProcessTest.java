@@ -27,6 +27,7 @@ import jp.sample.isms.approval.RequestWithdrawal;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** bpmn/takeOut.bpmn (3.2): one test per path, on the real engine with the demo organisation. */
 @IsmsSpringBootTest
@@ -91,7 +92,7 @@ class TakeOutProcessTest {
   @Test
   void publicAssetIsRecordedWithoutApproval() {
     // when
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(PUBLIC_CATALOGUE));
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, laptop(PUBLIC_CATALOGUE));
     // then
     assertThat(instance).isEnded().hasPassed(TakeOutProcess.END_RECORDED);
     String businessKey = instance.getBusinessKey();
@@ -103,19 +104,19 @@ class TakeOutProcessTest {
   @Test
   void internalAssetIsApprovedByTheDepartmentHeadAndReturned() {
     // given
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_APPROVE);
     assertThat(candidateGroups(requests.task(instance))).containsExactly("department-head.development");
     assertThat(requests.task(instance).getDescription())
         .isEqualTo(instance.getBusinessKey() + " ／ 山本 さくら ／ 情報資産の社外持ち出し申請");
     assertThat(register.find(instance.getBusinessKey()).displayStatus()).isEqualTo("申請中");
     // when
-    requests.complete("ito", instance, approve());
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, approve());
     // then
-    assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN).task().isAssignedTo("yamamoto");
+    assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN).task().isAssignedTo(DemoOrganisation.DESIGN_EMPLOYEE);
     TakeOutRegister.Entry entry = register.find(instance.getBusinessKey());
     assertThat(entry.status()).isEqualTo("APPROVED");
-    assertThat(entry.approver()).isEqualTo("ito");
+    assertThat(entry.approver()).isEqualTo(DemoOrganisation.DEVELOPMENT_HEAD);
     assertThat(entry.displayStatus()).isEqualTo("持ち出し中");
     // the state follows today's date: approved but not yet taken out, then overdue
     String key = instance.getBusinessKey();
@@ -127,14 +128,14 @@ class TakeOutProcessTest {
     jdbc.update(dates, entry.startDate(), entry.plannedReturnDate(), key);
 
     // when
-    requests.complete("yamamoto", instance, Map.of("returnedOn", TODAY.toString(), "returnNote", "異常なし"));
+    requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, Map.of("returnedOn", TODAY.toString(), "returnNote", "異常なし"));
     // then
     assertThat(instance).isEnded().hasPassed(TakeOutProcess.END_RETURNED);
     assertThat(register.find(instance.getBusinessKey()).displayStatus()).isEqualTo("返却済");
     List<AuditEntry> records = audit.forBusinessKey(instance.getBusinessKey());
     assertThat(records).extracting(AuditEntry::outcome).containsExactly("FILED", "RECORDED", "APPROVED", "DONE");
     AuditEntry approval = records.get(2);
-    assertThat(approval.actor()).isEqualTo("ito");
+    assertThat(approval.actor()).isEqualTo(DemoOrganisation.DEVELOPMENT_HEAD);
     assertThat(approval.actingRole()).isEqualTo("DEPARTMENT_HEAD");
     assertThat(approval.clauses()).isEqualTo("3.2");
     assertThat(approval.stepName()).isEqualTo("持ち出しを承認する");
@@ -142,25 +143,25 @@ class TakeOutProcessTest {
 
   @Test
   void secretAssetGoesToThePresident() {
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(SECRET_DRAWINGS));
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, laptop(SECRET_DRAWINGS));
     assertThat(candidateGroups(requests.task(instance))).containsExactly("president");
     // ito holds no role for this step: the engine's authorizations refuse him (HTTP 403)
-    assertThatThrownBy(() -> requests.complete("ito", instance, approve()))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, approve()))
         .isInstanceOf(AuthorizationException.class);
-    requests.complete("tanaka", instance, approve());
+    requests.complete(DemoOrganisation.PRESIDENT, instance, approve());
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN);
     assertThat(audit.latest(instance.getId(), TakeOutProcess.TASK_APPROVE).actingRole()).isEqualTo("PRESIDENT");
   }
 
   @Test
   void rejectionNeedsACommentAndEndsTheRequest() {
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
-    assertThatThrownBy(() -> requests.complete("ito", instance, Map.of("decision", "REJECTED")))
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("decision", "REJECTED")))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("decisionComment")
         .hasMessageContaining("却下の場合はコメントが必須です");
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_APPROVE);
 
-    requests.complete("ito", instance, Map.of("decision", "REJECTED", "decisionComment", "極秘扱いの資料が含まれる"));
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("decision", "REJECTED", "decisionComment", "極秘扱いの資料が含まれる"));
 
     assertThat(instance).isEnded().hasPassed(TakeOutProcess.END_REJECTED);
     assertThat(register.find(instance.getBusinessKey()).displayStatus()).isEqualTo("却下");
@@ -169,24 +170,24 @@ class TakeOutProcessTest {
 
   @Test
   void sentBackRequestIsCorrectedAndResubmitted() {
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
-    requests.complete("ito", instance, Map.of("decision", "SENT_BACK", "decisionComment", "返却予定日を延ばしてください"));
-    assertThat(instance).isWaitingAt(TakeOutProcess.TASK_CORRECT).task().isAssignedTo("yamamoto");
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("decision", "SENT_BACK", "decisionComment", "返却予定日を延ばしてください"));
+    assertThat(instance).isWaitingAt(TakeOutProcess.TASK_CORRECT).task().isAssignedTo(DemoOrganisation.DESIGN_EMPLOYEE);
     assertThat(register.find(instance.getBusinessKey()).displayStatus()).isEqualTo("差し戻し中");
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "lastDecidedBy")).isEqualTo("伊藤 直樹");
 
     // the approver cannot answer in the requester's place
-    assertThatThrownBy(() -> requests.complete("ito", instance, Map.of("resubmission", "RESUBMIT")))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("resubmission", "RESUBMIT")))
         .isInstanceOf(AuthorizationException.class);
 
     Map<String, Object> corrected = new HashMap<>(laptop(INTERNAL_DRAWINGS));
     corrected.put("plannedReturnDate", TODAY.plusDays(5).toString());
     corrected.put("resubmission", "RESUBMIT");
-    requests.complete("yamamoto", instance, corrected);
+    requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, corrected);
 
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_APPROVE);
     assertThat(register.find(instance.getBusinessKey()).plannedReturnDate()).isEqualTo(TODAY.plusDays(5));
-    requests.complete("ito", instance, approve());
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, approve());
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN);
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
         .containsExactly("FILED", "RECORDED", "SENT_BACK", "RESUBMITTED", "RECORDED", "APPROVED");
@@ -194,39 +195,39 @@ class TakeOutProcessTest {
 
   @Test
   void aResubmissionIsValidatedLikeAFiling() {
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
-    requests.complete("ito", instance, Map.of("decision", "SENT_BACK", "decisionComment", "媒体を確認してください"));
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("decision", "SENT_BACK", "decisionComment", "媒体を確認してください"));
     Map<String, Object> corrected = new HashMap<>(laptop(INTERNAL_DRAWINGS));
     corrected.put("attestDiskEncrypted", false);
     corrected.put("resubmission", "RESUBMIT");
-    assertThatThrownBy(() -> requests.complete("yamamoto", instance, corrected))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, corrected))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("3.2:");
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_CORRECT);
   }
 
   @Test
   void sentBackRequestIsWithdrawnByTheRequester() {
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
-    requests.complete("ito", instance, Map.of("decision", "SENT_BACK", "decisionComment", "不要では?"));
-    requests.complete("yamamoto", instance, Map.of("resubmission", "WITHDRAW"));
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("decision", "SENT_BACK", "decisionComment", "不要では?"));
+    requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, Map.of("resubmission", "WITHDRAW"));
     assertThat(instance).isEnded().hasPassed(TakeOutProcess.END_WITHDRAWN);
     assertThat(register.find(instance.getBusinessKey()).displayStatus()).isEqualTo("取り下げ");
   }
 
   @Test
   void requesterWithdrawsAnOpenRequestButNotAnApprovedOne() {
-    ProcessInstance open = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
-    assertThatThrownBy(() -> withdrawal.withdraw(open.getBusinessKey(), "ito", null))
+    ProcessInstance open = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
+    assertThatThrownBy(() -> withdrawal.withdraw(open.getBusinessKey(), DemoOrganisation.DEVELOPMENT_HEAD, null))
         .isInstanceOf(RequestWithdrawal.WithdrawalRefusedException.class).hasMessageContaining("申請者本人");
-    withdrawal.withdraw(open.getBusinessKey(), "yamamoto", "予定がなくなった");
+    withdrawal.withdraw(open.getBusinessKey(), DemoOrganisation.DESIGN_EMPLOYEE, "予定がなくなった");
     assertThat(open).isEnded().hasPassed(TakeOutProcess.END_WITHDRAWN_BY_REQUESTER);
     assertThat(register.find(open.getBusinessKey()).displayStatus()).isEqualTo("取り下げ");
     assertThat(audit.forBusinessKey(open.getBusinessKey())).extracting(AuditEntry::outcome)
         .containsExactly("FILED", "RECORDED", "WITHDRAWN");
 
-    ProcessInstance approved = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
-    requests.complete("ito", approved, approve());
-    assertThatThrownBy(() -> withdrawal.withdraw(approved.getBusinessKey(), "yamamoto", null))
+    ProcessInstance approved = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, approved, approve());
+    assertThatThrownBy(() -> withdrawal.withdraw(approved.getBusinessKey(), DemoOrganisation.DESIGN_EMPLOYEE, null))
         .isInstanceOf(RequestWithdrawal.WithdrawalRefusedException.class).hasMessageContaining("承認済み");
     assertThat(approved).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN);
   }
@@ -234,8 +235,8 @@ class TakeOutProcessTest {
   @Test
   void overdueReturnRemindsTheRequesterThenNotifiesTheApprover() {
     // given an approved take-out
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
-    requests.complete("ito", instance, approve());
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, approve());
     LocalDate plannedReturn = TODAY.plusDays(2);
     assertThat(requests.timerDueDate(instance, TakeOutProcess.BOUNDARY_RETURN_OVERDUE).toInstant())
         .isEqualTo(plannedReturn.plusDays(1).atTime(9, 0).atZone(ZoneId.of("Asia/Tokyo")).toInstant());
@@ -253,16 +254,16 @@ class TakeOutProcessTest {
     // every record names the version of the flow, also those written by the flow's own service tasks
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::flowVersion).doesNotContainNull();
     // and the late return still closes the request
-    requests.complete("yamamoto", instance, Map.of("returnedOn", TODAY.toString()));
+    requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, Map.of("returnedOn", TODAY.toString()));
     assertThat(instance).isEnded().hasPassed(TakeOutProcess.END_RETURNED);
   }
 
   @Test
   void returnReportedBeforeTheReminderLeavesNoTimer() {
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
-    requests.complete("ito", instance, approve());
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, approve());
     requests.fireTimer(instance, TakeOutProcess.BOUNDARY_RETURN_OVERDUE);
-    requests.complete("yamamoto", instance, Map.of("returnedOn", TODAY.toString()));
+    requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, Map.of("returnedOn", TODAY.toString()));
     // the terminate end event removed the waiting three-day timer
     assertThat(instance).isEnded();
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
@@ -271,11 +272,11 @@ class TakeOutProcessTest {
   @Test
   void aSoleDepartmentHeadsOwnRequestGoesToThePresident() {
     // ito is the only head of his department: his own take-out goes up to the president
-    ProcessInstance instance = requests.file("ito", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
+    ProcessInstance instance = requests.file(DemoOrganisation.DEVELOPMENT_HEAD, TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
     Task task = requests.task(instance);
     assertThat(candidateGroups(task)).containsExactly("president");
-    assertThatThrownBy(() -> requests.claim("ito", task)).isInstanceOf(AuthorizationException.class);
-    requests.complete("tanaka", instance, approve());
+    assertThatThrownBy(() -> requests.claim(DemoOrganisation.DEVELOPMENT_HEAD, task)).isInstanceOf(AuthorizationException.class);
+    requests.complete(DemoOrganisation.PRESIDENT, instance, approve());
     AuditEntry approval = audit.latest(instance.getId(), TakeOutProcess.TASK_APPROVE);
     assertThat(approval.actingRole()).isEqualTo("PRESIDENT");
     assertThat(approval.flags()).isNull();
@@ -284,48 +285,48 @@ class TakeOutProcessTest {
   @Test
   void aRequesterWhoHoldsTheRoleCanNeitherClaimNorCompleteTheirOwnStep() {
     // given a second head of 開発設計部, so that ito's request stays with the department heads
-    engine.getIdentityService().createMembership("sato", "department-head.development");
+    engine.getIdentityService().createMembership(DemoOrganisation.HR_HEAD, "department-head.development");
     try {
-      ProcessInstance instance = requests.file("ito", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
+      ProcessInstance instance = requests.file(DemoOrganisation.DEVELOPMENT_HEAD, TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
       Task task = requests.task(instance);
       assertThat(candidateGroups(task)).containsExactly("department-head.development");
       // when ito, a member of the candidate group, claims or completes his own request, then four eyes refuse
-      assertThatThrownBy(() -> requests.claim("ito", task)).isInstanceOf(FourEyesViolationException.class)
+      assertThatThrownBy(() -> requests.claim(DemoOrganisation.DEVELOPMENT_HEAD, task)).isInstanceOf(FourEyesViolationException.class)
           .hasMessageContaining("自分の申請は承認できません");
-      assertThatThrownBy(() -> requests.submit("ito", task, approve()))
+      assertThatThrownBy(() -> requests.submit(DemoOrganisation.DEVELOPMENT_HEAD, task, approve()))
           .isInstanceOf(FourEyesViolationException.class);
       // and nothing changed
       assertThat(requests.task(instance).getAssignee()).isNull();
       assertThat(instance).isWaitingAt(TakeOutProcess.TASK_APPROVE);
       // the other head approves
-      requests.complete("sato", instance, approve());
+      requests.complete(DemoOrganisation.HR_HEAD, instance, approve());
       assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN);
     } finally {
-      engine.getIdentityService().deleteMembership("sato", "department-head.development");
+      engine.getIdentityService().deleteMembership(DemoOrganisation.HR_HEAD, "department-head.development");
     }
   }
 
   @Test
   void anAdministratorWhoDoesNotHoldTheRoleCannotClaimOrDecide() {
     // suzuki is a camunda-admin (engine authorizations do not stop her) but not head of 開発設計部
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
-    assertThatThrownBy(() -> requests.claim("suzuki", requests.task(instance)))
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
+    assertThatThrownBy(() -> requests.claim(DemoOrganisation.SYSTEM_ADMINISTRATOR, requests.task(instance)))
         .isInstanceOf(FourEyesViolationException.class).hasMessageContaining("担当者ではありません");
-    assertThatThrownBy(() -> requests.submit("suzuki", requests.task(instance), approve()))
+    assertThatThrownBy(() -> requests.submit(DemoOrganisation.SYSTEM_ADMINISTRATOR, requests.task(instance), approve()))
         .isInstanceOf(FourEyesViolationException.class);
     assertThat(requests.task(instance).getAssignee()).isNull();
     engine.getTaskService().setAssignee(requests.task(instance).getId(), null);
-    assertThatThrownBy(() -> engine.getTaskService().setAssignee(requests.task(instance).getId(), "kato"))
+    assertThatThrownBy(() -> engine.getTaskService().setAssignee(requests.task(instance).getId(), DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE))
         .isInstanceOf(FourEyesViolationException.class);
   }
 
   @Test
   void thePresidentsOwnSecretTakeOutIsFlaggedAsSelfApproval() {
     // tanaka holds both president and security officer: nobody else can approve
-    ProcessInstance instance = requests.file("tanaka", TakeOutProcess.KEY, laptop(SECRET_CONTRACTS));
-    requests.complete("tanaka", instance, approve());
+    ProcessInstance instance = requests.file(DemoOrganisation.PRESIDENT, TakeOutProcess.KEY, laptop(SECRET_CONTRACTS));
+    requests.complete(DemoOrganisation.PRESIDENT, instance, approve());
     AuditEntry approval = audit.latest(instance.getId(), TakeOutProcess.TASK_APPROVE);
-    assertThat(approval.actor()).isEqualTo("tanaka");
+    assertThat(approval.actor()).isEqualTo(DemoOrganisation.PRESIDENT);
     assertThat(approval.flags()).isEqualTo("SELF_APPROVAL");
   }
 
@@ -336,7 +337,7 @@ class TakeOutProcessTest {
     long instancesBefore = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
     Integer refusalsBefore = refusals();
 
-    assertThatThrownBy(() -> requests.file("yamamoto", TakeOutProcess.KEY, variables))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, variables))
         .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("3.2: ノートパソコンで持ち出す場合はハードディスク/データ・フォルダーの暗号化が必要です (attestDiskEncrypted)");
 
@@ -352,16 +353,16 @@ class TakeOutProcessTest {
     usb.remove("attestEncryptedChannel");
     usb.put("attestMediaErased", true);
     usb.put("attestDataEncrypted", true);
-    assertThatThrownBy(() -> requests.file("yamamoto", TakeOutProcess.KEY, usb))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, usb))
         .hasMessageContaining("attestMediaTagged").hasMessageNotContaining("attestDiskEncrypted");
     usb.put("attestMediaTagged", true);
-    assertThat(requests.file("yamamoto", TakeOutProcess.KEY, usb)).isWaitingAt(TakeOutProcess.TASK_APPROVE);
+    assertThat(requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, usb)).isWaitingAt(TakeOutProcess.TASK_APPROVE);
 
     Map<String, Object> paper = laptop(PUBLIC_CATALOGUE);
     paper.put("medium", "PAPER");
     paper.remove("attestDiskEncrypted");
     paper.remove("attestEncryptedChannel");
-    assertThat(requests.file("yamamoto", TakeOutProcess.KEY, paper)).isEnded();
+    assertThat(requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, paper)).isEnded();
   }
 
   @Test
@@ -371,9 +372,9 @@ class TakeOutProcessTest {
     variables.put("startDate", TODAY.minusDays(1).toString());
     variables.put("plannedReturnDate", TODAY.minusDays(3).toString());
     variables.put("destination", "");
-    variables.put("requester", "ito");
+    variables.put("requester", DemoOrganisation.DEVELOPMENT_HEAD);
     variables.put("somethingElse", "x");
-    assertThatThrownBy(() -> requests.file("yamamoto", TakeOutProcess.KEY, variables))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, variables))
         .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("classification: このフォームにない項目です")
         .hasMessageContaining("startDate: 持ち出し日に過去の日付は指定できません")
@@ -385,22 +386,22 @@ class TakeOutProcessTest {
 
   @Test
   void anApproverCannotChangeTheRequestWhileApproving() {
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
     Map<String, Object> tampered = new HashMap<>(approve());
     tampered.put("classification", "PUBLIC");
-    assertThatThrownBy(() -> requests.complete("ito", instance, tampered))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, tampered))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("は変更できません");
     Map<String, Object> unchanged = new HashMap<>(approve());
     unchanged.put("classification", "INTERNAL");
     unchanged.put("businessKey", instance.getBusinessKey());
-    requests.complete("ito", instance, unchanged);
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, unchanged);
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN);
   }
 
   @Test
   void businessKeysAreConsecutiveAndUnique() {
-    String first = requests.file("kato", TakeOutProcess.KEY, laptop(PUBLIC_CATALOGUE)).getBusinessKey();
-    String second = requests.file("kato", TakeOutProcess.KEY, laptop(PUBLIC_CATALOGUE)).getBusinessKey();
+    String first = requests.file(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, TakeOutProcess.KEY, laptop(PUBLIC_CATALOGUE)).getBusinessKey();
+    String second = requests.file(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, TakeOutProcess.KEY, laptop(PUBLIC_CATALOGUE)).getBusinessKey();
     int a = Integer.parseInt(first.substring(first.lastIndexOf('-') + 1));
     int b = Integer.parseInt(second.substring(second.lastIndexOf('-') + 1));
     assertThat(b).isEqualTo(a + 1);
@@ -415,13 +416,13 @@ class TakeOutProcessTest {
     declared.put("classification", "PUBLIC");
     long instancesBefore = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
     // when she files it, then the classification is refused as a field the form does not offer
-    assertThatThrownBy(() -> requests.file("yamamoto", TakeOutProcess.KEY, declared))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, declared))
         .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("classification: このフォームにない項目です");
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).isEqualTo(instancesBefore);
 
     // when she files it without, then the register's classification routes it
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS));
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_APPROVE);
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "classification")).isEqualTo("INTERNAL");
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "assetSummary").toString())
@@ -442,25 +443,25 @@ class TakeOutProcessTest {
   @Test
   void anInternalAssetOfAnotherDepartmentGoesToItsOwnersHead() {
     // given 製造部's manual, which 開発設計部 may use (3.1.4)
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, laptop(MANUFACTURING_MANUAL));
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, laptop(MANUFACTURING_MANUAL));
     // then its 管理責任者, the head of 製造部, decides (3.1.3), not yamamoto's head
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_APPROVE);
     assertThat(candidateGroups(requests.task(instance))).containsExactly("department-head.manufacturing");
-    assertThatThrownBy(() -> requests.complete("ito", instance, approve())).isInstanceOf(AuthorizationException.class);
-    requests.complete("takahashi", instance, approve());
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, approve())).isInstanceOf(AuthorizationException.class);
+    requests.complete(DemoOrganisation.MANUFACTURING_HEAD, instance, approve());
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN);
     AuditEntry approval = audit.latest(instance.getId(), TakeOutProcess.TASK_APPROVE);
-    assertThat(approval.actor()).isEqualTo("takahashi");
+    assertThat(approval.actor()).isEqualTo(DemoOrganisation.MANUFACTURING_HEAD);
     assertThat(approval.actingRole()).isEqualTo("DEPARTMENT_HEAD");
-    assertThat(register.find(instance.getBusinessKey()).approver()).isEqualTo("takahashi");
+    assertThat(register.find(instance.getBusinessKey()).approver()).isEqualTo(DemoOrganisation.MANUFACTURING_HEAD);
   }
 
   @Test
   void theOwnersHeadTakingOutTheirOwnAssetGoesToThePresident() {
     // takahashi is the only head of 製造部 and the requester: four eyes send it up
-    ProcessInstance instance = requests.file("takahashi", TakeOutProcess.KEY, laptop(MANUFACTURING_MANUAL));
+    ProcessInstance instance = requests.file(DemoOrganisation.MANUFACTURING_HEAD, TakeOutProcess.KEY, laptop(MANUFACTURING_MANUAL));
     assertThat(candidateGroups(requests.task(instance))).containsExactly("president");
-    requests.complete("tanaka", instance, approve());
+    requests.complete(DemoOrganisation.PRESIDENT, instance, approve());
     assertThat(audit.latest(instance.getId(), TakeOutProcess.TASK_APPROVE).actingRole()).isEqualTo("PRESIDENT");
   }
 
@@ -469,11 +470,11 @@ class TakeOutProcessTest {
     long instancesBefore = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
     Integer refusalsBefore = refusals();
     // kato (総務部) is not in the user scope of 開発設計部's drawings
-    assertThatThrownBy(() -> requests.file("kato", TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS)))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, TakeOutProcess.KEY, laptop(INTERNAL_DRAWINGS)))
         .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("3.1.4: 情報資産 IA-0001 (印刷機設計図面 (標準機)) の利用者範囲に含まれていません (assetIds)");
     // nor yamamoto in that of 人事部's personnel records, not even next to an asset she may use
-    assertThatThrownBy(() -> requests.file("yamamoto", TakeOutProcess.KEY,
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY,
         laptop(INTERNAL_DRAWINGS + ", " + PERSONNEL_RECORDS)))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("3.1.4: 情報資産 IA-0020");
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).isEqualTo(instancesBefore);
@@ -482,26 +483,26 @@ class TakeOutProcessTest {
 
   @Test
   void unknownRetiredMalformedAndMixedOwnerAssetsAreRefused() {
-    assertThatThrownBy(() -> requests.file("yamamoto", TakeOutProcess.KEY, laptop("IA-9999")))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, laptop("IA-9999")))
         .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("3.1.1: 情報資産管理台帳に登録されていない情報資産です: IA-9999");
-    assertThatThrownBy(() -> requests.file("yamamoto", TakeOutProcess.KEY, laptop(RETIRED_DRAWINGS)))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, laptop(RETIRED_DRAWINGS)))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("3.1.1: 廃棄済の情報資産です: IA-0026");
-    assertThatThrownBy(() -> requests.file("yamamoto", TakeOutProcess.KEY, laptop("drawings")))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, laptop("drawings")))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("assetIds: ");
-    assertThatThrownBy(() -> requests.file("yamamoto", TakeOutProcess.KEY,
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY,
         laptop(INTERNAL_DRAWINGS + "," + MANUFACTURING_MANUAL)))
         .isInstanceOf(RequestValidationException.class)
         .hasMessageContaining("3.1.3: 管理責任者 (保有部門) の異なる情報資産は別々に申請してください");
     Map<String, Object> nothing = laptop(INTERNAL_DRAWINGS);
     nothing.remove("assetIds");
-    assertThatThrownBy(() -> requests.file("yamamoto", TakeOutProcess.KEY, nothing))
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, nothing))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("3.1.1: 持ち出す情報資産を情報資産管理台帳から選ぶか");
   }
 
   @Test
   void theHighestClassificationOfTheAssetsDecides() {
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY,
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY,
         laptop(PUBLIC_CATALOGUE + "、" + SECRET_DRAWINGS + ", " + INTERNAL_DRAWINGS));
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "classification")).isEqualTo("SECRET");
     assertThat(candidateGroups(requests.task(instance))).containsExactly("president");
@@ -519,30 +520,30 @@ class TakeOutProcessTest {
   @Test
   void anUnregisteredAssetIsRegisteredByTheDepartmentHeadBeforeTheTakeOutGoesOn() {
     // given yamamoto files an asset that is not in the register
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, unregisteredLaptop());
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, unregisteredLaptop());
     // then her department head must register it first (3.1.1, 3.1.3)
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REGISTER_ASSET);
     assertThat(candidateGroups(requests.task(instance))).containsExactly("department-head.development");
     assertThat(register.find(instance.getBusinessKey()).classification()).isNull();
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "assetSummary")).isEqualTo("台帳に未登録の情報資産");
     // the requester cannot do it herself
-    assertThatThrownBy(() -> requests.complete("yamamoto", instance, Map.of("assetRegistration", "REGISTERED",
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, Map.of("assetRegistration", "REGISTERED",
         "assetIds", PUBLIC_CATALOGUE))).isInstanceOf(AuthorizationException.class);
     // registering needs the id of an asset yamamoto may use
-    assertThatThrownBy(() -> requests.complete("ito", instance, Map.of("assetRegistration", "REGISTERED")))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("assetRegistration", "REGISTERED")))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("3.1.1: 台帳に登録した情報資産のIDを入力してください");
-    assertThatThrownBy(() -> requests.complete("ito", instance, Map.of("assetRegistration", "REGISTERED",
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("assetRegistration", "REGISTERED",
         "assetIds", PERSONNEL_RECORDS))).isInstanceOf(RequestValidationException.class).hasMessageContaining("3.1.4:");
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REGISTER_ASSET);
 
     // when ito has registered it and names it
-    requests.complete("ito", instance, Map.of("assetRegistration", "REGISTERED", "assetIds", INTERNAL_DRAWINGS));
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("assetRegistration", "REGISTERED", "assetIds", INTERNAL_DRAWINGS));
     // then the take-out goes on with the register's classification and owner, ito deciding as its 管理責任者
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_APPROVE);
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "classification")).isEqualTo("INTERNAL");
     assertThat(candidateGroups(requests.task(instance))).containsExactly("department-head.development");
     assertThat(register.find(instance.getBusinessKey()).classification()).isEqualTo("INTERNAL");
-    requests.complete("ito", instance, approve());
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, approve());
     assertThat(instance).isWaitingAt(TakeOutProcess.TASK_REPORT_RETURN);
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).extracting(AuditEntry::outcome)
         .containsExactly("FILED", "DONE", "RECORDED", "APPROVED");
@@ -550,10 +551,10 @@ class TakeOutProcessTest {
 
   @Test
   void anUnregisteredAssetTheHeadDoesNotRegisterIsRejected() {
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, unregisteredLaptop());
-    assertThatThrownBy(() -> requests.complete("ito", instance, Map.of("assetRegistration", "REFUSED")))
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, unregisteredLaptop());
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("assetRegistration", "REFUSED")))
         .isInstanceOf(RequestValidationException.class).hasMessageContaining("comment: 登録しない場合はコメントが必須です");
-    requests.complete("ito", instance, Map.of("assetRegistration", "REFUSED", "comment", "私物の動画のため対象外"));
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("assetRegistration", "REFUSED", "comment", "私物の動画のため対象外"));
     assertThat(instance).isEnded().hasPassed(TakeOutProcess.END_UNREGISTERED_ASSET_REFUSED);
     assertThat(register.find(instance.getBusinessKey()).displayStatus()).isEqualTo("却下");
   }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.auditor.AuditClient;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The state of a take-out is derived once, by view {@code takeout_register_view}: for each state, the flow's register
@@ -83,14 +84,14 @@ class TakeOutRegisterViewTest {
     assertThat(register.find(KEY).displayStatus()).isEqualTo(view);
 
     AuditClient auditor = new AuditClient(rest);
-    JsonNode rows = auditor.get("nakamura", "/api/audit/registers/takeout?businessKey=" + KEY).get("rows");
+    JsonNode rows = auditor.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/takeout?businessKey=" + KEY).get("rows");
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).get("status").asText()).isEqualTo(view);
     assertThat(rows.get(0).get("late").asText()).isEqualTo(late ? "はい" : "いいえ");
-    JsonNode filtered = auditor.get("nakamura", "/api/audit/registers/takeout?businessKey=" + KEY + "&status=" + state)
+    JsonNode filtered = auditor.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/takeout?businessKey=" + KEY + "&status=" + state)
         .get("rows");
     assertThat(filtered).hasSize(1);
-    String csv = new String(auditor.bytes("nakamura", "/api/audit/registers/takeout.csv?businessKey=" + KEY)
+    String csv = new String(auditor.bytes(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/takeout.csv?businessKey=" + KEY)
         .getBody(), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(csv.lines().skip(1).findFirst().orElseThrow()).contains("," + state + ",");
   }

@@ -24,12 +24,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.system.WebappSession;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** The kernel's answers through the standard Camunda REST API: 200, 400 with field and clause, 403 for four eyes. */
 @IsmsSpringBootTest
 class TakeOutRestTest {
 
-  private static final String PASSWORD = "Demo-2026!";
+  private static final String PASSWORD = DemoOrganisation.PASSWORD;
 
   @Autowired
   TestRestTemplate rest;
@@ -77,19 +78,19 @@ class TakeOutRestTest {
 
   @Test
   void yamamotoFilesAnInternalTakeOutThatLandsWithIto() throws Exception {
-    String instanceId = file("yamamoto", TakeOutProcessTest.laptop(TakeOutProcessTest.INTERNAL_DRAWINGS));
+    String instanceId = file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcessTest.laptop(TakeOutProcessTest.INTERNAL_DRAWINGS));
 
-    ResponseEntity<String> itosTasks = rest.withBasicAuth("ito", PASSWORD)
+    ResponseEntity<String> itosTasks = rest.withBasicAuth(DemoOrganisation.DEVELOPMENT_HEAD, PASSWORD)
         .getForEntity("/engine-rest/task?processInstanceId=" + instanceId, String.class);
     assertThat(read(itosTasks)).hasSize(1);
     assertThat(read(itosTasks).get(0).get("name").asText()).isEqualTo("持ち出しを承認する");
 
-    ResponseEntity<String> katosView = rest.withBasicAuth("kato", PASSWORD)
+    ResponseEntity<String> katosView = rest.withBasicAuth(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, PASSWORD)
         .getForEntity("/engine-rest/task?processInstanceId=" + instanceId, String.class);
     assertThat(read(katosView)).isEmpty();
 
     // the requester follows the request (read only) in 自分の申請
-    ResponseEntity<String> yamamotosView = rest.withBasicAuth("yamamoto", PASSWORD)
+    ResponseEntity<String> yamamotosView = rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE, PASSWORD)
         .getForEntity("/engine-rest/task?processInstanceId=" + instanceId, String.class);
     assertThat(read(yamamotosView)).hasSize(1);
   }
@@ -100,7 +101,7 @@ class TakeOutRestTest {
     values.put("plannedReturnDate", TakeOutProcessTest.TODAY.minusDays(5).toString());
     long before = taskService.createTaskQuery().count();
 
-    ResponseEntity<String> response = post("yamamoto", "/process-definition/key/takeOut/submit-form",
+    ResponseEntity<String> response = post(DemoOrganisation.DESIGN_EMPLOYEE, "/process-definition/key/takeOut/submit-form",
         variables(values));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -113,7 +114,7 @@ class TakeOutRestTest {
   void aRefusalGets400NamingTheClause() throws Exception {
     Map<String, Object> values = TakeOutProcessTest.laptop(TakeOutProcessTest.SECRET_DRAWINGS);
     values.remove("attestDiskEncrypted");
-    ResponseEntity<String> response = post("yamamoto", "/process-definition/key/takeOut/submit-form",
+    ResponseEntity<String> response = post(DemoOrganisation.DESIGN_EMPLOYEE, "/process-definition/key/takeOut/submit-form",
         variables(values));
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(read(response).get("message").asText()).contains("3.2: ノートパソコンで持ち出す場合は");
@@ -124,14 +125,14 @@ class TakeOutRestTest {
     long before = taskService.createTaskQuery().count();
     for (String root : List.of("/engine-rest", "/camunda/api/engine/engine/default")) {
       // kato (総務部) names 開発設計部's drawings, outside his user scope (3.1.4)
-      ResponseEntity<String> outside = postTo(root, "kato", "/process-definition/key/takeOut/submit-form",
+      ResponseEntity<String> outside = postTo(root, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "/process-definition/key/takeOut/submit-form",
           variables(TakeOutProcessTest.laptop(TakeOutProcessTest.INTERNAL_DRAWINGS)));
       assertThat(outside.getStatusCode()).as(root + " " + outside.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(read(outside).get("message").asText()).contains("3.1.4:", "(assetIds)");
       // yamamoto declares her INTERNAL drawings PUBLIC: the classification is the register's, not hers
       Map<String, Object> declared = TakeOutProcessTest.laptop(TakeOutProcessTest.INTERNAL_DRAWINGS);
       declared.put("classification", "PUBLIC");
-      ResponseEntity<String> response = postTo(root, "yamamoto", "/process-definition/key/takeOut/submit-form",
+      ResponseEntity<String> response = postTo(root, DemoOrganisation.DESIGN_EMPLOYEE, "/process-definition/key/takeOut/submit-form",
           variables(declared));
       assertThat(response.getStatusCode()).as(root).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(read(response).get("message").asText()).contains("classification: このフォームにない項目です");
@@ -141,36 +142,36 @@ class TakeOutRestTest {
 
   @Test
   void completeAndSubmitFormValidateTheDecision() throws Exception {
-    String instanceId = file("yamamoto", TakeOutProcessTest.laptop(TakeOutProcessTest.INTERNAL_DRAWINGS));
+    String instanceId = file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcessTest.laptop(TakeOutProcessTest.INTERNAL_DRAWINGS));
     Task task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
 
-    ResponseEntity<String> complete = post("ito", "/task/" + task.getId() + "/complete",
+    ResponseEntity<String> complete = post(DemoOrganisation.DEVELOPMENT_HEAD, "/task/" + task.getId() + "/complete",
         variables(Map.of("decision", "REJECTED")));
     assertThat(complete.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(read(complete).get("message").asText()).contains("decisionComment: 却下の場合はコメントが必須です");
 
-    ResponseEntity<String> submit = post("ito", "/task/" + task.getId() + "/submit-form",
+    ResponseEntity<String> submit = post(DemoOrganisation.DEVELOPMENT_HEAD, "/task/" + task.getId() + "/submit-form",
         variables(Map.of("decision", "MAYBE")));
     assertThat(submit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(read(submit).get("message").asText()).contains("decision:");
 
-    ResponseEntity<String> approved = post("ito", "/task/" + task.getId() + "/submit-form",
+    ResponseEntity<String> approved = post(DemoOrganisation.DEVELOPMENT_HEAD, "/task/" + task.getId() + "/submit-form",
         variables(Map.of("decision", "APPROVED")));
     assertThat(approved.getStatusCode().is2xxSuccessful()).as(approved.getBody()).isTrue();
   }
 
   @Test
   void fourEyesViolationsGet403AndChangeNothing() throws Exception {
-    identityService.createMembership("sato", "department-head.development");
+    identityService.createMembership(DemoOrganisation.HR_HEAD, "department-head.development");
     try {
-      String instanceId = file("ito", TakeOutProcessTest.laptop(TakeOutProcessTest.INTERNAL_DRAWINGS));
+      String instanceId = file(DemoOrganisation.DEVELOPMENT_HEAD, TakeOutProcessTest.laptop(TakeOutProcessTest.INTERNAL_DRAWINGS));
       Task task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
 
-      ResponseEntity<String> claim = post("ito", "/task/" + task.getId() + "/claim", Map.of("userId", "ito"));
+      ResponseEntity<String> claim = post(DemoOrganisation.DEVELOPMENT_HEAD, "/task/" + task.getId() + "/claim", Map.of("userId", DemoOrganisation.DEVELOPMENT_HEAD));
       assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
       assertThat(read(claim).get("message").asText()).contains("自分の申請は承認できません");
 
-      ResponseEntity<String> complete = post("ito", "/task/" + task.getId() + "/submit-form",
+      ResponseEntity<String> complete = post(DemoOrganisation.DEVELOPMENT_HEAD, "/task/" + task.getId() + "/submit-form",
           variables(Map.of("decision", "APPROVED")));
       assertThat(complete.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
@@ -178,26 +179,26 @@ class TakeOutRestTest {
       assertThat(after).isNotNull();
       assertThat(after.getAssignee()).isNull();
     } finally {
-      identityService.deleteMembership("sato", "department-head.development");
+      identityService.deleteMembership(DemoOrganisation.HR_HEAD, "department-head.development");
     }
   }
 
   @Test
   void theRequesterWithdrawsThroughTheProductApi() throws Exception {
-    String instanceId = file("yamamoto", TakeOutProcessTest.laptop(TakeOutProcessTest.INTERNAL_DRAWINGS));
-    String businessKey = rest.withBasicAuth("yamamoto", PASSWORD)
+    String instanceId = file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcessTest.laptop(TakeOutProcessTest.INTERNAL_DRAWINGS));
+    String businessKey = rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE, PASSWORD)
         .getForObject("/engine-rest/process-instance/" + instanceId, JsonNode.class).get("businessKey").asText();
 
     assertThat(rest.postForEntity("/api/requests/" + businessKey + "/withdraw", Map.of(), String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    ResponseEntity<String> notTheRequester = rest.withBasicAuth("ito", PASSWORD)
+    ResponseEntity<String> notTheRequester = rest.withBasicAuth(DemoOrganisation.DEVELOPMENT_HEAD, PASSWORD)
         .postForEntity("/api/requests/" + businessKey + "/withdraw", Map.of(), String.class);
     assertThat(notTheRequester.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(notTheRequester.getBody()).contains("申請者本人のみが引き戻せます");
-    ResponseEntity<String> withdrawn = rest.withBasicAuth("yamamoto", PASSWORD)
+    ResponseEntity<String> withdrawn = rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE, PASSWORD)
         .postForEntity("/api/requests/" + businessKey + "/withdraw", Map.of("comment", "不要になった"), String.class);
     assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(rest.withBasicAuth("yamamoto", PASSWORD)
+    assertThat(rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE, PASSWORD)
         .postForEntity("/api/requests/" + businessKey + "/withdraw", Map.of(), String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }

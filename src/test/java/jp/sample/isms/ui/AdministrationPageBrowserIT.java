@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * 組織の管理 in Debian's headless Chromium, as suzuki (システム管理者) uses it: adds a department and a section,
@@ -53,7 +54,7 @@ class AdministrationPageBrowserIT {
     ChromeOptions options = Chromium.options();
     browser = Chromium.start(options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    String basic = Base64.getEncoder().encodeToString("suzuki:Demo-2026!".getBytes(StandardCharsets.UTF_8));
+    String basic = Base64.getEncoder().encodeToString(("suzuki:" + DemoOrganisation.PASSWORD).getBytes(StandardCharsets.UTF_8));
     browser.executeCdpCommand("Network.enable", Map.of());
     browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic " + basic)));
   }

@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * 年間計画 (/plan/) in Debian's headless Chromium at 1400×1000: the security officer sees the year's duties with their
@@ -128,9 +129,9 @@ class AnnualPlanBrowserIT {
         const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).split('=')[1];
         fetch('/camunda/api/admin/auth/user/default/login/tasklist', {method: 'POST', credentials: 'same-origin',
           headers: {'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': token},
-          body: 'username=' + encodeURIComponent(arguments[0]) + '&password=' + encodeURIComponent('Demo-2026!')})
+          body: 'username=' + encodeURIComponent(arguments[0]) + '&password=' + encodeURIComponent(arguments[1])})
           .then(r => done(r.status), e => done(String(e)));
-        """, user);
+        """, user, DemoOrganisation.PASSWORD);
     assertThat(String.valueOf(status)).as("login of " + user).isEqualTo("200");
   }
 

@@ -35,6 +35,7 @@ import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.audit.RecordFlag;
 import jp.sample.isms.support.RecordVocabulary;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The audit pages in Debian's headless Chromium, as nakamura (監査・点検責任者) uses them: the search finds a request,
@@ -63,7 +64,7 @@ class AuditPagesBrowserIT {
     browser = Chromium.start(options);
     DocumentationImages.fixWindow(browser);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    String basic = Base64.getEncoder().encodeToString("nakamura:Demo-2026!".getBytes(StandardCharsets.UTF_8));
+    String basic = Base64.getEncoder().encodeToString(("nakamura:" + DemoOrganisation.PASSWORD).getBytes(StandardCharsets.UTF_8));
     browser.executeCdpCommand("Network.enable", Map.of());
     browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic " + basic)));
   }

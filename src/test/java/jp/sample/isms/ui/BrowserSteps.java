@@ -17,6 +17,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import jp.sample.isms.support.DemoOrganisation;
+
 /**
  * What the browser tests do the same way in the webapps and the product's pages: log in to a Camunda webapp with the
  * demo password, find a Camunda Form field by its key, type a date as the Japanese forms read it, click an element
@@ -24,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class BrowserSteps {
 
-  static final String PASSWORD = "Demo-2026!";
+  static final String PASSWORD = DemoOrganisation.PASSWORD;
   /** Dates as the Japanese forms show and read them. */
   static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 

@@ -33,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * 申請一覧 in Debian's headless Chromium at 1400×1000, reached from Tasklist's navigation bar: yamamoto sees her
@@ -241,7 +242,7 @@ class MyRequestsBrowserIT {
     WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("input[ng-model='username']")));
     username.sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("Demo-2026!");
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(DemoOrganisation.PASSWORD);
     browser.findElement(By.cssSelector("button[type='submit']")).click();
   }
 

@@ -32,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * A security approval in Debian's headless Chromium (7.4, 7.9, 7.3): yamamoto asks in Tasklist to install a
@@ -109,7 +110,7 @@ class SecurityApprovalBrowserIT {
 
     // then nakamura finds the software on yamamoto's PC in the 社内IT機材管理台帳 and on the approved list
     browser.manage().deleteAllCookies();
-    String basic = Base64.getEncoder().encodeToString("nakamura:Demo-2026!".getBytes(StandardCharsets.UTF_8));
+    String basic = Base64.getEncoder().encodeToString(("nakamura:" + DemoOrganisation.PASSWORD).getBytes(StandardCharsets.UTF_8));
     browser.executeCdpCommand("Network.enable", Map.of());
     browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization",
         "Basic " + basic)));

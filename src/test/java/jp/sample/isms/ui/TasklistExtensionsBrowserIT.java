@@ -35,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Outsourcings;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The Tasklist plugins of scripts/isms-tasklist-plugins.js in Debian's headless Chromium: yamamoto uploads the
@@ -254,7 +255,7 @@ class TasklistExtensionsBrowserIT {
     WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("input[ng-model='username']")));
     username.sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("Demo-2026!");
+    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(DemoOrganisation.PASSWORD);
     browser.findElement(By.cssSelector("button[type='submit']")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "自分のタスク"));
   }
