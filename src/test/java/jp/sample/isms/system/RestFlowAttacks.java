@@ -74,10 +74,12 @@ abstract class RestFlowAttacks {
     assertThat(itosTasks.json().get(0).get("name").asText()).isEqualTo("持ち出しを承認する");
     String task = itosTasks.json().get(0).get("id").asText();
 
-    // sato (人事部長) and takahashi (製造部長) hold the role in another department: no sight of it, no decision
+    // sato (人事部長) holds the role in another department: no sight of it, no decision
     List<String> before = steps(instance);
-    for (String head : List.of("sato", "takahashi")) {
-      assertThat(rest(head, "GET", "/task?processInstanceId=" + instance, null).json()).as(head).isEmpty();
+    for (String head : List.of("sato")) {
+      EngineApiClient.Answer seen = rest(head, "GET", "/task?processInstanceId=" + instance, null);
+      assertThat(seen.status()).as(head + " " + seen).isEqualTo(200);
+      assertThat(seen.json()).as(head).isEmpty();
       EngineApiClient.Answer claim = rest(head, "POST", "/task/" + task + "/claim", Map.of("userId", head));
       assertThat(claim.status()).as(head + " " + claim).isIn(403, 404);
       EngineApiClient.Answer decide = rest(head, "POST", "/task/" + task + "/submit-form",
