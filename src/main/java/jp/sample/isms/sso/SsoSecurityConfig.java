@@ -50,7 +50,11 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.FirewalledRequest;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -135,6 +139,43 @@ class SsoSecurityConfig {
               aud -> aud != null && aud.stream().anyMatch(audiences::contains))));
       return decoder;
     });
+  }
+
+  /**
+   * Spring Security's firewall, but for the engine REST roots: there a path parameter ({@code ;x}) goes on to the
+   * product's engine API guard, which drops it and answers as without single sign-on (the operation's refusal, 403,
+   * or the call), so both profiles answer an attack alike. Everywhere else a semicolon stays refused (400).
+   */
+  @Bean
+  WebSecurityCustomizer engineApiPathParameters() {
+    return web -> web.httpFirewall(new EngineApiFirewall());
+  }
+
+  /** {@link StrictHttpFirewall}, with path parameters allowed below /engine-rest and /camunda/api/engine only. */
+  static final class EngineApiFirewall implements HttpFirewall {
+
+    private final StrictHttpFirewall strict = new StrictHttpFirewall();
+    private final StrictHttpFirewall engineApi = new StrictHttpFirewall();
+
+    EngineApiFirewall() {
+      engineApi.setAllowSemicolon(true);
+    }
+
+    @Override
+    public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {
+      return (isEngineApi(request) ? engineApi : strict).getFirewalledRequest(request);
+    }
+
+    @Override
+    public HttpServletResponse getFirewalledResponse(HttpServletResponse response) {
+      return strict.getFirewalledResponse(response);
+    }
+
+    /** The servlet path is the container's, path parameters removed and decoded: the root the call really reaches. */
+    static boolean isEngineApi(HttpServletRequest request) {
+      String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+      return path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/engine/");
+    }
   }
 
   @Bean

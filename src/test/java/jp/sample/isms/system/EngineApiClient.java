@@ -78,11 +78,6 @@ final class EngineApiClient {
 
   private Answer exchange(boolean inSession, String user, String method, String path, Object body,
       String contentType) {
-    return exchange(inSession, user, method, path, body, contentType, true);
-  }
-
-  private Answer exchange(boolean inSession, String user, String method, String path, Object body,
-      String contentType, boolean retry) {
     String text;
     try {
       text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
@@ -104,15 +99,14 @@ final class EngineApiClient {
       request.header("Authorization", authentication.authorization(user));
     }
     Answer answer = send(request, session);
-    if (retry && inSession && answer.status() == 401 && authentication != ApiLogin.BASIC) {
-      // a single sign-on session that ended: signed in again through the IdP and the call repeated, so that every
-      // answer counted is that of a signed-in session (a 401 is never taken for a refusal)
-      System.out.printf("single sign-on session of %s ended before %s %s (after %s); signed in again%n", user,
-          method, path, lastCall.get(user));
-      sessions.remove(user);
-      return exchange(inSession, user, method, path, body, contentType, false);
+    if (inSession && answer.status() == 401) {
+      // a refusal never ends the session: an answer counted as a refusal is always that of a signed-in session
+      throw new IllegalStateException("the webapp session of " + user + " (" + authentication + ") ended before "
+          + method + " " + path + ", after " + lastCall.get(user) + ": " + answer);
     }
-    lastCall.put(user, method + " " + path);
+    if (inSession) {
+      lastCall.put(user, method + " " + path + " → " + answer.status());
+    }
     return answer;
   }
 
@@ -126,6 +120,10 @@ final class EngineApiClient {
   private Answer send(HttpRequest.Builder request, Session session) {
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (session != null && response.headers().firstValue("X-XSRF-TOKEN").orElse("").equals("Required")) {
+        // the webapps' CSRF check refused the call (and ended the session): a mistake of this client, not a refusal
+        throw new IllegalStateException("a webapp call without the session's CSRF token: " + response.uri());
+      }
       if (session != null) {
         // as a browser: a new session id or CSRF token of the answer is used from then on
         session.remember(response);
@@ -149,6 +147,9 @@ final class EngineApiClient {
     try {
       if (signedIn != null) {
         session.cookies.putAll(signedIn);
+        // the webapps handed out the CSRF token as a cookie while the browser signed in; the browser's webapps send it
+        // back as X-XSRF-TOKEN
+        session.csrfToken = signedIn.get("XSRF-TOKEN");
       } else {
         formLogin(session, user);
       }
@@ -205,7 +206,9 @@ final class EngineApiClient {
           csrfToken = pair[1];
         }
       }
-      response.headers().firstValue("X-XSRF-TOKEN").filter(t -> !t.isBlank()).ifPresent(t -> csrfToken = t);
+      // "Required" is the webapps' answer to a call without a token, not a token
+      response.headers().firstValue("X-XSRF-TOKEN").filter(t -> !t.isBlank() && !t.equals("Required"))
+          .ifPresent(t -> csrfToken = t);
     }
   }
 }

@@ -38,14 +38,6 @@ abstract class EngineSurfaceAttacks {
     return ApiLogin.BASIC;
   }
 
-  /**
-   * The answer to a path parameter ({@code ;x}) in a canonical path: the product's guard refuses it (403); with single
-   * sign-on, Spring Security's firewall refuses it before (400).
-   */
-  int pathParameterRefusal() {
-    return 403;
-  }
-
   EngineApiClient client;
   ProcessInstance request;
   String task;
@@ -191,8 +183,28 @@ abstract class EngineSurfaceAttacks {
     // the spelling of the issue, path parameter on the attachment segment
     EngineApiClient.Answer deleted = client.call(EngineApiClient.ENGINE_REST, "yamamoto", "DELETE",
         "/task/" + task + "/attachment;x/" + attachment, null);
-    assertThat(deleted.status()).isEqualTo(pathParameterRefusal());
+    assertThat(deleted.status()).isEqualTo(403);
     assertThat(engine().getTaskService().getAttachment(attachment)).isNotNull();
+  }
+
+  /**
+   * A path parameter ({@code ;x}) is dropped before the allow list, with single sign-on as without: an allowed call
+   * answers as spelled plainly, a refused one is the operation's refusal (403), on both roots.
+   */
+  @Test
+  void aPathParameterIsDroppedBeforeTheAllowList() {
+    for (String root : ROOTS) {
+      EngineApiClient.Answer allowed = client.call(root, "ito", "GET", "/task;x?processInstanceId=" + request.getId(),
+          null);
+      assertThat(allowed.status()).as(root + " " + allowed).isEqualTo(200);
+      assertThat(allowed.json().get(0).get("id").asText()).isEqualTo(task);
+      EngineSurfaceState before = state();
+      EngineApiClient.Answer refused = client.call(root, "ito", "POST", "/task/" + task + ";x/bpmnError",
+          Map.of("errorCode", "Error_Any"));
+      assertThat(refused.status()).as(root + " " + refused).isEqualTo(403);
+      assertThat(refused.body()).contains("operation not allowed");
+      assertThat(state()).isEqualTo(before);
+    }
   }
 
   @Test

@@ -36,15 +36,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.DemoOrganisation;
@@ -57,7 +54,7 @@ import jp.sample.isms.support.DemoOrganisation;
 @IsmsSpringBootTest
 class ModelExpressionAttackTest {
 
-  private static final String PROBE = "expressionProbe";
+  static final String PROBE = "expressionProbe";
 
   @Autowired
   RepositoryService repositoryService;
@@ -391,55 +388,6 @@ class ModelExpressionAttackTest {
     }
   }
 
-  @Test
-  void aHostileModelOverRestIsRefusedAndNothingHappens() throws IOException {
-    Path marker = Files.createTempDirectory("probe").resolve("pwned");
-    String command = "touch " + marker;
-    String model = bpmn("<bpmn:serviceTask id=\"ServiceTask_Attack\" camunda:expression=\"" + xml("${''.getClass()"
-        + ".forName('java.lang.Runtime').getMethod('getRuntime').invoke(null).exec('" + command + "')}") + "\" />"
-        + toEnd("ServiceTask_Attack") + "<bpmn:userTask id=\"UserTask_Attack\" name=\"確認する\"><bpmn:extensionElements>"
-        + "<camunda:taskListener expression=\"" + xml("${task.getProcessEngineServices().getIdentityService()"
-        + ".createMembership('tanaka', 'camunda-admin')}") + "\" event=\"create\" /></bpmn:extensionElements>"
-        + "</bpmn:userTask>");
-    ResponseEntity<String> answer = rest.withBasicAuth("tanaka", DemoOrganisation.PASSWORD).exchange(
-        "/engine-rest/deployment/create", HttpMethod.POST, multipart(model, new HttpHeaders()), String.class);
-    // a process owner does not deploy directly at all (1.4: only an approved modelRevision is deployed)
-    assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
-    // the webapps' root refuses deployments from the session (403) before the model is read
-    WebappSession session = new WebappSession(rest);
-    session.login("tanaka", DemoOrganisation.PASSWORD, "tasklist");
-    ResponseEntity<String> webapp = session.postMultipart("/camunda/api/engine/engine/default/deployment/create",
-        multipartBody(model));
-    assertThat(webapp.getStatusCode().value()).as(webapp.getBody()).isIn(400, 403);
-    // an administrator gets the same refusal
-    ResponseEntity<String> administrator = rest.withBasicAuth("suzuki", DemoOrganisation.PASSWORD).exchange(
-        "/engine-rest/deployment/create", HttpMethod.POST, multipart(model, new HttpHeaders()), String.class);
-    assertThat(administrator.getStatusCode()).as(administrator.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(administrator.getBody()).contains("許可されていない式").contains("ServiceTask_Attack")
-        .contains("UserTask_Attack").contains("getClass().forName").contains("createMembership");
-    assertThat(repositoryService.createDeploymentQuery().deploymentName(PROBE).count()).isZero();
-    assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("camunda-admin").userId("tanaka").count())
-        .isZero();
-    assertThat(marker).doesNotExist();
-  }
-
-  private static HttpEntity<MultiValueMap<String, Object>> multipart(String model, HttpHeaders headers) {
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return new HttpEntity<>(multipartBody(model), headers);
-  }
-
-  private static MultiValueMap<String, Object> multipartBody(String model) {
-    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add("deployment-name", PROBE);
-    body.add("data", new ByteArrayResource(model.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return PROBE + ".bpmn";
-      }
-    });
-    return body;
-  }
-
   private Object evaluate(ProcessInstance instance, String expression) {
     ProcessEngineConfigurationImpl configuration = configuration();
     return configuration.getCommandExecutorTxRequired().execute(context -> {
@@ -465,16 +413,16 @@ class ModelExpressionAttackTest {
     repositoryService.createDeployment().name(PROBE).addString(name, xml).deploy();
   }
 
-  private static String toEnd(String id) {
+  static String toEnd(String id) {
     return "<bpmn:sequenceFlow id=\"SequenceFlow_ToEnd\" sourceRef=\"" + id + "\" targetRef=\"EndEvent_Probe\" />";
   }
 
-  private static String xml(String text) {
+  static String xml(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
         .replace("'", "&apos;");
   }
 
-  private static String bpmn(String elements) {
+  static String bpmn(String elements) {
     String first = elements.replaceAll("(?s)^<bpmn:(\\w+) id=\"(\\w+)\".*", "$2");
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
         + "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "
