@@ -111,6 +111,9 @@ class StartupModelChecksTest {
   private ConfigurableApplicationContext start(Path models) {
     String base = "file:" + models.toAbsolutePath() + "/";
     return new SpringApplicationBuilder(IsmsApplication.class).profiles("test").run(
+        // an engine name of its own: the engines of a JVM are registered by name, and closing a second "default"
+        // would unregister the one the other tests' REST calls reach
+        "--camunda.bpm.process-engine-name=startupChecks",
         "--server.port=0", "--spring.datasource.url=" + database, "--spring.datasource.username=sa",
         "--spring.datasource.password=",
         "--camunda.bpm.deployment-resource-pattern[0]=" + base + "bpmn/**/*.bpmn",
