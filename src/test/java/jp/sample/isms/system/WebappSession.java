@@ -94,6 +94,12 @@ public final class WebappSession {
     return headers;
   }
 
+  /** The value of one of the session's cookies (e.g. {@code JSESSIONID}), or null. */
+  public String cookie(String name) {
+    return cookies.stream().filter(c -> c.startsWith(name + "=")).map(c -> c.split("=", 2)[1]).findFirst()
+        .orElse(null);
+  }
+
   private void remember(ResponseEntity<?> response) {
     List<String> setCookies = response.getHeaders().get(HttpHeaders.SET_COOKIE);
     if (setCookies == null) {
