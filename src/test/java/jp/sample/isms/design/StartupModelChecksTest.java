@@ -111,9 +111,9 @@ class StartupModelChecksTest {
   private ConfigurableApplicationContext start(Path models) {
     String base = "file:" + models.toAbsolutePath() + "/";
     return new SpringApplicationBuilder(IsmsApplication.class).profiles("test").run(
-        // an engine name of its own: the engines of a JVM are registered by name, and closing a second "default"
-        // would unregister the one the other tests' REST calls reach
-        "--camunda.bpm.process-engine-name=startupChecks",
+        // an engine name of its own and no webapps: engines and the webapps' runtime are registered JVM-wide, and
+        // closing a second application would take them from the other tests' application
+        "--camunda.bpm.process-engine-name=startupChecks", "--camunda.bpm.webapp.enabled=false",
         "--server.port=0", "--spring.datasource.url=" + database, "--spring.datasource.username=sa",
         "--spring.datasource.password=",
         "--camunda.bpm.deployment-resource-pattern[0]=" + base + "bpmn/**/*.bpmn",
