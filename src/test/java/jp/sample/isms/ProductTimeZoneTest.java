@@ -2,12 +2,17 @@ package jp.sample.isms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +37,7 @@ import jp.sample.isms.organisation.PasswordExpiry;
  * {@code isms.time-zone} is the product's zone: with UTC configured, the password expiry counts months and shows dates
  * in UTC, the decision record's clock is UTC, and the nightly verification of the record runs at 02:30 UTC (in Japan
  * time each of these would differ). The beans as the application wires them, in a context of their own (a second
- * engine in the test JVM would take the shared one's name).
+ * engine in the test JVM would take the shared one's name). No class names a zone of its own.
  */
 @SpringJUnitConfig(ProductTimeZoneTest.Beans.class)
 @TestPropertySource(properties = {"isms.time-zone=UTC", "isms.password.max-age=P1M", "isms.password.expiry-warning=P7D"})
@@ -90,5 +95,24 @@ class ProductTimeZoneTest {
     Instant next = verification.getTrigger().nextExecution(new SimpleTriggerContext(noon));
     // 02:30 UTC the next day; Japan's 02:30 would be 17:30 UTC the same day
     assertThat(ZonedDateTime.ofInstant(next, ZoneOffset.UTC)).isEqualTo("2026-04-02T02:30:00Z");
+  }
+
+  /** A zone or fixed offset written into a class would be a second definition that ignores the configured one. */
+  @Test
+  void noClassNamesAZoneOfItsOwn() throws IOException {
+    Pattern zoneLiteral = Pattern.compile(
+        "ZoneId\\.of\\(\"|ZoneOffset\\.of(Hours|HoursMinutes|HoursMinutesSeconds|TotalSeconds)?\\(|"
+            + "TimeZone\\.getTimeZone\\(\"|\"(Asia|Europe|America|Etc)/|\"JST\"");
+    try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+      List<String> offending = sources.filter(path -> path.toString().endsWith(".java")).flatMap(path -> {
+        try {
+          return Files.readAllLines(path).stream().filter(line -> zoneLiteral.matcher(line).find())
+              .map(line -> path + ": " + line.trim());
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).toList();
+      assertThat(offending).isEmpty();
+    }
   }
 }

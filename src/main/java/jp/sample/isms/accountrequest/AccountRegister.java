@@ -6,13 +6,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import jp.sample.isms.audit.AuditRecorder;
 
 /**
  * システムアカウント及び付帯情報管理台帳 (5.1.5, 5.1.7): one row per account of a person on a system, with its rights,
@@ -33,25 +33,27 @@ public class AccountRegister {
   }
 
   private final JdbcTemplate jdbc;
+  private final ZoneId zone;
 
-  AccountRegister(JdbcTemplate jdbc) {
+  AccountRegister(JdbcTemplate jdbc, ZoneId zone) {
     this.jdbc = jdbc;
+    this.zone = zone;
   }
 
   /** The person's active account on the system, if any (5.1.1: at most one). */
   public Optional<Entry> active(String userId, String system) {
     return jdbc.query("select * from account_register where user_id = ? and system_code = ? and status = ? "
-        + "order by id desc", AccountRegister::entry, userId, system, ACTIVE).stream().findFirst();
+        + "order by id desc", this::entry, userId, system, ACTIVE).stream().findFirst();
   }
 
   /** Every account the person has or had, newest first. */
   public List<Entry> forUser(String userId) {
-    return jdbc.query("select * from account_register where user_id = ? order by id desc", AccountRegister::entry,
+    return jdbc.query("select * from account_register where user_id = ? order by id desc", this::entry,
         userId);
   }
 
   public List<Entry> all() {
-    return jdbc.query("select * from account_register order by user_id, system_code, id", AccountRegister::entry);
+    return jdbc.query("select * from account_register order by user_id, system_code, id", this::entry);
   }
 
   /** Enters a newly set-up account (5.1.5). */
@@ -86,12 +88,12 @@ public class AccountRegister {
     return Timestamp.from(at.toInstant());
   }
 
-  private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+  private OffsetDateTime time(ResultSet rs, String column) throws SQLException {
     Timestamp value = rs.getTimestamp(column);
-    return value == null ? null : value.toInstant().atZone(AuditRecorder.JAPAN).toOffsetDateTime();
+    return value == null ? null : value.toInstant().atZone(zone).toOffsetDateTime();
   }
 
-  private static Entry entry(ResultSet rs, int row) throws SQLException {
+  private Entry entry(ResultSet rs, int row) throws SQLException {
     Date disabledOn = rs.getDate("disabled_on");
     return new Entry(rs.getLong("id"), rs.getString("user_id"), rs.getString("system_code"),
         rs.getString("account_id"), rs.getString("access_rights"), rs.getBoolean("privileged"),

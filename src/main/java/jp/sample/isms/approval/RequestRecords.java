@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.audit.AuditRecorder;
 
 /**
  * The kernel's facts of a request (tables {@code request_filing}, {@code request_step}): written when a request is
@@ -46,9 +46,11 @@ public class RequestRecords {
   private static final ThreadLocal<Scope> SCOPE = new ThreadLocal<>();
 
   private final JdbcTemplate jdbc;
+  private final ZoneId zone;
 
-  RequestRecords(JdbcTemplate jdbc) {
+  RequestRecords(JdbcTemplate jdbc, ZoneId zone) {
     this.jdbc = jdbc;
+    this.zone = zone;
   }
 
   /** Forgets what the finished command read; called when the outermost command of the thread ends. */
@@ -189,11 +191,11 @@ public class RequestRecords {
 
   // ---------------------------------------------------------------- reading
 
-  private static Filing filing(ResultSet rs) throws SQLException {
+  private Filing filing(ResultSet rs) throws SQLException {
     return new Filing(rs.getString("process_instance_id"), rs.getString("business_key"), rs.getString("flow_key"),
         rs.getString("requester"), rs.getString("requester_name"), rs.getString("department_code"),
         rs.getString("department_name"), rs.getString("section_code"),
-        rs.getTimestamp("filed_at").toInstant().atZone(AuditRecorder.JAPAN).toOffsetDateTime(),
+        rs.getTimestamp("filed_at").toInstant().atZone(zone).toOffsetDateTime(),
         rs.getString("filed_values"));
   }
 

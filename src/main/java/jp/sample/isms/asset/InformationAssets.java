@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.organisation.Person;
 
 /**
@@ -27,16 +27,18 @@ public class InformationAssets {
       + "classification_reason, owner_department, user_departments, user_persons, labelling, label_impossible, "
       + "personal_data, retention, status, changed_at, changed_by, change_reference, change_kind";
 
-  private static final RowMapper<InformationAsset> ROW = InformationAssets::asset;
-
   private final JdbcTemplate jdbc;
+  private final ZoneId zone;
+  private final RowMapper<InformationAsset> row;
 
-  InformationAssets(JdbcTemplate jdbc) {
+  InformationAssets(JdbcTemplate jdbc, ZoneId zone) {
     this.jdbc = jdbc;
+    this.zone = zone;
+    this.row = this::asset;
   }
 
   public Optional<InformationAsset> find(String assetId) {
-    return jdbc.query("select " + COLUMNS + " from information_asset where asset_id = ?", ROW, assetId).stream()
+    return jdbc.query("select " + COLUMNS + " from information_asset where asset_id = ?", row, assetId).stream()
         .findFirst();
   }
 
@@ -45,13 +47,13 @@ public class InformationAssets {
   }
 
   public List<InformationAsset> all() {
-    return jdbc.query("select " + COLUMNS + " from information_asset order by asset_id", ROW);
+    return jdbc.query("select " + COLUMNS + " from information_asset order by asset_id", row);
   }
 
   /** Every version of an asset, oldest first. */
   public List<InformationAsset> history(String assetId) {
     return jdbc.query("select " + COLUMNS + " from information_asset_history where asset_id = ? order by version",
-        ROW, assetId);
+        row, assetId);
   }
 
   /**
@@ -62,7 +64,7 @@ public class InformationAssets {
     String like = "%" + (query == null ? "" : query.trim().toLowerCase().replace("!", "!!").replace("%", "!%")
         .replace("_", "!_")) + "%";
     return jdbc.query("select " + COLUMNS + " from information_asset where status = 'ACTIVE' and "
-        + "(lower(asset_id) like ? escape '!' or lower(name) like ? escape '!') order by asset_id", ROW, like, like)
+        + "(lower(asset_id) like ? escape '!' or lower(name) like ? escape '!') order by asset_id", row, like, like)
         .stream().filter(asset -> asset.usableBy(person)).limit(limit).toList();
   }
 
@@ -118,7 +120,7 @@ public class InformationAssets {
         a.changeReference(), a.changeKind());
   }
 
-  private static InformationAsset asset(ResultSet rs, int row) throws SQLException {
+  private InformationAsset asset(ResultSet rs, int row) throws SQLException {
     return new InformationAsset(rs.getString("asset_id"), rs.getInt("version"), rs.getString("name"),
         rs.getString("description"), AssetKind.valueOf(rs.getString("kind")), rs.getString("location"),
         Classification.valueOf(rs.getString("classification")),
@@ -126,7 +128,7 @@ public class InformationAssets {
         list(rs.getString("user_departments")), list(rs.getString("user_persons")), rs.getString("labelling"),
         rs.getBoolean("label_impossible"), rs.getBoolean("personal_data"), rs.getString("retention"),
         InformationAsset.Status.valueOf(rs.getString("status")),
-        rs.getTimestamp("changed_at").toInstant().atZone(AuditRecorder.JAPAN).toOffsetDateTime(),
+        rs.getTimestamp("changed_at").toInstant().atZone(zone).toOffsetDateTime(),
         rs.getString("changed_by"), rs.getString("change_reference"), rs.getString("change_kind"));
   }
 

@@ -35,12 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AuditRecorder {
 
-  /**
-   * Japan time, for the classes that have not yet been given the product's zone ({@code isms.time-zone}, see
-   * {@link jp.sample.isms.ProductTime}); the recorder itself counts in the product's zone ({@link #zone()}).
-   */
-  public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-
   /** The process variable that carries a request's 機密性 (3.1.1) in every flow that has one. */
   public static final String CLASSIFICATION = "classification";
 

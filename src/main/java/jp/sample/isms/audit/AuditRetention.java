@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +40,11 @@ public class AuditRetention {
   private final Period retention;
   private final JdbcTemplate jdbc;
   private final RepositoryService repositoryService;
+  private final ZoneId zone;
 
   AuditRetention(@Value("${isms.audit.retention:P7Y}") Period retention, JdbcTemplate jdbc,
-      RepositoryService repositoryService) {
+      RepositoryService repositoryService, ZoneId zone) {
+    this.zone = zone;
     if (retention.isNegative() || retention.isZero()) {
       throw new IllegalArgumentException("isms.audit.retention must be a positive period such as P7Y: " + retention);
     }
@@ -55,25 +58,25 @@ public class AuditRetention {
   }
 
   public Status status() {
-    LocalDate today = LocalDate.now(AuditRecorder.JAPAN);
-    OffsetDateTime limit = today.minus(retention).atStartOfDay(AuditRecorder.JAPAN).toOffsetDateTime();
+    LocalDate today = LocalDate.now(zone);
+    OffsetDateTime limit = today.minus(retention).atStartOfDay(zone).toOffsetDateTime();
     Timestamp oldest = jdbc.queryForObject("select min(occurred_at) from audit_record", Timestamp.class);
     Long records = jdbc.queryForObject("select count(*) from audit_record", Long.class);
     Long beyond = jdbc.queryForObject("select count(*) from audit_record where occurred_at < ?", Long.class,
         Timestamp.from(limit.toInstant()));
     return new Status(retention.toString(), days(today), oldest == null ? null
-        : oldest.toInstant().atZone(AuditRecorder.JAPAN).toOffsetDateTime(), records == null ? 0 : records,
+        : oldest.toInstant().atZone(zone).toOffsetDateTime(), records == null ? 0 : records,
         beyond == null ? 0 : beyond, flowsWithShorterHistory(today));
   }
 
   /** Warns once at start about flows whose engine history is cleaned up before the record's retention ends. */
   @EventListener(ApplicationReadyEvent.class)
   public void checkHistoryTimeToLive() {
-    List<String> shorter = flowsWithShorterHistory(LocalDate.now(AuditRecorder.JAPAN));
+    List<String> shorter = flowsWithShorterHistory(LocalDate.now(zone));
     if (!shorter.isEmpty()) {
       LOG.warn("audit retention {} ({} days) is longer than the engine history of {}: their path and attachments "
           + "(certificates) are cleaned up before their audit records may be", retention,
-          days(LocalDate.now(AuditRecorder.JAPAN)), shorter);
+          days(LocalDate.now(zone)), shorter);
     }
   }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,9 +54,11 @@ public class EngineHistory {
   private final RepositoryService repositoryService;
   private final TaskService taskService;
   private final AuditLabels labels;
+  private final ZoneId zone;
 
   EngineHistory(HistoryService historyService, RepositoryService repositoryService, TaskService taskService,
-      AuditLabels labels) {
+      AuditLabels labels, ZoneId zone) {
+    this.zone = zone;
     this.historyService = historyService;
     this.repositoryService = repositoryService;
     this.taskService = taskService;
@@ -147,7 +150,7 @@ public class EngineHistory {
         time(activity.getStartTime()), time(activity.getEndTime()), activity.getAssignee(), activity.isCanceled());
   }
 
-  public static OffsetDateTime time(Date date) {
-    return date == null ? null : date.toInstant().atZone(AuditRecorder.JAPAN).toOffsetDateTime();
+  private OffsetDateTime time(Date date) {
+    return date == null ? null : date.toInstant().atZone(zone).toOffsetDateTime();
   }
 }

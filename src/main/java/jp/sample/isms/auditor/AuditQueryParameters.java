@@ -2,11 +2,11 @@ package jp.sample.isms.auditor;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import jp.sample.isms.audit.AuditRecorder;
 
 /** Reads and checks the parameters of an auditor query; a wrong one is a 400 with a Japanese message. */
 final class AuditQueryParameters {
@@ -25,9 +25,12 @@ final class AuditQueryParameters {
   }
 
   private final Map<String, String> values;
+  private final ZoneId zone;
 
-  AuditQueryParameters(Map<String, String> values) {
+  /** {@code zone}: the product's, in which a day given as {@code YYYY-MM-DD} begins and ends. */
+  AuditQueryParameters(Map<String, String> values, ZoneId zone) {
     this.values = values;
+    this.zone = zone;
   }
 
   /** A trimmed value, null when absent or blank. */
@@ -72,16 +75,19 @@ final class AuditQueryParameters {
   private static final int MIN_YEAR = 1900;
   private static final int MAX_YEAR = 9999;
 
-  /** The start of the day {@code name} in Japan (inclusive lower bound). */
+  /** The start of the day {@code name} in the product's zone (inclusive lower bound). */
   OffsetDateTime startOfDay(String name, String label) {
     LocalDate date = date(name, label);
-    return date == null ? null : date.atStartOfDay(AuditRecorder.JAPAN).toOffsetDateTime();
+    return date == null ? null : date.atStartOfDay(zone).toOffsetDateTime();
   }
 
-  /** The start of the day after {@code name} in Japan (exclusive upper bound of a range ending that day). */
+  /**
+   * The start of the day after {@code name} in the product's zone (exclusive upper bound of a range ending that
+   * day).
+   */
   OffsetDateTime endOfDay(String name, String label) {
     LocalDate date = date(name, label);
-    return date == null ? null : date.plusDays(1).atStartOfDay(AuditRecorder.JAPAN).toOffsetDateTime();
+    return date == null ? null : date.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
   }
 
   boolean flag(String name) {

@@ -3,6 +3,7 @@ package jp.sample.isms.auditor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import jp.sample.isms.audit.AuditRecorder;
 
 /**
  * The registers (台帳) the flows declare ({@link AuditRegister} beans), in the order of the regulation.
@@ -31,10 +31,12 @@ class AuditRegisterController {
 
   private final AuditAccess access;
   private final RegisterQueries registers;
+  private final ZoneId zone;
 
-  AuditRegisterController(AuditAccess access, RegisterQueries registers) {
+  AuditRegisterController(AuditAccess access, RegisterQueries registers, ZoneId zone) {
     this.access = access;
     this.registers = registers;
+    this.zone = zone;
   }
 
   @GetMapping
@@ -47,7 +49,7 @@ class AuditRegisterController {
   RegisterQueries.Rows rows(HttpServletRequest request, @PathVariable String id,
       @RequestParam Map<String, String> parameters) {
     access.authorize(request, "AuditQuery_Register", "台帳の参照");
-    AuditQueryParameters p = new AuditQueryParameters(parameters);
+    AuditQueryParameters p = new AuditQueryParameters(parameters, zone);
     return registers.page(register(id), p, p.page(), p.size());
   }
 
@@ -57,9 +59,9 @@ class AuditRegisterController {
       @RequestParam Map<String, String> parameters) throws IOException {
     access.authorize(request, "AuditQuery_RegisterCsv", "台帳のCSV出力");
     AuditRegister register = register(id);
-    RegisterQueries.Export export = registers.export(register, new AuditQueryParameters(parameters));
+    RegisterQueries.Export export = registers.export(register, new AuditQueryParameters(parameters, zone));
     String baseUrl = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-    String name = register.title() + "_" + LocalDate.now(AuditRecorder.JAPAN).format(DateTimeFormatter.BASIC_ISO_DATE)
+    String name = register.title() + "_" + LocalDate.now(zone).format(DateTimeFormatter.BASIC_ISO_DATE)
         + ".csv";
     response.setContentType("text/csv; charset=UTF-8");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

@@ -3,6 +3,7 @@ package jp.sample.isms.auditor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,19 +69,22 @@ class AuditRequestController {
   private final RequestSearch search;
   private final EngineHistory engine;
   private final AuditLabels labels;
+  private final ZoneId zone;
   private final ObjectMapper json = new ObjectMapper();
 
-  AuditRequestController(AuditAccess access, RequestSearch search, EngineHistory engine, AuditLabels labels) {
+  AuditRequestController(AuditAccess access, RequestSearch search, EngineHistory engine, AuditLabels labels,
+      ZoneId zone) {
     this.access = access;
     this.search = search;
     this.engine = engine;
     this.labels = labels;
+    this.zone = zone;
   }
 
   @GetMapping("/requests")
   Page<RequestItem> requests(HttpServletRequest request, @RequestParam Map<String, String> parameters) {
     access.authorize(request, "AuditQuery_SearchRequests", "申請の検索");
-    AuditQueryParameters p = new AuditQueryParameters(parameters);
+    AuditQueryParameters p = new AuditQueryParameters(parameters, zone);
     Page<RequestSummary> page = search.requests(RequestSearch.RequestCriteria.of(p), p.page(), p.size());
     Map<String, String> flows = access.unrestricted(engine::flowNames);
     return new Page<>(page.page(), page.size(), page.hasMore(),
@@ -90,7 +94,8 @@ class AuditRequestController {
   @GetMapping("/requests/count")
   Count countRequests(HttpServletRequest request, @RequestParam Map<String, String> parameters) {
     access.authorize(request, "AuditQuery_CountRequests", "申請の件数");
-    return new Count(search.countRequests(RequestSearch.RequestCriteria.of(new AuditQueryParameters(parameters))));
+    return new Count(search.countRequests(
+        RequestSearch.RequestCriteria.of(new AuditQueryParameters(parameters, zone))));
   }
 
   @GetMapping("/requests/{businessKey}")
@@ -148,14 +153,15 @@ class AuditRequestController {
   @GetMapping("/records")
   Page<RecordView> records(HttpServletRequest request, @RequestParam Map<String, String> parameters) {
     access.authorize(request, "AuditQuery_SearchRecords", "記録の検索");
-    AuditQueryParameters p = new AuditQueryParameters(parameters);
+    AuditQueryParameters p = new AuditQueryParameters(parameters, zone);
     return search.records(RequestSearch.RecordCriteria.of(p), p.page(), p.size());
   }
 
   @GetMapping("/records/count")
   Count countRecords(HttpServletRequest request, @RequestParam Map<String, String> parameters) {
     access.authorize(request, "AuditQuery_CountRecords", "記録の件数");
-    return new Count(search.countRecords(RequestSearch.RecordCriteria.of(new AuditQueryParameters(parameters))));
+    return new Count(search.countRecords(
+        RequestSearch.RecordCriteria.of(new AuditQueryParameters(parameters, zone))));
   }
 
   /** The names of the fields the records' submitted values hold. */

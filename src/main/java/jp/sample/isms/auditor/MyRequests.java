@@ -248,7 +248,7 @@ class MyRequests {
           return new DecisionTaken(rs.getString("business_key"), flowKey, flowName(flowKey, false),
               flowName(flowKey, true), rs.getString("requester_name"), rs.getString("step_name"), result,
               labels.outcome(result), rs.getString("actor_name"), !userId.equals(rs.getString("actor")),
-              RequestSearch.time(rs, "occurred_at"), rs.getString("comment"));
+              time(rs, "occurred_at"), rs.getString("comment"));
         });
     boolean more = rows.size() > size;
     return new RequestSearch.Page<>(page, size, more, more ? rows.subList(0, size) : rows);
@@ -271,7 +271,7 @@ class MyRequests {
           String flowKey = rs.getString("flow_key");
           return new HeldStep(rs.getString("ID_"), rs.getString("NAME_"), rs.getString("business_key"), flowKey,
               flowName(flowKey, false), flowName(flowKey, true), rs.getString("requester_name"),
-              RequestSearch.time(rs, "CREATE_TIME_"), RequestSearch.time(rs, "DUE_DATE_"),
+              time(rs, "CREATE_TIME_"), time(rs, "DUE_DATE_"),
               rs.getString("ASSIGNEE_") != null);
         });
   }
@@ -287,9 +287,9 @@ class MyRequests {
     String outcome = rs.getString("decision_outcome");
     Decision decision = outcome == null ? null : new Decision(outcome, labels.outcome(outcome),
         rs.getString("decision_actor_name"), labels.role(rs.getString("decision_role")),
-        RequestSearch.time(rs, "decision_at"), rs.getString("decision_comment"));
+        time(rs, "decision_at"), rs.getString("decision_comment"));
     return new Row(rs.getString("business_key"), rs.getString("process_instance_id"), rs.getString("flow_key"),
-        rs.getString("classification"), RequestSearch.time(rs, "filed_at"), State.valueOf(rs.getString("state")),
+        rs.getString("classification"), time(rs, "filed_at"), State.valueOf(rs.getString("state")),
         decision);
   }
 
@@ -311,7 +311,7 @@ class MyRequests {
          order by t.CREATE_TIME_, t.ID_
         """, new MapSqlParameterSource("ids", running), (rs, i) -> new TaskRow(rs.getString("PROC_INST_ID_"),
         rs.getString("ID_"), rs.getString("NAME_"), rs.getString("PROC_DEF_ID_"), rs.getString("TASK_DEF_KEY_"),
-        rs.getString("ASSIGNEE_"), RequestSearch.time(rs, "DUE_DATE_"), rs.getString("GROUP_ID_"),
+        rs.getString("ASSIGNEE_"), time(rs, "DUE_DATE_"), rs.getString("GROUP_ID_"),
         rs.getString("group_name"), rs.getString("USER_ID_")));
     Map<String, List<String>> members = new LinkedHashMap<>();
     Map<String, String> names = people(tasks, members);
@@ -408,6 +408,10 @@ class MyRequests {
   }
 
   /** {@code department-head.development} → {@code Department head (開発設計部)}. */
+  private OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+    return RequestSearch.time(rs, column, recorder.zone());
+  }
+
   private static String roleEn(String groupId, String groupName) {
     String prefix = groupId.contains(".") ? groupId.substring(0, groupId.indexOf('.')) : groupId;
     return Arrays.stream(Role.values()).filter(role -> role.groupPrefix().equals(prefix)).findFirst()

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,7 +43,6 @@ import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
 
 import jp.sample.isms.audit.AuditLabels;
-import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.audit.EngineHistory;
 
 /**
@@ -112,15 +112,17 @@ class MyRequestsController {
   private final EngineHistory engine;
   private final AuditAccess access;
   private final OrganisationService organisation;
+  private final ZoneId zone;
 
   MyRequestsController(IdentityService identityService, MyRequests requests, RequestSearch search,
-      EngineHistory engine, AuditAccess access, OrganisationService organisation) {
+      EngineHistory engine, AuditAccess access, OrganisationService organisation, ZoneId zone) {
     this.identityService = identityService;
     this.requests = requests;
     this.search = search;
     this.engine = engine;
     this.access = access;
     this.organisation = organisation;
+    this.zone = zone;
   }
 
   /** What one reads of one's own requests must not stay in a shared browser's or proxy's cache. */
@@ -150,7 +152,7 @@ class MyRequestsController {
   @GetMapping("/requests")
   MyRequests.ItemPage list(@RequestParam Map<String, String> parameters) {
     String me = own(parameters);
-    AuditQueryParameters p = new AuditQueryParameters(parameters);
+    AuditQueryParameters p = new AuditQueryParameters(parameters, zone);
     return requests.requests(me, Criteria.of(p), p.page(), p.size());
   }
 
@@ -158,8 +160,8 @@ class MyRequestsController {
   @GetMapping("/requests.csv")
   void csv(HttpServletResponse response, @RequestParam Map<String, String> parameters) throws IOException {
     String me = own(parameters);
-    Criteria criteria = Criteria.of(new AuditQueryParameters(parameters));
-    String name = "申請一覧_" + me + "_" + LocalDate.now(AuditRecorder.JAPAN).format(DateTimeFormatter.BASIC_ISO_DATE)
+    Criteria criteria = Criteria.of(new AuditQueryParameters(parameters, zone));
+    String name = "申請一覧_" + me + "_" + LocalDate.now(zone).format(DateTimeFormatter.BASIC_ISO_DATE)
         + ".csv";
     response.setContentType("text/csv; charset=UTF-8");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
@@ -235,7 +237,7 @@ class MyRequestsController {
   @GetMapping("/decisions")
   RequestSearch.Page<MyRequests.DecisionTaken> decisions(@RequestParam Map<String, String> parameters) {
     String me = own(parameters);
-    AuditQueryParameters p = new AuditQueryParameters(parameters);
+    AuditQueryParameters p = new AuditQueryParameters(parameters, zone);
     String outcome = p.code("outcome", "結果");
     if (outcome != null && !DECISIONS.contains(outcome)) {
       throw new AuditQueryParameters.BadQuery("結果は APPROVED・REJECTED・SENT_BACK のいずれかで指定してください: " + outcome);
@@ -251,8 +253,8 @@ class MyRequestsController {
     return requests.held(user.getUserId(), user.getGroupIds() == null ? List.of() : user.getGroupIds());
   }
 
-  private static List<String> csvRow(Item item) {
-    String steps = item.waitingFor().stream().map(MyRequestsController::stepName).collect(Collectors.joining(" / "));
+  private List<String> csvRow(Item item) {
+    String steps = item.waitingFor().stream().map(this::stepName).collect(Collectors.joining(" / "));
     String holders = item.waitingFor().stream().map(MyRequestsController::holders)
         .collect(Collectors.joining(" / "));
     MyRequests.Decision d = item.lastDecision();
@@ -261,7 +263,7 @@ class MyRequestsController {
         d == null ? null : time(d.at()), d == null ? null : d.comment());
   }
 
-  private static String stepName(MyRequests.OpenStep step) {
+  private String stepName(MyRequests.OpenStep step) {
     return step.name() + (step.dueAt() == null ? "" : " (期限 " + time(step.dueAt()) + ")");
   }
 
@@ -274,8 +276,8 @@ class MyRequestsController {
     return step.roleLabel() == null ? people : people + " (" + step.roleLabel() + ")";
   }
 
-  private static String time(OffsetDateTime time) {
-    return time == null ? null : CSV_TIME.format(time.atZoneSameInstant(AuditRecorder.JAPAN));
+  private String time(OffsetDateTime time) {
+    return time == null ? null : CSV_TIME.format(time.atZoneSameInstant(zone));
   }
 
   private Authentication user() {

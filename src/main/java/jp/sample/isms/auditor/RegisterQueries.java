@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +28,6 @@ import jp.sample.isms.auditor.AuditRegister.Column;
 import jp.sample.isms.auditor.AuditRegister.Filter;
 
 import jp.sample.isms.audit.AuditLabels;
-import jp.sample.isms.audit.AuditRecorder;
 
 /**
  * Reads the registers ({@link AuditRegister} beans): a page as JSON, or every matching row as CSV streamed to the
@@ -69,9 +69,11 @@ public class RegisterQueries {
   private final NamedParameterJdbcTemplate streaming;
   private final TransactionTemplate readOnly;
   private final AuditLabels labels;
+  private final ZoneId zone;
 
   RegisterQueries(List<AuditRegister> registers, NamedParameterJdbcTemplate jdbc,
-      PlatformTransactionManager transactionManager, AuditLabels labels) {
+      PlatformTransactionManager transactionManager, AuditLabels labels, ZoneId zone) {
+    this.zone = zone;
     // in the order of the regulation (first clause), whichever package declares them
     this.registers = registers.stream().sorted(IN_REGULATION_ORDER).collect(Collectors.toMap(AuditRegister::id,
         Function.identity(),
@@ -267,7 +269,7 @@ public class RegisterQueries {
         }
         case TIMESTAMP: {
           Timestamp time = rs.getTimestamp(index);
-          return time == null ? null : TIME.format(time.toInstant().atZone(AuditRecorder.JAPAN));
+          return time == null ? null : TIME.format(time.toInstant().atZone(zone));
         }
         default:
           break;

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -76,10 +77,12 @@ class RequestSearch {
 
   private final NamedParameterJdbcTemplate jdbc;
   private final AuditLabels labels;
+  private final ZoneId zone;
 
-  RequestSearch(NamedParameterJdbcTemplate jdbc, AuditLabels labels) {
+  RequestSearch(NamedParameterJdbcTemplate jdbc, AuditLabels labels, ZoneId zone) {
     this.jdbc = jdbc;
     this.labels = labels;
+    this.zone = zone;
   }
 
   Page<RequestSummary> requests(RequestCriteria criteria, int page, int size) {
@@ -226,8 +229,8 @@ class RequestSearch {
     return new RequestSummary(rs.getString("business_key"), rs.getString("process_instance_id"),
         rs.getString("flow_key"), (Integer) rs.getObject("flow_version", Integer.class), rs.getString("requester"),
         rs.getString("requester_name"), rs.getString("department_code"), rs.getString("department_name"),
-        classification, labels.choice(AuditRecorder.CLASSIFICATION, classification), time(rs, "filed_at"),
-        rs.getString("last_step_name"), outcome, labels.outcome(outcome), time(rs, "last_at"),
+        classification, labels.choice(AuditRecorder.CLASSIFICATION, classification), time(rs, "filed_at", zone),
+        rs.getString("last_step_name"), outcome, labels.outcome(outcome), time(rs, "last_at", zone),
         rs.getInt("record_count"));
   }
 
@@ -240,14 +243,15 @@ class RequestSearch {
         rs.getString("flow_key"), rs.getObject("flow_version", Integer.class), rs.getString("step"),
         rs.getString("step_name"), stepKind, labels.stepKind(stepKind), rs.getString("actor"),
         rs.getString("actor_name"), role, labels.role(role), rs.getString("principal"), rs.getString("requester"),
-        rs.getString("department_code"), time(rs, "occurred_at"), outcome, labels.outcome(outcome),
+        rs.getString("department_code"), time(rs, "occurred_at", zone), outcome, labels.outcome(outcome),
         rs.getString("comment"), list(rs.getString("clauses")), flags, labels.flags(flags),
         rs.getString("regulation_revision"), rs.getString("submitted_values"));
   }
 
-  static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+  /** A stored time as the product's {@code zone} shows it. */
+  static OffsetDateTime time(ResultSet rs, String column, ZoneId zone) throws SQLException {
     Timestamp value = rs.getTimestamp(column);
-    return value == null ? null : value.toInstant().atZone(AuditRecorder.JAPAN).toOffsetDateTime();
+    return value == null ? null : value.toInstant().atZone(zone).toOffsetDateTime();
   }
 
   private static List<String> list(String commaSeparated) {

@@ -6,13 +6,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import jp.sample.isms.audit.AuditRecorder;
 
 /**
  * クラウドサービス台帳 (7.18, 4.1.3): one row per approved cloud service, under its approval number (the request's
@@ -35,9 +35,11 @@ public class CloudServiceRegister {
   }
 
   private final JdbcTemplate jdbc;
+  private final ZoneId zone;
 
-  CloudServiceRegister(JdbcTemplate jdbc) {
+  CloudServiceRegister(JdbcTemplate jdbc, ZoneId zone) {
     this.jdbc = jdbc;
+    this.zone = zone;
   }
 
   void register(Entry entry) {
@@ -58,18 +60,18 @@ public class CloudServiceRegister {
   }
 
   public Optional<Entry> find(String approvalNumber) {
-    return jdbc.query("select * from cloud_service_register where approval_number = ?", CloudServiceRegister::entry,
+    return jdbc.query("select * from cloud_service_register where approval_number = ?", this::entry,
         approvalNumber).stream().findFirst();
   }
 
   public List<Entry> all() {
-    return jdbc.query("select * from cloud_service_register order by registered_at desc", CloudServiceRegister::entry);
+    return jdbc.query("select * from cloud_service_register order by registered_at desc", this::entry);
   }
 
   /** The services in use whose review is due on or before {@code day}. */
   public List<Entry> dueForReview(LocalDate day) {
     return jdbc.query("select * from cloud_service_register where status = ? and review_date <= ? order by review_date",
-        CloudServiceRegister::entry, IN_USE, Date.valueOf(day));
+        this::entry, IN_USE, Date.valueOf(day));
   }
 
   private static Date date(LocalDate day) {
@@ -81,7 +83,7 @@ public class CloudServiceRegister {
     return value == null ? null : value.toLocalDate();
   }
 
-  private static Entry entry(ResultSet rs, int row) throws SQLException {
+  private Entry entry(ResultSet rs, int row) throws SQLException {
     boolean facility = rs.getBoolean("facility_outside_disaster_area");
     Boolean facilityOutsideDisasterArea = rs.wasNull() ? null : facility;
     Timestamp registeredAt = rs.getTimestamp("registered_at");
@@ -94,6 +96,6 @@ public class CloudServiceRegister {
         rs.getString("evaluated_by"), rs.getString("approved_by"), day(rs, "approved_on"), day(rs, "nda_signed_on"),
         rs.getString("nda_reference"), rs.getString("nda_confirmed_by"), day(rs, "review_date"),
         rs.getString("status"),
-        registeredAt == null ? null : registeredAt.toInstant().atZone(AuditRecorder.JAPAN).toOffsetDateTime());
+        registeredAt == null ? null : registeredAt.toInstant().atZone(zone).toOffsetDateTime());
   }
 }

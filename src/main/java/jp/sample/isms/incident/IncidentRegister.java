@@ -6,13 +6,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import jp.sample.isms.audit.AuditRecorder;
 
 /**
  * インシデント管理台帳 (9.1–9.5): one row per incident under its number, with its kind, level and level changes,
@@ -47,9 +47,11 @@ public class IncidentRegister {
   }
 
   private final JdbcTemplate jdbc;
+  private final ZoneId zone;
 
-  IncidentRegister(JdbcTemplate jdbc) {
+  IncidentRegister(JdbcTemplate jdbc, ZoneId zone) {
     this.jdbc = jdbc;
+    this.zone = zone;
   }
 
   void reported(Entry e) {
@@ -112,7 +114,7 @@ public class IncidentRegister {
   }
 
   public Optional<Entry> find(String incidentNumber) {
-    return jdbc.query("select * from incident_register where incident_number = ?", IncidentRegister::entry,
+    return jdbc.query("select * from incident_register where incident_number = ?", this::entry,
         incidentNumber).stream().findFirst();
   }
 
@@ -146,13 +148,13 @@ public class IncidentRegister {
   }
 
   public Optional<Step> step(String incidentNumber, String step) {
-    return jdbc.query("select * from incident_step where incident_number = ? and step = ?", IncidentRegister::step,
+    return jdbc.query("select * from incident_step where incident_number = ? and step = ?", this::step,
         incidentNumber, step).stream().findFirst();
   }
 
   public List<Step> steps(String incidentNumber) {
     return jdbc.query("select * from incident_step where incident_number = ? order by step_number, step",
-        IncidentRegister::step, incidentNumber);
+        this::step, incidentNumber);
   }
 
   // ---------------------------------------------------------------- mapping
@@ -170,12 +172,12 @@ public class IncidentRegister {
     return value == null ? null : value.toLocalDate();
   }
 
-  private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+  private OffsetDateTime time(ResultSet rs, String column) throws SQLException {
     Timestamp value = rs.getTimestamp(column);
-    return value == null ? null : value.toInstant().atZone(AuditRecorder.JAPAN).toOffsetDateTime();
+    return value == null ? null : value.toInstant().atZone(zone).toOffsetDateTime();
   }
 
-  private static Entry entry(ResultSet rs, int row) throws SQLException {
+  private Entry entry(ResultSet rs, int row) throws SQLException {
     boolean publication = rs.getBoolean("publication_done");
     Boolean publicationDone = rs.wasNull() ? null : publication;
     return new Entry(rs.getString("incident_number"), rs.getString("process_instance_id"),
@@ -189,7 +191,7 @@ public class IncidentRegister {
         publicationDone, time(rs, "closed_at"), rs.getString("status"));
   }
 
-  private static Step step(ResultSet rs, int row) throws SQLException {
+  private Step step(ResultSet rs, int row) throws SQLException {
     return new Step(rs.getString("incident_number"), rs.getString("step"), rs.getString("step_number"),
         rs.getString("step_text"), rs.getString("responder_role"), rs.getString("filing"), rs.getString("clause"),
         time(rs, "due_at"), rs.getString("outcome"), rs.getString("evidence"), day(rs, "filed_on"),

@@ -6,13 +6,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import jp.sample.isms.audit.AuditRecorder;
 
 /**
  * 委託先台帳 (8.1.1–8.1.4, 8.1.6): the contracts whose contractor was selected, their status and every evaluation of
@@ -41,20 +41,22 @@ class ContractorRegister {
   }
 
   private final JdbcTemplate jdbc;
+  private final ZoneId zone;
 
-  ContractorRegister(JdbcTemplate jdbc) {
+  ContractorRegister(JdbcTemplate jdbc, ZoneId zone) {
     this.jdbc = jdbc;
+    this.zone = zone;
   }
 
   Optional<Contract> find(String businessKey) {
-    return jdbc.query("select * from contractor_register where business_key = ?", ContractorRegister::contract,
+    return jdbc.query("select * from contractor_register where business_key = ?", this::contract,
         businessKey).stream().findFirst();
   }
 
   /** The evaluations of a contract, oldest first. */
   List<Evaluation> evaluations(String businessKey) {
     return jdbc.query("select * from contractor_evaluation where business_key = ? order by id",
-        ContractorRegister::evaluation, businessKey);
+        this::evaluation, businessKey);
   }
 
   /** Enters a contract whose contractor the security officer selected (8.1.2). */
@@ -101,9 +103,9 @@ class ContractorRegister {
     return Timestamp.from(at.toInstant());
   }
 
-  private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+  private OffsetDateTime time(ResultSet rs, String column) throws SQLException {
     Timestamp value = rs.getTimestamp(column);
-    return value == null ? null : value.toInstant().atZone(AuditRecorder.JAPAN).toOffsetDateTime();
+    return value == null ? null : value.toInstant().atZone(zone).toOffsetDateTime();
   }
 
   private static LocalDate date(ResultSet rs, String column) throws SQLException {
@@ -111,7 +113,7 @@ class ContractorRegister {
     return value == null ? null : value.toLocalDate();
   }
 
-  private static Contract contract(ResultSet rs, int row) throws SQLException {
+  private Contract contract(ResultSet rs, int row) throws SQLException {
     return new Contract(rs.getString("business_key"), rs.getString("process_instance_id"),
         rs.getString("requester"), rs.getString("department_code"), rs.getString("contractor"),
         rs.getString("scope_of_work"), rs.getString("asset_classification"), rs.getString("asset_description"),
@@ -121,7 +123,7 @@ class ContractorRegister {
         rs.getString("evaluation_interval"), time(rs, "ended_at"));
   }
 
-  private static Evaluation evaluation(ResultSet rs, int row) throws SQLException {
+  private Evaluation evaluation(ResultSet rs, int row) throws SQLException {
     return new Evaluation(rs.getLong("id"), rs.getString("business_key"), rs.getString("evaluation_kind"),
         rs.getString("method"), date(rs, "evaluated_on"), rs.getString("evaluator"), rs.getString("unmet_criteria"),
         rs.getString("findings"), rs.getBoolean("finding_identified"), rs.getString("written_agreement"));

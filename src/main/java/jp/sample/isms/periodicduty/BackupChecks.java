@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +23,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.ValidationErrors;
-import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.system.ModelCallable;
 
 /**
@@ -58,8 +58,10 @@ public class BackupChecks {
   private final JdbcTemplate jdbc;
   private final RepositoryService repository;
   private final DecisionService decisions;
+  private final ZoneId zone;
 
-  BackupChecks(JdbcTemplate jdbc, @Lazy RepositoryService repository, @Lazy DecisionService decisions) {
+  BackupChecks(JdbcTemplate jdbc, @Lazy RepositoryService repository, @Lazy DecisionService decisions, ZoneId zone) {
+    this.zone = zone;
     this.jdbc = jdbc;
     this.repository = repository;
     this.decisions = decisions;
@@ -127,7 +129,7 @@ public class BackupChecks {
   @ModelCallable
   public java.util.Date weekDue(Object backupWeek) {
     Week week = week(((Number) backupWeek).longValue());
-    return java.util.Date.from(week.end().plusDays(1).atStartOfDay(AuditRecorder.JAPAN).toInstant());
+    return java.util.Date.from(week.end().plusDays(1).atStartOfDay(zone).toInstant());
   }
 
   public Week week(long id) {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.ValidationErrors;
-import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.organisation.Role;
 import jp.sample.isms.system.ModelCallable;
 
@@ -46,9 +46,11 @@ public class ImprovementItems {
   }
 
   private final JdbcTemplate jdbc;
+  private final ZoneId zone;
 
-  ImprovementItems(JdbcTemplate jdbc) {
+  ImprovementItems(JdbcTemplate jdbc, ZoneId zone) {
     this.jdbc = jdbc;
+    this.zone = zone;
   }
 
   /**
@@ -146,7 +148,7 @@ public class ImprovementItems {
   @ModelCallable
   public java.util.Date dueAt(Object improvementId) {
     Item item = byId(((Number) improvementId).longValue()).orElseThrow();
-    return java.util.Date.from(item.dueDate().plusDays(1).atStartOfDay(AuditRecorder.JAPAN).toInstant());
+    return java.util.Date.from(item.dueDate().plusDays(1).atStartOfDay(zone).toInstant());
   }
 
   void closed(long id, String user, String note, OffsetDateTime at) {
@@ -164,27 +166,27 @@ public class ImprovementItems {
   }
 
   public Optional<Item> byId(long id) {
-    return jdbc.query("select * from improvement_item where id = ?", ImprovementItems::item, id).stream().findFirst();
+    return jdbc.query("select * from improvement_item where id = ?", this::item, id).stream().findFirst();
   }
 
   /** The items of an audit occurrence, by number. */
   public List<Item> ofRequest(String businessKey) {
-    return jdbc.query("select * from improvement_item where business_key = ? order by item_no", ImprovementItems::item,
+    return jdbc.query("select * from improvement_item where business_key = ? order by item_no", this::item,
         businessKey);
   }
 
   /** Every item due between the two days (inclusive). */
   public List<Item> due(LocalDate from, LocalDate to) {
     return jdbc.query("select * from improvement_item where due_date between ? and ? order by due_date, id",
-        ImprovementItems::item, Date.valueOf(from), Date.valueOf(to));
+        this::item, Date.valueOf(from), Date.valueOf(to));
   }
 
-  private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+  private OffsetDateTime time(ResultSet rs, String column) throws SQLException {
     Timestamp value = rs.getTimestamp(column);
-    return value == null ? null : value.toInstant().atZone(AuditRecorder.JAPAN).toOffsetDateTime();
+    return value == null ? null : value.toInstant().atZone(zone).toOffsetDateTime();
   }
 
-  private static Item item(ResultSet rs, int row) throws SQLException {
+  private Item item(ResultSet rs, int row) throws SQLException {
     return new Item(rs.getLong("id"), rs.getLong("occurrence_id"), rs.getString("business_key"),
         rs.getString("process_instance_id"), rs.getInt("item_no"), rs.getString("description"),
         rs.getString("owner_role"), rs.getDate("due_date").toLocalDate(), rs.getString("status"),

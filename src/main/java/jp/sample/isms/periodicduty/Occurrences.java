@@ -6,13 +6,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import jp.sample.isms.audit.AuditRecorder;
 
 /** The occurrences of periodic duties (table {@code periodic_duty_occurrence}): created once, never deleted. */
 @Repository
@@ -34,9 +34,11 @@ public class Occurrences {
   }
 
   private final JdbcTemplate jdbc;
+  private final ZoneId zone;
 
-  Occurrences(JdbcTemplate jdbc) {
+  Occurrences(JdbcTemplate jdbc, ZoneId zone) {
     this.jdbc = jdbc;
+    this.zone = zone;
   }
 
   /**
@@ -76,33 +78,33 @@ public class Occurrences {
   }
 
   public Optional<Occurrence> byProcessInstance(String processInstanceId) {
-    return jdbc.query("select * from periodic_duty_occurrence where process_instance_id = ?", Occurrences::occurrence,
+    return jdbc.query("select * from periodic_duty_occurrence where process_instance_id = ?", this::occurrence,
         processInstanceId).stream().findFirst();
   }
 
   public Optional<Occurrence> byBusinessKey(String businessKey) {
-    return jdbc.query("select * from periodic_duty_occurrence where business_key = ?", Occurrences::occurrence,
+    return jdbc.query("select * from periodic_duty_occurrence where business_key = ?", this::occurrence,
         businessKey).stream().findFirst();
   }
 
   /** Every occurrence due between the two days (inclusive), by due date. */
   public List<Occurrence> due(LocalDate from, LocalDate to) {
     return jdbc.query("select * from periodic_duty_occurrence where due_date between ? and ? "
-        + "order by due_date, duty_code, department_code", Occurrences::occurrence, Date.valueOf(from), Date.valueOf(to));
+        + "order by due_date, duty_code, department_code", this::occurrence, Date.valueOf(from), Date.valueOf(to));
   }
 
   /** Every occurrence of a duty, oldest first. */
   public List<Occurrence> ofDuty(String dutyCode) {
     return jdbc.query("select * from periodic_duty_occurrence where duty_code = ? order by due_date, department_code",
-        Occurrences::occurrence, dutyCode);
+        this::occurrence, dutyCode);
   }
 
-  private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+  private OffsetDateTime time(ResultSet rs, String column) throws SQLException {
     Timestamp value = rs.getTimestamp(column);
-    return value == null ? null : value.toInstant().atZone(AuditRecorder.JAPAN).toOffsetDateTime();
+    return value == null ? null : value.toInstant().atZone(zone).toOffsetDateTime();
   }
 
-  private static Occurrence occurrence(ResultSet rs, int row) throws SQLException {
+  private Occurrence occurrence(ResultSet rs, int row) throws SQLException {
     return new Occurrence(rs.getLong("id"), rs.getString("duty_code"), rs.getString("duty_name"),
         rs.getString("clauses"), rs.getString("duty_cycle"), rs.getDate("due_date").toLocalDate(),
         rs.getString("department_code"), rs.getString("responsible_role"), rs.getString("accepting_role"),

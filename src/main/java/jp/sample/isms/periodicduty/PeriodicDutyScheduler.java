@@ -2,6 +2,7 @@ package jp.sample.isms.periodicduty;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -14,7 +15,6 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
 
@@ -32,9 +32,11 @@ public class PeriodicDutyScheduler {
   private final OrganisationService organisation;
   private final JdbcTemplate jdbc;
   private final Unrestricted unrestricted;
+  private final ZoneId zone;
 
   PeriodicDutyScheduler(PeriodicDutyTable table, Occurrences occurrences, RuntimeService runtime,
-      OrganisationService organisation, JdbcTemplate jdbc, Unrestricted unrestricted) {
+      OrganisationService organisation, JdbcTemplate jdbc, Unrestricted unrestricted, ZoneId zone) {
+    this.zone = zone;
     this.table = table;
     this.occurrences = occurrences;
     this.runtime = runtime;
@@ -43,9 +45,9 @@ public class PeriodicDutyScheduler {
     this.unrestricted = unrestricted;
   }
 
-  /** The day in Japan by the engine's clock (which tests move). */
-  static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(AuditRecorder.JAPAN).toLocalDate();
+  /** The day in the product's zone by the engine's clock (which tests move). */
+  LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
   }
 
   /** Files every occurrence that has come up by {@link #today()}; returns their request numbers. */
@@ -59,7 +61,7 @@ public class PeriodicDutyScheduler {
         continue;
       }
       for (String department : departments(duty)) {
-        occurrences.create(duty, due, department, version.version(), OffsetDateTime.now(AuditRecorder.JAPAN))
+        occurrences.create(duty, due, department, version.version(), OffsetDateTime.now(zone))
             .ifPresent(id -> created.add(start(id, duty, due, department, version.version())));
       }
     }
@@ -85,7 +87,7 @@ public class PeriodicDutyScheduler {
         .putValue(PeriodicDutyProcess.CLAUSES, duty.clauses())
         .putValue(PeriodicDutyProcess.DUTY_CYCLE, duty.cycle().name())
         .putValue(PeriodicDutyProcess.DUE_DATE, due.toString())
-        .putValue(PeriodicDutyProcess.DUE_AT, Date.from(due.plusDays(1).atStartOfDay(AuditRecorder.JAPAN).toInstant()))
+        .putValue(PeriodicDutyProcess.DUE_AT, Date.from(due.plusDays(1).atStartOfDay(zone).toInstant()))
         .putValue(PeriodicDutyProcess.RESPONSIBLE_ROLE, duty.responsibleRole().name())
         .putValue(PeriodicDutyProcess.ACCEPTING_ROLE, duty.acceptingRole().name())
         .putValue(PeriodicDutyProcess.DUTY_KIND, duty.kind())

@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
 
@@ -70,8 +70,10 @@ class PlanController {
   private final AnnualPlan plan;
   private final IdentityService identityService;
   private final OrganisationService organisation;
+  private final ZoneId zone;
 
-  PlanController(AnnualPlan plan, IdentityService identityService, OrganisationService organisation) {
+  PlanController(AnnualPlan plan, IdentityService identityService, OrganisationService organisation, ZoneId zone) {
+    this.zone = zone;
     this.plan = plan;
     this.identityService = identityService;
     this.organisation = organisation;
@@ -80,7 +82,7 @@ class PlanController {
   @GetMapping("/plan")
   Plan plan(@RequestParam Map<String, String> parameters) {
     String reader = reader();
-    LocalDate today = LocalDate.now(AuditRecorder.JAPAN);
+    LocalDate today = LocalDate.now(zone);
     int year = year(parameters.get("year"), today);
     Map<String, String> roles = new LinkedHashMap<>();
     Arrays.stream(Role.values()).filter(r -> r != Role.PROCESS_OWNER).forEach(r -> roles.put(r.name(), r.nameJa()));
@@ -95,7 +97,7 @@ class PlanController {
   @GetMapping("/plan.csv")
   void csv(HttpServletResponse response, @RequestParam Map<String, String> parameters) throws IOException {
     reader();
-    LocalDate today = LocalDate.now(AuditRecorder.JAPAN);
+    LocalDate today = LocalDate.now(zone);
     int year = year(parameters.get("year"), today);
     List<AnnualPlan.Entry> entries = entries(parameters, year, today);
     response.setContentType("text/csv; charset=UTF-8");

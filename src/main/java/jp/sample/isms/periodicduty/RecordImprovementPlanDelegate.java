@@ -19,8 +19,11 @@ class RecordImprovementPlanDelegate implements JavaDelegate {
   private final Occurrences occurrences;
   private final ImprovementItems improvements;
   private final AuditRecorder audit;
+  private final PeriodicDutyScheduler scheduler;
 
-  RecordImprovementPlanDelegate(Occurrences occurrences, ImprovementItems improvements, AuditRecorder audit) {
+  RecordImprovementPlanDelegate(Occurrences occurrences, ImprovementItems improvements, AuditRecorder audit,
+      PeriodicDutyScheduler scheduler) {
+    this.scheduler = scheduler;
     this.occurrences = occurrences;
     this.improvements = improvements;
     this.audit = audit;
@@ -32,6 +35,6 @@ class RecordImprovementPlanDelegate implements JavaDelegate {
     String text = RequestValues.string(execution.getVariable(PeriodicDutyProcess.IMPROVEMENTS));
     // the step refused an invalid plan; read it here the same way, as of the day it was entered
     ValidationErrors ignored = new ValidationErrors();
-    improvements.plan(occurrence, ImprovementItems.parse(text, PeriodicDutyScheduler.today(), ignored), audit.now());
+    improvements.plan(occurrence, ImprovementItems.parse(text, scheduler.today(), ignored), audit.now());
   }
 }

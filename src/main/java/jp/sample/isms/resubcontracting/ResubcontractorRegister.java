@@ -4,13 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import jp.sample.isms.audit.AuditRecorder;
 
 /**
  * The re-subcontractors of the 委託先台帳 (8.1.5): one row per approved re-subcontracting, linked to the outsourcing
@@ -27,20 +27,22 @@ class ResubcontractorRegister {
   }
 
   private final JdbcTemplate jdbc;
+  private final ZoneId zone;
 
-  ResubcontractorRegister(JdbcTemplate jdbc) {
+  ResubcontractorRegister(JdbcTemplate jdbc, ZoneId zone) {
     this.jdbc = jdbc;
+    this.zone = zone;
   }
 
   Optional<Entry> find(String businessKey) {
-    return jdbc.query("select * from resubcontractor_register where business_key = ?", ResubcontractorRegister::entry,
+    return jdbc.query("select * from resubcontractor_register where business_key = ?", this::entry,
         businessKey).stream().findFirst();
   }
 
   /** The re-subcontractors of an outsourcing contract, oldest first. */
   List<Entry> forOutsourcing(String outsourcingBusinessKey) {
     return jdbc.query("select * from resubcontractor_register where outsourcing_business_key = ? order by approved_at",
-        ResubcontractorRegister::entry, outsourcingBusinessKey);
+        this::entry, outsourcingBusinessKey);
   }
 
   void approved(Entry entry) {
@@ -53,12 +55,12 @@ class ResubcontractorRegister {
         Timestamp.from(entry.approvedAt().toInstant()), entry.documents());
   }
 
-  private static Entry entry(ResultSet rs, int row) throws SQLException {
+  private Entry entry(ResultSet rs, int row) throws SQLException {
     return new Entry(rs.getString("business_key"), rs.getString("outsourcing_business_key"),
         rs.getString("process_instance_id"), rs.getString("requester"), rs.getString("resubcontractor"),
         rs.getString("scope_of_work"), rs.getBoolean("certified"), rs.getString("reviewer"),
         rs.getString("approver"),
-        rs.getTimestamp("approved_at").toInstant().atZone(AuditRecorder.JAPAN).toOffsetDateTime(),
+        rs.getTimestamp("approved_at").toInstant().atZone(zone).toOffsetDateTime(),
         rs.getString("documents"));
   }
 }

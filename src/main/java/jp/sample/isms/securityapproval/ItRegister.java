@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,9 +48,11 @@ class ItRegister {
   }
 
   private final JdbcTemplate jdbc;
+  private final ZoneId zone;
 
-  ItRegister(JdbcTemplate jdbc) {
+  ItRegister(JdbcTemplate jdbc, ZoneId zone) {
     this.jdbc = jdbc;
+    this.zone = zone;
   }
 
   Optional<Device> device(String deviceId) {
@@ -75,7 +78,7 @@ class ItRegister {
     return jdbc.query("select * from it_register_history where register = ? and item_key = ? order by id",
         (rs, row) -> new Change(rs.getString("register"), rs.getString("item_key"), rs.getString("change"),
             rs.getString("detail"), rs.getString("request_number"), rs.getString("actor"),
-            rs.getTimestamp("occurred_at").toInstant().atOffset(java.time.ZoneOffset.ofHours(9))),
+            rs.getTimestamp("occurred_at").toInstant().atZone(zone).toOffsetDateTime()),
         register, itemKey);
   }
 

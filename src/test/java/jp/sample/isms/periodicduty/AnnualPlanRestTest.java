@@ -143,7 +143,7 @@ class AnnualPlanRestTest {
     java.util.Map<String, Object> audited = PeriodicDuties.performed(true);
     audited.put(PeriodicDutyProcess.REPORTED_ON, "2026-04-02");
     audited.put(PeriodicDutyProcess.IMPROVEMENTS, "ログの保管期間を見直す | SYSTEM_ADMINISTRATOR | "
-        + LocalDate.now(jp.sample.isms.audit.AuditRecorder.JAPAN).plusDays(30));
+        + LocalDate.now(PeriodicDuties.ZONE).plusDays(30));
     requests.complete(DemoOrganisation.AUDIT_OFFICER, auditInspection, audited);
     requests.complete(DemoOrganisation.SECURITY_OFFICER, auditInspection, PeriodicDuties.decision("APPROVED", ""));
     Requests.resetClock();

@@ -94,7 +94,7 @@ class BackupChecksTest {
         .orderByDueDate().asc().list();
     assertThat(weeks).hasSize(4);
     assertThat(weeks.get(0).getDueDate().toInstant())
-        .isEqualTo(LocalDate.of(2026, 4, 6).atStartOfDay(AuditRecorder.JAPAN).toInstant());
+        .isEqualTo(LocalDate.of(2026, 4, 6).atStartOfDay(PeriodicDuties.ZONE).toInstant());
     // two daily targets on each weekday and one weekly target: 11 rows
     long firstWeek = ((Number) engine.getTaskService().getVariable(weeks.get(0).getId(), PeriodicDutyProcess.BACKUP_WEEK))
         .longValue();

@@ -56,7 +56,7 @@ class ImprovementItemsTest {
 
   Requests requests;
   PeriodicDuties duties;
-  final LocalDate today = LocalDate.now(AuditRecorder.JAPAN);
+  final LocalDate today = LocalDate.now(PeriodicDuties.ZONE);
 
   @BeforeEach
   void setUp() {
@@ -154,7 +154,7 @@ class ImprovementItemsTest {
     assertThat(requests.candidateGroups(closeFirst)).containsExactly("system-administrator");
     assertThat(requests.candidateGroups(closeSecond)).containsExactly("education-officer");
     assertThat(closeFirst.getDueDate().toInstant())
-        .isEqualTo(firstDue.plusDays(1).atStartOfDay(AuditRecorder.JAPAN).toInstant());
+        .isEqualTo(firstDue.plusDays(1).atStartOfDay(PeriodicDuties.ZONE).toInstant());
     assertThat(engine.getTaskService().getVariable(closeSecond.getId(), PeriodicDutyProcess.IMPROVEMENT_DESCRIPTION))
         .isEqualTo("教育資料を改訂する");
     // and the 年間計画 shows each item under 1.2 with its status
@@ -170,7 +170,7 @@ class ImprovementItemsTest {
         "reminder:" + closeFirst.getId() + ":suzuki")).isEqualTo(1);
 
     // when the second item's due date passes without a closure, the deadlines escalate it to the superior role
-    engine.getTaskService().setDueDate(closeSecond.getId(), Date.from(today.atStartOfDay(AuditRecorder.JAPAN)
+    engine.getTaskService().setDueDate(closeSecond.getId(), Date.from(today.atStartOfDay(PeriodicDuties.ZONE)
         .toInstant()));
     deadlines.check();
     assertThat(audit.forBusinessKey(instance.getBusinessKey())).anySatisfy(e -> {

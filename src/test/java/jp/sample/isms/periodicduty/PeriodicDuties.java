@@ -1,6 +1,7 @@
 package jp.sample.isms.periodicduty;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -12,10 +13,12 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import jp.sample.isms.audit.AuditRecorder;
 
 /** Test fixture: fires the nightly scheduler on a given day, finds occurrences, cleans up after a test. */
 final class PeriodicDuties {
+
+  /** The product's zone as the tests run it ({@code isms.time-zone} left at its default). */
+  static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 
   private final ProcessEngine engine;
   private final JdbcTemplate jdbc;
@@ -25,9 +28,12 @@ final class PeriodicDuties {
     this.jdbc = jdbc;
   }
 
-  /** Moves the engine's clock to 10:00 of {@code day} in Japan and runs the scheduler's timer as the job executor. */
+  /**
+   * Moves the engine's clock to 10:00 of {@code day} in the product's zone and runs the scheduler's timer as the job
+   * executor.
+   */
   void scheduleOn(LocalDate day) {
-    ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(AuditRecorder.JAPAN).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(ZONE).toInstant()));
     Job nightly = engine.getManagementService().createJobQuery()
         .processDefinitionKey(PeriodicDutyProcess.SCHEDULE_KEY).timers().singleResult();
     engine.getManagementService().executeJob(nightly.getId());

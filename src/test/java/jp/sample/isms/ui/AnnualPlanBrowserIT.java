@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Date;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -29,7 +30,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.sample.isms.IsmsSpringBootTest;
-import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.support.DemoOrganisation;
 
 /**
@@ -54,7 +54,8 @@ class AnnualPlanBrowserIT {
   @BeforeEach
   void setUp() {
     // the scheduler has filed the occurrences of 1 April 2026
-    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 4, 1).atTime(10, 0).atZone(AuditRecorder.JAPAN).toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(LocalDate.of(2026, 4, 1).atTime(10, 0).atZone(ZoneId.of("Asia/Tokyo")).toInstant()));
     Job nightly = engine.getManagementService().createJobQuery().processDefinitionKey("periodicDutySchedule")
         .timers().singleResult();
     engine.getManagementService().executeJob(nightly.getId());
