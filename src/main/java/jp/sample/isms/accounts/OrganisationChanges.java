@@ -172,7 +172,7 @@ public class OrganisationChanges {
     Authentication caller = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
     try {
-      return jp.sample.isms.system.GuardedGroups.asApplication("organisation change", change);
+      return jp.sample.isms.organisation.GuardedGroups.asApplication("organisation change", change);
     } finally {
       OrganisationService.organisationChanged();
       if (caller != null) {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The approval kernel's engine extensions: its parse listener, its command guard and the submission interceptor.
- * They are registered with the engine, in their order, by {@code jp.sample.isms.engine.EngineExtensions}; this class
+ * They are registered with the engine, in their order, by {@code jp.sample.isms.engineconfig.EngineExtensions}; this class
  * only builds them and connects them to the engine once it is configured.
  */
 @Component

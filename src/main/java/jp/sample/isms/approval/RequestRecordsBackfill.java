@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,6 +25,7 @@ import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Person;
+import jp.sample.isms.system.StartUp;
 
 /**
  * Requests in flight when an installation upgrades to the kernel's records ({@code request_filing},
@@ -69,6 +71,12 @@ public class RequestRecordsBackfill {
   /** A request instance lacking its filing record, or one of its open steps lacking a route record. */
   private record Missing(String processInstanceId, String flowKey, String definitionId, String taskId,
       String taskDefinitionKey) {
+  }
+
+  /** At start-up, once the organisation is read (the filing's section comes from it). */
+  @EventListener
+  void atStartUp(StartUp.RequestsInFlight step) {
+    backfill();
   }
 
   /** Writes the missing records of every request in flight; idempotent (a second run finds nothing missing). */

@@ -5,11 +5,13 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
+import jp.sample.isms.system.OrdinaryRefusal;
+
 /**
  * A submission the server refuses: invalid input or a regulation refusal. A FormFieldValidationException, so the
  * REST API answers 400 on submit-form and complete, and the engine rolls the whole command back.
  */
-public class RequestValidationException extends FormFieldValidationException {
+public class RequestValidationException extends FormFieldValidationException implements OrdinaryRefusal {
 
   private static final long serialVersionUID = 1L;
 

@@ -17,6 +17,7 @@ import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.audit.AuditStepKind;
 import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.system.OrdinaryRefusal;
 
 /**
  * 引き戻し: the requester withdraws an open request at any time before its final approval, that is while one of its
@@ -32,7 +33,7 @@ public class RequestWithdrawal {
   public enum Refusal { NOT_FOUND, NOT_REQUESTER, ALREADY_DECIDED }
 
   /** A refused withdrawal. */
-  public static class WithdrawalRefusedException extends RuntimeException {
+  public static class WithdrawalRefusedException extends RuntimeException implements OrdinaryRefusal {
     private static final long serialVersionUID = 1L;
     private final Refusal refusal;
 

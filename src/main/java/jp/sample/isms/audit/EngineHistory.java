@@ -2,8 +2,6 @@ package jp.sample.isms.audit;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -18,13 +16,7 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Attachment;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-
-import jakarta.servlet.http.HttpServletResponse;
-import jp.sample.isms.attachment.AttachmentFormat;
 
 /**
  * What the engine still knows of a request: its process instance's history (state, the path taken through the
@@ -98,21 +90,6 @@ public class EngineHistory {
 
   public InputStream content(Attachment attachment) {
     return taskService.getAttachmentContent(attachment.getId());
-  }
-
-  /** Sends an attachment as a download: the content type of its format, never sniffed, never shown inline. */
-  public static void send(Attachment attachment, InputStream content, HttpServletResponse response) throws IOException {
-    response.setContentType(AttachmentFormat.contentTypeOf(attachment.getType(), attachment.getName())
-        .orElse(MediaType.APPLICATION_OCTET_STREAM_VALUE));
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-        .filename(attachment.getName() == null ? attachment.getId() : attachment.getName(), StandardCharsets.UTF_8)
-        .build().toString());
-    try (InputStream in = content; OutputStream out = response.getOutputStream()) {
-      if (in != null) {
-        in.transferTo(out);
-      }
-    }
   }
 
   /**

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * submitted form field, about a sixth of all statements a request costs. What a user submitted is kept instead, once
  * per submission and tamper-evident, in the audit record's {@code submitted_values} (see {@link AuditRecorder}).
  * {@code isms.history.variable-details=true} writes ACT_HI_DETAIL again (as the engine would by default).
- * Registered with the engine by {@code jp.sample.isms.engine.EngineExtensions}.
+ * Registered with the engine by {@code jp.sample.isms.engineconfig.EngineExtensions}.
  */
 @Component
 public class VariableDetailHistory {

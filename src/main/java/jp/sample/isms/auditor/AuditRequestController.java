@@ -147,7 +147,7 @@ class AuditRequestController {
     if (attachment == null || attachment.getUrl() != null) {
       throw new NotFound("この申請にその添付ファイルはありません: " + attachmentId);
     }
-    EngineHistory.send(attachment, access.unrestricted(() -> engine.content(attachment)), response);
+    AttachmentDownload.send(attachment, access.unrestricted(() -> engine.content(attachment)), response);
   }
 
   @GetMapping("/records")

@@ -230,7 +230,7 @@ class MyRequestsController {
     if (attachment == null || attachment.getUrl() != null) {
       throw new AuditRequestController.NotFound("この申請にその添付ファイルはありません: " + attachmentId);
     }
-    EngineHistory.send(attachment, access.unrestricted(() -> engine.content(attachment)), response);
+    AttachmentDownload.send(attachment, access.unrestricted(() -> engine.content(attachment)), response);
   }
 
   /** The approval decisions the user took (承認・却下・差し戻し), newest first. */

@@ -9,7 +9,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds {@link ModelDeploymentGate}'s two deployers, which {@code jp.sample.isms.engine.EngineExtensions} registers:
+ * Builds {@link ModelDeploymentGate}'s two deployers, which {@code jp.sample.isms.engineconfig.EngineExtensions} registers:
  * its check after the other pre-deployers (the expression check of the engine's hardening comes first), its record
  * after the engine's deployers.
  */

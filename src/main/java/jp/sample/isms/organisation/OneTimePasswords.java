@@ -52,8 +52,8 @@ public class OneTimePasswords {
       password = generate();
     } while (!identityService.checkPasswordAgainstPolicy(password, user).isValid());
     user.setPassword(password);
-    // the one path on which someone else sets a person's password (5.1.6, 5.1.8: system/PasswordChanges)
-    jp.sample.isms.system.PasswordChanges.reissue(user.getId(), () -> {
+    // the one path on which someone else sets a person's password (5.1.6, 5.1.8: PasswordChanges)
+    PasswordChanges.reissue(user.getId(), () -> {
       identityService.saveUser(user);
       return null;
     });

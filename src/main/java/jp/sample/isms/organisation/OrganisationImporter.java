@@ -71,7 +71,7 @@ public class OrganisationImporter {
   public ImportReport importOrganisation(OrganisationData data, String initialPassword) {
     // the import is the application's own change of the role groups (new persons only; existing ones stay as they are)
     try {
-      return jp.sample.isms.system.GuardedGroups.asApplication("organisation import " + data.source(),
+      return GuardedGroups.asApplication("organisation import " + data.source(),
           () -> importChecked(data, initialPassword));
     } finally {
       OrganisationService.organisationChanged();

@@ -249,6 +249,6 @@ public class OrganisationUnits {
     group.setName(name);
     Group saved = group;
     // a new department's or section's head group starts empty: its holder comes by a roleChange request
-    jp.sample.isms.system.GuardedGroups.asApplication("organisation unit " + id, () -> identityService.saveGroup(saved));
+    GuardedGroups.asApplication("organisation unit " + id, () -> identityService.saveGroup(saved));
   }
 }

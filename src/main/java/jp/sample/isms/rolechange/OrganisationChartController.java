@@ -20,7 +20,7 @@ import jp.sample.isms.organisation.Committee;
 import jp.sample.isms.organisation.OrganisationGroups;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
-import jp.sample.isms.system.GuardedGroups;
+import jp.sample.isms.organisation.GuardedGroups;
 
 /**
  * {@code GET /api/organisation-chart}: the 組織体制図 of 10.1 for every employee (session or HTTP Basic, as all of

@@ -76,6 +76,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import jp.sample.isms.accounts.AccountDeactivation;
 import jp.sample.isms.organisation.AccountStates;
+import jp.sample.isms.system.ApiAuthentication;
 
 /**
  * Single sign-on (profile {@code sso}, {@code isms.sso.enabled}): Spring Security in front of the whole application.
@@ -98,6 +99,12 @@ class SsoSecurityConfig {
 
   private static final String LOGIN = "/oauth2/authorization/" + SsoProperties.REGISTRATION_ID;
   private static final String BREAK_GLASS = "/break-glass";
+
+  /** /engine-rest and /api without a session: the bearer token or the break-glass login (SsoApiAuthenticationProvider). */
+  @Bean
+  ApiAuthentication ssoApiAuthentication() {
+    return () -> SsoApiAuthenticationProvider.class;
+  }
 
   @Bean
   IdpMetadata idpMetadata(SsoProperties properties) {

@@ -39,6 +39,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import jp.sample.isms.organisation.OrganisationGroups;
+import jp.sample.isms.organisation.PasswordChanges;
 import jp.sample.isms.organisation.Role;
 
 /**

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 
 import jp.sample.isms.organisation.AccountStates;
+import jp.sample.isms.organisation.GuardedGroups;
+import jp.sample.isms.organisation.PasswordChanges;
 
 /**
  * The engine's database identity provider with the regulation's rules for our own users: no guest-like accounts

@@ -10,9 +10,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import jp.sample.isms.approval.FourEyesViolationException;
-import jp.sample.isms.approval.RequestValidationException;
-import jp.sample.isms.approval.RequestWithdrawal;
 
 /**
  * Keeps the log for what needs attention. An ordinary refusal (invalid input or a clause that forbids the request,
@@ -70,12 +67,11 @@ public class LogNoise extends TurboFilter implements ApplicationListener<Applica
     return params == null || params.length == 0 ? null : params[params.length - 1];
   }
 
-  /** The kernel's refusal among the causes, null for anything else. */
+  /** The kernel's refusal ({@link OrdinaryRefusal}) among the causes, null for anything else. */
   private static Throwable refusal(Object value) {
     Throwable cause = value instanceof Throwable throwable ? throwable : null;
     for (int depth = 0; cause != null && depth < 10; depth++, cause = cause.getCause()) {
-      if (cause instanceof RequestValidationException || cause instanceof FourEyesViolationException
-          || cause instanceof RequestWithdrawal.WithdrawalRefusedException) {
+      if (cause instanceof OrdinaryRefusal) {
         return cause;
       }
     }

@@ -40,9 +40,17 @@ class RestAuthenticationConfig {
    */
   private final String provider;
 
-  RestAuthenticationConfig(@org.springframework.beans.factory.annotation.Value("${isms.sso.enabled:false}") boolean sso) {
-    this.provider = sso ? jp.sample.isms.sso.SsoApiAuthenticationProvider.class.getName()
-        : HttpBasicAuthenticationProvider.class.getName();
+  RestAuthenticationConfig(@org.springframework.beans.factory.annotation.Value("${isms.sso.enabled:false}") boolean sso,
+      org.springframework.beans.factory.ObjectProvider<ApiAuthentication> singleSignOn) {
+    if (sso) {
+      ApiAuthentication api = singleSignOn.getIfAvailable();
+      if (api == null) {
+        throw new IllegalStateException("isms.sso.enabled is on but single sign-on declares no ApiAuthentication");
+      }
+      this.provider = api.provider().getName();
+    } else {
+      this.provider = HttpBasicAuthenticationProvider.class.getName();
+    }
   }
 
   @Bean

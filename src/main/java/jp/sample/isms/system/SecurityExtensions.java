@@ -17,12 +17,13 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.organisation.AccountStates;
+import jp.sample.isms.organisation.GuardedGroups;
 
 /**
  * The engine extensions of the product's security: the password policy of 5.1.8, bcrypt, the identity rules of
  * {@link IsmsIdentityProvider}, the model safety check, expressions that reach only the beans the flows need,
  * grant-only authorizations, and the two query optimisations of authorization checks. They are registered with the
- * engine, in their order, by {@code jp.sample.isms.engine.EngineExtensions}; this class only builds them.
+ * engine, in their order, by {@code jp.sample.isms.engineconfig.EngineExtensions}; this class only builds them.
  */
 @Component
 public class SecurityExtensions {

@@ -4,13 +4,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
-import jp.sample.isms.administration.FirstAdministrator;
-import jp.sample.isms.administration.OrganisationAtStart;
-import jp.sample.isms.approval.RequestRecordsBackfill;
 import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.organisation.OrganisationFile;
 import jp.sample.isms.organisation.OrganisationImporter;
@@ -19,7 +17,7 @@ import jp.sample.isms.organisation.OrganisationImporter;
  * Runs once the engine has deployed the flows and before the web server takes requests: the production safety check,
  * the organisation file, the first administrator of an empty installation, the age of passwords not dated yet (5.1.8),
  * the kernel records of requests filed before an upgrade, the engine authorizations and the Tasklist filters — in that
- * order.
+ * order. The steps of other modules are events ({@link StartUp}) they listen to.
  */
 @Component
 class SystemInitializer implements SmartInitializingSingleton {
@@ -33,18 +31,14 @@ class SystemInitializer implements SmartInitializingSingleton {
   private final TasklistFilters filters;
   private final ResourceLoader resourceLoader;
   private final AccountStates accounts;
-  private final FirstAdministrator firstAdministrator;
-  private final OrganisationAtStart organisationAtStart;
   private final String organisationEncoding;
-  private final RequestRecordsBackfill requestRecords;
+  private final ApplicationEventPublisher events;
 
   SystemInitializer(IsmsProperties properties, ProductionSafetyCheck safetyCheck, OrganisationImporter importer,
       EngineAuthorizations authorizations, TasklistFilters filters, ResourceLoader resourceLoader,
-      AccountStates accounts, FirstAdministrator firstAdministrator, OrganisationAtStart organisationAtStart,
-      RequestRecordsBackfill requestRecords, @Value("${isms.organisation.encoding:}") String organisationEncoding) {
-    this.requestRecords = requestRecords;
-    this.organisationAtStart = organisationAtStart;
-    this.firstAdministrator = firstAdministrator;
+      AccountStates accounts, ApplicationEventPublisher events,
+      @Value("${isms.organisation.encoding:}") String organisationEncoding) {
+    this.events = events;
     this.organisationEncoding = organisationEncoding;
     this.properties = properties;
     this.safetyCheck = safetyCheck;
@@ -63,12 +57,12 @@ class SystemInitializer implements SmartInitializingSingleton {
           properties.demo().password());
     }
     String file = properties.organisation().file();
-    if (StringUtils.hasText(file)) {
-      // the company's organisation file: new persons get no password (they cannot log in) until the system
-      // administrator issues a one-time password; a bad row stops the start with every bad line listed
-      organisationAtStart.importFile(resourceLoader.getResource(file), OrganisationFile.encoding(organisationEncoding));
-    }
-    firstAdministrator.ensure();
+    // the company's organisation file: new persons get no password (they cannot log in) until the system
+    // administrator issues a one-time password; a bad row stops the start with every bad line listed; then the first
+    // administrator of an empty installation (administration)
+    events.publishEvent(StringUtils.hasText(file)
+        ? new StartUp.Organisation(resourceLoader.getResource(file), OrganisationFile.encoding(organisationEncoding))
+        : new StartUp.Organisation(null, null));
     // 5.1.8: a password whose age is unknown (users of a version before password expiry) counts from now, so that an
     // upgrade never makes every existing password lapse at once
     int dated = accounts.startPasswordClocks(java.time.Instant.now());
@@ -77,7 +71,7 @@ class SystemInitializer implements SmartInitializingSingleton {
     }
     // requests in flight at an upgrade keep going: their filing and route records, from the decision record and the
     // open steps (after the organisation is read: the filing's section comes from it)
-    requestRecords.backfill();
+    events.publishEvent(new StartUp.RequestsInFlight());
     authorizations.ensure();
     filters.ensure();
     safetyCheck.check();

@@ -29,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.organisation.GuardedGroups;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.support.Requests;
 import jp.sample.isms.support.DemoOrganisation;

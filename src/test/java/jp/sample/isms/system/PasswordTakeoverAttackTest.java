@@ -34,6 +34,7 @@ import org.springframework.util.MultiValueMap;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.organisation.OneTimePasswords;
+import jp.sample.isms.organisation.PasswordChanges;
 import jp.sample.isms.support.Requests;
 import jp.sample.isms.support.DemoOrganisation;
 

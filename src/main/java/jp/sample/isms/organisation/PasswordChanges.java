@@ -1,4 +1,4 @@
-package jp.sample.isms.system;
+package jp.sample.isms.organisation;
 
 import java.util.function.Supplier;
 
@@ -18,9 +18,9 @@ import org.springframework.web.context.request.RequestContextHolder;
  * <li>by code that runs as nobody outside any HTTP request: start-up (the organisation import with the demo's
  * initial password), the engine's jobs (models cannot reach the identity service).</li>
  * </ul>
- * Checked twice: {@link EngineApiGuard} refuses another user's {@code …/user/{id}/credentials} and a
+ * Checked twice: {@code system.EngineApiGuard} refuses another user's {@code …/user/{id}/credentials} and a
  * {@code user/create} with a password on both REST roots before the engine sees the call, and
- * {@link IsmsIdentityProvider#saveUser} refuses the save itself for every client (Camunda Admin, both REST roots, the
+ * {@code system.IsmsIdentityProvider#saveUser} refuses the save itself for every client (Camunda Admin, both REST roots, the
  * Java API as a logged-in user). A refusal is an {@link AuthorizationException}: 403, nothing changes.
  */
 public final class PasswordChanges {
@@ -28,7 +28,7 @@ public final class PasswordChanges {
   private static final Logger LOG = LoggerFactory.getLogger(PasswordChanges.class);
 
   /** What a refusal says, on both REST roots and in the Java API. */
-  static final String REFUSED = "5.1.6, 5.1.8: 他の利用者のパスワードは、システム管理者を含め誰も直接設定できません。"
+  public static final String REFUSED = "5.1.6, 5.1.8: 他の利用者のパスワードは、システム管理者を含め誰も直接設定できません。"
       + "パスワード再発行申請 (passwordReissue) で本人確認のうえワンタイムパスワードを発行してください。利用者の作成は"
       + "入社手続 (onboarding) で行い、パスワードはワンタイムパスワードの発行で渡します (nobody sets another person's "
       + "password directly: file a password reissue request (passwordReissue), which issues a one-time password "
@@ -70,7 +70,7 @@ public final class PasswordChanges {
    * @param existing whether the user exists already (a new user's password is never their own choice)
    * @throws AuthorizationException (403) for everybody else, administrators included
    */
-  static void check(String userId, String actor, boolean existing) {
+  public static void check(String userId, String actor, boolean existing) {
     if (userId != null && userId.equals(REISSUE.get())) {
       return;
     }

@@ -1,4 +1,4 @@
-package jp.sample.isms.system;
+package jp.sample.isms.organisation;
 
 import java.util.function.Supplier;
 
@@ -10,8 +10,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 
 import jp.sample.isms.engine.EngineInternals;
-import jp.sample.isms.organisation.OrganisationGroups;
-import jp.sample.isms.organisation.Role;
 
 /**
  * The role groups of 1.1 and {@code camunda-admin} change only through an approved request (1.1, 10.1, 5.1.5,
@@ -28,8 +26,8 @@ import jp.sample.isms.organisation.Role;
  * every change it lets through is logged at ERROR.</li>
  * </ul>
  * A refusal is an {@link AuthorizationException}: 403 on both REST roots and in Camunda Admin; nothing changes. The
- * identity provider is built with this bean ({@link SecurityExtensions}); the break-glass setting is read once, when it
- * is made.
+ * identity provider is built with this bean ({@code system.SecurityExtensions}); the break-glass setting is read once,
+ * when it is made.
  */
 @Component
 public class GuardedGroups {
@@ -42,7 +40,7 @@ public class GuardedGroups {
   /** {@code isms.identity.break-glass}. */
   private final boolean breakGlass;
 
-  GuardedGroups(@Value("${isms.identity.break-glass:false}") boolean breakGlass) {
+  public GuardedGroups(@Value("${isms.identity.break-glass:false}") boolean breakGlass) {
     this.breakGlass = breakGlass;
     if (breakGlass) {
       LOG.error("BREAK-GLASS: isms.identity.break-glass is on: role groups and camunda-admin can be changed without "
@@ -100,7 +98,7 @@ public class GuardedGroups {
    *
    * @throws AuthorizationException (403) for everybody else, administrators included
    */
-  void check(String operation, String groupId, String userId) {
+  public void check(String operation, String groupId, String userId) {
     if (!isGuarded(groupId) || APPLICATION.get() != null) {
       return;
     }

@@ -1,10 +1,10 @@
-package jp.sample.isms.system;
+package jp.sample.isms.approval;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-import jp.sample.isms.approval.ApprovalVariables;
+import jp.sample.isms.system.ModelCallable;
 
 /**
  * The values a step's form starts from, set by start listeners of the step, in place of {@code execution.setVariable}

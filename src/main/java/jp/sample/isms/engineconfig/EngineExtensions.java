@@ -1,4 +1,4 @@
-package jp.sample.isms.engine;
+package jp.sample.isms.engineconfig;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.KernelExtensions;
+import jp.sample.isms.engine.EngineInternals;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.audit.HistoryProtection;
 import jp.sample.isms.audit.VariableDetailHistory;

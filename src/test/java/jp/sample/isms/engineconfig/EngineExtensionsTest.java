@@ -1,4 +1,4 @@
-package jp.sample.isms.engine;
+package jp.sample.isms.engineconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
