@@ -93,15 +93,18 @@ class OrganisationUnitTest {
         .isEqualTo("部門責任者 (品質管理部)");
     assertThat(identityService.createGroupQuery().groupId("section-chief.qa-lab").singleResult().getName())
         .isEqualTo("課長 (検査課)");
-    String list = call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.GET, "/api/organisation/departments", null).getBody();
+    String list = call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.GET, "/api/organisation/departments",
+        null).getBody();
     assertThat(list).contains("品質管理部", "検査課");
 
-    assertThat(call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/departments/qa/close", null).getStatusCode())
+    assertThat(call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/departments/qa/close",
+        null).getStatusCode())
         .isEqualTo(HttpStatus.OK);
     assertThat(jdbc.queryForObject("select count(*) from org_section where department_code = 'qa' "
         + "and closed_at is null", Integer.class)).isZero();
     // a closed unit takes no renames, sections or persons
-    assertThat(call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.PUT, "/api/organisation/departments/qa", Map.of("name", "x"))
+    assertThat(call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.PUT, "/api/organisation/departments/qa",
+        Map.of("name", "x"))
         .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/departments/qa/sections",
         Map.of("code", "qa-line", "name", "ライン課")).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -121,8 +124,10 @@ class OrganisationUnitTest {
   @Test
   void aUnitWithPersonsOrOpenRequestsDoesNotClose() throws Exception {
     // given a department with a section and a person in it
-    call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/departments", Map.of("code", "qa", "name", "品質保証部"));
-    call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/departments/qa/sections", Map.of("code", "qa-lab",
+    call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/departments", Map.of("code", "qa",
+        "name", "品質保証部"));
+    call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/departments/qa/sections",
+        Map.of("code", "qa-lab",
         "name", "試験課"));
     byte[] csv = ("userId,lastName,firstName,email,departmentCode,departmentName,sectionCode,roles\r\n"
         + "unit-member,部,員,unit-member@sample-printing.example,qa,,qa-lab,\r\n"
@@ -131,10 +136,12 @@ class OrganisationUnitTest {
     importer.importOrganisation(jp.sample.isms.organisation.OrganisationFile.read("m.csv", csv, null).data(), null);
 
     // then neither closes while the person is there, with the reason in Japanese
-    ResponseEntity<String> section = call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/sections/qa-lab/close", null);
+    ResponseEntity<String> section = call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST,
+        "/api/organisation/sections/qa-lab/close", null);
     assertThat(section.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(field(section, "message")).contains("所属する従業員が 1 名いるため閉鎖できません");
-    ResponseEntity<String> withPersons = call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/departments/qa/close",
+    ResponseEntity<String> withPersons = call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST,
+        "/api/organisation/departments/qa/close",
         null);
     assertThat(withPersons.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(field(withPersons, "message")).contains("2 名");
@@ -147,9 +154,11 @@ class OrganisationUnitTest {
     ProcessInstance request = new Requests(engine).file("unit-member", "takeOut", unregistered);
     changes.move("unit-member", "development", null, DemoOrganisation.SYSTEM_ADMINISTRATOR);
     changes.move("unit-head", "development", null, DemoOrganisation.SYSTEM_ADMINISTRATOR);
-    assertThat(call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/sections/qa-lab/close", null).getStatusCode())
+    assertThat(call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/sections/qa-lab/close",
+        null).getStatusCode())
         .isEqualTo(HttpStatus.OK);
-    ResponseEntity<String> department = call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/departments/qa/close",
+    ResponseEntity<String> department = call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST,
+        "/api/organisation/departments/qa/close",
         null);
     assertThat(department.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(field(department, "message")).contains("処理中の申請が 1 件あるため閉鎖できません");
@@ -160,18 +169,22 @@ class OrganisationUnitTest {
 
   @Test
   void badInputIs400WithTheFieldAndAnUnknownUnit404() throws Exception {
-    ResponseEntity<String> badCode = call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/departments",
+    ResponseEntity<String> badCode = call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST,
+        "/api/organisation/departments",
         Map.of("code", "品質", "name", "品質保証部"));
     assertThat(badCode.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(field(badCode, "field")).isEqualTo("code");
-    ResponseEntity<String> noName = call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/departments",
+    ResponseEntity<String> noName = call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST,
+        "/api/organisation/departments",
         Map.of("code", "qa", "name", " "));
     assertThat(noName.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(field(noName, "field")).isEqualTo("name");
-    ResponseEntity<String> existing = call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/departments",
+    ResponseEntity<String> existing = call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST,
+        "/api/organisation/departments",
         Map.of("code", "development", "name", "二つ目"));
     assertThat(existing.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/departments/nowhere/close", null).getStatusCode())
+    assertThat(call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST,
+        "/api/organisation/departments/nowhere/close", null).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(jdbc.queryForObject("select name from org_department where code = 'development'", String.class))
         .isEqualTo("開発設計部");
@@ -194,7 +207,8 @@ class OrganisationUnitTest {
   void nobodyElseChangesTheOrganisation() {
     int departments = jdbc.queryForObject("select count(*) from org_department", Integer.class);
     int records = jdbc.queryForObject("select count(*) from audit_record", Integer.class);
-    for (String user : List.of(DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, DemoOrganisation.PRESIDENT, DemoOrganisation.PRODUCTION_CHIEF)) {
+    for (String user : List.of(DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+        DemoOrganisation.PRESIDENT, DemoOrganisation.PRODUCTION_CHIEF)) {
       assertThat(call(user, HttpMethod.POST, "/api/organisation/departments", Map.of("code", "qa", "name", "品質"))
           .getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
       assertThat(call(user, HttpMethod.PUT, "/api/organisation/departments/development", Map.of("name", "乗っ取り"))
@@ -216,7 +230,8 @@ class OrganisationUnitTest {
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     for (String spelling : List.of("/api/organisation/departments/", "/api//organisation/departments",
         "/api/organisation/./departments", "/api/organisation/DEPARTMENTS")) {
-      assertThat(call(DemoOrganisation.DEVELOPMENT_HEAD, HttpMethod.POST, spelling, Map.of("code", "qa", "name", "品質")).getStatusCode()
+      assertThat(call(DemoOrganisation.DEVELOPMENT_HEAD, HttpMethod.POST, spelling, Map.of("code", "qa", "name",
+          "品質")).getStatusCode()
           .is2xxSuccessful()).as(spelling).isFalse();
     }
 

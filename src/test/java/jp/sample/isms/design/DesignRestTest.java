@@ -55,7 +55,8 @@ class DesignRestTest {
       }
     }
     int version = versions.get(0).path("version").asInt();
-    ResponseEntity<JsonNode> content = get(DemoOrganisation.SECURITY_OFFICER, "/api/design/models/BPMN/takeOut/versions/" + version);
+    ResponseEntity<JsonNode> content = get(DemoOrganisation.SECURITY_OFFICER,
+        "/api/design/models/BPMN/takeOut/versions/" + version);
     assertThat(content.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(content.getBody().path("name").asText()).isEqualTo("takeOut.bpmn");
     assertThat(content.getBody().path("content").asText()).contains("<bpmn:process id=\"takeOut\"");
@@ -67,7 +68,8 @@ class DesignRestTest {
     assertThat(download.getBody()).isEqualTo(content.getBody().path("content").asText());
     assertThat(get(DemoOrganisation.SECURITY_OFFICER, "/api/design/models/BPMN/takeOut/versions/9999").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(get(DemoOrganisation.SECURITY_OFFICER, "/api/design/models/FORM/takeOutStart/versions/1").getBody().path("content").asText())
+    assertThat(get(DemoOrganisation.SECURITY_OFFICER,
+        "/api/design/models/FORM/takeOutStart/versions/1").getBody().path("content").asText())
         .contains("\"takeOutStart\"");
   }
 
@@ -103,7 +105,8 @@ class DesignRestTest {
         assertThat(versions.get(0).path("deploymentId").asText()).isEqualTo(deployment);
         List<String> downloaded = new java.util.ArrayList<>();
         for (JsonNode version : versions) {
-          ResponseEntity<byte[]> download = rest.withBasicAuth(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, DemoOrganisation.PASSWORD).getForEntity(
+          ResponseEntity<byte[]> download = rest.withBasicAuth(DemoOrganisation.DEPARTMENT_PROCESS_OWNER,
+              DemoOrganisation.PASSWORD).getForEntity(
               "/api/design/models/" + model[0] + "/" + model[1] + "/versions/" + version.path("version").asInt()
                   + "/download", byte[].class);
           assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -155,7 +158,8 @@ class DesignRestTest {
 
   @Test
   void anyoneButAProcessOwnerIsRefusedInJapanese() {
-    for (String user : List.of(DemoOrganisation.PRODUCTION_EMPLOYEE, DemoOrganisation.PRODUCTION_CHIEF, DemoOrganisation.DEVELOPMENT_HEAD)) {
+    for (String user : List.of(DemoOrganisation.PRODUCTION_EMPLOYEE, DemoOrganisation.PRODUCTION_CHIEF,
+        DemoOrganisation.DEVELOPMENT_HEAD)) {
       for (String path : List.of("/api/design/models", "/api/design/revision",
           "/api/design/models/BPMN/takeOut/versions/1", "/api/design/models/BPMN/takeOut/versions/1/download")) {
         ResponseEntity<JsonNode> response = get(user, path);

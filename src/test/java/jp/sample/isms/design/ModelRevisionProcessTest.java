@@ -142,7 +142,8 @@ class ModelRevisionProcessTest {
     ProcessInstance resubmitted = propose(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, false);
     requests.complete(DemoOrganisation.SECURITY_OFFICER, resubmitted, decide("SENT_BACK"));
     assertThat(resubmitted).isWaitingAt(ModelRevisionProcess.TASK_CORRECT);
-    requests.complete(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, resubmitted, Map.of("resubmission", "RESUBMIT", "revisionReason", "見出しの修正 (再)"));
+    requests.complete(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, resubmitted, Map.of("resubmission", "RESUBMIT",
+        "revisionReason", "見出しの修正 (再)"));
     assertThat(resubmitted).isWaitingAt(ModelRevisionProcess.TASK_APPROVE);
     requests.complete(DemoOrganisation.SECURITY_OFFICER, resubmitted, decide("REJECTED"));
     assertThat(resubmitted).isEnded().hasPassed(ModelRevisionProcess.END_REJECTED);
@@ -205,7 +206,8 @@ class ModelRevisionProcessTest {
 
   @Test
   void aFilingCannotBeStartedFromTasklistWithoutTheWorkbench() {
-    assertThatThrownBy(() -> requests.file(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, ModelRevisionProcess.KEY, Map.of(ModelRevisionProcess.FILING,
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, ModelRevisionProcess.KEY,
+        Map.of(ModelRevisionProcess.FILING,
         "no-such-filing", ModelRevisionProcess.REASON, "理由", ModelRevisionProcess.CLAUSES, "1.4")))
         .hasMessageContaining("1.4");
   }

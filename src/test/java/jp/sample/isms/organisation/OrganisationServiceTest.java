@@ -22,11 +22,15 @@ class OrganisationServiceTest {
 
   static Stream<Arguments> roleHolders() {
     return Stream.of(
-        Arguments.of(Role.DEPARTMENT_HEAD, DemoOrganisation.DESIGN_EMPLOYEE, List.of(DemoOrganisation.DEVELOPMENT_HEAD)),
+        Arguments.of(Role.DEPARTMENT_HEAD, DemoOrganisation.DESIGN_EMPLOYEE,
+            List.of(DemoOrganisation.DEVELOPMENT_HEAD)),
         Arguments.of(Role.SECTION_CHIEF, DemoOrganisation.DESIGN_EMPLOYEE, List.of(DemoOrganisation.DESIGN_CHIEF)),
-        Arguments.of(Role.DEPARTMENT_HEAD, DemoOrganisation.PRODUCTION_EMPLOYEE, List.of(DemoOrganisation.MANUFACTURING_HEAD)),
-        Arguments.of(Role.SECTION_CHIEF, DemoOrganisation.PRODUCTION_EMPLOYEE, List.of(DemoOrganisation.PRODUCTION_CHIEF)),
-        Arguments.of(Role.DEPARTMENT_HEAD, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, List.of(DemoOrganisation.GENERAL_AFFAIRS_HEAD)),
+        Arguments.of(Role.DEPARTMENT_HEAD, DemoOrganisation.PRODUCTION_EMPLOYEE,
+            List.of(DemoOrganisation.MANUFACTURING_HEAD)),
+        Arguments.of(Role.SECTION_CHIEF, DemoOrganisation.PRODUCTION_EMPLOYEE,
+            List.of(DemoOrganisation.PRODUCTION_CHIEF)),
+        Arguments.of(Role.DEPARTMENT_HEAD, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+            List.of(DemoOrganisation.GENERAL_AFFAIRS_HEAD)),
         // 総務課 has no 課長 in the demo organisation
         Arguments.of(Role.SECTION_CHIEF, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, List.of()),
         Arguments.of(Role.DEPARTMENT_HEAD, DemoOrganisation.DESIGN_CHIEF, List.of(DemoOrganisation.DEVELOPMENT_HEAD)),
@@ -34,12 +38,17 @@ class OrganisationServiceTest {
         // the president sits in no department
         Arguments.of(Role.DEPARTMENT_HEAD, DemoOrganisation.PRESIDENT, List.of()),
         Arguments.of(Role.PRESIDENT, DemoOrganisation.DESIGN_EMPLOYEE, List.of(DemoOrganisation.PRESIDENT)),
-        Arguments.of(Role.SECURITY_OFFICER, DemoOrganisation.DESIGN_EMPLOYEE, List.of(DemoOrganisation.SECURITY_OFFICER)),
-        Arguments.of(Role.SYSTEM_ADMINISTRATOR, DemoOrganisation.DESIGN_EMPLOYEE, List.of(DemoOrganisation.SYSTEM_ADMINISTRATOR)),
-        Arguments.of(Role.EDUCATION_OFFICER, DemoOrganisation.PRODUCTION_EMPLOYEE, List.of(DemoOrganisation.EDUCATION_OFFICER)),
-        Arguments.of(Role.INCIDENT_OFFICER, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, List.of(DemoOrganisation.INCIDENT_OFFICER)),
+        Arguments.of(Role.SECURITY_OFFICER, DemoOrganisation.DESIGN_EMPLOYEE,
+            List.of(DemoOrganisation.SECURITY_OFFICER)),
+        Arguments.of(Role.SYSTEM_ADMINISTRATOR, DemoOrganisation.DESIGN_EMPLOYEE,
+            List.of(DemoOrganisation.SYSTEM_ADMINISTRATOR)),
+        Arguments.of(Role.EDUCATION_OFFICER, DemoOrganisation.PRODUCTION_EMPLOYEE,
+            List.of(DemoOrganisation.EDUCATION_OFFICER)),
+        Arguments.of(Role.INCIDENT_OFFICER, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+            List.of(DemoOrganisation.INCIDENT_OFFICER)),
         Arguments.of(Role.AUDIT_OFFICER, DemoOrganisation.DEVELOPMENT_HEAD, List.of(DemoOrganisation.AUDIT_OFFICER)),
-        Arguments.of(Role.PROCESS_OWNER, DemoOrganisation.DESIGN_EMPLOYEE, List.of(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, DemoOrganisation.PROCESS_OWNER)));
+        Arguments.of(Role.PROCESS_OWNER, DemoOrganisation.DESIGN_EMPLOYEE,
+            List.of(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, DemoOrganisation.PROCESS_OWNER)));
   }
 
   @ParameterizedTest(name = "{0} of {1} is {2}")
@@ -53,8 +62,10 @@ class OrganisationServiceTest {
 
   @Test
   void theCandidateGroupOfAScopedRoleIsThatOfTheRequestersDepartment() {
-    assertThat(organisation.holders(Role.DEPARTMENT_HEAD, DemoOrganisation.DESIGN_EMPLOYEE).groupId()).isEqualTo("department-head.development");
-    assertThat(organisation.holders(Role.SECTION_CHIEF, DemoOrganisation.DESIGN_EMPLOYEE).groupId()).isEqualTo("section-chief.design");
+    assertThat(organisation.holders(Role.DEPARTMENT_HEAD,
+        DemoOrganisation.DESIGN_EMPLOYEE).groupId()).isEqualTo("department-head.development");
+    assertThat(organisation.holders(Role.SECTION_CHIEF,
+        DemoOrganisation.DESIGN_EMPLOYEE).groupId()).isEqualTo("section-chief.design");
     assertThat(organisation.holders(Role.PRESIDENT, DemoOrganisation.DESIGN_EMPLOYEE).groupId()).isEqualTo("president");
   }
 

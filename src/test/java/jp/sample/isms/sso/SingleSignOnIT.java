@@ -242,7 +242,8 @@ class SingleSignOnIT {
       assertThat(new Browserless().login(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE)).isFalse();
     } finally {
       idp.setEnabled("kato", true);
-      bean(AccountDeactivation.class).enable(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, DemoOrganisation.SYSTEM_ADMINISTRATOR);
+      bean(AccountDeactivation.class).enable(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+          DemoOrganisation.SYSTEM_ADMINISTRATOR);
     }
   }
 

@@ -57,11 +57,14 @@ class ApplicationStartTest {
 
   @Test
   void demoUsersHoldTheirRolesAsGroupMemberships() {
-    assertThat(groupsOf(DemoOrganisation.PRESIDENT)).contains("president", "security-officer", "process-owner", "employees");
-    assertThat(groupsOf(DemoOrganisation.GENERAL_AFFAIRS_HEAD)).contains("department-head.general-affairs", "system-administrator",
+    assertThat(groupsOf(DemoOrganisation.PRESIDENT)).contains("president", "security-officer", "process-owner",
+        "employees");
+    assertThat(groupsOf(DemoOrganisation.GENERAL_AFFAIRS_HEAD)).contains("department-head.general-affairs",
+        "system-administrator",
         "process-owner", "camunda-admin");
     assertThat(groupsOf(DemoOrganisation.EDUCATION_OFFICER)).contains("department-head.hr", "education-officer");
-    assertThat(groupsOf(DemoOrganisation.INCIDENT_OFFICER)).contains("department-head.manufacturing", "incident-officer");
+    assertThat(groupsOf(DemoOrganisation.INCIDENT_OFFICER)).contains("department-head.manufacturing",
+        "incident-officer");
     assertThat(groupsOf(DemoOrganisation.AUDIT_OFFICER)).contains("section-chief.production", "audit-officer");
     assertThat(groupsOf(DemoOrganisation.DEVELOPMENT_HEAD)).contains("department-head.development");
     assertThat(groupsOf(DemoOrganisation.DESIGN_CHIEF)).contains("section-chief.design");

@@ -44,8 +44,11 @@ import jp.sample.isms.support.DemoOrganisation;
 class DatabaseRestartIT {
 
   /** requester → the head of their department, who approves an INTERNAL take-out. */
-  static final Map<String, String> PAIRS = Map.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.DESIGN_CHIEF, DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, DemoOrganisation.SYSTEM_ADMINISTRATOR,
-      DemoOrganisation.PRODUCTION_EMPLOYEE, DemoOrganisation.MANUFACTURING_HEAD, DemoOrganisation.PRODUCTION_CHIEF, DemoOrganisation.MANUFACTURING_HEAD);
+  static final Map<String, String> PAIRS = Map.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD,
+      DemoOrganisation.DESIGN_CHIEF, DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+      DemoOrganisation.SYSTEM_ADMINISTRATOR,
+      DemoOrganisation.PRODUCTION_EMPLOYEE, DemoOrganisation.MANUFACTURING_HEAD, DemoOrganisation.PRODUCTION_CHIEF,
+          DemoOrganisation.MANUFACTURING_HEAD);
   static final int CLIENTS = 12;
   static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
   /** No call may take longer than the pool's connection timeout plus this. */

@@ -51,7 +51,8 @@ import jp.sample.isms.support.DemoOrganisation;
 @IsmsSpringBootTest
 class EngineApiInventoryTest {
 
-  static final List<String> NON_ADMINISTRATORS = List.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.PRESIDENT, DemoOrganisation.PRODUCTION_CHIEF);
+  static final List<String> NON_ADMINISTRATORS = List.of(DemoOrganisation.DESIGN_EMPLOYEE,
+      DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.PRESIDENT, DemoOrganisation.PRODUCTION_CHIEF);
   private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "options", "head", "patch");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
 
@@ -78,7 +79,8 @@ class EngineApiInventoryTest {
 
   @BeforeEach
   void katosRequestWaitsForSuzuki() {
-    request = new Requests(engine).file(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE));
+    request = new Requests(engine).file(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE));
     ids = ids(engine, request);
   }
 
@@ -235,13 +237,15 @@ class EngineApiInventoryTest {
         continue;
       }
       for (String root : EngineSurfaceAttacks.ROOTS) {
-        for (String user : List.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.PRODUCTION_CHIEF)) {
+        for (String user : List.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD,
+            DemoOrganisation.PRODUCTION_CHIEF)) {
           EngineApiClient.Answer answer = client.call(root, user, "GET", concrete(operation.path(), ids), null);
           if (answer.status() != 403) {
             wrong.add(user + " " + root + " " + operation.path() + " → " + answer);
           }
         }
-        EngineApiClient.Answer owner = client.call(root, DemoOrganisation.PROCESS_OWNER, "GET", concrete(operation.path(), ids), null);
+        EngineApiClient.Answer owner = client.call(root, DemoOrganisation.PROCESS_OWNER, "GET",
+            concrete(operation.path(), ids), null);
         if (owner.status() == 403 || owner.status() >= 500) {
           wrong.add("tanaka " + root + " " + operation.path() + " → " + owner);
         }
@@ -258,7 +262,8 @@ class EngineApiInventoryTest {
         + "camunda:historyTimeToLive=\"1\"><bpmn:startEvent id=\"StartEvent_Probe\" /></bpmn:process>"
         + "</bpmn:definitions>";
     long deployments = engine.getRepositoryService().createDeploymentQuery().count();
-    for (String user : List.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.PRODUCTION_CHIEF)) {
+    for (String user : List.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD,
+        DemoOrganisation.PRODUCTION_CHIEF)) {
       assertThat(deploy(user, bpmn).getStatusCode().value()).as(user).isEqualTo(403);
     }
     assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);

@@ -25,7 +25,8 @@ import jp.sample.isms.support.DemoOrganisation;
  */
 abstract class EngineSurfaceAttacks {
 
-  static final List<String> ATTACKERS = List.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.PRESIDENT, DemoOrganisation.PRODUCTION_CHIEF);
+  static final List<String> ATTACKERS = List.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD,
+      DemoOrganisation.PRESIDENT, DemoOrganisation.PRODUCTION_CHIEF);
   static final List<String> ROOTS = List.of(EngineApiClient.ENGINE_REST, EngineApiClient.WEBAPP);
 
   abstract ProcessEngine engine();
@@ -46,7 +47,8 @@ abstract class EngineSurfaceAttacks {
   @BeforeEach
   void yamamotosTakeOutWaitsForIto() {
     client = new EngineApiClient(baseUrl(), apiLogin());
-    request = new Requests(engine()).file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
+    request = new Requests(engine()).file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut());
     task = engine().getTaskService().createTaskQuery().processInstanceId(request.getId()).singleResult().getId();
   }
 
@@ -119,7 +121,8 @@ abstract class EngineSurfaceAttacks {
   void nobodyHandsTheApprovalToSomeoneElse() {
     refusedEverywhere(List.of(
         new Attack("POST", "/task/" + task + "/identity-links", Map.of("groupId", "employees", "type", "candidate")),
-        new Attack("POST", "/task/" + task + "/identity-links", Map.of("userId", DemoOrganisation.DESIGN_EMPLOYEE, "type", "candidate")),
+        new Attack("POST", "/task/" + task + "/identity-links", Map.of("userId", DemoOrganisation.DESIGN_EMPLOYEE,
+            "type", "candidate")),
         new Attack("POST", "/task/" + task + "/identity-links/delete", Map.of("groupId", "department-head.development",
             "type", "candidate")),
         new Attack("POST", "/task/" + task + "/assignee", Map.of("userId", DemoOrganisation.DESIGN_EMPLOYEE)),
@@ -166,8 +169,10 @@ abstract class EngineSurfaceAttacks {
   @Test
   void deletingATaskAnswersTheSameWhetherItExistsOrNot() {
     for (String root : ROOTS) {
-      EngineApiClient.Answer existing = client.call(root, DemoOrganisation.PRODUCTION_CHIEF, "DELETE", "/task/" + task, null);
-      EngineApiClient.Answer missing = client.call(root, DemoOrganisation.PRODUCTION_CHIEF, "DELETE", "/task/no-such-task", null);
+      EngineApiClient.Answer existing = client.call(root, DemoOrganisation.PRODUCTION_CHIEF, "DELETE", "/task/" + task,
+          null);
+      EngineApiClient.Answer missing = client.call(root, DemoOrganisation.PRODUCTION_CHIEF, "DELETE",
+          "/task/no-such-task", null);
       assertThat(existing.status()).isEqualTo(403);
       assertThat(existing.body().replace(task, "")).isEqualTo(missing.body().replace("no-such-task", ""));
     }
@@ -182,7 +187,8 @@ abstract class EngineSurfaceAttacks {
         new Attack("POST", "/task/" + task + "/attachment/create", Map.of("attachment-name", "x.pdf",
             "url", "https://example.com/x.pdf"))));
     // the spelling of the issue, path parameter on the attachment segment
-    EngineApiClient.Answer deleted = client.call(EngineApiClient.ENGINE_REST, DemoOrganisation.DESIGN_EMPLOYEE, "DELETE",
+    EngineApiClient.Answer deleted = client.call(EngineApiClient.ENGINE_REST, DemoOrganisation.DESIGN_EMPLOYEE,
+        "DELETE",
         "/task/" + task + "/attachment;x/" + attachment, null);
     assertThat(deleted.status()).isEqualTo(403);
     assertThat(engine().getTaskService().getAttachment(attachment)).isNotNull();
@@ -195,12 +201,14 @@ abstract class EngineSurfaceAttacks {
   @Test
   void aPathParameterIsDroppedBeforeTheAllowList() {
     for (String root : ROOTS) {
-      EngineApiClient.Answer allowed = client.call(root, DemoOrganisation.DEVELOPMENT_HEAD, "GET", "/task;x?processInstanceId=" + request.getId(),
+      EngineApiClient.Answer allowed = client.call(root, DemoOrganisation.DEVELOPMENT_HEAD, "GET",
+          "/task;x?processInstanceId=" + request.getId(),
           null);
       assertThat(allowed.status()).as(root + " " + allowed).isEqualTo(200);
       assertThat(allowed.json().get(0).get("id").asText()).isEqualTo(task);
       EngineSurfaceState before = state();
-      EngineApiClient.Answer refused = client.call(root, DemoOrganisation.DEVELOPMENT_HEAD, "POST", "/task/" + task + ";x/bpmnError",
+      EngineApiClient.Answer refused = client.call(root, DemoOrganisation.DEVELOPMENT_HEAD, "POST",
+          "/task/" + task + ";x/bpmnError",
           Map.of("errorCode", "Error_Any"));
       assertThat(refused.status()).as(root + " " + refused).isEqualTo(403);
       assertThat(refused.body()).contains("operation not allowed");
@@ -217,7 +225,8 @@ abstract class EngineSurfaceAttacks {
           "/task/x/../" + task + "/variables", "/task/" + task + "/%2e%2e/" + task + "/variables",
           "/task/" + task + "%2Fvariables", "/task/" + task + "/variables%00")) {
         EngineApiClient.Answer answer = client.call(root, DemoOrganisation.DESIGN_EMPLOYEE, "POST", path,
-            Map.of("modifications", Map.of("requester", Map.of("value", DemoOrganisation.DEVELOPMENT_HEAD, "type", "String"))));
+            Map.of("modifications", Map.of("requester", Map.of("value", DemoOrganisation.DEVELOPMENT_HEAD, "type",
+                "String"))));
         if (answer.status() < 400 || answer.status() >= 500) {
           answers.add(root + path + " → " + answer);
         }
@@ -294,12 +303,15 @@ abstract class EngineSurfaceAttacks {
   @Test
   void whatTheProductUsesStillWorks() {
     // the approver reads, claims and completes through the allowed operations
-    EngineApiClient.Answer read = client.call(EngineApiClient.WEBAPP, DemoOrganisation.DEVELOPMENT_HEAD, "GET", "/task/" + task, null);
+    EngineApiClient.Answer read = client.call(EngineApiClient.WEBAPP, DemoOrganisation.DEVELOPMENT_HEAD, "GET",
+        "/task/" + task, null);
     assertThat(read.status()).as(read.toString()).isEqualTo(200);
-    EngineApiClient.Answer claimed = client.call(EngineApiClient.ENGINE_REST, DemoOrganisation.DEVELOPMENT_HEAD, "POST", "/task/" + task
+    EngineApiClient.Answer claimed = client.call(EngineApiClient.ENGINE_REST, DemoOrganisation.DEVELOPMENT_HEAD, "POST",
+        "/task/" + task
         + "/claim", Map.of("userId", DemoOrganisation.DEVELOPMENT_HEAD));
     assertThat(claimed.status()).as(claimed.toString()).isEqualTo(204);
-    EngineApiClient.Answer approved = client.call(EngineApiClient.ENGINE_REST, DemoOrganisation.DEVELOPMENT_HEAD, "POST", "/task/" + task
+    EngineApiClient.Answer approved = client.call(EngineApiClient.ENGINE_REST, DemoOrganisation.DEVELOPMENT_HEAD,
+        "POST", "/task/" + task
         + "/submit-form", Map.of("variables", Map.of("decision", Map.of("value", "APPROVED", "type", "String"))));
     assertThat(approved.status()).as(approved.toString()).isEqualTo(204);
     Task next = engine().getTaskService().createTaskQuery().processInstanceId(request.getId()).singleResult();

@@ -131,10 +131,13 @@ class GuardedGroupsAttackTest extends GuardedGroupsAttacks {
     IsmsIdentityProvider.Factory factory = new IsmsIdentityProvider.Factory(logins, () -> accounts, false, open);
     CommandExecutor commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getCommandExecutorTxRequired();
-    requests.as(DemoOrganisation.SYSTEM_ADMINISTRATOR, () -> commands.execute(context -> ((IsmsIdentityProvider) factory.openSession())
+    requests.as(DemoOrganisation.SYSTEM_ADMINISTRATOR,
+        () -> commands.execute(context -> ((IsmsIdentityProvider) factory.openSession())
         .createMembership(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "audit-officer")));
-    assertThat(organisation.members("audit-officer")).containsExactlyInAnyOrder(DemoOrganisation.AUDIT_OFFICER, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
-    requests.as(DemoOrganisation.SYSTEM_ADMINISTRATOR, () -> commands.execute(context -> ((IsmsIdentityProvider) factory.openSession())
+    assertThat(organisation.members("audit-officer")).containsExactlyInAnyOrder(DemoOrganisation.AUDIT_OFFICER,
+        DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
+    requests.as(DemoOrganisation.SYSTEM_ADMINISTRATOR,
+        () -> commands.execute(context -> ((IsmsIdentityProvider) factory.openSession())
         .deleteMembership(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "audit-officer")));
     assertThat(output.getAll()).contains("BREAK-GLASS: create membership of group audit-officer (user kato) by suzuki")
         .contains("BREAK-GLASS: delete membership of group audit-officer (user kato) by suzuki");
@@ -155,7 +158,8 @@ class GuardedGroupsAttackTest extends GuardedGroupsAttacks {
         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     jp.sample.isms.organisation.OrganisationData data = jp.sample.isms.organisation.OrganisationFile
         .read("roles.csv", csv, null).data();
-    assertThatThrownBy(() -> new Requests(engine).as(DemoOrganisation.SYSTEM_ADMINISTRATOR, () -> importer.importOrganisation(data, null)))
+    assertThatThrownBy(() -> new Requests(engine).as(DemoOrganisation.SYSTEM_ADMINISTRATOR,
+        () -> importer.importOrganisation(data, null)))
         .isInstanceOf(jp.sample.isms.organisation.OrganisationImportException.class).hasMessageContaining("10.1");
     assertThat(engine.getIdentityService().createUserQuery().userId("shadow-officer").count()).isZero();
     assertThat(state()).isEqualTo(before);

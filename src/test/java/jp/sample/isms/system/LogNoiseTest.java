@@ -35,7 +35,8 @@ class LogNoiseTest {
     Map<String, Object> values = Requests.internalLaptopTakeOut();
     values.remove("attestDiskEncrypted");
 
-    ResponseEntity<String> answer = rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE, RestCalls.PASSWORD).postForEntity(
+    ResponseEntity<String> answer = rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE,
+        RestCalls.PASSWORD).postForEntity(
         "/engine-rest/process-definition/key/takeOut/submit-form", RestCalls.variables(values), String.class);
 
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -46,13 +47,16 @@ class LogNoiseTest {
 
   @Test
   void aWithdrawalByAnotherUserAndASelfApprovalAreOneInfoLineEach(CapturedOutput output) {
-    ProcessInstance instance = new Requests(engine).file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance instance = new Requests(engine).file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut());
     String taskId = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult()
         .getId();
 
-    ResponseEntity<String> withdrawal = rest.withBasicAuth(DemoOrganisation.PRODUCTION_EMPLOYEE, RestCalls.PASSWORD).postForEntity(
+    ResponseEntity<String> withdrawal = rest.withBasicAuth(DemoOrganisation.PRODUCTION_EMPLOYEE,
+        RestCalls.PASSWORD).postForEntity(
         "/api/requests/" + instance.getBusinessKey() + "/withdraw", Map.of(), String.class);
-    ResponseEntity<String> claim = rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE, RestCalls.PASSWORD).postForEntity(
+    ResponseEntity<String> claim = rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE,
+        RestCalls.PASSWORD).postForEntity(
         "/engine-rest/task/" + taskId + "/claim", Map.of("userId", DemoOrganisation.DESIGN_EMPLOYEE), String.class);
 
     assertThat(withdrawal.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -65,7 +69,8 @@ class LogNoiseTest {
   @Test
   void aLoginInTheWebappsLogsNoWarning(CapturedOutput output) {
     WebappSession session = new WebappSession(rest);
-    assertThat(session.login(DemoOrganisation.DESIGN_EMPLOYEE, RestCalls.PASSWORD, "tasklist").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(session.login(DemoOrganisation.DESIGN_EMPLOYEE, RestCalls.PASSWORD,
+        "tasklist").getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(output.getOut() + output.getErr()).doesNotContain("WARN").doesNotContain("request body has been consumed");
   }
 }

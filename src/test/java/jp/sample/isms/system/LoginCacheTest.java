@@ -28,10 +28,12 @@ class LoginCacheTest {
   @Test
   void aRememberedLoginCostsNoBcryptAndAWrongPasswordIsStillRefused() {
     logins.forgetLogin(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
-    assertThat(identityService.checkPassword(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, DemoOrganisation.PASSWORD)).isTrue();
+    assertThat(identityService.checkPassword(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+        DemoOrganisation.PASSWORD)).isTrue();
     long before = BcryptPasswordEncryptor.CHECKS.get();
     for (int i = 0; i < 5; i++) {
-      assertThat(identityService.checkPassword(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, DemoOrganisation.PASSWORD)).isTrue();
+      assertThat(identityService.checkPassword(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+          DemoOrganisation.PASSWORD)).isTrue();
     }
     assertThat(BcryptPasswordEncryptor.CHECKS.get() - before).isZero();
     assertThat(identityService.checkPassword(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "Wrong-2026!")).isFalse();

@@ -267,7 +267,8 @@ class ModelExpressionAttackTest {
       // the step start values may not overwrite the kernel's variables
       assertThatThrownBy(() -> evaluate(instance, "${stepStartValues.set(execution, 'requester', 'tanaka')}"))
           .hasStackTraceContaining("申請の基本情報はモデルから設定できません");
-      assertThat(engine.getRuntimeService().getVariable(instance.getId(), "requester")).isEqualTo(DemoOrganisation.DESIGN_EMPLOYEE);
+      assertThat(engine.getRuntimeService().getVariable(instance.getId(),
+          "requester")).isEqualTo(DemoOrganisation.DESIGN_EMPLOYEE);
     } finally {
       repositoryService.deleteDeployment(deployment.getId(), true);
     }

@@ -38,11 +38,14 @@ class RestAuthenticationTest {
     tasks.addCandidateGroup(task.getId(), "rest-cache-test");
     String count = "/engine-rest/task/count?taskId=" + task.getId();
     try {
-      assertThat(rest.withBasicAuth(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, DemoOrganisation.PASSWORD).getForObject(count, String.class)).contains("\"count\":0");
+      assertThat(rest.withBasicAuth(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+          DemoOrganisation.PASSWORD).getForObject(count, String.class)).contains("\"count\":0");
       identity.createMembership(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "rest-cache-test");
-      assertThat(rest.withBasicAuth(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, DemoOrganisation.PASSWORD).getForObject(count, String.class)).contains("\"count\":1");
+      assertThat(rest.withBasicAuth(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+          DemoOrganisation.PASSWORD).getForObject(count, String.class)).contains("\"count\":1");
       identity.deleteMembership(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "rest-cache-test");
-      assertThat(rest.withBasicAuth(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, DemoOrganisation.PASSWORD).getForObject(count, String.class)).contains("\"count\":0");
+      assertThat(rest.withBasicAuth(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+          DemoOrganisation.PASSWORD).getForObject(count, String.class)).contains("\"count\":0");
     } finally {
       tasks.deleteTask(task.getId(), true);
       identity.deleteGroup("rest-cache-test");

@@ -70,7 +70,8 @@ abstract class RestFlowAttacks {
   @Test
   void yamamotoFilesItoApprovesAndAnotherDepartmentsHeadCannotDecide() {
     String instance = file(DemoOrganisation.DESIGN_EMPLOYEE);
-    EngineApiClient.Answer itosTasks = rest(DemoOrganisation.DEVELOPMENT_HEAD, "GET", "/task?processInstanceId=" + instance, null);
+    EngineApiClient.Answer itosTasks = rest(DemoOrganisation.DEVELOPMENT_HEAD, "GET",
+        "/task?processInstanceId=" + instance, null);
     assertThat(itosTasks.json()).hasSize(1);
     assertThat(itosTasks.json().get(0).get("name").asText()).isEqualTo("持ち出しを承認する");
     String task = itosTasks.json().get(0).get("id").asText();
@@ -89,7 +90,8 @@ abstract class RestFlowAttacks {
       assertThat(steps(instance)).as(head).isEqualTo(before);
     }
 
-    EngineApiClient.Answer claimed = rest(DemoOrganisation.DEVELOPMENT_HEAD, "POST", "/task/" + task + "/claim", Map.of("userId", DemoOrganisation.DEVELOPMENT_HEAD));
+    EngineApiClient.Answer claimed = rest(DemoOrganisation.DEVELOPMENT_HEAD, "POST", "/task/" + task + "/claim",
+        Map.of("userId", DemoOrganisation.DEVELOPMENT_HEAD));
     assertThat(claimed.status()).as(claimed.toString()).isEqualTo(204);
     EngineApiClient.Answer approved = rest(DemoOrganisation.DEVELOPMENT_HEAD, "POST", "/task/" + task + "/submit-form",
         variables(Map.of("decision", "APPROVED")));
@@ -108,10 +110,12 @@ abstract class RestFlowAttacks {
       Task task = engine().getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
       List<String> before = steps(instance);
 
-      EngineApiClient.Answer claim = rest(DemoOrganisation.DEVELOPMENT_HEAD, "POST", "/task/" + task.getId() + "/claim", Map.of("userId", DemoOrganisation.DEVELOPMENT_HEAD));
+      EngineApiClient.Answer claim = rest(DemoOrganisation.DEVELOPMENT_HEAD, "POST", "/task/" + task.getId() + "/claim",
+          Map.of("userId", DemoOrganisation.DEVELOPMENT_HEAD));
       assertThat(claim.status()).as(claim.toString()).isEqualTo(403);
       assertThat(claim.json().get("message").asText()).contains("自分の申請は承認できません");
-      EngineApiClient.Answer complete = rest(DemoOrganisation.DEVELOPMENT_HEAD, "POST", "/task/" + task.getId() + "/submit-form",
+      EngineApiClient.Answer complete = rest(DemoOrganisation.DEVELOPMENT_HEAD, "POST",
+          "/task/" + task.getId() + "/submit-form",
           variables(Map.of("decision", "APPROVED")));
       assertThat(complete.status()).as(complete.toString()).isEqualTo(403);
 
@@ -134,7 +138,8 @@ abstract class RestFlowAttacks {
       EngineApiClient.Answer nested = client.call(root, DemoOrganisation.DESIGN_EMPLOYEE, "POST", "/task",
           Map.of("orQueries", List.of(Map.of("candidateGroupsExpression", "${currentUserGroups()}"))));
       assertThat(nested.status()).as(root + " " + nested).isEqualTo(400);
-      EngineApiClient.Answer filter = client.call(root, DemoOrganisation.DESIGN_EMPLOYEE, "POST", "/filter/" + sharedFilter + "/list",
+      EngineApiClient.Answer filter = client.call(root, DemoOrganisation.DESIGN_EMPLOYEE, "POST",
+          "/filter/" + sharedFilter + "/list",
           Map.of("assigneeExpression", "${currentUser()}"));
       assertThat(filter.status()).as(root + " " + filter).isEqualTo(400);
       assertThat(filter.body()).contains("クエリに式");
@@ -159,7 +164,8 @@ abstract class RestFlowAttacks {
     long before = engine().getRuntimeService().createProcessInstanceQuery().count();
     EngineApiClient.Answer invalidJson = rest(DemoOrganisation.DESIGN_EMPLOYEE, "POST", TAKE_OUT, "{\"variables\": {");
     assertThat(invalidJson.status()).as(invalidJson.toString()).isEqualTo(400);
-    EngineApiClient.Answer unknownKey = rest(DemoOrganisation.DESIGN_EMPLOYEE, "POST", "/process-definition/key/noSuchFlow/submit-form",
+    EngineApiClient.Answer unknownKey = rest(DemoOrganisation.DESIGN_EMPLOYEE, "POST",
+        "/process-definition/key/noSuchFlow/submit-form",
         Map.of("variables", Map.of()));
     assertThat(unknownKey.status()).as(unknownKey.toString()).isBetween(400, 499);
     EngineApiClient.Answer wrongType = rest(DemoOrganisation.DESIGN_EMPLOYEE, "POST", TAKE_OUT,
@@ -170,7 +176,8 @@ abstract class RestFlowAttacks {
             "valueInfo", Map.of("objectTypeName", "java.lang.String",
                 "serializationDataFormat", "application/x-java-serialized-object")))));
     assertThat(serialized.status()).as(serialized.toString()).isEqualTo(400);
-    EngineApiClient.Answer pastReturn = rest(DemoOrganisation.DESIGN_EMPLOYEE, "POST", TAKE_OUT, variables(withReturnDateInThePast()));
+    EngineApiClient.Answer pastReturn = rest(DemoOrganisation.DESIGN_EMPLOYEE, "POST", TAKE_OUT,
+        variables(withReturnDateInThePast()));
     assertThat(pastReturn.status()).as(pastReturn.toString()).isEqualTo(400);
     assertThat(pastReturn.json().get("message").asText()).contains("plannedReturnDate:");
     assertThat(engine().getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(before);
@@ -208,12 +215,14 @@ abstract class RestFlowAttacks {
     // a process owner does not deploy directly at all (1.4: only an approved modelRevision is deployed); the webapps'
     // root refuses deployments from the session before the model is read
     for (String root : EngineSurfaceAttacks.ROOTS) {
-      EngineApiClient.Answer owner = client.call(root, DemoOrganisation.PROCESS_OWNER, "POST", "/deployment/create", multipart,
+      EngineApiClient.Answer owner = client.call(root, DemoOrganisation.PROCESS_OWNER, "POST", "/deployment/create",
+          multipart,
           contentType);
       assertThat(owner.status()).as(root + " " + owner).isEqualTo(403);
     }
     // an administrator gets the refusal of the expressions
-    EngineApiClient.Answer administrator = client.call(EngineApiClient.ENGINE_REST, DemoOrganisation.SYSTEM_ADMINISTRATOR, "POST",
+    EngineApiClient.Answer administrator = client.call(EngineApiClient.ENGINE_REST,
+        DemoOrganisation.SYSTEM_ADMINISTRATOR, "POST",
         "/deployment/create", multipart, contentType);
     assertThat(administrator.status()).as(administrator.toString()).isEqualTo(400);
     assertThat(administrator.body()).contains("許可されていない式").contains("ServiceTask_Attack")

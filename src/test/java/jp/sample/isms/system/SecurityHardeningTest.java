@@ -125,7 +125,8 @@ class SecurityHardeningTest {
   @Test
   void guestAccountsCannotBeCreated() {
     for (String id : List.of("guest", "Guest2", "anonymous")) {
-      ResponseEntity<String> response = post(DemoOrganisation.SYSTEM_ADMINISTRATOR, "/user/create", Map.of("profile", Map.of("id", id,
+      ResponseEntity<String> response = post(DemoOrganisation.SYSTEM_ADMINISTRATOR, "/user/create", Map.of("profile",
+          Map.of("id", id,
           "firstName", "新人", "lastName", "テスト", "email", id + "@example.com")));
       assertThat(response.getStatusCode()).as(id).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(response.getBody()).contains("5.1.8");

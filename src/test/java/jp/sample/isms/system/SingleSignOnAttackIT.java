@@ -204,7 +204,8 @@ class SingleSignOnAttackIT {
 
     @Override
     boolean suzukiSignsInToCamundaAdmin() {
-      EngineApiClient.Answer who = client.inSession(DemoOrganisation.SYSTEM_ADMINISTRATOR, "GET", "/camunda/api/admin/auth/user/default", null);
+      EngineApiClient.Answer who = client.inSession(DemoOrganisation.SYSTEM_ADMINISTRATOR, "GET",
+          "/camunda/api/admin/auth/user/default", null);
       return who.status() == 200 && who.json().get("userId").asText().equals(DemoOrganisation.SYSTEM_ADMINISTRATOR)
           && who.json().get("authorizedApps").toString().contains("admin");
     }
@@ -226,7 +227,8 @@ class SingleSignOnAttackIT {
     void katosRequestWaitsForSuzuki() {
       theLoginsWork(client, DemoOrganisation.PRODUCTION_CHIEF);
       ProcessEngine engine = bean(ProcessEngine.class);
-      request = new Requests(engine).file(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE));
+      request = new Requests(engine).file(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "takeOut",
+          Requests.internalLaptopTakeOut(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE));
       ids = EngineApiInventoryTest.ids(engine, request);
     }
 
@@ -397,14 +399,19 @@ class SingleSignOnAttackIT {
       // yamamoto is in the IdP's group camunda-admin, which the group mapping does not name
       Map<String, Object> before = state();
       for (String root : EngineSurfaceAttacks.ROOTS) {
-        assertThat(client.call(root, DemoOrganisation.DESIGN_EMPLOYEE, "GET", "/authorization", null).status()).as(root).isEqualTo(403);
-        assertThat(client.call(root, DemoOrganisation.DESIGN_EMPLOYEE, "POST", "/authorization/create", Map.of("type", 1,
-            "permissions", List.of("ALL"), "userId", DemoOrganisation.DESIGN_EMPLOYEE, "resourceType", 0, "resourceId", "*")).status())
+        assertThat(client.call(root, DemoOrganisation.DESIGN_EMPLOYEE, "GET", "/authorization",
+            null).status()).as(root).isEqualTo(403);
+        assertThat(client.call(root, DemoOrganisation.DESIGN_EMPLOYEE, "POST", "/authorization/create", Map.of("type",
+            1,
+            "permissions", List.of("ALL"), "userId", DemoOrganisation.DESIGN_EMPLOYEE, "resourceType", 0, "resourceId",
+                "*")).status())
             .as(root).isEqualTo(403);
-        assertThat(client.call(root, DemoOrganisation.DESIGN_EMPLOYEE, "PUT", "/group/camunda-admin/members/yamamoto", null).status())
+        assertThat(client.call(root, DemoOrganisation.DESIGN_EMPLOYEE, "PUT", "/group/camunda-admin/members/yamamoto",
+            null).status())
             .as(root).isEqualTo(403);
       }
-      EngineApiClient.Answer who = client.inSession(DemoOrganisation.DESIGN_EMPLOYEE, "GET", "/camunda/api/admin/auth/user/default", null);
+      EngineApiClient.Answer who = client.inSession(DemoOrganisation.DESIGN_EMPLOYEE, "GET",
+          "/camunda/api/admin/auth/user/default", null);
       assertThat(who.json().get("authorizedApps").toString()).doesNotContain("admin", "cockpit");
       assertThat(bean(ProcessEngine.class).getIdentityService().createUserQuery().userId(DemoOrganisation.DESIGN_EMPLOYEE)
           .memberOfGroup("camunda-admin").count()).isZero();
@@ -414,7 +421,8 @@ class SingleSignOnAttackIT {
     @Test
     void aProductPasswordIsRefusedButTheBreakGlassAdministrators() {
       Map<String, Object> before = state();
-      for (String user : List.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.PRESIDENT, DemoOrganisation.PRODUCTION_CHIEF)) {
+      for (String user : List.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD,
+          DemoOrganisation.PRESIDENT, DemoOrganisation.PRODUCTION_CHIEF)) {
         refused("HTTP Basic of " + user, "Basic " + Base64.getEncoder().encodeToString((user + ":"
             + KeycloakServer.PASSWORD).getBytes(StandardCharsets.UTF_8)));
       }
@@ -450,7 +458,8 @@ class SingleSignOnAttackIT {
           Requests.internalLaptopTakeOut(DemoOrganisation.DESIGN_EMPLOYEE));
       EngineApiClient client = new EngineApiClient(APP, ApiLogin.sso(idp));
       String task = requests.task(instance).getId();
-      EngineApiClient.Answer claimed = client.call(EngineApiClient.ENGINE_REST, DemoOrganisation.DEVELOPMENT_HEAD, "POST", "/task/" + task
+      EngineApiClient.Answer claimed = client.call(EngineApiClient.ENGINE_REST, DemoOrganisation.DEVELOPMENT_HEAD,
+          "POST", "/task/" + task
           + "/claim", Map.of("userId", DemoOrganisation.DEVELOPMENT_HEAD));
       assertThat(claimed.status()).as(claimed.toString()).isEqualTo(204);
       assertThat(bean(AccountStates.class).isDisabled(DemoOrganisation.DEVELOPMENT_HEAD)).isFalse();
@@ -458,7 +467,8 @@ class SingleSignOnAttackIT {
       try {
         Thread.sleep(BEARER_CHECK.toMillis() + 500);
         // the same token, still valid by its signature and expiry
-        EngineApiClient.Answer refused = client.call(EngineApiClient.ENGINE_REST, DemoOrganisation.DEVELOPMENT_HEAD, "GET", "/task/" + task,
+        EngineApiClient.Answer refused = client.call(EngineApiClient.ENGINE_REST, DemoOrganisation.DEVELOPMENT_HEAD,
+            "GET", "/task/" + task,
             null);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
         assertThat(bean(AccountStates.class).isDisabled(DemoOrganisation.DEVELOPMENT_HEAD)).isTrue();
@@ -472,10 +482,12 @@ class SingleSignOnAttackIT {
         assertThat(bean(JdbcTemplate.class).queryForObject("select count(*) from audit_record where outcome = "
             + "'ACCOUNT_DISABLED' and requester = 'ito' and comment like '%ID プロバイダ%'", Integer.class)).isOne();
         // and stays refused on the other root as well
-        assertThat(client.call("", DemoOrganisation.DEVELOPMENT_HEAD, "GET", "/api/my/requests", null).status()).isEqualTo(401);
+        assertThat(client.call("", DemoOrganisation.DEVELOPMENT_HEAD, "GET", "/api/my/requests",
+            null).status()).isEqualTo(401);
       } finally {
         idp.setEnabled("ito", true);
-        bean(AccountDeactivation.class).enable(DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.SYSTEM_ADMINISTRATOR);
+        bean(AccountDeactivation.class).enable(DemoOrganisation.DEVELOPMENT_HEAD,
+            DemoOrganisation.SYSTEM_ADMINISTRATOR);
       }
     }
   }

@@ -77,11 +77,14 @@ class TaskDefaultGrantsTest {
         .groupIdIn("department-head.development").list()).hasSize(1);
     assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK).resourceId(taskId)
         .count()).isEqualTo(3);
-    assertThat(authorizations.isUserAuthorized(DemoOrganisation.DESIGN_EMPLOYEE, List.of(), HistoricTaskPermissions.READ,
+    assertThat(authorizations.isUserAuthorized(DemoOrganisation.DESIGN_EMPLOYEE, List.of(),
+        HistoricTaskPermissions.READ,
         Resources.HISTORIC_TASK, taskId)).isTrue();
-    assertThat(authorizations.isUserAuthorized(DemoOrganisation.DESIGN_EMPLOYEE, List.of(), Permissions.UPDATE, Resources.TASK, taskId))
+    assertThat(authorizations.isUserAuthorized(DemoOrganisation.DESIGN_EMPLOYEE, List.of(), Permissions.UPDATE,
+        Resources.TASK, taskId))
         .isTrue();
-    assertThat(authorizations.isUserAuthorized(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, List.of(), Permissions.READ, Resources.TASK, taskId))
+    assertThat(authorizations.isUserAuthorized(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, List.of(), Permissions.READ,
+        Resources.TASK, taskId))
         .isFalse();
   }
 
@@ -97,7 +100,8 @@ class TaskDefaultGrantsTest {
     read.setResourceId(taskId);
     read.addPermission(Permissions.READ);
     authorizations.saveAuthorization(read);
-    assertThat(authorizations.isUserAuthorized(DemoOrganisation.DESIGN_EMPLOYEE, List.of(), Permissions.UPDATE, Resources.TASK, taskId))
+    assertThat(authorizations.isUserAuthorized(DemoOrganisation.DESIGN_EMPLOYEE, List.of(), Permissions.UPDATE,
+        Resources.TASK, taskId))
         .isFalse();
 
     tasks.addCandidateUser(taskId, DemoOrganisation.DESIGN_EMPLOYEE);

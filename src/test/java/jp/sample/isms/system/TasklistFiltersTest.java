@@ -31,7 +31,8 @@ class TasklistFiltersTest {
 
   @Test
   void everyUserSeesTheFourReadyMadeFilters() {
-    for (String user : List.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.PRESIDENT, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE)) {
+    for (String user : List.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD,
+        DemoOrganisation.PRESIDENT, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE)) {
       // when
       identityService.setAuthentication(user, identityService.createGroupQuery().groupMember(user).list()
           .stream().map(g -> g.getId()).toList());
@@ -57,7 +58,8 @@ class TasklistFiltersTest {
     Filter yamamotos = filterService.createTaskFilterQuery().filterName(TasklistFilters.MY_REQUESTS)
         .filterOwner(DemoOrganisation.DESIGN_EMPLOYEE).singleResult();
     assertThat(yamamotos).isNotNull();
-    identityService.setAuthentication(DemoOrganisation.DEVELOPMENT_HEAD, List.of("employees", "department-head.development"));
+    identityService.setAuthentication(DemoOrganisation.DEVELOPMENT_HEAD, List.of("employees",
+        "department-head.development"));
     try {
       assertThat(filterService.createTaskFilterQuery().filterOwner(DemoOrganisation.DESIGN_EMPLOYEE).count()).isZero();
     } finally {

@@ -108,7 +108,8 @@ class DesignWorkbenchBrowserIT {
 
   @Test
   void suzukiChangesWhoApprovesInternalTakeOutsAndTanakaApprovesIt() {
-    String revisionBefore = rest.get(DemoOrganisation.PRESIDENT, "/api/design/revision").body().path("revision").asText();
+    String revisionBefore = rest.get(DemoOrganisation.PRESIDENT,
+        "/api/design/revision").body().path("revision").asText();
 
     // suzuki opens the table on the page
     steps.login(DemoOrganisation.SYSTEM_ADMINISTRATOR);
@@ -159,9 +160,11 @@ class DesignWorkbenchBrowserIT {
         .singleResult());
     assertThat(taskService.createTaskQuery().processInstanceId(revision.getId()).taskCandidateUser(DemoOrganisation.SYSTEM_ADMINISTRATOR)
         .includeAssignedTasks().count()).isZero();
-    assertThat(rest.post(DemoOrganisation.SYSTEM_ADMINISTRATOR, "/engine-rest/task/" + approval.getId() + "/claim", java.util.Map.of("userId",
+    assertThat(rest.post(DemoOrganisation.SYSTEM_ADMINISTRATOR, "/engine-rest/task/" + approval.getId() + "/claim",
+        java.util.Map.of("userId",
         DemoOrganisation.SYSTEM_ADMINISTRATOR)).status()).isBetween(400, 499);
-    assertThat(rest.post(DemoOrganisation.SYSTEM_ADMINISTRATOR, "/engine-rest/task/" + approval.getId() + "/complete", java.util.Map.of())
+    assertThat(rest.post(DemoOrganisation.SYSTEM_ADMINISTRATOR, "/engine-rest/task/" + approval.getId() + "/complete",
+        java.util.Map.of())
         .status()).isBetween(400, 499);
     assertThat(taskService.createTaskQuery().taskId(approval.getId()).singleResult().getAssignee()).isNull();
     assertThat(latestDecision().getVersion()).isEqualTo(decisionVersionBefore);
@@ -172,11 +175,13 @@ class DesignWorkbenchBrowserIT {
     // the approved table is deployed, with a new regulation revision
     DecisionDefinition deployed = latestDecision();
     assertThat(deployed.getVersion()).isEqualTo(decisionVersionBefore + 1);
-    String revisionAfter = rest.get(DemoOrganisation.PRESIDENT, "/api/design/revision").body().path("revision").asText();
+    String revisionAfter = rest.get(DemoOrganisation.PRESIDENT,
+        "/api/design/revision").body().path("revision").asText();
     assertThat(revisionAfter).isNotEmpty().isNotEqualTo(revisionBefore);
 
     // a new take-out of an INTERNAL asset goes to yamamoto's section chief, and its record carries the revision
-    takeOut = new Requests(engine).file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut(DemoOrganisation.DESIGN_EMPLOYEE));
+    takeOut = new Requests(engine).file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut(DemoOrganisation.DESIGN_EMPLOYEE));
     Task task = wait.until(driver -> taskService.createTaskQuery().processInstanceId(takeOut.getId()).singleResult());
     assertThat(taskService.getIdentityLinksForTask(task.getId())).anySatisfy(link ->
         assertThat(link.getGroupId()).isEqualTo("section-chief.design"));
@@ -201,7 +206,8 @@ class DesignWorkbenchBrowserIT {
     RestCalls.Call models = rest.get(DemoOrganisation.DESIGN_EMPLOYEE, "/api/design/models");
     assertThat(models.status()).isEqualTo(403);
     assertThat(models.text()).doesNotContain("takeOutApprover");
-    assertThat(rest.post(DemoOrganisation.DESIGN_EMPLOYEE, "/api/design/proposals", java.util.Map.of("files", List.of(java.util.Map.of(
+    assertThat(rest.post(DemoOrganisation.DESIGN_EMPLOYEE, "/api/design/proposals", java.util.Map.of("files",
+        List.of(java.util.Map.of(
         "name", "takeOutApprover.dmn", "content", "<definitions/>")), "reason", "x", "clauses", "3.2")).status())
         .isEqualTo(403);
     assertThat(rest.get(DemoOrganisation.SYSTEM_ADMINISTRATOR, "/design/index.html").status()).isEqualTo(200);

@@ -91,7 +91,8 @@ class IncidentBrowserIT {
 
     // then it is a level-3 incident waiting for the president and the incident officer
     ProcessInstance instance = wait.until(driver -> runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(IncidentProcess.KEY).variableValueEquals("requester", DemoOrganisation.PRODUCTION_EMPLOYEE)
+        .processDefinitionKey(IncidentProcess.KEY).variableValueEquals("requester",
+            DemoOrganisation.PRODUCTION_EMPLOYEE)
         .variableValueEquals("summary", "顧客名簿を保存した USB メモリを電車内で紛失した").list().stream().findFirst()
         .orElse(null));
     assertThat(instance.getBusinessKey()).startsWith("IN-");

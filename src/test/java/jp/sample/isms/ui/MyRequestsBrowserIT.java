@@ -76,16 +76,23 @@ class MyRequestsBrowserIT {
   @Test
   void yamamotoSeesHerRequestsWithTheirStatesKobayashiNoneAndItoWhatHeDecided() throws Exception {
     // given yamamoto's take-outs: one waiting for ito, one approved by ito, one rejected by tanaka, one sent back
-    ProcessInstance pending = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
-    ProcessInstance approved = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
-    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, approved, Map.of("decision", "APPROVED", "decisionComment", "返却時に報告してください"));
+    ProcessInstance pending = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut());
+    ProcessInstance approved = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut());
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, approved, Map.of("decision", "APPROVED", "decisionComment",
+        "返却時に報告してください"));
     Map<String, Object> secret = Requests.internalLaptopTakeOut();
     secret.put("assetIds", "IA-0002"); // 極秘 in the 情報資産管理台帳: the president decides
     ProcessInstance rejected = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", secret);
-    requests.complete(DemoOrganisation.PRESIDENT, rejected, Map.of("decision", "REJECTED", "decisionComment", "極秘は持ち出し不可"));
-    ProcessInstance sentBack = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
-    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, sentBack, Map.of("decision", "SENT_BACK", "decisionComment", "返却日を確認してください"));
-    ProcessInstance kobayashis = requests.file(DemoOrganisation.PRODUCTION_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut(DemoOrganisation.PRODUCTION_EMPLOYEE));
+    requests.complete(DemoOrganisation.PRESIDENT, rejected, Map.of("decision", "REJECTED", "decisionComment",
+        "極秘は持ち出し不可"));
+    ProcessInstance sentBack = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut());
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, sentBack, Map.of("decision", "SENT_BACK", "decisionComment",
+        "返却日を確認してください"));
+    ProcessInstance kobayashis = requests.file(DemoOrganisation.PRODUCTION_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut(DemoOrganisation.PRODUCTION_EMPLOYEE));
 
     // when yamamoto opens 申請一覧 from Tasklist's navigation bar
     login(DemoOrganisation.DESIGN_EMPLOYEE);
@@ -152,7 +159,8 @@ class MyRequestsBrowserIT {
 
     // when ito opens his, he sees what he decided and the step he holds
     logout();
-    ProcessInstance waitingForIto = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance waitingForIto = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut());
     login(DemoOrganisation.DEVELOPMENT_HEAD);
     browser.get(base() + "/my/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("decidedResults")));

@@ -109,7 +109,8 @@ class RoleChangeBrowserIT {
     steps.click(wait.until(ExpectedConditions.presenceOfElementLocated(field("decision_Approval-0"))));
     steps.click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
     wait.until(driver -> runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0);
-    assertThat(organisation.members("audit-officer")).containsExactly(DemoOrganisation.AUDIT_OFFICER, DemoOrganisation.DESIGN_CHIEF);
+    assertThat(organisation.members("audit-officer")).containsExactly(DemoOrganisation.AUDIT_OFFICER,
+        DemoOrganisation.DESIGN_CHIEF);
 
     // the 組織体制図 shows it, with the request
     browser.get("http://localhost:" + port + "/organisation-chart/");

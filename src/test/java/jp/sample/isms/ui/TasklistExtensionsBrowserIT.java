@@ -185,7 +185,8 @@ class TasklistExtensionsBrowserIT {
 
   @Test
   void theBrowserRefusesAFakePdfBeforeUploading() throws Exception {
-    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut());
     String taskId = requests.task(instance).getId();
     Path fake = Files.createTempDirectory("isms-upload").resolve("偽の証明書.pdf");
     Files.writeString(fake, "これは PDF ではありません");
@@ -205,8 +206,10 @@ class TasklistExtensionsBrowserIT {
   @Test
   void itoApprovesTwoTakeOutsAtOnce() {
     // given two take-outs of yamamoto waiting for ito
-    ProcessInstance first = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
-    ProcessInstance second = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance first = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut());
+    ProcessInstance second = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut());
     String firstTask = requests.task(first).getId();
     String secondTask = requests.task(second).getId();
 

@@ -158,7 +158,8 @@ class WebappsInJapaneseBrowserIT {
     Map<String, Object> variables = new HashMap<>(Requests.internalLaptopTakeOut());
     variables.put("plannedReturnDate", today.plusDays(3).toString());
     ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, variables);
-    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("decision", "APPROVED", "decisionComment", ""));
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("decision", "APPROVED", "decisionComment",
+        ""));
 
     // when she opens the step in Tasklist
     browser.manage().deleteAllCookies();
@@ -236,7 +237,8 @@ class WebappsInJapaneseBrowserIT {
 
   private List<ProcessInstance> instances() {
     return runtimeService.createProcessInstanceQuery().processDefinitionKey(TakeOutProcess.KEY)
-        .variableValueEquals("requester", DemoOrganisation.DESIGN_EMPLOYEE).variableValueEquals("destination", DESTINATION).list();
+        .variableValueEquals("requester", DemoOrganisation.DESIGN_EMPLOYEE).variableValueEquals("destination",
+            DESTINATION).list();
   }
 
   private void chooseMedium(String label) {
