@@ -19,6 +19,7 @@ import jp.sample.isms.organisation.OneTimePasswords;
 import jp.sample.isms.organisation.OrganisationGroups;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * {@code isms.bootstrap.administrator}: while no administrator can log in, the named person becomes the system
@@ -59,24 +60,24 @@ class FirstAdministratorTest {
       jdbc.update("update ACT_ID_USER set PWD_ = null where ID_ = 'kato'");
 
       // when the application starts with isms.bootstrap.administrator=kato
-      bootstrap("kato").ensure();
+      bootstrap(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE).ensure();
 
       // then kato is camunda-admin and holds the system administrator role, with a one-time password to change
-      assertThat(organisation.members(OrganisationGroups.CAMUNDA_ADMIN)).containsExactly("kato");
-      assertThat(organisation.members(Role.SYSTEM_ADMINISTRATOR.groupId(null))).contains("kato");
-      assertThat(accounts.mustChangePassword("kato")).isTrue();
+      assertThat(organisation.members(OrganisationGroups.CAMUNDA_ADMIN)).containsExactly(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
+      assertThat(organisation.members(Role.SYSTEM_ADMINISTRATOR.groupId(null))).contains(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
+      assertThat(accounts.mustChangePassword(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE)).isTrue();
       String hash = jdbc.queryForObject("select PWD_ from ACT_ID_USER where ID_ = 'kato'", String.class);
       assertThat(hash).isNotNull();
       String log = output.getAll();
-      assertThat(log).contains("first system administrator", "kato");
+      assertThat(log).contains("first system administrator", DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
       assertThat(jdbc.queryForObject("select count(*) from audit_record where step = 'FirstAdministrator' "
           + "and comment like '%kato%'", Integer.class)).isEqualTo(1);
 
       // and a later start with the setting still there changes nothing and warns
-      bootstrap("kato").ensure();
-      bootstrap("yamamoto").ensure();
+      bootstrap(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE).ensure();
+      bootstrap(DemoOrganisation.DESIGN_EMPLOYEE).ensure();
       assertThat(jdbc.queryForObject("select PWD_ from ACT_ID_USER where ID_ = 'kato'", String.class)).isEqualTo(hash);
-      assertThat(organisation.members(OrganisationGroups.CAMUNDA_ADMIN)).containsExactly("kato");
+      assertThat(organisation.members(OrganisationGroups.CAMUNDA_ADMIN)).containsExactly(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
       assertThat(output.getAll().substring(log.length())).contains("IGNORED: an administrator exists already")
           .doesNotContain("one-time password, shown this once");
     });
@@ -85,8 +86,8 @@ class FirstAdministratorTest {
   @Test
   void withAnAdministratorThereTheSettingChangesNothing(CapturedOutput output) {
     String before = jdbc.queryForObject("select PWD_ from ACT_ID_USER where ID_ = 'yamamoto'", String.class);
-    bootstrap("yamamoto").ensure();
-    assertThat(organisation.members(OrganisationGroups.CAMUNDA_ADMIN)).doesNotContain("yamamoto");
+    bootstrap(DemoOrganisation.DESIGN_EMPLOYEE).ensure();
+    assertThat(organisation.members(OrganisationGroups.CAMUNDA_ADMIN)).doesNotContain(DemoOrganisation.DESIGN_EMPLOYEE);
     assertThat(jdbc.queryForObject("select PWD_ from ACT_ID_USER where ID_ = 'yamamoto'", String.class))
         .isEqualTo(before);
     assertThat(output.getAll()).contains("IGNORED: an administrator exists already");

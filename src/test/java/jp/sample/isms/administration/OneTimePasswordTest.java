@@ -74,7 +74,8 @@ class OneTimePasswordTest {
         .isEqualTo(HttpStatus.UNAUTHORIZED);
 
     // when the system administrator issues a one-time password
-    ResponseEntity<String> issued = rest.withBasicAuth("suzuki", DemoOrganisation.PASSWORD).postForEntity(PATH, null, String.class);
+    ResponseEntity<String> issued = rest.withBasicAuth(DemoOrganisation.SYSTEM_ADMINISTRATOR,
+        DemoOrganisation.PASSWORD).postForEntity(PATH, null, String.class);
 
     // then it is shown once, not cached, and follows the password policy (5.1.8)
     assertThat(issued.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -106,7 +107,8 @@ class OneTimePasswordTest {
   void nobodyButASystemAdministratorGetsOneWhateverTheLoginPathOrRoot() {
     int records = issuedRecords();
     // another role, HTTP Basic: a department head and an employee
-    for (String user : List.of("ito", "kato", "nakamura")) {
+    for (String user : List.of(DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+        DemoOrganisation.PRODUCTION_CHIEF)) {
       ResponseEntity<String> refused = rest.withBasicAuth(user, DemoOrganisation.PASSWORD).postForEntity(PATH, null, String.class);
       assertThat(refused.getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
       assertThat(refused.getBody()).contains("システム管理者");
@@ -117,21 +119,23 @@ class OneTimePasswordTest {
     for (String spelling : List.of(PATH + "/", "/api/accounts/" + PERSON + "/./one-time-password",
         "/api//accounts/" + PERSON + "/one-time-password", "/api/accounts/" + PERSON + "/ONE-TIME-PASSWORD",
         "/api/accounts/" + PERSON + "/one-time-password;x=1", "/api/accounts/%6Ftp-newcomer/one-time-password")) {
-      assertThat(rest.withBasicAuth("ito", DemoOrganisation.PASSWORD).postForEntity(spelling, null, String.class)
+      assertThat(rest.withBasicAuth(DemoOrganisation.DEVELOPMENT_HEAD,
+          DemoOrganisation.PASSWORD).postForEntity(spelling, null, String.class)
           .getStatusCode().is2xxSuccessful()).as(spelling).isFalse();
     }
     // the webapps' session: another role with the CSRF token, and the administrator without it
     WebappSession ito = new WebappSession(rest);
-    ito.login("ito", DemoOrganisation.PASSWORD, "tasklist");
+    ito.login(DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.PASSWORD, "tasklist");
     assertThat(ito.post(PATH, Map.of(), true).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     WebappSession suzuki = new WebappSession(rest);
-    suzuki.login("suzuki", DemoOrganisation.PASSWORD, "tasklist");
+    suzuki.login(DemoOrganisation.SYSTEM_ADMINISTRATOR, DemoOrganisation.PASSWORD, "tasklist");
     assertThat(suzuki.post(PATH, Map.of(), false).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     // the engine's own password change, on both API roots, for someone else's account
     HttpHeaders json = new HttpHeaders();
     json.setContentType(MediaType.APPLICATION_JSON);
     Map<String, String> credentials = Map.of("password", "Attacker-2026!", "authenticatedUserPassword", DemoOrganisation.PASSWORD);
-    assertThat(rest.withBasicAuth("ito", DemoOrganisation.PASSWORD).exchange("/engine-rest/user/" + PERSON + "/credentials",
+    assertThat(rest.withBasicAuth(DemoOrganisation.DEVELOPMENT_HEAD,
+        DemoOrganisation.PASSWORD).exchange("/engine-rest/user/" + PERSON + "/credentials",
         HttpMethod.PUT, new HttpEntity<>(credentials, json), String.class).getStatusCode().is2xxSuccessful())
         .isFalse();
     assertThat(ito.exchange(HttpMethod.PUT, "/camunda/api/engine/engine/default/user/" + PERSON + "/credentials",
@@ -144,11 +148,13 @@ class OneTimePasswordTest {
 
   @Test
   void anUnknownUserIs404AndADisabledAccountIs409() throws Exception {
-    ResponseEntity<String> unknown = rest.withBasicAuth("suzuki", DemoOrganisation.PASSWORD)
+    ResponseEntity<String> unknown = rest.withBasicAuth(DemoOrganisation.SYSTEM_ADMINISTRATOR,
+        DemoOrganisation.PASSWORD)
         .postForEntity("/api/accounts/nobody-here/one-time-password", null, String.class);
     assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    accounts.disable(PERSON, "suzuki", "休職");
-    ResponseEntity<String> disabled = rest.withBasicAuth("suzuki", DemoOrganisation.PASSWORD).postForEntity(PATH, null,
+    accounts.disable(PERSON, DemoOrganisation.SYSTEM_ADMINISTRATOR, "休職");
+    ResponseEntity<String> disabled = rest.withBasicAuth(DemoOrganisation.SYSTEM_ADMINISTRATOR,
+        DemoOrganisation.PASSWORD).postForEntity(PATH, null,
         String.class);
     assertThat(disabled.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     JsonNode body = JSON.readTree(disabled.getBody());

@@ -78,14 +78,14 @@ class OrganisationUnitTest {
   void theSystemAdministratorAddsRenamesAndClosesADepartmentAndASectionEachRecorded() throws Exception {
     int added = records("DepartmentAdded");
     int others = otherChanges();
-    assertThat(call("suzuki", HttpMethod.POST, "/api/organisation/departments",
+    assertThat(call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/departments",
         Map.of("code", "qa", "name", "品質保証部", "nameEn", "Quality Assurance")).getStatusCode())
         .isEqualTo(HttpStatus.CREATED);
-    assertThat(call("suzuki", HttpMethod.POST, "/api/organisation/departments/qa/sections",
+    assertThat(call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/departments/qa/sections",
         Map.of("code", "qa-lab", "name", "試験課")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    assertThat(call("suzuki", HttpMethod.PUT, "/api/organisation/departments/qa",
+    assertThat(call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.PUT, "/api/organisation/departments/qa",
         Map.of("name", "品質管理部")).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(call("suzuki", HttpMethod.PUT, "/api/organisation/sections/qa-lab",
+    assertThat(call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.PUT, "/api/organisation/sections/qa-lab",
         Map.of("name", "検査課")).getStatusCode()).isEqualTo(HttpStatus.OK);
 
     // the role groups follow the names (Camunda Admin, Tasklist show them)
@@ -93,17 +93,20 @@ class OrganisationUnitTest {
         .isEqualTo("部門責任者 (品質管理部)");
     assertThat(identityService.createGroupQuery().groupId("section-chief.qa-lab").singleResult().getName())
         .isEqualTo("課長 (検査課)");
-    String list = call("suzuki", HttpMethod.GET, "/api/organisation/departments", null).getBody();
+    String list = call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.GET, "/api/organisation/departments",
+        null).getBody();
     assertThat(list).contains("品質管理部", "検査課");
 
-    assertThat(call("suzuki", HttpMethod.POST, "/api/organisation/departments/qa/close", null).getStatusCode())
+    assertThat(call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/departments/qa/close",
+        null).getStatusCode())
         .isEqualTo(HttpStatus.OK);
     assertThat(jdbc.queryForObject("select count(*) from org_section where department_code = 'qa' "
         + "and closed_at is null", Integer.class)).isZero();
     // a closed unit takes no renames, sections or persons
-    assertThat(call("suzuki", HttpMethod.PUT, "/api/organisation/departments/qa", Map.of("name", "x"))
+    assertThat(call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.PUT, "/api/organisation/departments/qa",
+        Map.of("name", "x"))
         .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(call("suzuki", HttpMethod.POST, "/api/organisation/departments/qa/sections",
+    assertThat(call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/departments/qa/sections",
         Map.of("code", "qa-line", "name", "ライン課")).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 
     assertThat(records("DepartmentAdded")).isEqualTo(added + 1);
@@ -121,8 +124,10 @@ class OrganisationUnitTest {
   @Test
   void aUnitWithPersonsOrOpenRequestsDoesNotClose() throws Exception {
     // given a department with a section and a person in it
-    call("suzuki", HttpMethod.POST, "/api/organisation/departments", Map.of("code", "qa", "name", "品質保証部"));
-    call("suzuki", HttpMethod.POST, "/api/organisation/departments/qa/sections", Map.of("code", "qa-lab",
+    call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/departments", Map.of("code", "qa",
+        "name", "品質保証部"));
+    call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/departments/qa/sections",
+        Map.of("code", "qa-lab",
         "name", "試験課"));
     byte[] csv = ("userId,lastName,firstName,email,departmentCode,departmentName,sectionCode,roles\r\n"
         + "unit-member,部,員,unit-member@sample-printing.example,qa,,qa-lab,\r\n"
@@ -131,10 +136,12 @@ class OrganisationUnitTest {
     importer.importOrganisation(jp.sample.isms.organisation.OrganisationFile.read("m.csv", csv, null).data(), null);
 
     // then neither closes while the person is there, with the reason in Japanese
-    ResponseEntity<String> section = call("suzuki", HttpMethod.POST, "/api/organisation/sections/qa-lab/close", null);
+    ResponseEntity<String> section = call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST,
+        "/api/organisation/sections/qa-lab/close", null);
     assertThat(section.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(field(section, "message")).contains("所属する従業員が 1 名いるため閉鎖できません");
-    ResponseEntity<String> withPersons = call("suzuki", HttpMethod.POST, "/api/organisation/departments/qa/close",
+    ResponseEntity<String> withPersons = call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST,
+        "/api/organisation/departments/qa/close",
         null);
     assertThat(withPersons.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(field(withPersons, "message")).contains("2 名");
@@ -145,11 +152,13 @@ class OrganisationUnitTest {
     unregistered.remove("assetIds");
     unregistered.put("unregisteredAsset", true);
     ProcessInstance request = new Requests(engine).file("unit-member", "takeOut", unregistered);
-    changes.move("unit-member", "development", null, "suzuki");
-    changes.move("unit-head", "development", null, "suzuki");
-    assertThat(call("suzuki", HttpMethod.POST, "/api/organisation/sections/qa-lab/close", null).getStatusCode())
+    changes.move("unit-member", "development", null, DemoOrganisation.SYSTEM_ADMINISTRATOR);
+    changes.move("unit-head", "development", null, DemoOrganisation.SYSTEM_ADMINISTRATOR);
+    assertThat(call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST, "/api/organisation/sections/qa-lab/close",
+        null).getStatusCode())
         .isEqualTo(HttpStatus.OK);
-    ResponseEntity<String> department = call("suzuki", HttpMethod.POST, "/api/organisation/departments/qa/close",
+    ResponseEntity<String> department = call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST,
+        "/api/organisation/departments/qa/close",
         null);
     assertThat(department.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(field(department, "message")).contains("処理中の申請が 1 件あるため閉鎖できません");
@@ -160,18 +169,22 @@ class OrganisationUnitTest {
 
   @Test
   void badInputIs400WithTheFieldAndAnUnknownUnit404() throws Exception {
-    ResponseEntity<String> badCode = call("suzuki", HttpMethod.POST, "/api/organisation/departments",
+    ResponseEntity<String> badCode = call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST,
+        "/api/organisation/departments",
         Map.of("code", "品質", "name", "品質保証部"));
     assertThat(badCode.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(field(badCode, "field")).isEqualTo("code");
-    ResponseEntity<String> noName = call("suzuki", HttpMethod.POST, "/api/organisation/departments",
+    ResponseEntity<String> noName = call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST,
+        "/api/organisation/departments",
         Map.of("code", "qa", "name", " "));
     assertThat(noName.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(field(noName, "field")).isEqualTo("name");
-    ResponseEntity<String> existing = call("suzuki", HttpMethod.POST, "/api/organisation/departments",
+    ResponseEntity<String> existing = call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST,
+        "/api/organisation/departments",
         Map.of("code", "development", "name", "二つ目"));
     assertThat(existing.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(call("suzuki", HttpMethod.POST, "/api/organisation/departments/nowhere/close", null).getStatusCode())
+    assertThat(call(DemoOrganisation.SYSTEM_ADMINISTRATOR, HttpMethod.POST,
+        "/api/organisation/departments/nowhere/close", null).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(jdbc.queryForObject("select name from org_department where code = 'development'", String.class))
         .isEqualTo("開発設計部");
@@ -194,7 +207,8 @@ class OrganisationUnitTest {
   void nobodyElseChangesTheOrganisation() {
     int departments = jdbc.queryForObject("select count(*) from org_department", Integer.class);
     int records = jdbc.queryForObject("select count(*) from audit_record", Integer.class);
-    for (String user : List.of("ito", "kato", "tanaka", "nakamura")) {
+    for (String user : List.of(DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+        DemoOrganisation.PRESIDENT, DemoOrganisation.PRODUCTION_CHIEF)) {
       assertThat(call(user, HttpMethod.POST, "/api/organisation/departments", Map.of("code", "qa", "name", "品質"))
           .getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
       assertThat(call(user, HttpMethod.PUT, "/api/organisation/departments/development", Map.of("name", "乗っ取り"))
@@ -207,16 +221,17 @@ class OrganisationUnitTest {
     assertThat(rest.postForEntity("/api/organisation/departments", Map.of("code", "qa", "name", "品質"), String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     WebappSession ito = new WebappSession(rest);
-    ito.login("ito", DemoOrganisation.PASSWORD, "tasklist");
+    ito.login(DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.PASSWORD, "tasklist");
     assertThat(ito.post("/api/organisation/departments", Map.of("code", "qa", "name", "品質"), true).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     WebappSession suzuki = new WebappSession(rest);
-    suzuki.login("suzuki", DemoOrganisation.PASSWORD, "tasklist");
+    suzuki.login(DemoOrganisation.SYSTEM_ADMINISTRATOR, DemoOrganisation.PASSWORD, "tasklist");
     assertThat(suzuki.post("/api/organisation/departments", Map.of("code", "qa", "name", "品質"), false)
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     for (String spelling : List.of("/api/organisation/departments/", "/api//organisation/departments",
         "/api/organisation/./departments", "/api/organisation/DEPARTMENTS")) {
-      assertThat(call("ito", HttpMethod.POST, spelling, Map.of("code", "qa", "name", "品質")).getStatusCode()
+      assertThat(call(DemoOrganisation.DEVELOPMENT_HEAD, HttpMethod.POST, spelling, Map.of("code", "qa", "name",
+          "品質")).getStatusCode()
           .is2xxSuccessful()).as(spelling).isFalse();
     }
 

@@ -82,7 +82,7 @@ class DesignProposalRestTest {
     long before = revisions();
     int filed = filings();
     long deployed = deployments();
-    ResponseEntity<JsonNode> answer = propose("suzuki", name, content);
+    ResponseEntity<JsonNode> answer = propose(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, name, content);
     assertThat(answer.getStatusCode()).as(answer.getBody().toString()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(answer.getBody().path("error").asText()).isNotBlank();
     List<String> found = new ArrayList<>();
@@ -134,12 +134,14 @@ class DesignProposalRestTest {
   @Test
   void aProposalWithoutReasonOrClausesIsRefusedByField() {
     long before = revisions();
-    ResponseEntity<JsonNode> noReason = rest.withBasicAuth("suzuki", PASSWORD).postForEntity("/api/design/proposals",
+    ResponseEntity<JsonNode> noReason = rest.withBasicAuth(DemoOrganisation.DEPARTMENT_PROCESS_OWNER,
+        PASSWORD).postForEntity("/api/design/proposals",
         Map.of("files", List.of(Map.of("name", "takeOutApprover.dmn", "content", file("bpmn", "takeOutApprover.dmn"))),
             "reason", " ", "clauses", "3.2"), JsonNode.class);
     assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(noReason.getBody().path("field").asText()).isEqualTo("reason");
-    ResponseEntity<JsonNode> noClauses = rest.withBasicAuth("suzuki", PASSWORD).postForEntity("/api/design/proposals",
+    ResponseEntity<JsonNode> noClauses = rest.withBasicAuth(DemoOrganisation.DEPARTMENT_PROCESS_OWNER,
+        PASSWORD).postForEntity("/api/design/proposals",
         Map.of("files", List.of(Map.of("name", "takeOutApprover.dmn", "content", file("bpmn", "takeOutApprover.dmn"))),
             "reason", "見直し"), JsonNode.class);
     assertThat(noClauses.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -152,11 +154,13 @@ class DesignProposalRestTest {
     String table = file("bpmn", "takeOutApprover.dmn").replace("<text>\"DEPARTMENT_HEAD\"</text>\n        </outputEntry>\n      </rule>\n      <rule id=\"Rule_SecretByPresident\">",
         "<text>\"SECTION_CHIEF\"</text>\n        </outputEntry>\n      </rule>\n      <rule id=\"Rule_SecretByPresident\">");
     assertThat(table).contains("SECTION_CHIEF");
-    ResponseEntity<JsonNode> checks = rest.withBasicAuth("tanaka", PASSWORD).postForEntity("/api/design/checks",
+    ResponseEntity<JsonNode> checks = rest.withBasicAuth(DemoOrganisation.SECURITY_OFFICER,
+        PASSWORD).postForEntity("/api/design/checks",
         Map.of("files", List.of(Map.of("name", "takeOutApprover.dmn", "content", table))), JsonNode.class);
     assertThat(checks.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(checks.getBody().path("findings").findValuesAsText("severity")).doesNotContain("ERROR");
-    ResponseEntity<JsonNode> dryRun = rest.withBasicAuth("tanaka", PASSWORD).postForEntity("/api/design/dry-run",
+    ResponseEntity<JsonNode> dryRun = rest.withBasicAuth(DemoOrganisation.SECURITY_OFFICER,
+        PASSWORD).postForEntity("/api/design/dry-run",
         Map.of("files", List.of(Map.of("name", "takeOutApprover.dmn", "content", table))), JsonNode.class);
     assertThat(dryRun.getStatusCode()).isEqualTo(HttpStatus.OK);
     JsonNode decision = dryRun.getBody().path("decisions").get(0);
@@ -178,7 +182,8 @@ class DesignProposalRestTest {
     // a flow's paths and its changed elements
     String flow = file("bpmn", "roleChange.bpmn").replace("camunda:dueDate=\"${dateTime().plusDays(5).toDate()}\"",
         "camunda:dueDate=\"${dateTime().plusDays(3).toDate()}\"");
-    JsonNode process = rest.withBasicAuth("tanaka", PASSWORD).postForEntity("/api/design/dry-run",
+    JsonNode process = rest.withBasicAuth(DemoOrganisation.SECURITY_OFFICER,
+        PASSWORD).postForEntity("/api/design/dry-run",
         Map.of("files", List.of(Map.of("name", "roleChange.bpmn", "content", flow))), JsonNode.class).getBody()
         .path("processes").get(0);
     assertThat(process.path("processKey").asText()).isEqualTo("roleChange");
@@ -218,7 +223,7 @@ class DesignProposalRestTest {
     String table = file("bpmn", "takeOutApprover.dmn");
     long deployed = deployments();
     // tanaka is a process owner (security officer) but not camunda-admin
-    for (String user : List.of("tanaka")) {
+    for (String user : List.of(DemoOrganisation.SECURITY_OFFICER)) {
       for (String path : spellings("/engine-rest")) {
         ResponseEntity<String> answer = rest.withBasicAuth(user, PASSWORD).exchange(path, HttpMethod.POST,
             deployment("takeOutApprover.dmn", table, new HttpHeaders()), String.class);
@@ -232,7 +237,8 @@ class DesignProposalRestTest {
         assertThat(answer.getStatusCode().value()).as(path + " " + answer.getBody()).isIn(400, 403, 404);
       }
     }
-    ResponseEntity<String> canonical = rest.withBasicAuth("tanaka", PASSWORD).exchange("/engine-rest/deployment/create",
+    ResponseEntity<String> canonical = rest.withBasicAuth(DemoOrganisation.PROCESS_OWNER,
+        PASSWORD).exchange("/engine-rest/deployment/create",
         HttpMethod.POST, deployment("takeOutApprover.dmn", table, new HttpHeaders()), String.class);
     assertThat(canonical.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(deployments()).isEqualTo(deployed);
@@ -243,7 +249,8 @@ class DesignProposalRestTest {
     long deployed = deployments();
     long before = revisions();
     String bad = file("bpmn", "takeOutApprover.dmn").replace("<text>\"PRESIDENT\"</text>", "<text>\"CHAIRMAN\"</text>");
-    ResponseEntity<String> refused = rest.withBasicAuth("suzuki", PASSWORD).exchange("/engine-rest/deployment/create",
+    ResponseEntity<String> refused = rest.withBasicAuth(DemoOrganisation.DEPARTMENT_PROCESS_OWNER,
+        PASSWORD).exchange("/engine-rest/deployment/create",
         HttpMethod.POST, deployment("takeOutApprover.dmn", bad, new HttpHeaders()), String.class);
     assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody()).contains("isms/role-code").contains("Rule_SecretByPresident");
@@ -253,7 +260,8 @@ class DesignProposalRestTest {
     // a good one (the committee form with another heading) is deployed, recorded as an emergency deployment
     String form = file("forms", "modelRevisionCommittee.form").replace("(情報セキュリティ委員会, 1.4)",
         "(情報セキュリティ委員会, 1.4) 緊急");
-    ResponseEntity<JsonNode> accepted = rest.withBasicAuth("suzuki", PASSWORD).exchange(
+    ResponseEntity<JsonNode> accepted = rest.withBasicAuth(DemoOrganisation.DEPARTMENT_PROCESS_OWNER,
+        PASSWORD).exchange(
         "/engine-rest/deployment/create", HttpMethod.POST,
         deployment("modelRevisionCommittee.form", form, new HttpHeaders()), JsonNode.class);
     assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.OK);
@@ -271,11 +279,13 @@ class DesignProposalRestTest {
         .contains("security-officer");
     // the security officer approves after the fact: the revision is recorded, nothing is deployed twice
     long afterEmergency = deployments();
-    new Requests(engine).complete("tanaka", emergency, Map.of("decision", "APPROVED", "decisionComment", ""));
+    new Requests(engine).complete(DemoOrganisation.SECURITY_OFFICER, emergency, Map.of("decision", "APPROVED",
+        "decisionComment", ""));
     assertThat(deployments()).isEqualTo(afterEmergency);
     assertThat(jdbc.queryForObject("select revision from model_deployment where deployment_id = ?", String.class,
         deploymentId)).isNotNull();
-    ResponseEntity<JsonNode> revision = rest.withBasicAuth("suzuki", PASSWORD).getForEntity("/api/design/revision",
+    ResponseEntity<JsonNode> revision = rest.withBasicAuth(DemoOrganisation.DEPARTMENT_PROCESS_OWNER,
+        PASSWORD).getForEntity("/api/design/revision",
         JsonNode.class);
     assertThat(revision.getBody().path("businessKey").asText()).isEqualTo(emergency.getBusinessKey());
   }

@@ -32,7 +32,7 @@ class DesignRestTest {
 
   @Test
   void aProcessOwnerListsEveryDeployedModelWithItsVersions() {
-    ResponseEntity<JsonNode> response = get("suzuki", "/api/design/models");
+    ResponseEntity<JsonNode> response = get(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, "/api/design/models");
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     JsonNode takeOutApprover = null;
     for (JsonNode model : response.getBody()) {
@@ -49,25 +49,27 @@ class DesignRestTest {
   @Test
   void everyVersionIsReadAndDownloadedAsTheFileItWas() {
     JsonNode versions = null;
-    for (JsonNode model : get("tanaka", "/api/design/models").getBody()) {
+    for (JsonNode model : get(DemoOrganisation.SECURITY_OFFICER, "/api/design/models").getBody()) {
       if (model.path("key").asText().equals("takeOut") && model.path("kind").asText().equals("BPMN")) {
         versions = model.path("versions");
       }
     }
     int version = versions.get(0).path("version").asInt();
-    ResponseEntity<JsonNode> content = get("tanaka", "/api/design/models/BPMN/takeOut/versions/" + version);
+    ResponseEntity<JsonNode> content = get(DemoOrganisation.SECURITY_OFFICER,
+        "/api/design/models/BPMN/takeOut/versions/" + version);
     assertThat(content.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(content.getBody().path("name").asText()).isEqualTo("takeOut.bpmn");
     assertThat(content.getBody().path("content").asText()).contains("<bpmn:process id=\"takeOut\"");
-    ResponseEntity<String> download = rest.withBasicAuth("tanaka", DemoOrganisation.PASSWORD)
+    ResponseEntity<String> download = rest.withBasicAuth(DemoOrganisation.SECURITY_OFFICER, DemoOrganisation.PASSWORD)
         .getForEntity("/api/design/models/BPMN/takeOut/versions/" + version + "/download", String.class);
     assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(download.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).contains("attachment")
         .contains("takeOut.bpmn");
     assertThat(download.getBody()).isEqualTo(content.getBody().path("content").asText());
-    assertThat(get("tanaka", "/api/design/models/BPMN/takeOut/versions/9999").getStatusCode())
+    assertThat(get(DemoOrganisation.SECURITY_OFFICER, "/api/design/models/BPMN/takeOut/versions/9999").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(get("tanaka", "/api/design/models/FORM/takeOutStart/versions/1").getBody().path("content").asText())
+    assertThat(get(DemoOrganisation.SECURITY_OFFICER,
+        "/api/design/models/FORM/takeOutStart/versions/1").getBody().path("content").asText())
         .contains("\"takeOutStart\"");
   }
 
@@ -93,7 +95,7 @@ class DesignRestTest {
           {"DMN", "takeOutApprover", "takeOutApprover.dmn", "bpmn/takeOutApprover.dmn"},
           {"FORM", "takeOutStart", "takeOutStart.form", "forms/takeOutStart.form"}}) {
         JsonNode versions = null;
-        for (JsonNode listed : get("suzuki", "/api/design/models").getBody()) {
+        for (JsonNode listed : get(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, "/api/design/models").getBody()) {
           if (listed.path("kind").asText().equals(model[0]) && listed.path("key").asText().equals(model[1])) {
             versions = listed.path("versions");
           }
@@ -103,7 +105,8 @@ class DesignRestTest {
         assertThat(versions.get(0).path("deploymentId").asText()).isEqualTo(deployment);
         List<String> downloaded = new java.util.ArrayList<>();
         for (JsonNode version : versions) {
-          ResponseEntity<byte[]> download = rest.withBasicAuth("suzuki", DemoOrganisation.PASSWORD).getForEntity(
+          ResponseEntity<byte[]> download = rest.withBasicAuth(DemoOrganisation.DEPARTMENT_PROCESS_OWNER,
+              DemoOrganisation.PASSWORD).getForEntity(
               "/api/design/models/" + model[0] + "/" + model[1] + "/versions/" + version.path("version").asInt()
                   + "/download", byte[].class);
           assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -155,7 +158,8 @@ class DesignRestTest {
 
   @Test
   void anyoneButAProcessOwnerIsRefusedInJapanese() {
-    for (String user : List.of("kobayashi", "nakamura", "ito")) {
+    for (String user : List.of(DemoOrganisation.PRODUCTION_EMPLOYEE, DemoOrganisation.PRODUCTION_CHIEF,
+        DemoOrganisation.DEVELOPMENT_HEAD)) {
       for (String path : List.of("/api/design/models", "/api/design/revision",
           "/api/design/models/BPMN/takeOut/versions/1", "/api/design/models/BPMN/takeOut/versions/1/download")) {
         ResponseEntity<JsonNode> response = get(user, path);
@@ -170,7 +174,7 @@ class DesignRestTest {
 
   @Test
   void theRevisionIsTheConfiguredOneUntilARevisionIsApproved() {
-    ResponseEntity<JsonNode> response = get("suzuki", "/api/design/revision");
+    ResponseEntity<JsonNode> response = get(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, "/api/design/revision");
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(response.getBody().path("revision").asText()).matches("\\d{4}-\\d{2}(-\\d+)?");
   }

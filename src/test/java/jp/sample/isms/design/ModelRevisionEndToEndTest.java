@@ -67,7 +67,8 @@ class ModelRevisionEndToEndTest {
   @Test
   void aProcessOwnerChangesARoutingRuleWithFourEyesAndTheRevisionIsInEveryNewRecord() {
     // given suzuki proposes the changed table from the workbench
-    ResponseEntity<JsonNode> proposed = rest.withBasicAuth("suzuki", DemoOrganisation.PASSWORD).postForEntity(
+    ResponseEntity<JsonNode> proposed = rest.withBasicAuth(DemoOrganisation.DEPARTMENT_PROCESS_OWNER,
+        DemoOrganisation.PASSWORD).postForEntity(
         "/api/design/proposals", Map.of("files", List.of(Map.of("name", "takeOutApprover.dmn", "content",
             sectionChiefForInternal())), "reason", "社外秘の持ち出しは課長が許可する", "clauses", "3.2",
             "procedureChange", false), JsonNode.class);
@@ -79,25 +80,32 @@ class ModelRevisionEndToEndTest {
     Requests requests = new Requests(engine);
     Task task = requests.task(revision);
     // when suzuki tries to approve her own proposal, then she cannot (four eyes)
-    ResponseEntity<String> own = rest.withBasicAuth("suzuki", DemoOrganisation.PASSWORD).postForEntity(
-        "/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", "suzuki"), String.class);
+    ResponseEntity<String> own = rest.withBasicAuth(DemoOrganisation.DEPARTMENT_PROCESS_OWNER,
+        DemoOrganisation.PASSWORD).postForEntity(
+        "/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", DemoOrganisation.DEPARTMENT_PROCESS_OWNER),
+            String.class);
     assertThat(own.getStatusCode().is2xxSuccessful()).as(own.getBody()).isFalse();
     assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
     // when tanaka approves
-    requests.complete("tanaka", revision, Map.of("decision", "APPROVED", "decisionComment", ""));
-    String newRevision = rest.withBasicAuth("tanaka", DemoOrganisation.PASSWORD).getForEntity("/api/design/revision",
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, revision, Map.of("decision", "APPROVED", "decisionComment",
+        ""));
+    String newRevision = rest.withBasicAuth(DemoOrganisation.SECURITY_OFFICER,
+        DemoOrganisation.PASSWORD).getForEntity("/api/design/revision",
         JsonNode.class).getBody().path("revision").asText();
-    assertThat(rest.withBasicAuth("tanaka", DemoOrganisation.PASSWORD).getForEntity("/api/design/revision", JsonNode.class)
+    assertThat(rest.withBasicAuth(DemoOrganisation.SECURITY_OFFICER,
+        DemoOrganisation.PASSWORD).getForEntity("/api/design/revision", JsonNode.class)
         .getBody().path("businessKey").asText()).isEqualTo(businessKey);
     // then a new take-out of an INTERNAL asset is decided by the new table
-    ProcessInstance takeOut = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut("yamamoto"));
+    ProcessInstance takeOut = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut(DemoOrganisation.DESIGN_EMPLOYEE));
     assertThat(engine.getRuntimeService().getVariable(takeOut.getId(), "approverRole")).isEqualTo("SECTION_CHIEF");
     // and its decision record carries the new revision
     List<AuditEntry> records = audit.forBusinessKey(takeOut.getBusinessKey());
     assertThat(records).isNotEmpty();
     assertThat(records).extracting(AuditEntry::regulationRevision).containsOnly(newRevision);
     // and the new version is listed with its origin and downloadable
-    JsonNode models = rest.withBasicAuth("suzuki", DemoOrganisation.PASSWORD).getForEntity("/api/design/models", JsonNode.class)
+    JsonNode models = rest.withBasicAuth(DemoOrganisation.DEPARTMENT_PROCESS_OWNER,
+        DemoOrganisation.PASSWORD).getForEntity("/api/design/models", JsonNode.class)
         .getBody();
     JsonNode latest = null;
     for (JsonNode model : models) {
@@ -108,7 +116,8 @@ class ModelRevisionEndToEndTest {
     assertThat(latest.path("source").asText()).isEqualTo("REVISION");
     assertThat(latest.path("businessKey").asText()).isEqualTo(businessKey);
     assertThat(latest.path("revision").asText()).isEqualTo(newRevision);
-    String downloaded = rest.withBasicAuth("suzuki", DemoOrganisation.PASSWORD).getForEntity("/api/design/models/DMN/"
+    String downloaded = rest.withBasicAuth(DemoOrganisation.DEPARTMENT_PROCESS_OWNER,
+        DemoOrganisation.PASSWORD).getForEntity("/api/design/models/DMN/"
         + "takeOutApprover/versions/" + latest.path("version").asInt() + "/download", String.class).getBody();
     assertThat(downloaded).isEqualTo(sectionChiefForInternal());
   }

@@ -14,7 +14,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +26,7 @@ import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.organisation.Committee;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** bpmn/modelRevision.bpmn (1.4): one test per path, on the real engine with the demo organisation. */
 @IsmsSpringBootTest
@@ -78,11 +78,6 @@ class ModelRevisionProcessTest {
     return Map.of("decision", decision, "decisionComment", decision.equals("APPROVED") ? "" : "理由");
   }
 
-  private List<String> candidateGroups(Task task) {
-    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
-        .filter(g -> g != null).toList();
-  }
-
   private long formVersions() {
     return engine.getRepositoryService().createDeploymentQuery().list().stream()
         .filter(d -> engine.getRepositoryService().getDeploymentResourceNames(d.getId()).stream()
@@ -97,18 +92,18 @@ class ModelRevisionProcessTest {
   void theSecurityOfficerApprovesAndExactlyTheFiledFilesAreDeployedWithANewRevision() {
     // given suzuki (system administrator) proposes a revision
     long before = formVersions();
-    ProcessInstance instance = propose("suzuki", false);
+    ProcessInstance instance = propose(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, false);
     assertThat(instance.getBusinessKey()).matches("MR-\\d{4}-\\d{4}");
     assertThat(instance).isWaitingAt(ModelRevisionProcess.TASK_APPROVE);
-    assertThat(candidateGroups(requests.task(instance))).containsExactly("security-officer");
+    assertThat(requests.candidateGroups(instance)).containsExactly("security-officer");
     assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), ModelRevisionProcess.FILES))
         .contains(FORM).contains("SHA-256");
     assertThat(formVersions()).isEqualTo(before);
     // when she tries to approve her own proposal, then four eyes refuses it
-    assertThatThrownBy(() -> requests.complete("suzuki", instance, decide("APPROVED")))
+    assertThatThrownBy(() -> requests.complete(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, instance, decide("APPROVED")))
         .isInstanceOf(AuthorizationException.class);
     // when tanaka approves
-    requests.complete("tanaka", instance, decide("APPROVED"));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, decide("APPROVED"));
     // then the filed form is deployed, from the revision, with a new regulation revision
     assertThat(instance).isEnded().hasPassed(ModelRevisionProcess.END_DEPLOYED);
     assertThat(formVersions()).isEqualTo(before + 1);
@@ -126,46 +121,47 @@ class ModelRevisionProcessTest {
 
   @Test
   void theSecurityOfficersOwnProposalGoesToThePresident() {
-    ProcessInstance instance = propose("tanaka", false);
+    ProcessInstance instance = propose(DemoOrganisation.SECURITY_OFFICER, false);
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), ModelRevisionProcess.APPROVER_ROLE))
         .isEqualTo("PRESIDENT");
-    withdrawal.withdraw(instance.getBusinessKey(), "tanaka", "テスト");
+    withdrawal.withdraw(instance.getBusinessKey(), DemoOrganisation.SECURITY_OFFICER, "テスト");
     assertThat(instance).isEnded().hasPassed(ModelRevisionProcess.END_WITHDRAWN_BY_REQUESTER);
   }
 
   @Test
   void aRejectionDeploysNothing() {
     long before = formVersions();
-    ProcessInstance instance = propose("suzuki", false);
-    requests.complete("tanaka", instance, decide("REJECTED"));
+    ProcessInstance instance = propose(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, false);
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, decide("REJECTED"));
     assertThat(instance).isEnded().hasPassed(ModelRevisionProcess.END_REJECTED);
     assertThat(formVersions()).isEqualTo(before);
   }
 
   @Test
   void aSentBackProposalIsResubmittedOrWithdrawn() {
-    ProcessInstance resubmitted = propose("suzuki", false);
-    requests.complete("tanaka", resubmitted, decide("SENT_BACK"));
+    ProcessInstance resubmitted = propose(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, false);
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, resubmitted, decide("SENT_BACK"));
     assertThat(resubmitted).isWaitingAt(ModelRevisionProcess.TASK_CORRECT);
-    requests.complete("suzuki", resubmitted, Map.of("resubmission", "RESUBMIT", "revisionReason", "見出しの修正 (再)"));
+    requests.complete(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, resubmitted, Map.of("resubmission", "RESUBMIT",
+        "revisionReason", "見出しの修正 (再)"));
     assertThat(resubmitted).isWaitingAt(ModelRevisionProcess.TASK_APPROVE);
-    requests.complete("tanaka", resubmitted, decide("REJECTED"));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, resubmitted, decide("REJECTED"));
     assertThat(resubmitted).isEnded().hasPassed(ModelRevisionProcess.END_REJECTED);
 
-    ProcessInstance withdrawn = propose("suzuki", false);
-    requests.complete("tanaka", withdrawn, decide("SENT_BACK"));
-    requests.complete("suzuki", withdrawn, Map.of("resubmission", "WITHDRAW"));
+    ProcessInstance withdrawn = propose(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, false);
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, withdrawn, decide("SENT_BACK"));
+    requests.complete(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, withdrawn, Map.of("resubmission", "WITHDRAW"));
     assertThat(withdrawn).isEnded().hasPassed(ModelRevisionProcess.END_WITHDRAWN);
   }
 
   @Test
   void aProcedureChangeIsApprovedByEveryCommitteeMemberAsWell() {
     long before = formVersions();
-    ProcessInstance instance = propose("suzuki", true);
-    requests.complete("tanaka", instance, decide("APPROVED"));
+    ProcessInstance instance = propose(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, true);
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, decide("APPROVED"));
     // then every member but the requester and the approver has their own step
     List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list();
-    List<String> expected = committee.members().stream().filter(m -> !m.equals("suzuki") && !m.equals("tanaka"))
+    List<String> expected = committee.members().stream().filter(m -> !m.equals(DemoOrganisation.DEPARTMENT_PROCESS_OWNER) && !m.equals(DemoOrganisation.SECURITY_OFFICER))
         .toList();
     assertThat(tasks).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(formVersions()).isEqualTo(before);
@@ -183,8 +179,8 @@ class ModelRevisionProcessTest {
   @Test
   void oneCommitteeMembersRejectionEndsTheRevision() {
     long before = formVersions();
-    ProcessInstance instance = propose("suzuki", true);
-    requests.complete("tanaka", instance, decide("APPROVED"));
+    ProcessInstance instance = propose(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, true);
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, decide("APPROVED"));
     Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list().get(0);
     requests.submit(task.getAssignee(), task, decide("REJECTED"));
     assertThat(instance).isEnded().hasPassed(ModelRevisionProcess.END_REJECTED_BY_COMMITTEE);
@@ -195,11 +191,11 @@ class ModelRevisionProcessTest {
   void aStoredFileChangedAfterFilingIsNotDeployedAndTheRefusalIsRecorded() {
     long before = formVersions();
     String revisionBefore = revisions.current().revision();
-    ProcessInstance instance = propose("suzuki", false);
+    ProcessInstance instance = propose(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, false);
     // given someone changes the stored text behind the request
     jdbc.update("update model_revision_file set content = content || ' ' where filing_id = (select filing_id from "
         + "model_revision_filing where business_key = ?)", instance.getBusinessKey());
-    requests.complete("tanaka", instance, decide("APPROVED"));
+    requests.complete(DemoOrganisation.SECURITY_OFFICER, instance, decide("APPROVED"));
     assertThat(instance).isEnded().hasPassed(ModelRevisionProcess.END_DEPLOYMENT_REFUSED);
     assertThat(formVersions()).isEqualTo(before);
     assertThat(revisions.current().revision()).isEqualTo(revisionBefore);
@@ -210,7 +206,8 @@ class ModelRevisionProcessTest {
 
   @Test
   void aFilingCannotBeStartedFromTasklistWithoutTheWorkbench() {
-    assertThatThrownBy(() -> requests.file("suzuki", ModelRevisionProcess.KEY, Map.of(ModelRevisionProcess.FILING,
+    assertThatThrownBy(() -> requests.file(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, ModelRevisionProcess.KEY,
+        Map.of(ModelRevisionProcess.FILING,
         "no-such-filing", ModelRevisionProcess.REASON, "理由", ModelRevisionProcess.CLAUSES, "1.4")))
         .hasMessageContaining("1.4");
   }

@@ -11,6 +11,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * An HTTP request reads its user's account state once (disabled, password) and keeps it; a change made through
@@ -31,41 +32,41 @@ class AccountStatesRequestTest {
   @AfterEach
   void cleanUp() {
     RequestContextHolder.resetRequestAttributes();
-    accounts.enable("kato");
+    accounts.enable(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
     jdbc.update("update account_state set must_change_password = false where user_id = 'kato'");
   }
 
   @Test
   void aRequestReadsTheStateOnceAndAChangeThroughAccountStatesIsSeen() {
-    accounts.enable("kato");
+    accounts.enable(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
     inRequest();
-    assertThat(accounts.isDisabled("kato")).isFalse();
-    assertThat(accounts.password("kato").mustChange()).isFalse();
+    assertThat(accounts.isDisabled(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE)).isFalse();
+    assertThat(accounts.password(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE).mustChange()).isFalse();
 
     // a write behind AccountStates' back is not seen by the request that already read the row
     jdbc.update("update account_state set must_change_password = true where user_id = 'kato'");
-    assertThat(accounts.mustChangePassword("kato")).isFalse();
+    assertThat(accounts.mustChangePassword(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE)).isFalse();
 
     // a change through AccountStates is
-    accounts.disable("kato", "suzuki", "退職");
-    assertThat(accounts.isDisabled("kato")).isTrue();
-    assertThat(accounts.mustChangePassword("kato")).isTrue();
-    accounts.passwordSet("kato", true);
-    assertThat(accounts.mustChangePassword("kato")).isFalse();
-    accounts.enable("kato");
-    assertThat(accounts.isDisabled("kato")).isFalse();
+    accounts.disable(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, DemoOrganisation.SYSTEM_ADMINISTRATOR, "退職");
+    assertThat(accounts.isDisabled(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE)).isTrue();
+    assertThat(accounts.mustChangePassword(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE)).isTrue();
+    accounts.passwordSet(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, true);
+    assertThat(accounts.mustChangePassword(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE)).isFalse();
+    accounts.enable(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
+    assertThat(accounts.isDisabled(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE)).isFalse();
 
     // the next request reads the database again
     inRequest();
     jdbc.update("update account_state set disabled = true where user_id = 'kato'");
-    assertThat(accounts.isDisabled("kato")).isTrue();
+    assertThat(accounts.isDisabled(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE)).isTrue();
   }
 
   @Test
   void outsideARequestEveryCallReadsTheDatabase() {
-    accounts.enable("kato");
-    assertThat(accounts.isDisabled("kato")).isFalse();
+    accounts.enable(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
+    assertThat(accounts.isDisabled(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE)).isFalse();
     jdbc.update("update account_state set disabled = true where user_id = 'kato'");
-    assertThat(accounts.isDisabled("kato")).isTrue();
+    assertThat(accounts.isDisabled(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE)).isTrue();
   }
 }

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.accounts.OrganisationChanges;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * Inside an engine command each person and group is read once; a change of the organisation made in the same command
@@ -45,7 +46,7 @@ class OrganisationCommandCacheTest {
 
   /** kato's section (or department) as a new command reads it. */
   private String sectionOrDepartment(boolean section) {
-    Person kato = commands().execute(context -> organisation.person("kato").orElseThrow());
+    Person kato = commands().execute(context -> organisation.person(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE).orElseThrow());
     return section ? kato.sectionCode() : kato.departmentCode();
   }
 
@@ -53,20 +54,20 @@ class OrganisationCommandCacheTest {
   void aCommandReadsEachPersonOnceAndSeesAMoveMadeInTheSameCommand() {
     List<Object> seen = new ArrayList<>();
     assertThatThrownBy(() -> commands().execute(context -> {
-      seen.add(organisation.person("kato").orElseThrow().departmentCode());
-      seen.add(organisation.holders(Role.DEPARTMENT_HEAD, "kato").userIds());
+      seen.add(organisation.person(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE).orElseThrow().departmentCode());
+      seen.add(organisation.holders(Role.DEPARTMENT_HEAD, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE).userIds());
       // a write behind the organisation's back is not seen: the command already read kato
       jdbc.update("update org_person set section_code = null where user_id = 'kato'");
-      seen.add(organisation.person("kato").orElseThrow().sectionCode());
+      seen.add(organisation.person(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE).orElseThrow().sectionCode());
       // a move through the organisation's writer is seen by the rest of the command
-      changes.move("kato", "hr", null, "suzuki");
-      seen.add(organisation.person("kato").orElseThrow().departmentCode());
-      seen.add(organisation.holders(Role.DEPARTMENT_HEAD, "kato").groupId());
+      changes.move(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "hr", null, DemoOrganisation.SYSTEM_ADMINISTRATOR);
+      seen.add(organisation.person(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE).orElseThrow().departmentCode());
+      seen.add(organisation.holders(Role.DEPARTMENT_HEAD, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE).groupId());
       throw new RollBack();
     })).isInstanceOf(RollBack.class);
 
     assertThat(seen.get(0)).isEqualTo("general-affairs");
-    assertThat(seen.get(1)).isEqualTo(List.of("suzuki"));
+    assertThat(seen.get(1)).isEqualTo(List.of(DemoOrganisation.SYSTEM_ADMINISTRATOR));
     assertThat(seen.get(2)).isNotNull();
     assertThat(seen.get(3)).isEqualTo("hr");
     assertThat(seen.get(4)).isEqualTo("department-head.hr");
@@ -79,14 +80,14 @@ class OrganisationCommandCacheTest {
 
   @Test
   void theNextCommandReadsWhatTheLastOneLeft() {
-    String before = organisation.person("kato").orElseThrow().sectionCode();
+    String before = organisation.person(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE).orElseThrow().sectionCode();
     assertThat(before).isNotNull();
     assertThat(sectionOrDepartment(true))
         .isEqualTo(before);
     try {
       jdbc.update("update org_person set section_code = null where user_id = 'kato'");
       // outside a command every call reads the database, and so does a new command
-      assertThat(organisation.person("kato").orElseThrow().sectionCode()).isNull();
+      assertThat(organisation.person(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE).orElseThrow().sectionCode()).isNull();
       assertThat(sectionOrDepartment(true)).isNull();
     } finally {
       jdbc.update("update org_person set section_code = ? where user_id = 'kato'", before);
@@ -96,9 +97,9 @@ class OrganisationCommandCacheTest {
   @Test
   void membersReadInACommandCannotBeChangedByTheCaller() {
     assertThatThrownBy(() -> commands().execute(context -> {
-      organisation.members("department-head.development").add("kato");
+      organisation.members("department-head.development").add(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
       return null;
     })).isInstanceOf(UnsupportedOperationException.class);
-    assertThat(organisation.members("department-head.development")).doesNotContain("kato");
+    assertThat(organisation.members("department-head.development")).doesNotContain(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
   }
 }

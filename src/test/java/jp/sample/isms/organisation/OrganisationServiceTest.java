@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.DemoOrganisation;
 
 @IsmsSpringBootTest
 class OrganisationServiceTest {
@@ -21,24 +22,33 @@ class OrganisationServiceTest {
 
   static Stream<Arguments> roleHolders() {
     return Stream.of(
-        Arguments.of(Role.DEPARTMENT_HEAD, "yamamoto", List.of("ito")),
-        Arguments.of(Role.SECTION_CHIEF, "yamamoto", List.of("watanabe")),
-        Arguments.of(Role.DEPARTMENT_HEAD, "kobayashi", List.of("takahashi")),
-        Arguments.of(Role.SECTION_CHIEF, "kobayashi", List.of("nakamura")),
-        Arguments.of(Role.DEPARTMENT_HEAD, "kato", List.of("suzuki")),
+        Arguments.of(Role.DEPARTMENT_HEAD, DemoOrganisation.DESIGN_EMPLOYEE,
+            List.of(DemoOrganisation.DEVELOPMENT_HEAD)),
+        Arguments.of(Role.SECTION_CHIEF, DemoOrganisation.DESIGN_EMPLOYEE, List.of(DemoOrganisation.DESIGN_CHIEF)),
+        Arguments.of(Role.DEPARTMENT_HEAD, DemoOrganisation.PRODUCTION_EMPLOYEE,
+            List.of(DemoOrganisation.MANUFACTURING_HEAD)),
+        Arguments.of(Role.SECTION_CHIEF, DemoOrganisation.PRODUCTION_EMPLOYEE,
+            List.of(DemoOrganisation.PRODUCTION_CHIEF)),
+        Arguments.of(Role.DEPARTMENT_HEAD, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+            List.of(DemoOrganisation.GENERAL_AFFAIRS_HEAD)),
         // 総務課 has no 課長 in the demo organisation
-        Arguments.of(Role.SECTION_CHIEF, "kato", List.of()),
-        Arguments.of(Role.DEPARTMENT_HEAD, "watanabe", List.of("ito")),
-        Arguments.of(Role.DEPARTMENT_HEAD, "sato", List.of("sato")),
+        Arguments.of(Role.SECTION_CHIEF, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, List.of()),
+        Arguments.of(Role.DEPARTMENT_HEAD, DemoOrganisation.DESIGN_CHIEF, List.of(DemoOrganisation.DEVELOPMENT_HEAD)),
+        Arguments.of(Role.DEPARTMENT_HEAD, DemoOrganisation.HR_HEAD, List.of(DemoOrganisation.HR_HEAD)),
         // the president sits in no department
-        Arguments.of(Role.DEPARTMENT_HEAD, "tanaka", List.of()),
-        Arguments.of(Role.PRESIDENT, "yamamoto", List.of("tanaka")),
-        Arguments.of(Role.SECURITY_OFFICER, "yamamoto", List.of("tanaka")),
-        Arguments.of(Role.SYSTEM_ADMINISTRATOR, "yamamoto", List.of("suzuki")),
-        Arguments.of(Role.EDUCATION_OFFICER, "kobayashi", List.of("sato")),
-        Arguments.of(Role.INCIDENT_OFFICER, "kato", List.of("takahashi")),
-        Arguments.of(Role.AUDIT_OFFICER, "ito", List.of("nakamura")),
-        Arguments.of(Role.PROCESS_OWNER, "yamamoto", List.of("suzuki", "tanaka")));
+        Arguments.of(Role.DEPARTMENT_HEAD, DemoOrganisation.PRESIDENT, List.of()),
+        Arguments.of(Role.PRESIDENT, DemoOrganisation.DESIGN_EMPLOYEE, List.of(DemoOrganisation.PRESIDENT)),
+        Arguments.of(Role.SECURITY_OFFICER, DemoOrganisation.DESIGN_EMPLOYEE,
+            List.of(DemoOrganisation.SECURITY_OFFICER)),
+        Arguments.of(Role.SYSTEM_ADMINISTRATOR, DemoOrganisation.DESIGN_EMPLOYEE,
+            List.of(DemoOrganisation.SYSTEM_ADMINISTRATOR)),
+        Arguments.of(Role.EDUCATION_OFFICER, DemoOrganisation.PRODUCTION_EMPLOYEE,
+            List.of(DemoOrganisation.EDUCATION_OFFICER)),
+        Arguments.of(Role.INCIDENT_OFFICER, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+            List.of(DemoOrganisation.INCIDENT_OFFICER)),
+        Arguments.of(Role.AUDIT_OFFICER, DemoOrganisation.DEVELOPMENT_HEAD, List.of(DemoOrganisation.AUDIT_OFFICER)),
+        Arguments.of(Role.PROCESS_OWNER, DemoOrganisation.DESIGN_EMPLOYEE,
+            List.of(DemoOrganisation.DEPARTMENT_PROCESS_OWNER, DemoOrganisation.PROCESS_OWNER)));
   }
 
   @ParameterizedTest(name = "{0} of {1} is {2}")
@@ -52,14 +62,16 @@ class OrganisationServiceTest {
 
   @Test
   void theCandidateGroupOfAScopedRoleIsThatOfTheRequestersDepartment() {
-    assertThat(organisation.holders(Role.DEPARTMENT_HEAD, "yamamoto").groupId()).isEqualTo("department-head.development");
-    assertThat(organisation.holders(Role.SECTION_CHIEF, "yamamoto").groupId()).isEqualTo("section-chief.design");
-    assertThat(organisation.holders(Role.PRESIDENT, "yamamoto").groupId()).isEqualTo("president");
+    assertThat(organisation.holders(Role.DEPARTMENT_HEAD,
+        DemoOrganisation.DESIGN_EMPLOYEE).groupId()).isEqualTo("department-head.development");
+    assertThat(organisation.holders(Role.SECTION_CHIEF,
+        DemoOrganisation.DESIGN_EMPLOYEE).groupId()).isEqualTo("section-chief.design");
+    assertThat(organisation.holders(Role.PRESIDENT, DemoOrganisation.DESIGN_EMPLOYEE).groupId()).isEqualTo("president");
   }
 
   @Test
   void knowsWhereAPersonSits() {
-    Person yamamoto = organisation.person("yamamoto").orElseThrow();
+    Person yamamoto = organisation.person(DemoOrganisation.DESIGN_EMPLOYEE).orElseThrow();
     assertThat(yamamoto.displayName()).isEqualTo("山本 さくら");
     assertThat(yamamoto.departmentName()).isEqualTo("開発設計部");
     assertThat(yamamoto.sectionName()).isEqualTo("設計課");
@@ -69,9 +81,9 @@ class OrganisationServiceTest {
 
   @Test
   void knowsWhoHoldsARoleAnywhere() {
-    assertThat(organisation.holdsAnywhere("ito", Role.DEPARTMENT_HEAD)).isTrue();
-    assertThat(organisation.holdsAnywhere("yamamoto", Role.DEPARTMENT_HEAD)).isFalse();
-    assertThat(organisation.holdsAnywhere("suzuki", Role.SYSTEM_ADMINISTRATOR)).isTrue();
-    assertThat(organisation.holdsAnywhere("ito", Role.SYSTEM_ADMINISTRATOR)).isFalse();
+    assertThat(organisation.holdsAnywhere(DemoOrganisation.DEVELOPMENT_HEAD, Role.DEPARTMENT_HEAD)).isTrue();
+    assertThat(organisation.holdsAnywhere(DemoOrganisation.DESIGN_EMPLOYEE, Role.DEPARTMENT_HEAD)).isFalse();
+    assertThat(organisation.holdsAnywhere(DemoOrganisation.SYSTEM_ADMINISTRATOR, Role.SYSTEM_ADMINISTRATOR)).isTrue();
+    assertThat(organisation.holdsAnywhere(DemoOrganisation.DEVELOPMENT_HEAD, Role.SYSTEM_ADMINISTRATOR)).isFalse();
   }
 }

@@ -47,6 +47,7 @@ import jp.sample.isms.support.KeycloakServer;
 import jp.sample.isms.support.RestCalls;
 import jp.sample.isms.support.Requests;
 import jp.sample.isms.takeout.TakeOutProcess;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * Single sign-on against a real Keycloak with the demo realm (KeycloakServer), the application in the profile sso on
@@ -98,7 +99,7 @@ class SingleSignOnIT {
   void aPersonFilesATakeOutAndTheApproverApprovesWithBearerTokensFromTheIdp() throws Exception {
     HttpResponse<String> filed = bearer(idp.accessToken("yamamoto"), "POST",
         "/engine-rest/process-definition/key/takeOut/submit-form",
-        JSON.writeValueAsString(RestCalls.variables(Requests.internalLaptopTakeOut("yamamoto"))));
+        JSON.writeValueAsString(RestCalls.variables(Requests.internalLaptopTakeOut(DemoOrganisation.DESIGN_EMPLOYEE))));
     assertThat(filed.statusCode()).as(filed.body()).isEqualTo(200);
     String instance = JSON.readTree(filed.body()).get("id").asText();
     assertThat(bean(RuntimeService.class).createProcessInstanceQuery().processInstanceId(instance).singleResult()
@@ -137,7 +138,7 @@ class SingleSignOnIT {
     // yamamoto is in the IdP's group "camunda-admin", which the mapping does not name
     HttpResponse<String> refused = bearer(idp.accessToken("yamamoto"), "GET", "/engine-rest/authorization", null);
     assertThat(refused.statusCode()).isEqualTo(403);
-    assertThat(groupsOf("yamamoto")).doesNotContain("camunda-admin");
+    assertThat(groupsOf(DemoOrganisation.DESIGN_EMPLOYEE)).doesNotContain("camunda-admin");
   }
 
   @Test
@@ -188,30 +189,30 @@ class SingleSignOnIT {
 
   @Test
   void localPasswordsAreOffButTheBreakGlassAdministrators() throws Exception {
-    assertThat(basic("yamamoto", "/engine-rest/task").statusCode()).isEqualTo(401);
-    assertThat(basic("yamamoto", "/api/my/requests").statusCode()).isEqualTo(401);
-    assertThat(basic("suzuki", "/engine-rest/authorization").statusCode()).isEqualTo(200);
+    assertThat(basic(DemoOrganisation.DESIGN_EMPLOYEE, "/engine-rest/task").statusCode()).isEqualTo(401);
+    assertThat(basic(DemoOrganisation.DESIGN_EMPLOYEE, "/api/my/requests").statusCode()).isEqualTo(401);
+    assertThat(basic(DemoOrganisation.SYSTEM_ADMINISTRATOR, "/engine-rest/authorization").statusCode()).isEqualTo(200);
 
     // the webapps' own login form is closed, with or without a single sign-on session
     Browserless browser = new Browserless();
     HttpResponse<String> form = browser.post(APP + "/camunda/api/admin/auth/user/default/login/tasklist",
-        Map.of("username", "yamamoto", "password", KeycloakServer.PASSWORD));
+        Map.of("username", DemoOrganisation.DESIGN_EMPLOYEE, "password", KeycloakServer.PASSWORD));
     assertThat(form.statusCode()).isIn(401, 403);
-    assertThat(browser.login("ito")).isTrue();
+    assertThat(browser.login(DemoOrganisation.DEVELOPMENT_HEAD)).isTrue();
     HttpResponse<String> asSomeoneElse = browser.post(APP + "/camunda/api/admin/auth/user/default/login/tasklist",
-        Map.of("username", "suzuki", "password", KeycloakServer.PASSWORD));
+        Map.of("username", DemoOrganisation.SYSTEM_ADMINISTRATOR, "password", KeycloakServer.PASSWORD));
     assertThat(asSomeoneElse.statusCode()).isEqualTo(403);
     assertThat(JSON.readTree(browser.get(APP + "/camunda/api/admin/auth/user/default").body()).get("userId").asText())
-        .isEqualTo("ito");
+        .isEqualTo(DemoOrganisation.DEVELOPMENT_HEAD);
   }
 
   @Test
   void aBrowserSignsInAtTheIdpAndTheWebappsAndPagesKeepTheirCsrfTokens() throws Exception {
     Browserless browser = new Browserless();
-    assertThat(browser.login("watanabe")).isTrue();
+    assertThat(browser.login(DemoOrganisation.DESIGN_CHIEF)).isTrue();
     HttpResponse<String> who = browser.get(APP + "/camunda/api/admin/auth/user/default");
     assertThat(who.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(who.body()).get("userId").asText()).isEqualTo("watanabe");
+    assertThat(JSON.readTree(who.body()).get("userId").asText()).isEqualTo(DemoOrganisation.DESIGN_CHIEF);
     // the product's API with the session: reading works, a change without the webapps' CSRF token does not
     assertThat(browser.get(APP + "/api/my/requests").statusCode()).isEqualTo(200);
     HttpResponse<String> withoutToken = browser.post(APP + "/api/substitutes", Map.of());
@@ -229,7 +230,7 @@ class SingleSignOnIT {
   @Test
   void aPersonDisabledAtTheIdpLosesTheOpenSessionAndCannotSignInAgain() throws Exception {
     Browserless browser = new Browserless();
-    assertThat(browser.login("kato")).isTrue();
+    assertThat(browser.login(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE)).isTrue();
     assertThat(browser.get(APP + "/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(200);
     idp.setEnabled("kato", false);
     try {
@@ -238,28 +239,29 @@ class SingleSignOnIT {
       // the session asks the IdP again after the check interval (1 s here) and ends
       Thread.sleep(1500);
       assertThat(browser.get(APP + "/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
-      assertThat(new Browserless().login("kato")).isFalse();
+      assertThat(new Browserless().login(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE)).isFalse();
     } finally {
       idp.setEnabled("kato", true);
-      bean(AccountDeactivation.class).enable("kato", "suzuki");
+      bean(AccountDeactivation.class).enable(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+          DemoOrganisation.SYSTEM_ADMINISTRATOR);
     }
   }
 
   @Test
   void anApproverDisabledAtTheIdpIsDisabledInTheProductAtTheNextSessionCheckAndTheStepsMoveOn() throws Exception {
     Requests requests = new Requests(bean(ProcessEngine.class));
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY,
-        Requests.internalLaptopTakeOut("yamamoto"));
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY,
+        Requests.internalLaptopTakeOut(DemoOrganisation.DESIGN_EMPLOYEE));
     Browserless browser = new Browserless();
-    assertThat(browser.login("ito")).isTrue();
-    requests.claim("ito", requests.task(instance));
-    assertThat(bean(AccountStates.class).isDisabled("ito")).isFalse();
+    assertThat(browser.login(DemoOrganisation.DEVELOPMENT_HEAD)).isTrue();
+    requests.claim(DemoOrganisation.DEVELOPMENT_HEAD, requests.task(instance));
+    assertThat(bean(AccountStates.class).isDisabled(DemoOrganisation.DEVELOPMENT_HEAD)).isFalse();
     idp.setEnabled("ito", false);
     try {
       // the next request after the check interval (1 s here): the IdP refuses the refresh as "User disabled"
       Thread.sleep(1500);
       assertThat(browser.get(APP + "/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
-      assertThat(bean(AccountStates.class).isDisabled("ito")).isTrue();
+      assertThat(bean(AccountStates.class).isDisabled(DemoOrganisation.DEVELOPMENT_HEAD)).isTrue();
       // the claimed approval went back and, with no other active development head, up to the president
       Task step = requests.task(instance);
       assertThat(step.getTaskDefinitionKey()).isEqualTo(TakeOutProcess.TASK_APPROVE);
@@ -270,10 +272,10 @@ class SingleSignOnIT {
       assertThat(bean(JdbcTemplate.class).queryForObject("select count(*) from audit_record where outcome = "
           + "'ACCOUNT_DISABLED' and requester = 'ito' and comment like '%ID プロバイダ%'", Integer.class)).isOne();
       // and cannot sign in again
-      assertThat(new Browserless().login("ito")).isFalse();
+      assertThat(new Browserless().login(DemoOrganisation.DEVELOPMENT_HEAD)).isFalse();
     } finally {
       idp.setEnabled("ito", true);
-      bean(AccountDeactivation.class).enable("ito", "suzuki");
+      bean(AccountDeactivation.class).enable(DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.SYSTEM_ADMINISTRATOR);
     }
   }
 
@@ -281,18 +283,18 @@ class SingleSignOnIT {
   void aPersonDisabledInTheProductIsRefusedWhateverTheIdpSays() throws Exception {
     AccountStates accounts = bean(AccountStates.class);
     String token = idp.accessToken("kobayashi");
-    accounts.disable("kobayashi", "suzuki", "5.1.7");
+    accounts.disable(DemoOrganisation.PRODUCTION_EMPLOYEE, DemoOrganisation.SYSTEM_ADMINISTRATOR, "5.1.7");
     try {
       assertThat(bearer(token, "GET", "/engine-rest/task", null).statusCode()).isEqualTo(401);
     } finally {
-      accounts.enable("kobayashi");
+      accounts.enable(DemoOrganisation.PRODUCTION_EMPLOYEE);
     }
   }
 
   @Test
   void aLapsedOrForcedLocalPasswordDoesNotStopAPersonWhoSignsInAtTheIdp() throws Exception {
     // 5.1.8 is the IdP's with single sign-on: the product's own password age and first-change rule do not apply
-    bean(AccountStates.class).loggedIn("sato");
+    bean(AccountStates.class).loggedIn(DemoOrganisation.HR_HEAD);
     bean(JdbcTemplate.class).update("update account_state set password_changed_at = ?, must_change_password = true "
         + "where user_id = 'sato'", java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(400))));
     assertThat(bearer(idp.accessToken("sato"), "GET", "/engine-rest/task", null).statusCode()).isEqualTo(200);

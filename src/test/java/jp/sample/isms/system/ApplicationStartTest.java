@@ -23,8 +23,8 @@ import jp.sample.isms.support.DemoOrganisation;
 @IsmsSpringBootTest
 class ApplicationStartTest {
 
-  static final List<String> DEMO_USERS = List.of("tanaka", "suzuki", "sato", "takahashi", "nakamura", "kobayashi",
-      "ito", "watanabe", "yamamoto", "kato");
+  /** Every person of the demo organisation file. */
+  static final List<String> DEMO_USERS = DemoOrganisation.ids();
 
   @Autowired
   RepositoryService repositoryService;
@@ -52,24 +52,27 @@ class ApplicationStartTest {
     for (String user : DEMO_USERS) {
       assertThat(identityService.checkPassword(user, DemoOrganisation.PASSWORD)).as(user).isTrue();
     }
-    assertThat(identityService.createUserQuery().userId("yamamoto").singleResult().getLastName()).isEqualTo("山本");
+    assertThat(identityService.createUserQuery().userId(DemoOrganisation.DESIGN_EMPLOYEE).singleResult().getLastName()).isEqualTo("山本");
   }
 
   @Test
   void demoUsersHoldTheirRolesAsGroupMemberships() {
-    assertThat(groupsOf("tanaka")).contains("president", "security-officer", "process-owner", "employees");
-    assertThat(groupsOf("suzuki")).contains("department-head.general-affairs", "system-administrator",
+    assertThat(groupsOf(DemoOrganisation.PRESIDENT)).contains("president", "security-officer", "process-owner",
+        "employees");
+    assertThat(groupsOf(DemoOrganisation.GENERAL_AFFAIRS_HEAD)).contains("department-head.general-affairs",
+        "system-administrator",
         "process-owner", "camunda-admin");
-    assertThat(groupsOf("sato")).contains("department-head.hr", "education-officer");
-    assertThat(groupsOf("takahashi")).contains("department-head.manufacturing", "incident-officer");
-    assertThat(groupsOf("nakamura")).contains("section-chief.production", "audit-officer");
-    assertThat(groupsOf("ito")).contains("department-head.development");
-    assertThat(groupsOf("watanabe")).contains("section-chief.design");
-    assertThat(groupsOf("yamamoto")).containsExactly("employees");
-    assertThat(groupsOf("kato")).containsExactly("employees");
-    assertThat(groupsOf("kobayashi")).containsExactly("employees");
+    assertThat(groupsOf(DemoOrganisation.EDUCATION_OFFICER)).contains("department-head.hr", "education-officer");
+    assertThat(groupsOf(DemoOrganisation.INCIDENT_OFFICER)).contains("department-head.manufacturing",
+        "incident-officer");
+    assertThat(groupsOf(DemoOrganisation.AUDIT_OFFICER)).contains("section-chief.production", "audit-officer");
+    assertThat(groupsOf(DemoOrganisation.DEVELOPMENT_HEAD)).contains("department-head.development");
+    assertThat(groupsOf(DemoOrganisation.DESIGN_CHIEF)).contains("section-chief.design");
+    assertThat(groupsOf(DemoOrganisation.DESIGN_EMPLOYEE)).containsExactly("employees");
+    assertThat(groupsOf(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE)).containsExactly("employees");
+    assertThat(groupsOf(DemoOrganisation.PRODUCTION_EMPLOYEE)).containsExactly("employees");
     assertThat(identityService.createUserQuery().memberOfGroup("camunda-admin").list())
-        .extracting(User::getId).containsExactly("suzuki");
+        .extracting(User::getId).containsExactly(DemoOrganisation.SYSTEM_ADMINISTRATOR);
   }
 
   private List<String> groupsOf(String user) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * Least privilege (5.1.1), role × endpoint family × someone else's ids × both REST roots: kato's take-out waits for
@@ -26,7 +27,8 @@ import jp.sample.isms.support.Requests;
 abstract class AuthorizationMatrix {
 
   /** Users who have nothing to do with kato's request, each a different role of the demo organisation. */
-  static final List<String> OUTSIDERS = List.of("yamamoto", "ito", "nakamura", "sato");
+  static final List<String> OUTSIDERS = List.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD,
+      DemoOrganisation.PRODUCTION_CHIEF, DemoOrganisation.HR_HEAD);
 
   ProcessEngine engine;
 
@@ -50,12 +52,13 @@ abstract class AuthorizationMatrix {
   @BeforeEach
   void katosRequestWaitsForSuzuki() {
     engine = engine();
-    ProcessInstance request = new Requests(engine).file("kato", "takeOut", Requests.internalLaptopTakeOut("kato"));
+    ProcessInstance request = new Requests(engine).file(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE));
     Task step = engine.getTaskService().createTaskQuery().processInstanceId(request.getId()).singleResult();
     instance = request.getId();
     task = step.getId();
     businessKey = request.getBusinessKey();
-    katosFilter = engine.getFilterService().createTaskFilterQuery().filterOwner("kato").singleResult().getId();
+    katosFilter = engine.getFilterService().createTaskFilterQuery().filterOwner(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE).singleResult().getId();
     deployment = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionId(
         request.getProcessDefinitionId()).singleResult().getDeploymentId();
   }
@@ -83,11 +86,13 @@ abstract class AuthorizationMatrix {
         new Probe("deployment delete", HttpMethod.DELETE, "/deployment/" + deployment + "?cascade=true", null),
         new Probe("user create", HttpMethod.POST, "/user/create", Map.of("profile", Map.of("id", "intruder"),
             "credentials", Map.of("password", "Kaisha#2026x"))),
-        new Probe("user update", HttpMethod.PUT, "/user/kato/profile", Map.of("id", "kato", "firstName", "x")),
+        new Probe("user update", HttpMethod.PUT, "/user/kato/profile", Map.of("id",
+            DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "firstName", "x")),
         new Probe("group create", HttpMethod.POST, "/group/create", Map.of("id", "intruders", "name", "x")),
         new Probe("membership", HttpMethod.PUT, "/group/president/members/yamamoto", null),
         new Probe("authorization create", HttpMethod.POST, "/authorization/create", Map.of("type", 1,
-            "permissions", List.of("ALL"), "userId", "yamamoto", "resourceType", 0, "resourceId", "*")),
+            "permissions", List.of("ALL"), "userId", DemoOrganisation.DESIGN_EMPLOYEE, "resourceType", 0, "resourceId",
+                "*")),
         new Probe("filter of another user", HttpMethod.GET, "/filter/" + katosFilter, null),
         new Probe("filter list of another user", HttpMethod.POST, "/filter/" + katosFilter + "/list", Map.of()));
   }
@@ -98,11 +103,13 @@ abstract class AuthorizationMatrix {
         new Probe("attachments", HttpMethod.GET, "/api/requests/" + businessKey + "/attachments", null),
         new Probe("attachment kinds", HttpMethod.GET, "/api/requests/" + businessKey + "/attachments/kinds", null),
         new Probe("mail admin", HttpMethod.GET, "/api/mail/failed", null),
-        new Probe("organisation", HttpMethod.POST, "/api/organisation/moves", Map.of("user", "kato",
+        new Probe("organisation", HttpMethod.POST, "/api/organisation/moves", Map.of("user",
+            DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
             "department", "hr")),
         new Probe("accounts", HttpMethod.POST, "/api/accounts/kato/disable", Map.of("reason", "x")),
-        new Probe("substitute for another", HttpMethod.POST, "/api/substitutes", Map.of("principal", "suzuki",
-            "substitute", "yamamoto", "validFrom", "2026-01-01", "validTo", "2099-01-01")));
+        new Probe("substitute for another", HttpMethod.POST, "/api/substitutes", Map.of("principal",
+            DemoOrganisation.SYSTEM_ADMINISTRATOR,
+            "substitute", DemoOrganisation.DESIGN_EMPLOYEE, "validFrom", "2026-01-01", "validTo", "2099-01-01")));
   }
 
   @Test
@@ -121,12 +128,14 @@ abstract class AuthorizationMatrix {
 
   @Test
   void nonAdministratorsCannotUseTheProductsProtectedEndpoints() {
-    List<String> employees = List.of("yamamoto", "ito", "sato");
+    List<String> employees = List.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD,
+        DemoOrganisation.HR_HEAD);
     List<Probe> probes = new ArrayList<>(productProbes());
     probes.add(new Probe("auditor search", HttpMethod.GET, "/api/audit/requests", null));
     check(employees, probes, (user, probe) -> api(user, probe.method(), probe.path(), probe.body()));
     // the auditor reads (and only reads): the product's administration is still refused
-    check(List.of("nakamura"), productProbes(), (user, probe) -> api(user, probe.method(), probe.path(),
+    check(List.of(DemoOrganisation.PRODUCTION_CHIEF), productProbes(), (user, probe) -> api(user, probe.method(),
+        probe.path(),
         probe.body()));
   }
 
@@ -156,7 +165,7 @@ abstract class AuthorizationMatrix {
     assertThat(engine.getTaskService().createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
     assertThat(engine.getIdentityService().createUserQuery().userId("intruder").count()).isZero();
     assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentId(deployment).count()).isEqualTo(1);
-    assertThat(engine.getIdentityService().createUserQuery().userId("yamamoto").memberOfGroup("president").count())
+    assertThat(engine.getIdentityService().createUserQuery().userId(DemoOrganisation.DESIGN_EMPLOYEE).memberOfGroup("president").count())
         .isZero();
   }
 }

@@ -33,6 +33,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jp.sample.isms.IsmsApplication;
 import jp.sample.isms.support.RestCalls;
 import jp.sample.isms.support.RestCalls.Call;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The PostgreSQL server goes away under load and comes back (same data directory, same port): while it is away every
@@ -43,8 +44,11 @@ import jp.sample.isms.support.RestCalls.Call;
 class DatabaseRestartIT {
 
   /** requester → the head of their department, who approves an INTERNAL take-out. */
-  static final Map<String, String> PAIRS = Map.of("yamamoto", "ito", "watanabe", "ito", "kato", "suzuki",
-      "kobayashi", "takahashi", "nakamura", "takahashi");
+  static final Map<String, String> PAIRS = Map.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD,
+      DemoOrganisation.DESIGN_CHIEF, DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+      DemoOrganisation.SYSTEM_ADMINISTRATOR,
+      DemoOrganisation.PRODUCTION_EMPLOYEE, DemoOrganisation.MANUFACTURING_HEAD, DemoOrganisation.PRODUCTION_CHIEF,
+          DemoOrganisation.MANUFACTURING_HEAD);
   static final int CLIENTS = 12;
   static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
   /** No call may take longer than the pool's connection timeout plus this. */

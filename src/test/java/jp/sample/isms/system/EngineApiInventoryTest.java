@@ -39,6 +39,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The engine REST API's own endpoint list (the OpenAPI document of camunda-engine-rest-openapi) against the product's
@@ -50,7 +51,8 @@ import jp.sample.isms.support.Requests;
 @IsmsSpringBootTest
 class EngineApiInventoryTest {
 
-  static final List<String> NON_ADMINISTRATORS = List.of("yamamoto", "ito", "tanaka", "nakamura");
+  static final List<String> NON_ADMINISTRATORS = List.of(DemoOrganisation.DESIGN_EMPLOYEE,
+      DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.PRESIDENT, DemoOrganisation.PRODUCTION_CHIEF);
   private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "options", "head", "patch");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
 
@@ -77,7 +79,8 @@ class EngineApiInventoryTest {
 
   @BeforeEach
   void katosRequestWaitsForSuzuki() {
-    request = new Requests(engine).file("kato", "takeOut", Requests.internalLaptopTakeOut("kato"));
+    request = new Requests(engine).file(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE));
     ids = ids(engine, request);
   }
 
@@ -89,8 +92,8 @@ class EngineApiInventoryTest {
     return Map.of("task", task, "process-instance", request.getId(), "execution", request.getId(),
         "process-definition", request.getProcessDefinitionId(), "deployment", deployment,
         "resources", engine.getRepositoryService().getDeploymentResources(deployment).get(0).getId(),
-        "filter", engine.getFilterService().createTaskFilterQuery().filterOwner("kato").singleResult().getId(),
-        "user", "kato", "group", "president",
+        "filter", engine.getFilterService().createTaskFilterQuery().filterOwner(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE).singleResult().getId(),
+        "user", DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "group", "president",
         "decision-definition", engine.getRepositoryService().createDecisionDefinitionQuery().latestVersion().list()
             .get(0).getId());
   }
@@ -234,13 +237,15 @@ class EngineApiInventoryTest {
         continue;
       }
       for (String root : EngineSurfaceAttacks.ROOTS) {
-        for (String user : List.of("yamamoto", "ito", "nakamura")) {
+        for (String user : List.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD,
+            DemoOrganisation.PRODUCTION_CHIEF)) {
           EngineApiClient.Answer answer = client.call(root, user, "GET", concrete(operation.path(), ids), null);
           if (answer.status() != 403) {
             wrong.add(user + " " + root + " " + operation.path() + " → " + answer);
           }
         }
-        EngineApiClient.Answer owner = client.call(root, "tanaka", "GET", concrete(operation.path(), ids), null);
+        EngineApiClient.Answer owner = client.call(root, DemoOrganisation.PROCESS_OWNER, "GET",
+            concrete(operation.path(), ids), null);
         if (owner.status() == 403 || owner.status() >= 500) {
           wrong.add("tanaka " + root + " " + operation.path() + " → " + owner);
         }
@@ -257,12 +262,13 @@ class EngineApiInventoryTest {
         + "camunda:historyTimeToLive=\"1\"><bpmn:startEvent id=\"StartEvent_Probe\" /></bpmn:process>"
         + "</bpmn:definitions>";
     long deployments = engine.getRepositoryService().createDeploymentQuery().count();
-    for (String user : List.of("yamamoto", "ito", "nakamura")) {
+    for (String user : List.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD,
+        DemoOrganisation.PRODUCTION_CHIEF)) {
       assertThat(deploy(user, bpmn).getStatusCode().value()).as(user).isEqualTo(403);
     }
     assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
     // a process owner changes models only through an approved modelRevision (1.4), never by deploying directly
-    ResponseEntity<String> owner = deploy("tanaka", bpmn);
+    ResponseEntity<String> owner = deploy(DemoOrganisation.PROCESS_OWNER, bpmn);
     assertThat(owner.getStatusCode().value()).as(owner.getBody()).isEqualTo(403);
     assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
   }
@@ -333,7 +339,7 @@ class EngineApiInventoryTest {
         case "resourceId" -> ids.get("resources");
         case "varName" -> "requester";
         case "tenant-id" -> "none";
-        case "userId" -> "yamamoto";
+        case "userId" -> DemoOrganisation.DESIGN_EMPLOYEE;
         case "groupId" -> "president";
         case "metrics-name" -> "activity-instance-start";
         case "messageName" -> "Message_ReturnReported";

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.organisation.Role;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * Process owners read deployments but may not create one (1.4: models change through an approved modelRevision); a
@@ -39,9 +40,11 @@ class EngineAuthorizationsTest {
     assertThat(grant.isPermissionGranted(Permissions.READ)).isTrue();
     assertThat(grant.isPermissionGranted(Permissions.CREATE)).isFalse();
     // tanaka is a process owner
-    assertThat(authorizations.isUserAuthorized("tanaka", List.of(owners), Permissions.CREATE, Resources.DEPLOYMENT))
+    assertThat(authorizations.isUserAuthorized(DemoOrganisation.PROCESS_OWNER, List.of(owners), Permissions.CREATE,
+        Resources.DEPLOYMENT))
         .isFalse();
-    assertThat(authorizations.isUserAuthorized("tanaka", List.of(owners), Permissions.READ, Resources.DEPLOYMENT,
+    assertThat(authorizations.isUserAuthorized(DemoOrganisation.PROCESS_OWNER, List.of(owners), Permissions.READ,
+        Resources.DEPLOYMENT,
         Authorization.ANY)).isTrue();
   }
 
@@ -58,7 +61,8 @@ class EngineAuthorizationsTest {
     assertThat(after.getId()).isEqualTo(grant.getId());
     assertThat(after.isPermissionGranted(Permissions.CREATE)).isFalse();
     assertThat(after.isPermissionGranted(Permissions.READ)).isTrue();
-    assertThat(authorizations.isUserAuthorized("tanaka", List.of(owners), Permissions.CREATE, Resources.DEPLOYMENT))
+    assertThat(authorizations.isUserAuthorized(DemoOrganisation.PROCESS_OWNER, List.of(owners), Permissions.CREATE,
+        Resources.DEPLOYMENT))
         .isFalse();
   }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.sample.isms.support.Requests;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The attacks on the engine's generic REST surface, replayed against the running application as an employee (the
@@ -24,7 +25,8 @@ import jp.sample.isms.support.Requests;
  */
 abstract class EngineSurfaceAttacks {
 
-  static final List<String> ATTACKERS = List.of("yamamoto", "ito", "tanaka", "nakamura");
+  static final List<String> ATTACKERS = List.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD,
+      DemoOrganisation.PRESIDENT, DemoOrganisation.PRODUCTION_CHIEF);
   static final List<String> ROOTS = List.of(EngineApiClient.ENGINE_REST, EngineApiClient.WEBAPP);
 
   abstract ProcessEngine engine();
@@ -45,7 +47,8 @@ abstract class EngineSurfaceAttacks {
   @BeforeEach
   void yamamotosTakeOutWaitsForIto() {
     client = new EngineApiClient(baseUrl(), apiLogin());
-    request = new Requests(engine()).file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    request = new Requests(engine()).file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut());
     task = engine().getTaskService().createTaskQuery().processInstanceId(request.getId()).singleResult().getId();
   }
 
@@ -98,7 +101,7 @@ abstract class EngineSurfaceAttacks {
 
   @Test
   void nobodyChangesTheFiledValuesOrTheRequesterThroughVariables() {
-    Map<String, Object> requester = Map.of("value", "ito", "type", "String");
+    Map<String, Object> requester = Map.of("value", DemoOrganisation.DEVELOPMENT_HEAD, "type", "String");
     String instance = "/process-instance/" + request.getId();
     refusedEverywhere(List.of(
         new Attack("POST", instance + "/variables", Map.of("modifications", Map.of("requester", requester))),
@@ -118,12 +121,13 @@ abstract class EngineSurfaceAttacks {
   void nobodyHandsTheApprovalToSomeoneElse() {
     refusedEverywhere(List.of(
         new Attack("POST", "/task/" + task + "/identity-links", Map.of("groupId", "employees", "type", "candidate")),
-        new Attack("POST", "/task/" + task + "/identity-links", Map.of("userId", "yamamoto", "type", "candidate")),
+        new Attack("POST", "/task/" + task + "/identity-links", Map.of("userId", DemoOrganisation.DESIGN_EMPLOYEE,
+            "type", "candidate")),
         new Attack("POST", "/task/" + task + "/identity-links/delete", Map.of("groupId", "department-head.development",
             "type", "candidate")),
-        new Attack("POST", "/task/" + task + "/assignee", Map.of("userId", "yamamoto")),
-        new Attack("POST", "/task/" + task + "/delegate", Map.of("userId", "yamamoto")),
-        new Attack("POST", "/task/" + task + "/claim", Map.of("userId", "kato")),
+        new Attack("POST", "/task/" + task + "/assignee", Map.of("userId", DemoOrganisation.DESIGN_EMPLOYEE)),
+        new Attack("POST", "/task/" + task + "/delegate", Map.of("userId", DemoOrganisation.DESIGN_EMPLOYEE)),
+        new Attack("POST", "/task/" + task + "/claim", Map.of("userId", DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE)),
         new Attack("PUT", "/group/camunda-admin/members/yamamoto", null),
         new Attack("PUT", "/group/department-head.development/members/yamamoto", null)));
   }
@@ -147,7 +151,7 @@ abstract class EngineSurfaceAttacks {
 
   @Test
   void nobodyEditsATaskOrTheComments() {
-    EngineApiClient.Answer comment = client.call(EngineApiClient.ENGINE_REST, "ito", "POST",
+    EngineApiClient.Answer comment = client.call(EngineApiClient.ENGINE_REST, DemoOrganisation.DEVELOPMENT_HEAD, "POST",
         "/task/" + task + "/comment/create", Map.of("message", "確認しました"));
     assertThat(comment.status()).as(comment.toString()).isEqualTo(200);
     String commentId = comment.json().get("id").asText();
@@ -165,8 +169,10 @@ abstract class EngineSurfaceAttacks {
   @Test
   void deletingATaskAnswersTheSameWhetherItExistsOrNot() {
     for (String root : ROOTS) {
-      EngineApiClient.Answer existing = client.call(root, "nakamura", "DELETE", "/task/" + task, null);
-      EngineApiClient.Answer missing = client.call(root, "nakamura", "DELETE", "/task/no-such-task", null);
+      EngineApiClient.Answer existing = client.call(root, DemoOrganisation.PRODUCTION_CHIEF, "DELETE", "/task/" + task,
+          null);
+      EngineApiClient.Answer missing = client.call(root, DemoOrganisation.PRODUCTION_CHIEF, "DELETE",
+          "/task/no-such-task", null);
       assertThat(existing.status()).isEqualTo(403);
       assertThat(existing.body().replace(task, "")).isEqualTo(missing.body().replace("no-such-task", ""));
     }
@@ -181,7 +187,8 @@ abstract class EngineSurfaceAttacks {
         new Attack("POST", "/task/" + task + "/attachment/create", Map.of("attachment-name", "x.pdf",
             "url", "https://example.com/x.pdf"))));
     // the spelling of the issue, path parameter on the attachment segment
-    EngineApiClient.Answer deleted = client.call(EngineApiClient.ENGINE_REST, "yamamoto", "DELETE",
+    EngineApiClient.Answer deleted = client.call(EngineApiClient.ENGINE_REST, DemoOrganisation.DESIGN_EMPLOYEE,
+        "DELETE",
         "/task/" + task + "/attachment;x/" + attachment, null);
     assertThat(deleted.status()).isEqualTo(403);
     assertThat(engine().getTaskService().getAttachment(attachment)).isNotNull();
@@ -194,12 +201,14 @@ abstract class EngineSurfaceAttacks {
   @Test
   void aPathParameterIsDroppedBeforeTheAllowList() {
     for (String root : ROOTS) {
-      EngineApiClient.Answer allowed = client.call(root, "ito", "GET", "/task;x?processInstanceId=" + request.getId(),
+      EngineApiClient.Answer allowed = client.call(root, DemoOrganisation.DEVELOPMENT_HEAD, "GET",
+          "/task;x?processInstanceId=" + request.getId(),
           null);
       assertThat(allowed.status()).as(root + " " + allowed).isEqualTo(200);
       assertThat(allowed.json().get(0).get("id").asText()).isEqualTo(task);
       EngineSurfaceState before = state();
-      EngineApiClient.Answer refused = client.call(root, "ito", "POST", "/task/" + task + ";x/bpmnError",
+      EngineApiClient.Answer refused = client.call(root, DemoOrganisation.DEVELOPMENT_HEAD, "POST",
+          "/task/" + task + ";x/bpmnError",
           Map.of("errorCode", "Error_Any"));
       assertThat(refused.status()).as(root + " " + refused).isEqualTo(403);
       assertThat(refused.body()).contains("operation not allowed");
@@ -215,8 +224,9 @@ abstract class EngineSurfaceAttacks {
       for (String path : List.of("/task/" + task + "/%2576ariables", "/task/" + task + "/./variables",
           "/task/x/../" + task + "/variables", "/task/" + task + "/%2e%2e/" + task + "/variables",
           "/task/" + task + "%2Fvariables", "/task/" + task + "/variables%00")) {
-        EngineApiClient.Answer answer = client.call(root, "yamamoto", "POST", path,
-            Map.of("modifications", Map.of("requester", Map.of("value", "ito", "type", "String"))));
+        EngineApiClient.Answer answer = client.call(root, DemoOrganisation.DESIGN_EMPLOYEE, "POST", path,
+            Map.of("modifications", Map.of("requester", Map.of("value", DemoOrganisation.DEVELOPMENT_HEAD, "type",
+                "String"))));
         if (answer.status() < 400 || answer.status() >= 500) {
           answers.add(root + path + " → " + answer);
         }
@@ -231,15 +241,15 @@ abstract class EngineSurfaceAttacks {
     for (String root : ROOTS) {
       for (String contentType : List.of("Application/JSON", "APPLICATION/JSON; charset=UTF-8",
           "application/json;charset=utf-8")) {
-        EngineApiClient.Answer answer = client.call(root, "yamamoto", "POST", "/task",
+        EngineApiClient.Answer answer = client.call(root, DemoOrganisation.DESIGN_EMPLOYEE, "POST", "/task",
             "{\"assigneeExpression\":\"${currentUser()}\"}", contentType);
         assertThat(answer.status()).as(contentType + " " + answer).isEqualTo(400);
         assertThat(answer.body()).contains("クエリに式");
       }
-      EngineApiClient.Answer escaped = client.call(root, "yamamoto", "POST", "/task",
+      EngineApiClient.Answer escaped = client.call(root, DemoOrganisation.DESIGN_EMPLOYEE, "POST", "/task",
           "{\"orQueries\":[{\"assigneeExpr\\u0065ssion\":\"${currentUser()}\"}]}");
       assertThat(escaped.status()).as(escaped.toString()).isEqualTo(400);
-      EngineApiClient.Answer parameter = client.call(root, "yamamoto", "GET",
+      EngineApiClient.Answer parameter = client.call(root, DemoOrganisation.DESIGN_EMPLOYEE, "GET",
           "/task?assigneeExpr%65ssion=%24%7BcurrentUser()%7D", null);
       assertThat(parameter.status()).as(parameter.toString()).isEqualTo(400);
     }
@@ -267,16 +277,16 @@ abstract class EngineSurfaceAttacks {
     for (String root : ROOTS) {
       // 1.5 MB: over the limit of 1 MiB, refused as too large (not cut and reported as malformed)
       String big = "{\"nameLike\":\"" + "a".repeat(1_500_000) + "\"}";
-      EngineApiClient.Answer tooLarge = client.call(root, "yamamoto", "POST", "/task", big);
+      EngineApiClient.Answer tooLarge = client.call(root, DemoOrganisation.DESIGN_EMPLOYEE, "POST", "/task", big);
       assertThat(tooLarge.status()).as(tooLarge.toString()).isEqualTo(413);
       assertThat(tooLarge.body()).contains("1 MiB");
       // just under the limit: read whole, so an expression at its very end is found
       String padded = "{\"nameLike\":\"" + "a".repeat(1_000_000) + "\",\"assigneeExpression\":\"${currentUser()}\"}";
-      EngineApiClient.Answer expression = client.call(root, "yamamoto", "POST", "/task", padded);
+      EngineApiClient.Answer expression = client.call(root, DemoOrganisation.DESIGN_EMPLOYEE, "POST", "/task", padded);
       assertThat(expression.status()).as(expression.toString()).isEqualTo(400);
       // and handed whole to the REST API
       String whole = "{\"nameLike\":\"" + "a".repeat(1_000_000) + "\"}";
-      EngineApiClient.Answer answered = client.call(root, "yamamoto", "POST", "/task", whole);
+      EngineApiClient.Answer answered = client.call(root, DemoOrganisation.DESIGN_EMPLOYEE, "POST", "/task", whole);
       assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
       assertThat(answered.body()).isEqualTo("[]");
     }
@@ -285,7 +295,7 @@ abstract class EngineSurfaceAttacks {
   @Test
   void theErrorPageCalledDirectlyIsNotFound() {
     for (String path : List.of("/error", "/error?jakarta.servlet.error.status_code=999", "/error/x")) {
-      EngineApiClient.Answer answer = client.call("", "yamamoto", "GET", path, null);
+      EngineApiClient.Answer answer = client.call("", DemoOrganisation.DESIGN_EMPLOYEE, "GET", path, null);
       assertThat(answer.status()).as(path + " " + answer).isEqualTo(404);
     }
   }
@@ -293,12 +303,15 @@ abstract class EngineSurfaceAttacks {
   @Test
   void whatTheProductUsesStillWorks() {
     // the approver reads, claims and completes through the allowed operations
-    EngineApiClient.Answer read = client.call(EngineApiClient.WEBAPP, "ito", "GET", "/task/" + task, null);
+    EngineApiClient.Answer read = client.call(EngineApiClient.WEBAPP, DemoOrganisation.DEVELOPMENT_HEAD, "GET",
+        "/task/" + task, null);
     assertThat(read.status()).as(read.toString()).isEqualTo(200);
-    EngineApiClient.Answer claimed = client.call(EngineApiClient.ENGINE_REST, "ito", "POST", "/task/" + task
-        + "/claim", Map.of("userId", "ito"));
+    EngineApiClient.Answer claimed = client.call(EngineApiClient.ENGINE_REST, DemoOrganisation.DEVELOPMENT_HEAD, "POST",
+        "/task/" + task
+        + "/claim", Map.of("userId", DemoOrganisation.DEVELOPMENT_HEAD));
     assertThat(claimed.status()).as(claimed.toString()).isEqualTo(204);
-    EngineApiClient.Answer approved = client.call(EngineApiClient.ENGINE_REST, "ito", "POST", "/task/" + task
+    EngineApiClient.Answer approved = client.call(EngineApiClient.ENGINE_REST, DemoOrganisation.DEVELOPMENT_HEAD,
+        "POST", "/task/" + task
         + "/submit-form", Map.of("variables", Map.of("decision", Map.of("value", "APPROVED", "type", "String"))));
     assertThat(approved.status()).as(approved.toString()).isEqualTo(204);
     Task next = engine().getTaskService().createTaskQuery().processInstanceId(request.getId()).singleResult();

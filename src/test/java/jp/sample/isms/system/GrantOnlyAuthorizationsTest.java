@@ -58,7 +58,7 @@ class GrantOnlyAuthorizationsTest {
   void aRevokeIsRefusedThroughTheJavaApiAndNothingIsSaved() {
     long before = authorizations.createAuthorizationQuery().count();
     Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
-    revoke.setUserId("yamamoto");
+    revoke.setUserId(DemoOrganisation.DESIGN_EMPLOYEE);
     revoke.setResource(Resources.PROCESS_DEFINITION);
     revoke.setResourceId("takeOut");
     revoke.removePermission(Permissions.CREATE_INSTANCE);
@@ -75,17 +75,19 @@ class GrantOnlyAuthorizationsTest {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     Map<String, Object> revoke = Map.of("type", Authorization.AUTH_TYPE_REVOKE, "permissions", List.of("READ"),
-        "userId", "yamamoto", "resourceType", Resources.PROCESS_DEFINITION.resourceType(),
+        "userId", DemoOrganisation.DESIGN_EMPLOYEE, "resourceType", Resources.PROCESS_DEFINITION.resourceType(),
         "resourceId", "takeOut");
-    ResponseEntity<String> refused = rest.withBasicAuth("suzuki", DemoOrganisation.PASSWORD).exchange(
+    ResponseEntity<String> refused = rest.withBasicAuth(DemoOrganisation.SYSTEM_ADMINISTRATOR,
+        DemoOrganisation.PASSWORD).exchange(
         "/engine-rest/authorization/create", HttpMethod.POST, new HttpEntity<>(revoke, headers), String.class);
     assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody()).contains("拒否 (REVOKE) の権限設定は使えません");
 
     Map<String, Object> grant = Map.of("type", Authorization.AUTH_TYPE_GRANT, "permissions", List.of("READ"),
-        "userId", "yamamoto", "resourceType", Resources.PROCESS_DEFINITION.resourceType(),
+        "userId", DemoOrganisation.DESIGN_EMPLOYEE, "resourceType", Resources.PROCESS_DEFINITION.resourceType(),
         "resourceId", "grantOnlyTest");
-    ResponseEntity<String> granted = rest.withBasicAuth("suzuki", DemoOrganisation.PASSWORD).exchange(
+    ResponseEntity<String> granted = rest.withBasicAuth(DemoOrganisation.SYSTEM_ADMINISTRATOR,
+        DemoOrganisation.PASSWORD).exchange(
         "/engine-rest/authorization/create", HttpMethod.POST, new HttpEntity<>(grant, headers), String.class);
     try {
       assertThat(granted.getStatusCode()).as(granted.getBody()).isEqualTo(HttpStatus.OK);
@@ -105,13 +107,15 @@ class GrantOnlyAuthorizationsTest {
       GrantOnlyAuthorizations.checkExisting(engine);
       assertThat(configuration().getAuthorizationCheckRevokes())
           .isEqualTo(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
-      assertThat(authorizations.isUserAuthorized("yamamoto", List.of(jp.sample.isms.organisation.OrganisationGroups.EMPLOYEES), Permissions.CREATE_INSTANCE,
+      assertThat(authorizations.isUserAuthorized(DemoOrganisation.DESIGN_EMPLOYEE,
+          List.of(jp.sample.isms.organisation.OrganisationGroups.EMPLOYEES), Permissions.CREATE_INSTANCE,
           Resources.PROCESS_DEFINITION, "takeOut")).isFalse();
     } finally {
       jdbc.update("delete from ACT_RU_AUTHORIZATION where ID_ = 'revoke-test'");
       GrantOnlyAuthorizations.configure(configuration());
     }
-    assertThat(authorizations.isUserAuthorized("yamamoto", List.of(jp.sample.isms.organisation.OrganisationGroups.EMPLOYEES), Permissions.CREATE_INSTANCE,
+    assertThat(authorizations.isUserAuthorized(DemoOrganisation.DESIGN_EMPLOYEE,
+        List.of(jp.sample.isms.organisation.OrganisationGroups.EMPLOYEES), Permissions.CREATE_INSTANCE,
         Resources.PROCESS_DEFINITION, "takeOut")).isTrue();
   }
 }

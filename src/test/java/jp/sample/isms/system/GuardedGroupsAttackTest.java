@@ -76,7 +76,7 @@ class GuardedGroupsAttackTest extends GuardedGroupsAttacks {
   EngineApiClient.Answer asSuzuki(HttpMethod method, String path, String json) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return answer(rest.withBasicAuth("suzuki", PASSWORD).exchange(path, method,
+    return answer(rest.withBasicAuth(DemoOrganisation.SYSTEM_ADMINISTRATOR, PASSWORD).exchange(path, method,
         new HttpEntity<>(json, headers), String.class));
   }
 
@@ -85,7 +85,7 @@ class GuardedGroupsAttackTest extends GuardedGroupsAttacks {
   @Override
   boolean suzukiSignsInToCamundaAdmin() {
     admin = new WebappSession(rest);
-    return admin.login("suzuki", PASSWORD, "admin").getStatusCode() == HttpStatus.OK;
+    return admin.login(DemoOrganisation.SYSTEM_ADMINISTRATOR, PASSWORD, "admin").getStatusCode() == HttpStatus.OK;
   }
 
   @Override
@@ -102,15 +102,15 @@ class GuardedGroupsAttackTest extends GuardedGroupsAttacks {
     Map<String, Object> before = state();
     Requests requests = new Requests(engine);
     IdentityService identity = engine.getIdentityService();
-    assertThatThrownBy(() -> requests.as("suzuki", () -> {
-      identity.createMembership("suzuki", "security-officer");
+    assertThatThrownBy(() -> requests.as(DemoOrganisation.SYSTEM_ADMINISTRATOR, () -> {
+      identity.createMembership(DemoOrganisation.SYSTEM_ADMINISTRATOR, "security-officer");
       return null;
     })).isInstanceOf(AuthorizationException.class).hasMessageContaining("roleChange");
-    assertThatThrownBy(() -> requests.as("tanaka", () -> {
-      identity.deleteMembership("suzuki", "camunda-admin");
+    assertThatThrownBy(() -> requests.as(DemoOrganisation.PRESIDENT, () -> {
+      identity.deleteMembership(DemoOrganisation.SYSTEM_ADMINISTRATOR, "camunda-admin");
       return null;
     })).isInstanceOf(AuthorizationException.class);
-    assertThatThrownBy(() -> requests.as("suzuki", () -> {
+    assertThatThrownBy(() -> requests.as(DemoOrganisation.SYSTEM_ADMINISTRATOR, () -> {
       Group group = identity.newGroup("section-chief.shadow");
       group.setName("影");
       identity.saveGroup(group);
@@ -132,20 +132,23 @@ class GuardedGroupsAttackTest extends GuardedGroupsAttacks {
     IsmsIdentityProvider.Factory factory = new IsmsIdentityProvider.Factory(logins, () -> accounts, false, open);
     CommandExecutor commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getCommandExecutorTxRequired();
-    requests.as("suzuki", () -> commands.execute(context -> ((IsmsIdentityProvider) factory.openSession())
-        .createMembership("kato", "audit-officer")));
-    assertThat(organisation.members("audit-officer")).containsExactlyInAnyOrder("nakamura", "kato");
-    requests.as("suzuki", () -> commands.execute(context -> ((IsmsIdentityProvider) factory.openSession())
-        .deleteMembership("kato", "audit-officer")));
+    requests.as(DemoOrganisation.SYSTEM_ADMINISTRATOR,
+        () -> commands.execute(context -> ((IsmsIdentityProvider) factory.openSession())
+        .createMembership(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "audit-officer")));
+    assertThat(organisation.members("audit-officer")).containsExactlyInAnyOrder(DemoOrganisation.AUDIT_OFFICER,
+        DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
+    requests.as(DemoOrganisation.SYSTEM_ADMINISTRATOR,
+        () -> commands.execute(context -> ((IsmsIdentityProvider) factory.openSession())
+        .deleteMembership(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "audit-officer")));
     assertThat(output.getAll()).contains("BREAK-GLASS: create membership of group audit-officer (user kato) by suzuki")
         .contains("BREAK-GLASS: delete membership of group audit-officer (user kato) by suzuki");
-    assertThat(organisation.members("audit-officer")).containsExactly("nakamura");
+    assertThat(organisation.members("audit-officer")).containsExactly(DemoOrganisation.AUDIT_OFFICER);
     // the engine's provider, built with the setting off, refuses the same change
-    assertThatThrownBy(() -> requests.as("suzuki", () -> {
-      identity.createMembership("kato", "audit-officer");
+    assertThatThrownBy(() -> requests.as(DemoOrganisation.SYSTEM_ADMINISTRATOR, () -> {
+      identity.createMembership(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "audit-officer");
       return null;
     })).isInstanceOf(AuthorizationException.class);
-    assertThat(organisation.members("audit-officer")).containsExactly("nakamura");
+    assertThat(organisation.members("audit-officer")).containsExactly(DemoOrganisation.AUDIT_OFFICER);
   }
 
   @Test
@@ -156,7 +159,8 @@ class GuardedGroupsAttackTest extends GuardedGroupsAttacks {
         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     jp.sample.isms.organisation.OrganisationData data = jp.sample.isms.organisation.OrganisationFile
         .read("roles.csv", csv, null).data();
-    assertThatThrownBy(() -> new Requests(engine).as("suzuki", () -> importer.importOrganisation(data, null)))
+    assertThatThrownBy(() -> new Requests(engine).as(DemoOrganisation.SYSTEM_ADMINISTRATOR,
+        () -> importer.importOrganisation(data, null)))
         .isInstanceOf(jp.sample.isms.organisation.OrganisationImportException.class).hasMessageContaining("10.1");
     assertThat(engine.getIdentityService().createUserQuery().userId("shadow-officer").count()).isZero();
     assertThat(state()).isEqualTo(before);

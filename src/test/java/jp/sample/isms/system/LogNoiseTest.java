@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Requests;
 import jp.sample.isms.support.RestCalls;
+import jp.sample.isms.support.DemoOrganisation;
 
 /** An ordinary refusal is one INFO line in the log, not an engine ERROR with a stack trace; a login logs no WARN. */
 @IsmsSpringBootTest
@@ -34,7 +35,8 @@ class LogNoiseTest {
     Map<String, Object> values = Requests.internalLaptopTakeOut();
     values.remove("attestDiskEncrypted");
 
-    ResponseEntity<String> answer = rest.withBasicAuth("yamamoto", RestCalls.PASSWORD).postForEntity(
+    ResponseEntity<String> answer = rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE,
+        RestCalls.PASSWORD).postForEntity(
         "/engine-rest/process-definition/key/takeOut/submit-form", RestCalls.variables(values), String.class);
 
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -45,14 +47,17 @@ class LogNoiseTest {
 
   @Test
   void aWithdrawalByAnotherUserAndASelfApprovalAreOneInfoLineEach(CapturedOutput output) {
-    ProcessInstance instance = new Requests(engine).file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance instance = new Requests(engine).file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut());
     String taskId = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult()
         .getId();
 
-    ResponseEntity<String> withdrawal = rest.withBasicAuth("kobayashi", RestCalls.PASSWORD).postForEntity(
+    ResponseEntity<String> withdrawal = rest.withBasicAuth(DemoOrganisation.PRODUCTION_EMPLOYEE,
+        RestCalls.PASSWORD).postForEntity(
         "/api/requests/" + instance.getBusinessKey() + "/withdraw", Map.of(), String.class);
-    ResponseEntity<String> claim = rest.withBasicAuth("yamamoto", RestCalls.PASSWORD).postForEntity(
-        "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "yamamoto"), String.class);
+    ResponseEntity<String> claim = rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE,
+        RestCalls.PASSWORD).postForEntity(
+        "/engine-rest/task/" + taskId + "/claim", Map.of("userId", DemoOrganisation.DESIGN_EMPLOYEE), String.class);
 
     assertThat(withdrawal.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(claim.getStatusCode().is4xxClientError()).as(claim.getBody()).isTrue();
@@ -64,7 +69,8 @@ class LogNoiseTest {
   @Test
   void aLoginInTheWebappsLogsNoWarning(CapturedOutput output) {
     WebappSession session = new WebappSession(rest);
-    assertThat(session.login("yamamoto", RestCalls.PASSWORD, "tasklist").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(session.login(DemoOrganisation.DESIGN_EMPLOYEE, RestCalls.PASSWORD,
+        "tasklist").getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(output.getOut() + output.getErr()).doesNotContain("WARN").doesNotContain("request body has been consumed");
   }
 }

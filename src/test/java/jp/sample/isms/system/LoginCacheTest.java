@@ -27,20 +27,22 @@ class LoginCacheTest {
 
   @Test
   void aRememberedLoginCostsNoBcryptAndAWrongPasswordIsStillRefused() {
-    logins.forgetLogin("kato");
-    assertThat(identityService.checkPassword("kato", DemoOrganisation.PASSWORD)).isTrue();
+    logins.forgetLogin(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
+    assertThat(identityService.checkPassword(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+        DemoOrganisation.PASSWORD)).isTrue();
     long before = BcryptPasswordEncryptor.CHECKS.get();
     for (int i = 0; i < 5; i++) {
-      assertThat(identityService.checkPassword("kato", DemoOrganisation.PASSWORD)).isTrue();
+      assertThat(identityService.checkPassword(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+          DemoOrganisation.PASSWORD)).isTrue();
     }
     assertThat(BcryptPasswordEncryptor.CHECKS.get() - before).isZero();
-    assertThat(identityService.checkPassword("kato", "Wrong-2026!")).isFalse();
+    assertThat(identityService.checkPassword(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "Wrong-2026!")).isFalse();
   }
 
   @Test
   void clientsThatMissTogetherPayBcryptOnce() throws Exception {
     // the remembered login of kato has expired (forgotten); eight clients call at the same moment
-    logins.forgetLogin("kato");
+    logins.forgetLogin(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
     int clients = 8;
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -49,7 +51,7 @@ class LoginCacheTest {
     for (int i = 0; i < clients; i++) {
       answers.add(pool.submit(() -> {
         start.await();
-        return identityService.checkPassword("kato", DemoOrganisation.PASSWORD);
+        return identityService.checkPassword(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, DemoOrganisation.PASSWORD);
       }));
     }
     start.countDown();

@@ -35,7 +35,7 @@ class LoginThrottleTest {
     int refused = 0;
     int throttled = 0;
     for (int i = 0; i < 10; i++) {
-      int status = call(attacker, "tanaka", "guess-" + i);
+      int status = call(attacker, DemoOrganisation.PRESIDENT, "guess-" + i);
       if (status == 401) {
         refused++;
       } else if (status == 429) {
@@ -47,8 +47,8 @@ class LoginThrottleTest {
     // the attacker's address is slowed after three failures
     assertThat(refused).isEqualTo(3);
     assertThat(throttled).isEqualTo(7);
-    assertThat(call(attacker, "tanaka", DemoOrganisation.PASSWORD)).isEqualTo(429);
+    assertThat(call(attacker, DemoOrganisation.PRESIDENT, DemoOrganisation.PASSWORD)).isEqualTo(429);
     // the president, from his own desk, logs in at once
-    assertThat(call("203.0.113.10", "tanaka", DemoOrganisation.PASSWORD)).isEqualTo(200);
+    assertThat(call("203.0.113.10", DemoOrganisation.PRESIDENT, DemoOrganisation.PASSWORD)).isEqualTo(200);
   }
 }

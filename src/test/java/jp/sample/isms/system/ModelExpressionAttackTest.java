@@ -244,7 +244,7 @@ class ModelExpressionAttackTest {
         waiting.with(waiting.harmless())).deploy();
     try {
       ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROBE,
-          Variables.putValue("probe", "値").putValue("requester", "yamamoto"));
+          Variables.putValue("probe", "値").putValue("requester", DemoOrganisation.DESIGN_EMPLOYEE));
       // what the grammar allows evaluates
       assertThat(evaluate(instance, "${execution.getVariable('probe')}")).isEqualTo("値");
       assertThat(evaluate(instance, "${probe == '値' && !empty requester}")).isEqualTo(true);
@@ -267,7 +267,8 @@ class ModelExpressionAttackTest {
       // the step start values may not overwrite the kernel's variables
       assertThatThrownBy(() -> evaluate(instance, "${stepStartValues.set(execution, 'requester', 'tanaka')}"))
           .hasStackTraceContaining("申請の基本情報はモデルから設定できません");
-      assertThat(engine.getRuntimeService().getVariable(instance.getId(), "requester")).isEqualTo("yamamoto");
+      assertThat(engine.getRuntimeService().getVariable(instance.getId(),
+          "requester")).isEqualTo(DemoOrganisation.DESIGN_EMPLOYEE);
     } finally {
       repositoryService.deleteDeployment(deployment.getId(), true);
     }

@@ -167,7 +167,8 @@ class PasswordTakeoverAttackTest {
   void theSystemAdministratorCannotSetAPasswordInCamundaAdmin() {
     Map<String, Object> before = state();
     WebappSession admin = new WebappSession(rest);
-    assertThat(admin.login("suzuki", PASSWORD, "admin").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(admin.login(DemoOrganisation.SYSTEM_ADMINISTRATOR, PASSWORD,
+        "admin").getStatusCode()).isEqualTo(HttpStatus.OK);
     String api = "/camunda/api/engine/engine/default";
     // the "Change password" of another user's account page
     ResponseEntity<String> changed = admin.exchange(HttpMethod.PUT, api + "/user/tanaka/credentials", credentials());
@@ -180,7 +181,7 @@ class PasswordTakeoverAttackTest {
     assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(created.getBody()).contains("onboarding");
     assertThat(identityService.createUserQuery().userId("intruder").count()).isZero();
-    assertUntouched("tanaka", before, "Camunda Admin");
+    assertUntouched(DemoOrganisation.PRESIDENT, before, "Camunda Admin");
   }
 
   @Test
@@ -191,23 +192,28 @@ class PasswordTakeoverAttackTest {
     for (String root : List.of(EngineApiClient.ENGINE_REST, EngineApiClient.WEBAPP)) {
       for (String path : List.of("/user/create", "/user/create/", "//user/create", "/user/create;x=1",
           "/USER/create", "/user/%63reate", "/user/CREATE")) {
-        for (String attacker : List.of("suzuki", "tanaka", "yamamoto")) {
+        for (String attacker : List.of(DemoOrganisation.SYSTEM_ADMINISTRATOR, DemoOrganisation.PRESIDENT,
+            DemoOrganisation.DESIGN_EMPLOYEE)) {
           EngineApiClient.Answer answer = client.call(root, attacker, "POST", path, body);
           assertThat(answer.status()).as("%s POST %s%s: %s", attacker, root, path, answer).isIn(400, 403, 404, 405);
         }
       }
-      assertThat(client.call(root, "suzuki", "POST", "/user/create", body).body()).contains("onboarding");
+      assertThat(client.call(root, DemoOrganisation.SYSTEM_ADMINISTRATOR, "POST", "/user/create",
+          body).body()).contains("onboarding");
       // a body the guard cannot read is refused rather than guessed; a body that is not JSON is not read as JSON
-      assertThat(client.call(root, "suzuki", "POST", "/user/create", "{\"profile\":{\"id\":\"intruder\"}, oops",
+      assertThat(client.call(root, DemoOrganisation.SYSTEM_ADMINISTRATOR, "POST", "/user/create",
+          "{\"profile\":{\"id\":\"intruder\"}, oops",
           "application/json").status()).isEqualTo(403);
-      assertThat(client.call(root, "suzuki", "POST", "/user/create", body, "text/plain").status() / 100)
+      assertThat(client.call(root, DemoOrganisation.SYSTEM_ADMINISTRATOR, "POST", "/user/create", body,
+          "text/plain").status() / 100)
           .isEqualTo(4);
     }
     assertThat(identityService.createUserQuery().userId("intruder").count()).isZero();
     assertThat(state()).isEqualTo(before);
 
     // a profile without a password can be made: it cannot log in until a one-time password is issued
-    EngineApiClient.Answer profileOnly = client.call(EngineApiClient.ENGINE_REST, "suzuki", "POST", "/user/create",
+    EngineApiClient.Answer profileOnly = client.call(EngineApiClient.ENGINE_REST, DemoOrganisation.SYSTEM_ADMINISTRATOR,
+        "POST", "/user/create",
         Map.of("profile", Map.of("id", "intruder2", "firstName", "侵", "lastName", "入", "email", "i2@example.com")));
     assertThat(profileOnly.status()).as(profileOnly.toString()).isEqualTo(204);
     assertThat(jdbc.queryForObject("select PWD_ from ACT_ID_USER where ID_ = 'intruder2'", String.class)).isNull();
@@ -219,8 +225,9 @@ class PasswordTakeoverAttackTest {
   void theJavaApiRefusesTooWhoeverIsLoggedIn() {
     Map<String, Object> before = state();
     Requests requests = new Requests(engine);
-    for (String attacker : List.of("suzuki", "tanaka", "yamamoto")) {
-      User victim = identityService.createUserQuery().userId(attacker.equals("tanaka") ? "suzuki" : "tanaka")
+    for (String attacker : List.of(DemoOrganisation.SYSTEM_ADMINISTRATOR, DemoOrganisation.PRESIDENT,
+        DemoOrganisation.DESIGN_EMPLOYEE)) {
+      User victim = identityService.createUserQuery().userId(attacker.equals(DemoOrganisation.PRESIDENT) ? DemoOrganisation.SYSTEM_ADMINISTRATOR : DemoOrganisation.PRESIDENT)
           .singleResult();
       victim.setPassword(TAKEN_OVER);
       assertThatThrownBy(() -> requests.as(attacker, () -> {
@@ -235,8 +242,8 @@ class PasswordTakeoverAttackTest {
       })).as(attacker).isInstanceOf(AuthorizationException.class);
     }
     assertThat(identityService.createUserQuery().userId("intruder").count()).isZero();
-    assertUntouched("tanaka", before, "Java API");
-    assertUntouched("suzuki", before, "Java API");
+    assertUntouched(DemoOrganisation.PRESIDENT, before, "Java API");
+    assertUntouched(DemoOrganisation.SYSTEM_ADMINISTRATOR, before, "Java API");
   }
 
   @Test
@@ -265,13 +272,14 @@ class PasswordTakeoverAttackTest {
     });
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    ResponseEntity<String> answer = rest.withBasicAuth("suzuki", PASSWORD).exchange("/engine-rest/deployment/create",
+    ResponseEntity<String> answer = rest.withBasicAuth(DemoOrganisation.DEPARTMENT_PROCESS_OWNER,
+        PASSWORD).exchange("/engine-rest/deployment/create",
         HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
     assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(answer.getBody()).contains("許可されていない式").contains("UserTask_1");
     assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentName("passwordTakeover").count())
         .isZero();
-    assertUntouched("tanaka", before, "model");
+    assertUntouched(DemoOrganisation.PRESIDENT, before, "model");
   }
 
   @Test
@@ -305,25 +313,27 @@ class PasswordTakeoverAttackTest {
     int recorded = jdbc.queryForObject("select count(*) from audit_record where step = 'OneTimePasswordIssued'",
         Integer.class);
     // the system administrator's issue (administration page): a one-time password the person must change
-    ResponseEntity<String> issued = rest.withBasicAuth("suzuki", PASSWORD)
+    ResponseEntity<String> issued = rest.withBasicAuth(DemoOrganisation.SYSTEM_ADMINISTRATOR, PASSWORD)
         .postForEntity("/api/accounts/" + OWNER + "/one-time-password", null, String.class);
     assertThat(issued.getStatusCode()).as(issued.getBody()).isEqualTo(HttpStatus.OK);
     assertThat(jdbc.queryForObject("select count(*) from audit_record where step = 'OneTimePasswordIssued'",
         Integer.class)).isEqualTo(recorded + 1);
     assertThat(identityService.checkPassword(OWNER, PASSWORD)).isFalse();
     // the product's issue in code, as whoever is logged in: only for the user it was asked for
-    String password = new Requests(engine).as("suzuki", () -> oneTimePasswords.issue(OWNER));
+    String password = new Requests(engine).as(DemoOrganisation.SYSTEM_ADMINISTRATOR,
+        () -> oneTimePasswords.issue(OWNER));
     assertThat(identityService.checkPassword(OWNER, password)).isTrue();
     assertThat(jdbc.queryForObject("select must_change_password from account_state where user_id = ?",
         Boolean.class, OWNER)).isTrue();
     Map<String, Object> before = state();
-    User other = identityService.createUserQuery().userId("tanaka").singleResult();
+    User other = identityService.createUserQuery().userId(DemoOrganisation.PRESIDENT).singleResult();
     other.setPassword(TAKEN_OVER);
-    assertThatThrownBy(() -> new Requests(engine).as("suzuki", () -> PasswordChanges.reissue(OWNER, () -> {
+    assertThatThrownBy(() -> new Requests(engine).as(DemoOrganisation.SYSTEM_ADMINISTRATOR,
+        () -> PasswordChanges.reissue(OWNER, () -> {
       identityService.saveUser(other);
       return null;
     }))).isInstanceOf(AuthorizationException.class);
-    assertUntouched("tanaka", before, "reissue of another user");
+    assertUntouched(DemoOrganisation.PRESIDENT, before, "reissue of another user");
   }
 
   /** A person with the demo password set by the system (no change demanded). */

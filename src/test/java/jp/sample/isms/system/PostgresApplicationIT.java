@@ -47,9 +47,12 @@ class PostgresApplicationIT {
     assertThat(identity.createUserQuery().list()).extracting(User::getId)
         .containsExactlyInAnyOrderElementsOf(ApplicationStartTest.DEMO_USERS);
     OrganisationService organisation = context.getBean(OrganisationService.class);
-    assertThat(organisation.holders(Role.DEPARTMENT_HEAD, "yamamoto").userIds()).containsExactly("ito");
-    assertThat(organisation.holders(Role.SECTION_CHIEF, "yamamoto").userIds()).containsExactly("watanabe");
-    assertThat(organisation.holders(Role.SYSTEM_ADMINISTRATOR, "kato").userIds()).containsExactly("suzuki");
+    assertThat(organisation.holders(Role.DEPARTMENT_HEAD,
+        DemoOrganisation.DESIGN_EMPLOYEE).userIds()).containsExactly(DemoOrganisation.DEVELOPMENT_HEAD);
+    assertThat(organisation.holders(Role.SECTION_CHIEF,
+        DemoOrganisation.DESIGN_EMPLOYEE).userIds()).containsExactly(DemoOrganisation.DESIGN_CHIEF);
+    assertThat(organisation.holders(Role.SYSTEM_ADMINISTRATOR,
+        DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE).userIds()).containsExactly(DemoOrganisation.SYSTEM_ADMINISTRATOR);
   }
 
   @Test
@@ -63,7 +66,7 @@ class PostgresApplicationIT {
   @Test
   void theDecisionRecordIsAppendOnlyInPostgres() {
     var requests = new jp.sample.isms.support.Requests(context.getBean(org.camunda.bpm.engine.ProcessEngine.class));
-    requests.file("yamamoto", "takeOut", jp.sample.isms.support.Requests.internalLaptopTakeOut());
+    requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", jp.sample.isms.support.Requests.internalLaptopTakeOut());
     org.springframework.jdbc.core.JdbcTemplate jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
     assertThat(jdbc.queryForObject("select count(*) from audit_record", Integer.class)).isPositive();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("update audit_record set comment = 'x'"))
@@ -108,7 +111,8 @@ class PostgresApplicationIT {
       for (int i = 0; i < 12; i++) {
         // each in a transaction of its own that goes on after the insert, as a filing does
         enqueues.add(() -> transactions.execute(status -> {
-          boolean queued = outbox.enqueue(key, "ito", "notice", java.util.Map.of("subject", "テスト", "body", "本文"));
+          boolean queued = outbox.enqueue(key, DemoOrganisation.DEVELOPMENT_HEAD, "notice", java.util.Map.of("subject",
+              "テスト", "body", "本文"));
           jdbc.queryForObject("select count(*) from mail_outbox", Integer.class);
           return queued;
         }));
@@ -134,7 +138,8 @@ class PostgresApplicationIT {
     // and a request still files and is approved with it (the engine needs no row counts of inserts)
     var engine = context.getBean(org.camunda.bpm.engine.ProcessEngine.class);
     var requests = new jp.sample.isms.support.Requests(engine);
-    var instance = requests.file("yamamoto", "takeOut", jp.sample.isms.support.Requests.internalLaptopTakeOut());
+    var instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        jp.sample.isms.support.Requests.internalLaptopTakeOut());
     assertThat(engine.getRuntimeService().getVariables(instance.getId())).containsKeys("requester", "businessKey");
   }
 
@@ -144,9 +149,11 @@ class PostgresApplicationIT {
     String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     assertThat(rest.getForEntity(base + "/engine-rest/task", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(rest.withBasicAuth("yamamoto", DemoOrganisation.PASSWORD).getForEntity(base + "/engine-rest/task", String.class)
+    assertThat(rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE,
+        DemoOrganisation.PASSWORD).getForEntity(base + "/engine-rest/task", String.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(rest.withBasicAuth("yamamoto", "bad").getForEntity(base + "/engine-rest/task", String.class)
+    assertThat(rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE, "bad").getForEntity(base + "/engine-rest/task",
+        String.class)
         .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
@@ -173,23 +180,30 @@ class PostgresApplicationIT {
           java.sql.Timestamp.from(aged.minus(java.time.Duration.ofDays(20))));
       TestRestTemplate rest = new TestRestTemplate();
       String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
-      var refused = rest.withBasicAuth("kato", DemoOrganisation.PASSWORD).getForEntity(base + "/engine-rest/task", String.class);
+      var refused = rest.withBasicAuth(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+          DemoOrganisation.PASSWORD).getForEntity(base + "/engine-rest/task", String.class);
       assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
       assertThat(refused.getBody()).contains("PasswordExpired");
     } finally {
-      context.getBean(jp.sample.isms.organisation.AccountStates.class).passwordSetBySystem("kato");
+      context.getBean(jp.sample.isms.organisation.AccountStates.class).passwordSetBySystem(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
     }
   }
 
   @Test
   void myRequestsDerivesStatesAndListsDecisionsOnPostgres() {
     var requests = new jp.sample.isms.support.Requests(context.getBean(org.camunda.bpm.engine.ProcessEngine.class));
-    var pending = requests.file("yamamoto", "takeOut", jp.sample.isms.support.Requests.internalLaptopTakeOut());
-    var approved = requests.file("yamamoto", "takeOut", jp.sample.isms.support.Requests.internalLaptopTakeOut());
-    requests.complete("ito", approved, java.util.Map.of("decision", "APPROVED", "decisionComment", "承認します"));
-    var sentBack = requests.file("yamamoto", "takeOut", jp.sample.isms.support.Requests.internalLaptopTakeOut());
-    requests.complete("ito", sentBack, java.util.Map.of("decision", "SENT_BACK", "decisionComment", "日付を確認"));
-    TestRestTemplate rest = new TestRestTemplate().withBasicAuth("yamamoto", DemoOrganisation.PASSWORD);
+    var pending = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        jp.sample.isms.support.Requests.internalLaptopTakeOut());
+    var approved = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        jp.sample.isms.support.Requests.internalLaptopTakeOut());
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, approved, java.util.Map.of("decision", "APPROVED",
+        "decisionComment", "承認します"));
+    var sentBack = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        jp.sample.isms.support.Requests.internalLaptopTakeOut());
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, sentBack, java.util.Map.of("decision", "SENT_BACK",
+        "decisionComment", "日付を確認"));
+    TestRestTemplate rest = new TestRestTemplate().withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE,
+        DemoOrganisation.PASSWORD);
     String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
 
     String list = rest.getForObject(base + "/api/my/requests?size=50", String.class);
@@ -200,7 +214,8 @@ class PostgresApplicationIT {
     assertThat(rest.getForObject(base + "/api/my/requests.csv", String.class)).contains(approved.getBusinessKey());
     assertThat(rest.getForObject(base + "/api/my/requests/" + approved.getBusinessKey(), String.class))
         .contains("UserTask_ReportReturn", "承認します");
-    TestRestTemplate ito = new TestRestTemplate().withBasicAuth("ito", DemoOrganisation.PASSWORD);
+    TestRestTemplate ito = new TestRestTemplate().withBasicAuth(DemoOrganisation.DEVELOPMENT_HEAD,
+        DemoOrganisation.PASSWORD);
     assertThat(ito.getForObject(base + "/api/my/decisions", String.class)).contains(approved.getBusinessKey(),
         sentBack.getBusinessKey());
     assertThat(ito.getForObject(base + "/api/my/tasks", String.class)).contains(pending.getBusinessKey());

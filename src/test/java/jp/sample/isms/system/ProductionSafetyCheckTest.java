@@ -33,9 +33,9 @@ class ProductionSafetyCheckTest {
 
   @Test
   void productionWithAUserOnThePublishedPasswordIsRefused() {
-    // the demo users of this context all still have Demo-2026!
+    // the demo users of this context all still have the published demo password
     assertThatThrownBy(() -> check("production", false, false).check())
-        .hasMessageContaining("still have the published demo password").hasMessageContaining("yamamoto");
+        .hasMessageContaining("still have the published demo password").hasMessageContaining(DemoOrganisation.DESIGN_EMPLOYEE);
   }
 
   @Test

@@ -38,11 +38,14 @@ class RestAuthenticationTest {
     tasks.addCandidateGroup(task.getId(), "rest-cache-test");
     String count = "/engine-rest/task/count?taskId=" + task.getId();
     try {
-      assertThat(rest.withBasicAuth("kato", DemoOrganisation.PASSWORD).getForObject(count, String.class)).contains("\"count\":0");
-      identity.createMembership("kato", "rest-cache-test");
-      assertThat(rest.withBasicAuth("kato", DemoOrganisation.PASSWORD).getForObject(count, String.class)).contains("\"count\":1");
-      identity.deleteMembership("kato", "rest-cache-test");
-      assertThat(rest.withBasicAuth("kato", DemoOrganisation.PASSWORD).getForObject(count, String.class)).contains("\"count\":0");
+      assertThat(rest.withBasicAuth(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+          DemoOrganisation.PASSWORD).getForObject(count, String.class)).contains("\"count\":0");
+      identity.createMembership(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "rest-cache-test");
+      assertThat(rest.withBasicAuth(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+          DemoOrganisation.PASSWORD).getForObject(count, String.class)).contains("\"count\":1");
+      identity.deleteMembership(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "rest-cache-test");
+      assertThat(rest.withBasicAuth(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+          DemoOrganisation.PASSWORD).getForObject(count, String.class)).contains("\"count\":0");
     } finally {
       tasks.deleteTask(task.getId(), true);
       identity.deleteGroup("rest-cache-test");
@@ -58,14 +61,14 @@ class RestAuthenticationTest {
 
   @Test
   void aDemoUserWithTheRightPasswordIsServed() {
-    ResponseEntity<String> response = rest.withBasicAuth("yamamoto", DemoOrganisation.PASSWORD)
+    ResponseEntity<String> response = rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.PASSWORD)
         .getForEntity("/engine-rest/task", String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
   @Test
   void aWrongPasswordIsRefused() {
-    ResponseEntity<String> response = rest.withBasicAuth("yamamoto", "wrong-password")
+    ResponseEntity<String> response = rest.withBasicAuth(DemoOrganisation.DESIGN_EMPLOYEE, "wrong-password")
         .getForEntity("/engine-rest/task", String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }

@@ -40,6 +40,7 @@ import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.support.KeycloakServer;
 import jp.sample.isms.support.Requests;
 import jp.sample.isms.takeout.TakeOutProcess;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The product's authorization matrix and attack tests with single sign-on on: the same classes as with the product's
@@ -112,7 +113,7 @@ class SingleSignOnAttackIT {
 
     @BeforeEach
     void signedInThroughTheIdp() {
-      theLoginsWork(client, "yamamoto");
+      theLoginsWork(client, DemoOrganisation.DESIGN_EMPLOYEE);
     }
 
     @Override
@@ -162,7 +163,7 @@ class SingleSignOnAttackIT {
 
     @BeforeEach
     void signedInThroughTheIdp() {
-      theLoginsWork(client, "sato");
+      theLoginsWork(client, DemoOrganisation.HR_HEAD);
     }
 
     @Override
@@ -198,19 +199,20 @@ class SingleSignOnAttackIT {
 
     @Override
     EngineApiClient.Answer asSuzuki(HttpMethod method, String path, String json) {
-      return client.call("", "suzuki", method.name(), path, json);
+      return client.call("", DemoOrganisation.SYSTEM_ADMINISTRATOR, method.name(), path, json);
     }
 
     @Override
     boolean suzukiSignsInToCamundaAdmin() {
-      EngineApiClient.Answer who = client.inSession("suzuki", "GET", "/camunda/api/admin/auth/user/default", null);
-      return who.status() == 200 && who.json().get("userId").asText().equals("suzuki")
+      EngineApiClient.Answer who = client.inSession(DemoOrganisation.SYSTEM_ADMINISTRATOR, "GET",
+          "/camunda/api/admin/auth/user/default", null);
+      return who.status() == 200 && who.json().get("userId").asText().equals(DemoOrganisation.SYSTEM_ADMINISTRATOR)
           && who.json().get("authorizedApps").toString().contains("admin");
     }
 
     @Override
     EngineApiClient.Answer inCamundaAdmin(HttpMethod method, String path, String json) {
-      return client.inSession("suzuki", method.name(), path, json);
+      return client.inSession(DemoOrganisation.SYSTEM_ADMINISTRATOR, method.name(), path, json);
     }
   }
 
@@ -223,9 +225,10 @@ class SingleSignOnAttackIT {
 
     @BeforeEach
     void katosRequestWaitsForSuzuki() {
-      theLoginsWork(client, "nakamura");
+      theLoginsWork(client, DemoOrganisation.PRODUCTION_CHIEF);
       ProcessEngine engine = bean(ProcessEngine.class);
-      request = new Requests(engine).file("kato", "takeOut", Requests.internalLaptopTakeOut("kato"));
+      request = new Requests(engine).file(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "takeOut",
+          Requests.internalLaptopTakeOut(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE));
       ids = EngineApiInventoryTest.ids(engine, request);
     }
 
@@ -251,8 +254,8 @@ class SingleSignOnAttackIT {
 
     @BeforeEach
     void yamamotosTakeOutWaitsForIto() {
-      request = new Requests(bean(ProcessEngine.class)).file("yamamoto", "takeOut",
-          Requests.internalLaptopTakeOut("yamamoto"));
+      request = new Requests(bean(ProcessEngine.class)).file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+          Requests.internalLaptopTakeOut(DemoOrganisation.DESIGN_EMPLOYEE));
       task = bean(ProcessEngine.class).getTaskService().createTaskQuery().processInstanceId(request.getId())
           .singleResult().getId();
     }
@@ -387,7 +390,7 @@ class SingleSignOnAttackIT {
       HttpResponse<String> profile = send("GET", "/engine-rest/user/takahashi/profile", null, "Bearer " + other);
       assertThat(profile.statusCode()).isEqualTo(401);
       assertThat(profile.body()).doesNotContain("別人");
-      assertThat(bean(ProcessEngine.class).getIdentityService().createUserQuery().userId("takahashi").singleResult()
+      assertThat(bean(ProcessEngine.class).getIdentityService().createUserQuery().userId(DemoOrganisation.MANUFACTURING_HEAD).singleResult()
           .getLastName()).isNotEqualTo("別人");
     }
 
@@ -396,16 +399,21 @@ class SingleSignOnAttackIT {
       // yamamoto is in the IdP's group camunda-admin, which the group mapping does not name
       Map<String, Object> before = state();
       for (String root : EngineSurfaceAttacks.ROOTS) {
-        assertThat(client.call(root, "yamamoto", "GET", "/authorization", null).status()).as(root).isEqualTo(403);
-        assertThat(client.call(root, "yamamoto", "POST", "/authorization/create", Map.of("type", 1,
-            "permissions", List.of("ALL"), "userId", "yamamoto", "resourceType", 0, "resourceId", "*")).status())
+        assertThat(client.call(root, DemoOrganisation.DESIGN_EMPLOYEE, "GET", "/authorization",
+            null).status()).as(root).isEqualTo(403);
+        assertThat(client.call(root, DemoOrganisation.DESIGN_EMPLOYEE, "POST", "/authorization/create", Map.of("type",
+            1,
+            "permissions", List.of("ALL"), "userId", DemoOrganisation.DESIGN_EMPLOYEE, "resourceType", 0, "resourceId",
+                "*")).status())
             .as(root).isEqualTo(403);
-        assertThat(client.call(root, "yamamoto", "PUT", "/group/camunda-admin/members/yamamoto", null).status())
+        assertThat(client.call(root, DemoOrganisation.DESIGN_EMPLOYEE, "PUT", "/group/camunda-admin/members/yamamoto",
+            null).status())
             .as(root).isEqualTo(403);
       }
-      EngineApiClient.Answer who = client.inSession("yamamoto", "GET", "/camunda/api/admin/auth/user/default", null);
+      EngineApiClient.Answer who = client.inSession(DemoOrganisation.DESIGN_EMPLOYEE, "GET",
+          "/camunda/api/admin/auth/user/default", null);
       assertThat(who.json().get("authorizedApps").toString()).doesNotContain("admin", "cockpit");
-      assertThat(bean(ProcessEngine.class).getIdentityService().createUserQuery().userId("yamamoto")
+      assertThat(bean(ProcessEngine.class).getIdentityService().createUserQuery().userId(DemoOrganisation.DESIGN_EMPLOYEE)
           .memberOfGroup("camunda-admin").count()).isZero();
       assertThat(state()).isEqualTo(before);
     }
@@ -413,7 +421,8 @@ class SingleSignOnAttackIT {
     @Test
     void aProductPasswordIsRefusedButTheBreakGlassAdministrators() {
       Map<String, Object> before = state();
-      for (String user : List.of("yamamoto", "ito", "tanaka", "nakamura")) {
+      for (String user : List.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD,
+          DemoOrganisation.PRESIDENT, DemoOrganisation.PRODUCTION_CHIEF)) {
         refused("HTTP Basic of " + user, "Basic " + Base64.getEncoder().encodeToString((user + ":"
             + KeycloakServer.PASSWORD).getBytes(StandardCharsets.UTF_8)));
       }
@@ -445,22 +454,24 @@ class SingleSignOnAttackIT {
     @Test
     void theNextCallAfterTheCheckIntervalIsRefusedTheAccountDisabledAndTheStepsMoveOn() throws Exception {
       Requests requests = new Requests(bean(ProcessEngine.class));
-      ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY,
-          Requests.internalLaptopTakeOut("yamamoto"));
+      ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY,
+          Requests.internalLaptopTakeOut(DemoOrganisation.DESIGN_EMPLOYEE));
       EngineApiClient client = new EngineApiClient(APP, ApiLogin.sso(idp));
       String task = requests.task(instance).getId();
-      EngineApiClient.Answer claimed = client.call(EngineApiClient.ENGINE_REST, "ito", "POST", "/task/" + task
-          + "/claim", Map.of("userId", "ito"));
+      EngineApiClient.Answer claimed = client.call(EngineApiClient.ENGINE_REST, DemoOrganisation.DEVELOPMENT_HEAD,
+          "POST", "/task/" + task
+          + "/claim", Map.of("userId", DemoOrganisation.DEVELOPMENT_HEAD));
       assertThat(claimed.status()).as(claimed.toString()).isEqualTo(204);
-      assertThat(bean(AccountStates.class).isDisabled("ito")).isFalse();
+      assertThat(bean(AccountStates.class).isDisabled(DemoOrganisation.DEVELOPMENT_HEAD)).isFalse();
       idp.setEnabled("ito", false);
       try {
         Thread.sleep(BEARER_CHECK.toMillis() + 500);
         // the same token, still valid by its signature and expiry
-        EngineApiClient.Answer refused = client.call(EngineApiClient.ENGINE_REST, "ito", "GET", "/task/" + task,
+        EngineApiClient.Answer refused = client.call(EngineApiClient.ENGINE_REST, DemoOrganisation.DEVELOPMENT_HEAD,
+            "GET", "/task/" + task,
             null);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
-        assertThat(bean(AccountStates.class).isDisabled("ito")).isTrue();
+        assertThat(bean(AccountStates.class).isDisabled(DemoOrganisation.DEVELOPMENT_HEAD)).isTrue();
         // the claimed approval went back and, with no other active development head, up to the president
         Task step = requests.task(instance);
         assertThat(step.getTaskDefinitionKey()).isEqualTo(TakeOutProcess.TASK_APPROVE);
@@ -471,10 +482,12 @@ class SingleSignOnAttackIT {
         assertThat(bean(JdbcTemplate.class).queryForObject("select count(*) from audit_record where outcome = "
             + "'ACCOUNT_DISABLED' and requester = 'ito' and comment like '%ID プロバイダ%'", Integer.class)).isOne();
         // and stays refused on the other root as well
-        assertThat(client.call("", "ito", "GET", "/api/my/requests", null).status()).isEqualTo(401);
+        assertThat(client.call("", DemoOrganisation.DEVELOPMENT_HEAD, "GET", "/api/my/requests",
+            null).status()).isEqualTo(401);
       } finally {
         idp.setEnabled("ito", true);
-        bean(AccountDeactivation.class).enable("ito", "suzuki");
+        bean(AccountDeactivation.class).enable(DemoOrganisation.DEVELOPMENT_HEAD,
+            DemoOrganisation.SYSTEM_ADMINISTRATOR);
       }
     }
   }

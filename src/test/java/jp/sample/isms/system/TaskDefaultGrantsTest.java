@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The default grants of a task's assignee and candidates: one authorization per user or group and task, with READ and
@@ -53,22 +54,22 @@ class TaskDefaultGrantsTest {
         .execute(context -> {
           Task task = tasks.newTask();
           task.setName("default grants");
-          task.setAssignee("ito");
+          task.setAssignee(DemoOrganisation.DEVELOPMENT_HEAD);
           tasks.saveTask(task);
-          tasks.addCandidateUser(task.getId(), "ito");
-          tasks.addCandidateUser(task.getId(), "yamamoto");
+          tasks.addCandidateUser(task.getId(), DemoOrganisation.DEVELOPMENT_HEAD);
+          tasks.addCandidateUser(task.getId(), DemoOrganisation.DESIGN_EMPLOYEE);
           tasks.addCandidateGroup(task.getId(), "department-head.development");
           tasks.addCandidateGroup(task.getId(), "department-head.development");
           return task.getId();
         });
 
-    assertGrantedOnce("ito", null);
-    assertGrantedOnce("yamamoto", null);
+    assertGrantedOnce(DemoOrganisation.DEVELOPMENT_HEAD, null);
+    assertGrantedOnce(DemoOrganisation.DESIGN_EMPLOYEE, null);
     assertGrantedOnce(null, "department-head.development");
     assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId).count())
         .isEqualTo(3);
     // and on the task's history, one per user and group as well
-    for (String user : List.of("ito", "yamamoto")) {
+    for (String user : List.of(DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.DESIGN_EMPLOYEE)) {
       assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK).resourceId(taskId)
           .userIdIn(user).list()).hasSize(1);
     }
@@ -76,11 +77,14 @@ class TaskDefaultGrantsTest {
         .groupIdIn("department-head.development").list()).hasSize(1);
     assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK).resourceId(taskId)
         .count()).isEqualTo(3);
-    assertThat(authorizations.isUserAuthorized("yamamoto", List.of(), HistoricTaskPermissions.READ,
+    assertThat(authorizations.isUserAuthorized(DemoOrganisation.DESIGN_EMPLOYEE, List.of(),
+        HistoricTaskPermissions.READ,
         Resources.HISTORIC_TASK, taskId)).isTrue();
-    assertThat(authorizations.isUserAuthorized("yamamoto", List.of(), Permissions.UPDATE, Resources.TASK, taskId))
+    assertThat(authorizations.isUserAuthorized(DemoOrganisation.DESIGN_EMPLOYEE, List.of(), Permissions.UPDATE,
+        Resources.TASK, taskId))
         .isTrue();
-    assertThat(authorizations.isUserAuthorized("kato", List.of(), Permissions.READ, Resources.TASK, taskId))
+    assertThat(authorizations.isUserAuthorized(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, List.of(), Permissions.READ,
+        Resources.TASK, taskId))
         .isFalse();
   }
 
@@ -91,18 +95,19 @@ class TaskDefaultGrantsTest {
     tasks.saveTask(task);
     taskId = task.getId();
     Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    read.setUserId("yamamoto");
+    read.setUserId(DemoOrganisation.DESIGN_EMPLOYEE);
     read.setResource(Resources.TASK);
     read.setResourceId(taskId);
     read.addPermission(Permissions.READ);
     authorizations.saveAuthorization(read);
-    assertThat(authorizations.isUserAuthorized("yamamoto", List.of(), Permissions.UPDATE, Resources.TASK, taskId))
+    assertThat(authorizations.isUserAuthorized(DemoOrganisation.DESIGN_EMPLOYEE, List.of(), Permissions.UPDATE,
+        Resources.TASK, taskId))
         .isFalse();
 
-    tasks.addCandidateUser(taskId, "yamamoto");
+    tasks.addCandidateUser(taskId, DemoOrganisation.DESIGN_EMPLOYEE);
 
-    assertGrantedOnce("yamamoto", null);
-    assertThat(authorizations.createAuthorizationQuery().userIdIn("yamamoto").resourceType(Resources.TASK)
+    assertGrantedOnce(DemoOrganisation.DESIGN_EMPLOYEE, null);
+    assertThat(authorizations.createAuthorizationQuery().userIdIn(DemoOrganisation.DESIGN_EMPLOYEE).resourceType(Resources.TASK)
         .resourceId(taskId).singleResult().getId()).isEqualTo(read.getId());
   }
 

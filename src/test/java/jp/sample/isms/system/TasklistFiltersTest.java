@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.support.DemoOrganisation;
 
 @IsmsSpringBootTest
 class TasklistFiltersTest {
@@ -30,7 +31,8 @@ class TasklistFiltersTest {
 
   @Test
   void everyUserSeesTheFourReadyMadeFilters() {
-    for (String user : List.of("yamamoto", "ito", "tanaka", "kato")) {
+    for (String user : List.of(DemoOrganisation.DESIGN_EMPLOYEE, DemoOrganisation.DEVELOPMENT_HEAD,
+        DemoOrganisation.PRESIDENT, DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE)) {
       // when
       identityService.setAuthentication(user, identityService.createGroupQuery().groupMember(user).list()
           .stream().map(g -> g.getId()).toList());
@@ -54,11 +56,12 @@ class TasklistFiltersTest {
   @Test
   void myRequestsBelongsToItsUser() {
     Filter yamamotos = filterService.createTaskFilterQuery().filterName(TasklistFilters.MY_REQUESTS)
-        .filterOwner("yamamoto").singleResult();
+        .filterOwner(DemoOrganisation.DESIGN_EMPLOYEE).singleResult();
     assertThat(yamamotos).isNotNull();
-    identityService.setAuthentication("ito", List.of("employees", "department-head.development"));
+    identityService.setAuthentication(DemoOrganisation.DEVELOPMENT_HEAD, List.of("employees",
+        "department-head.development"));
     try {
-      assertThat(filterService.createTaskFilterQuery().filterOwner("yamamoto").count()).isZero();
+      assertThat(filterService.createTaskFilterQuery().filterOwner(DemoOrganisation.DESIGN_EMPLOYEE).count()).isZero();
     } finally {
       identityService.clearAuthentication();
     }

@@ -78,7 +78,7 @@ class AnnualPlanBrowserIT {
   @Test
   void theSecurityOfficerReadsAndFiltersTheYearsPlanAndAnEmployeeIsRefused() {
     // when tanaka opens 年間計画 for business year 2026
-    login("tanaka");
+    login(DemoOrganisation.PRESIDENT);
     browser.get(base() + "/plan/?year=2026");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "2026年度"));
 
@@ -107,7 +107,7 @@ class AnnualPlanBrowserIT {
 
     // when yamamoto opens it, she is refused and sees nothing of the plan
     browser.manage().deleteAllCookies();
-    login("yamamoto");
+    login(DemoOrganisation.DESIGN_EMPLOYEE);
     browser.get(base() + "/plan/?year=2026");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "年間計画は情報セキュリティ責任者"));
     assertThat(browser.findElement(By.id("results")).isDisplayed()).isFalse();

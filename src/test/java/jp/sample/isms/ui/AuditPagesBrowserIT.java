@@ -81,8 +81,10 @@ class AuditPagesBrowserIT {
   void nakamuraFindsARequestSeesItsPathAndTheRegister() {
     // given yamamoto's take-out, approved by ito
     Requests requests = new Requests(engine);
-    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
-    requests.complete("ito", instance, Map.of("decision", "APPROVED", "decisionComment", "承認します"));
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut());
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("decision", "APPROVED", "decisionComment",
+        "承認します"));
     String key = instance.getBusinessKey();
 
     // when nakamura searches for it

@@ -34,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Requests;
 import jp.sample.isms.support.RestCalls;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * プロセス設計 (1.4) in Debian's headless Chromium: the process owner suzuki opens {@code takeOutApprover.dmn} on the
@@ -107,10 +108,11 @@ class DesignWorkbenchBrowserIT {
 
   @Test
   void suzukiChangesWhoApprovesInternalTakeOutsAndTanakaApprovesIt() {
-    String revisionBefore = rest.get("tanaka", "/api/design/revision").body().path("revision").asText();
+    String revisionBefore = rest.get(DemoOrganisation.PRESIDENT,
+        "/api/design/revision").body().path("revision").asText();
 
     // suzuki opens the table on the page
-    steps.login("suzuki");
+    steps.login(DemoOrganisation.SYSTEM_ADMINISTRATOR);
     browser.get(base() + "/design/");
     WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
         By.cssSelector("#models tr[data-resource='takeOutApprover.dmn']")));
@@ -156,11 +158,13 @@ class DesignWorkbenchBrowserIT {
     // suzuki cannot approve her own proposal: no task of it is hers to take, and claiming one is refused
     Task approval = wait.until(driver -> taskService.createTaskQuery().processInstanceId(revision.getId())
         .singleResult());
-    assertThat(taskService.createTaskQuery().processInstanceId(revision.getId()).taskCandidateUser("suzuki")
+    assertThat(taskService.createTaskQuery().processInstanceId(revision.getId()).taskCandidateUser(DemoOrganisation.SYSTEM_ADMINISTRATOR)
         .includeAssignedTasks().count()).isZero();
-    assertThat(rest.post("suzuki", "/engine-rest/task/" + approval.getId() + "/claim", java.util.Map.of("userId",
-        "suzuki")).status()).isBetween(400, 499);
-    assertThat(rest.post("suzuki", "/engine-rest/task/" + approval.getId() + "/complete", java.util.Map.of())
+    assertThat(rest.post(DemoOrganisation.SYSTEM_ADMINISTRATOR, "/engine-rest/task/" + approval.getId() + "/claim",
+        java.util.Map.of("userId",
+        DemoOrganisation.SYSTEM_ADMINISTRATOR)).status()).isBetween(400, 499);
+    assertThat(rest.post(DemoOrganisation.SYSTEM_ADMINISTRATOR, "/engine-rest/task/" + approval.getId() + "/complete",
+        java.util.Map.of())
         .status()).isBetween(400, 499);
     assertThat(taskService.createTaskQuery().taskId(approval.getId()).singleResult().getAssignee()).isNull();
     assertThat(latestDecision().getVersion()).isEqualTo(decisionVersionBefore);
@@ -171,16 +175,18 @@ class DesignWorkbenchBrowserIT {
     // the approved table is deployed, with a new regulation revision
     DecisionDefinition deployed = latestDecision();
     assertThat(deployed.getVersion()).isEqualTo(decisionVersionBefore + 1);
-    String revisionAfter = rest.get("tanaka", "/api/design/revision").body().path("revision").asText();
+    String revisionAfter = rest.get(DemoOrganisation.PRESIDENT,
+        "/api/design/revision").body().path("revision").asText();
     assertThat(revisionAfter).isNotEmpty().isNotEqualTo(revisionBefore);
 
     // a new take-out of an INTERNAL asset goes to yamamoto's section chief, and its record carries the revision
-    takeOut = new Requests(engine).file("yamamoto", "takeOut", Requests.internalLaptopTakeOut("yamamoto"));
+    takeOut = new Requests(engine).file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut(DemoOrganisation.DESIGN_EMPLOYEE));
     Task task = wait.until(driver -> taskService.createTaskQuery().processInstanceId(takeOut.getId()).singleResult());
     assertThat(taskService.getIdentityLinksForTask(task.getId())).anySatisfy(link ->
         assertThat(link.getGroupId()).isEqualTo("section-chief.design"));
-    assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateUser("watanabe").count()).isOne();
-    assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateUser("ito").count()).isZero();
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateUser(DemoOrganisation.DESIGN_CHIEF).count()).isOne();
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateUser(DemoOrganisation.DEVELOPMENT_HEAD).count()).isZero();
     assertThat(historyService.createHistoricDecisionInstanceQuery().processInstanceId(takeOut.getId())
         .decisionDefinitionKey(DECISION).singleResult().getDecisionDefinitionId()).isEqualTo(deployed.getId());
     List<String> revisions = jdbc.queryForList(
@@ -192,28 +198,29 @@ class DesignWorkbenchBrowserIT {
   void someoneWhoIsNoProcessOwnerIsRefusedThePageAndItsApi() {
     int deployments = (int) repositoryService.createDeploymentQuery().count();
 
-    RestCalls.Call page = rest.get("yamamoto", "/design/index.html");
+    RestCalls.Call page = rest.get(DemoOrganisation.DESIGN_EMPLOYEE, "/design/index.html");
     assertThat(page.status()).isEqualTo(403);
     assertThat(page.text()).contains("プロセスオーナー").doesNotContain("design-editors.js");
-    assertThat(rest.get("yamamoto", "/design/").status()).isEqualTo(403);
-    assertThat(rest.get("yamamoto", "/design/design.js").status()).isEqualTo(403);
-    RestCalls.Call models = rest.get("yamamoto", "/api/design/models");
+    assertThat(rest.get(DemoOrganisation.DESIGN_EMPLOYEE, "/design/").status()).isEqualTo(403);
+    assertThat(rest.get(DemoOrganisation.DESIGN_EMPLOYEE, "/design/design.js").status()).isEqualTo(403);
+    RestCalls.Call models = rest.get(DemoOrganisation.DESIGN_EMPLOYEE, "/api/design/models");
     assertThat(models.status()).isEqualTo(403);
     assertThat(models.text()).doesNotContain("takeOutApprover");
-    assertThat(rest.post("yamamoto", "/api/design/proposals", java.util.Map.of("files", List.of(java.util.Map.of(
+    assertThat(rest.post(DemoOrganisation.DESIGN_EMPLOYEE, "/api/design/proposals", java.util.Map.of("files",
+        List.of(java.util.Map.of(
         "name", "takeOutApprover.dmn", "content", "<definitions/>")), "reason", "x", "clauses", "3.2")).status())
         .isEqualTo(403);
-    assertThat(rest.get("suzuki", "/design/index.html").status()).isEqualTo(200);
+    assertThat(rest.get(DemoOrganisation.SYSTEM_ADMINISTRATOR, "/design/index.html").status()).isEqualTo(200);
 
     // in the browser, logged in to Tasklist
-    steps.login("yamamoto");
+    steps.login(DemoOrganisation.DESIGN_EMPLOYEE);
     browser.get(base() + "/design/");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "アクセスできません"));
     assertThat(browser.findElement(By.tagName("body")).getText()).contains("プロセスオーナー")
         .doesNotContain("takeOutApprover");
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("modelRevision")
-        .variableValueEquals("requester", "yamamoto").count()).isZero();
+        .variableValueEquals("requester", DemoOrganisation.DESIGN_EMPLOYEE).count()).isZero();
   }
 
   @Test
@@ -222,7 +229,7 @@ class DesignWorkbenchBrowserIT {
     String newLabel = "所属部門 (申請時点の人事情報)";
 
     // suzuki opens the table and edits it: the table is the draft's first file
-    steps.login("suzuki");
+    steps.login(DemoOrganisation.SYSTEM_ADMINISTRATOR);
     browser.get(base() + "/design/");
     openModel("takeOutApprover.dmn");
     edit(cell(INTERNAL_RULE, "Output_ApproverRole"), "\"SECTION_CHIEF\"");
@@ -315,7 +322,7 @@ class DesignWorkbenchBrowserIT {
   /** tanaka takes the revision's approval in 自分のグループのタスク and approves it; the request ends. */
   private void approveAsTanaka(ProcessInstance revision) {
     browser.manage().deleteAllCookies();
-    steps.login("tanaka");
+    steps.login(DemoOrganisation.PRESIDENT);
     steps.clickText("a", "自分のグループのタスク");
     wait.ignoring(StaleElementReferenceException.class).until(driver -> {
       for (WebElement item : driver.findElements(By.cssSelector("li"))) {

@@ -29,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.incident.IncidentProcess;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * An incident in the Camunda 7.24 Tasklist in Debian's headless Chromium: kobayashi reports a lost USB stick with
@@ -72,7 +73,7 @@ class IncidentBrowserIT {
   @Test
   void kobayashiReportsALostUsbStickAndTakahashiSeesItInHisTasksWithinTheMinute() {
     // given kobayashi in Tasklist
-    steps.login("kobayashi");
+    steps.login(DemoOrganisation.PRODUCTION_EMPLOYEE);
     steps.clickText("a", "新しい申請");
     steps.clickText(".modal a", "情報セキュリティインシデント報告");
 
@@ -90,7 +91,8 @@ class IncidentBrowserIT {
 
     // then it is a level-3 incident waiting for the president and the incident officer
     ProcessInstance instance = wait.until(driver -> runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(IncidentProcess.KEY).variableValueEquals("requester", "kobayashi")
+        .processDefinitionKey(IncidentProcess.KEY).variableValueEquals("requester",
+            DemoOrganisation.PRODUCTION_EMPLOYEE)
         .variableValueEquals("summary", "顧客名簿を保存した USB メモリを電車内で紛失した").list().stream().findFirst()
         .orElse(null));
     assertThat(instance.getBusinessKey()).startsWith("IN-");
@@ -99,7 +101,7 @@ class IncidentBrowserIT {
 
     // when takahashi opens 自分のグループのタスク, then the acknowledgement is there
     browser.manage().deleteAllCookies();
-    steps.login("takahashi");
+    steps.login(DemoOrganisation.MANUFACTURING_HEAD);
     steps.clickText("a", "自分のグループのタスク");
     wait.ignoring(StaleElementReferenceException.class).until(driver -> {
       for (WebElement row : driver.findElements(By.cssSelector("li"))) {

@@ -76,19 +76,26 @@ class MyRequestsBrowserIT {
   @Test
   void yamamotoSeesHerRequestsWithTheirStatesKobayashiNoneAndItoWhatHeDecided() throws Exception {
     // given yamamoto's take-outs: one waiting for ito, one approved by ito, one rejected by tanaka, one sent back
-    ProcessInstance pending = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
-    ProcessInstance approved = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
-    requests.complete("ito", approved, Map.of("decision", "APPROVED", "decisionComment", "返却時に報告してください"));
+    ProcessInstance pending = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut());
+    ProcessInstance approved = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut());
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, approved, Map.of("decision", "APPROVED", "decisionComment",
+        "返却時に報告してください"));
     Map<String, Object> secret = Requests.internalLaptopTakeOut();
     secret.put("assetIds", "IA-0002"); // 極秘 in the 情報資産管理台帳: the president decides
-    ProcessInstance rejected = requests.file("yamamoto", "takeOut", secret);
-    requests.complete("tanaka", rejected, Map.of("decision", "REJECTED", "decisionComment", "極秘は持ち出し不可"));
-    ProcessInstance sentBack = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
-    requests.complete("ito", sentBack, Map.of("decision", "SENT_BACK", "decisionComment", "返却日を確認してください"));
-    ProcessInstance kobayashis = requests.file("kobayashi", "takeOut", Requests.internalLaptopTakeOut("kobayashi"));
+    ProcessInstance rejected = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", secret);
+    requests.complete(DemoOrganisation.PRESIDENT, rejected, Map.of("decision", "REJECTED", "decisionComment",
+        "極秘は持ち出し不可"));
+    ProcessInstance sentBack = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut());
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, sentBack, Map.of("decision", "SENT_BACK", "decisionComment",
+        "返却日を確認してください"));
+    ProcessInstance kobayashis = requests.file(DemoOrganisation.PRODUCTION_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut(DemoOrganisation.PRODUCTION_EMPLOYEE));
 
     // when yamamoto opens 申請一覧 from Tasklist's navigation bar
-    login("yamamoto");
+    login(DemoOrganisation.DESIGN_EMPLOYEE);
     WebElement link = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("isms-my-requests")));
     assertThat(link.getText()).contains("申請一覧");
     click(link);
@@ -138,7 +145,7 @@ class MyRequestsBrowserIT {
 
     // when kobayashi opens his list, none of yamamoto's requests are there
     logout();
-    login("kobayashi");
+    login(DemoOrganisation.PRODUCTION_EMPLOYEE);
     browser.get(base() + "/my/");
     wait.until(ExpectedConditions.presenceOfElementLocated(row(kobayashis)));
     for (ProcessInstance hers : List.of(pending, approved, rejected, sentBack)) {
@@ -152,8 +159,9 @@ class MyRequestsBrowserIT {
 
     // when ito opens his, he sees what he decided and the step he holds
     logout();
-    ProcessInstance waitingForIto = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
-    login("ito");
+    ProcessInstance waitingForIto = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut());
+    login(DemoOrganisation.DEVELOPMENT_HEAD);
     browser.get(base() + "/my/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("decidedResults")));
     WebElement decided = browser.findElement(By.id("decidedResults"));
@@ -170,7 +178,7 @@ class MyRequestsBrowserIT {
   void withoutALoginThePagesGoToTasklistsLoginAndComeBack() {
     // when nakamura opens the audit search without a session, he logs in where the page sends him
     browser.get(base() + "/audit/index.html?flow=takeOut");
-    loginForm("nakamura");
+    loginForm(DemoOrganisation.PRODUCTION_CHIEF);
 
     // then he is back on the search, with his name and the choices filled
     wait.until(ExpectedConditions.urlContains("/audit/index.html?flow=takeOut"));
@@ -188,7 +196,7 @@ class MyRequestsBrowserIT {
     // and 申請一覧 likewise for yamamoto
     logout();
     browser.get(base() + "/my/");
-    loginForm("yamamoto");
+    loginForm(DemoOrganisation.DESIGN_EMPLOYEE);
     wait.until(ExpectedConditions.urlContains("/my/index.html"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reader"), "山本 さくら (yamamoto)"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "件"));
@@ -200,7 +208,7 @@ class MyRequestsBrowserIT {
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
       ((JavascriptExecutor) browser).executeScript("window.sessionStorage.setItem('isms-after-login', arguments[0]);",
           elsewhere);
-      loginForm("kobayashi");
+      loginForm(DemoOrganisation.PRODUCTION_EMPLOYEE);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("isms-my-requests")));
       assertThat(browser.getCurrentUrl()).as(elsewhere).startsWith(base() + "/camunda/app/tasklist/");
       assertThat(((JavascriptExecutor) browser).executeScript(

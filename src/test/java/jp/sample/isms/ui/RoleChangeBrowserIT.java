@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.accounts.OrganisationChanges;
 import jp.sample.isms.organisation.OrganisationService;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * 10.1 in Debian's headless Chromium: the system administrator suzuki files in Tasklist that watanabe becomes a second
@@ -63,7 +64,7 @@ class RoleChangeBrowserIT {
 
   @AfterEach
   void closeBrowser() {
-    changes.removeRoleHolder("audit-officer", "watanabe", "system", "test");
+    changes.removeRoleHolder("audit-officer", DemoOrganisation.DESIGN_CHIEF, "system", "test");
     if (browser != null) {
       screenshot("role-change-browser.png");
       browser.quit();
@@ -73,26 +74,26 @@ class RoleChangeBrowserIT {
   @Test
   void suzukiFilesARoleChangeTanakaApprovesItAndTheChartShowsIt() {
     // suzuki files the change through the start form
-    steps.login("suzuki");
+    steps.login(DemoOrganisation.SYSTEM_ADMINISTRATOR);
     steps.clickText("a", "新しい申請");
     steps.clickText(".modal a", "役割変更申請");
     steps.click(wait.until(ExpectedConditions.elementToBeClickable(field("changeKind-0"))));
     WebElement select = browser.findElement(field("role")).findElement(By.xpath(".."));
     steps.click(select.findElement(By.cssSelector(".fjs-select-display, .fjs-input-group")));
     steps.clickText(".fjs-dropdownlist-item", "監査・点検責任者");
-    browser.findElement(field("person")).sendKeys("watanabe");
+    browser.findElement(field("person")).sendKeys(DemoOrganisation.DESIGN_CHIEF);
     browser.findElement(field("changeReason")).sendKeys("監査・点検の体制を二人にする");
     steps.click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
 
     ProcessInstance instance = wait.until(driver -> runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey("roleChange").variableValueEquals("requester", "suzuki")
-        .variableValueEquals("person", "watanabe").list().stream().findFirst().orElse(null));
+        .processDefinitionKey("roleChange").variableValueEquals("requester", DemoOrganisation.SYSTEM_ADMINISTRATOR)
+        .variableValueEquals("person", DemoOrganisation.DESIGN_CHIEF).list().stream().findFirst().orElse(null));
     assertThat(instance.getBusinessKey()).startsWith("RC-");
-    assertThat(organisation.members("audit-officer")).containsExactly("nakamura");
+    assertThat(organisation.members("audit-officer")).containsExactly(DemoOrganisation.AUDIT_OFFICER);
 
     // tanaka approves it in 自分のグループのタスク
     browser.manage().deleteAllCookies();
-    steps.login("tanaka");
+    steps.login(DemoOrganisation.PRESIDENT);
     steps.clickText("a", "自分のグループのタスク");
     wait.ignoring(StaleElementReferenceException.class).until(driver -> {
       for (WebElement row : driver.findElements(By.cssSelector("li"))) {
@@ -108,7 +109,8 @@ class RoleChangeBrowserIT {
     steps.click(wait.until(ExpectedConditions.presenceOfElementLocated(field("decision_Approval-0"))));
     steps.click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
     wait.until(driver -> runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0);
-    assertThat(organisation.members("audit-officer")).containsExactly("nakamura", "watanabe");
+    assertThat(organisation.members("audit-officer")).containsExactly(DemoOrganisation.AUDIT_OFFICER,
+        DemoOrganisation.DESIGN_CHIEF);
 
     // the 組織体制図 shows it, with the request
     browser.get("http://localhost:" + port + "/organisation-chart/");

@@ -82,7 +82,7 @@ class SecurityApprovalBrowserIT {
   @Test
   void yamamotoAsksToInstallSoftwareOnHisPcSuzukiReviewsTanakaApprovesAndItIsInTheItRegister() {
     // given yamamoto in Tasklist files a non-standard software for his PC
-    steps.login("yamamoto");
+    steps.login(DemoOrganisation.DESIGN_EMPLOYEE);
     steps.clickText("a", "新しい申請");
     steps.clickText(".modal a", "情報セキュリティ承認申請");
     wait.until(ExpectedConditions.presenceOfElementLocated(field("requestType")));
@@ -103,8 +103,8 @@ class SecurityApprovalBrowserIT {
     assertThat(instance.getBusinessKey()).startsWith("SA-");
 
     // when suzuki reviews it (the requirements are met) and tanaka approves it, each in Tasklist
-    decide("suzuki", instance, "UserTask_ReviewRequest", "requirementsConfirmed");
-    decide("tanaka", instance, "UserTask_ApproveRequest", "reviewedIndividually");
+    decide(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, "UserTask_ReviewRequest", "requirementsConfirmed");
+    decide(DemoOrganisation.PRESIDENT, instance, "UserTask_ApproveRequest", "reviewedIndividually");
     wait.until(driver -> historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
         .finished().count() == 1);
 

@@ -38,6 +38,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import jp.sample.isms.IsmsApplication;
 import jp.sample.isms.support.KeycloakServer;
 import jp.sample.isms.takeout.TakeOutProcess;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * Single sign-on in Chromium against a real Keycloak with the demo realm: yamamoto signs in on the IdP's login page,
@@ -103,7 +104,7 @@ class SingleSignOnBrowserIT {
 
   @Test
   void yamamotoSignsInAtTheIdpFilesATakeOutAndItoSignsInAndApprovesIt() {
-    signIn("yamamoto");
+    signIn(DemoOrganisation.DESIGN_EMPLOYEE);
     steps.clickText("a", "新しい申請");
     steps.clickText(".modal a", "情報資産の社外持ち出し申請");
     WebElement description = wait.until(ExpectedConditions.elementToBeClickable(field("assetDescription")));
@@ -124,14 +125,14 @@ class SingleSignOnBrowserIT {
 
     RuntimeService runtime = app.getBean(RuntimeService.class);
     ProcessInstance instance = wait.until(driver -> runtime.createProcessInstanceQuery()
-        .processDefinitionKey(TakeOutProcess.KEY).variableValueEquals("requester", "yamamoto")
+        .processDefinitionKey(TakeOutProcess.KEY).variableValueEquals("requester", DemoOrganisation.DESIGN_EMPLOYEE)
         .variableValueEquals("destination", "協力会社 本社 (SSO)").list().stream().findFirst().orElse(null));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".isms-filed")));
 
     // ito signs in at the IdP in a browser of his own (no cookie or stored state of yamamoto's)
     browser.quit();
     openBrowser();
-    signIn("ito");
+    signIn(DemoOrganisation.DEVELOPMENT_HEAD);
     steps.clickText("a", "自分のグループのタスク");
     wait.ignoring(StaleElementReferenceException.class).until(driver -> {
       for (WebElement row : driver.findElements(By.cssSelector("li"))) {
@@ -151,7 +152,7 @@ class SingleSignOnBrowserIT {
     wait.until(driver -> tasks.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(TakeOutProcess.TASK_REPORT_RETURN).count() == 1);
     assertThat(app.getBean(HistoryService.class).createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(TakeOutProcess.TASK_APPROVE).singleResult().getAssignee()).isEqualTo("ito");
+        .taskDefinitionKey(TakeOutProcess.TASK_APPROVE).singleResult().getAssignee()).isEqualTo(DemoOrganisation.DEVELOPMENT_HEAD);
   }
 
   /** Tasklist sends the browser to the IdP's login page; back in Tasklist, signed in. */

@@ -33,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.takeout.TakeOutProcess;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * The Camunda 7.24 Tasklist in Debian's headless Chromium, as the demo users use it: Japanese labels, yamamoto files
@@ -78,7 +79,7 @@ class TasklistBrowserIT {
   @Test
   void yamamotoFilesATakeOutInTasklistAndItoApprovesIt() {
     // given yamamoto in Tasklist: Japanese labels and the ready-made filters
-    steps.login("yamamoto");
+    steps.login(DemoOrganisation.DESIGN_EMPLOYEE);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "自分のグループのタスク"));
     assertThat(body()).contains("自分のタスク", "自分の申請", "期限切れ", "新しい申請").doesNotContain("プロセス");
 
@@ -108,7 +109,7 @@ class TasklistBrowserIT {
     steps.click(browser.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")));
 
     // then the request waits for ito, and the notice says so with its number
-    ProcessInstance instance = waitForInstanceOf("yamamoto");
+    ProcessInstance instance = waitForInstanceOf(DemoOrganisation.DESIGN_EMPLOYEE);
     assertThat(instance.getBusinessKey()).startsWith("TO-");
     WebElement notice = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".isms-filed")));
     assertThat(notice.getText()).isEqualTo(instance.getBusinessKey()
@@ -119,7 +120,7 @@ class TasklistBrowserIT {
 
     // when ito opens 自分のグループのタスク, claims the task and approves it
     browser.manage().deleteAllCookies();
-    steps.login("ito");
+    steps.login(DemoOrganisation.DEVELOPMENT_HEAD);
     steps.clickText("a", "自分のグループのタスク");
     // the row shows the request number (filter variable businessKey and the task description)
     wait.ignoring(StaleElementReferenceException.class).until(driver -> {
@@ -146,7 +147,7 @@ class TasklistBrowserIT {
     wait.until(driver -> taskService.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(TakeOutProcess.TASK_REPORT_RETURN).count() == 1);
     assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(TakeOutProcess.TASK_APPROVE).singleResult().getAssignee()).isEqualTo("ito");
+        .taskDefinitionKey(TakeOutProcess.TASK_APPROVE).singleResult().getAssignee()).isEqualTo(DemoOrganisation.DEVELOPMENT_HEAD);
   }
 
   private void screenshot(String name) {

@@ -89,17 +89,17 @@ class TasklistExtensionsBrowserIT {
     variables.put("quantity", 3);
     variables.put("description", "旧設計図面データ (2019年度) を保存していた媒体");
     variables.put("contractor", "株式会社データ抹消サービス");
-    ProcessInstance instance = requests.file("yamamoto", "mediaDisposal", variables);
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "mediaDisposal", variables);
     Map<String, Object> approve = Map.of("decision", "APPROVED", "decisionComment", "");
-    requests.complete("watanabe", instance, approve);
-    requests.complete("tanaka", instance, approve);
-    requests.complete("suzuki", instance, approve);
+    requests.complete(DemoOrganisation.DESIGN_CHIEF, instance, approve);
+    requests.complete(DemoOrganisation.PRESIDENT, instance, approve);
+    requests.complete(DemoOrganisation.SYSTEM_ADMINISTRATOR, instance, approve);
     String taskId = requests.task(instance).getId();
     Path certificate = Files.createTempDirectory("isms-upload").resolve("破壊証明書.pdf");
     Files.write(certificate, PDF);
 
     // when she opens her execution step, the 添付ファイル tab, and uploads the certificate
-    login("yamamoto");
+    login(DemoOrganisation.DESIGN_EMPLOYEE);
     browser.get(tasklist() + "#/?task=" + taskId);
     clickText("a", "添付ファイル");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".isms-attachments"),
@@ -125,14 +125,14 @@ class TasklistExtensionsBrowserIT {
     // given yamamoto's re-subcontracting request of a running outsourcing, waiting for the documents of 8.1.5
     Outsourcings outsourcings = new Outsourcings(engine, jdbc);
     try {
-      ProcessInstance outsourcing = outsourcings.running("yamamoto");
-      ProcessInstance instance = requests.file("yamamoto", "resubcontracting",
+      ProcessInstance outsourcing = outsourcings.running(DemoOrganisation.DESIGN_EMPLOYEE);
+      ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "resubcontracting",
           Outsourcings.resubcontracting(outsourcing.getBusinessKey()));
       String taskId = requests.task(instance).getId();
       Path folder = Files.createTempDirectory("isms-upload");
 
       // when he opens the 添付ファイル tab of his step
-      login("yamamoto");
+      login(DemoOrganisation.DESIGN_EMPLOYEE);
       browser.get(tasklist() + "#/?task=" + taskId);
       clickText("a", "添付ファイル");
       WebElement kind = wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -175,7 +175,7 @@ class TasklistExtensionsBrowserIT {
           .containsExactlyInAnyOrder("PRIOR_REPORT", "CONTRACT_EXTRACT", "SELECTION_CRITERIA");
 
       // and the flow accepts them: his step completes and the equivalence review is next
-      requests.complete("yamamoto", instance, Map.of("comment", ""));
+      requests.complete(DemoOrganisation.DESIGN_EMPLOYEE, instance, Map.of("comment", ""));
       assertThat(requests.task(instance).getTaskDefinitionKey()).isEqualTo("UserTask_ReviewEquivalence");
       engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test clean-up");
     } finally {
@@ -185,12 +185,13 @@ class TasklistExtensionsBrowserIT {
 
   @Test
   void theBrowserRefusesAFakePdfBeforeUploading() throws Exception {
-    ProcessInstance instance = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut());
     String taskId = requests.task(instance).getId();
     Path fake = Files.createTempDirectory("isms-upload").resolve("偽の証明書.pdf");
     Files.writeString(fake, "これは PDF ではありません");
 
-    login("ito");
+    login(DemoOrganisation.DEVELOPMENT_HEAD);
     browser.get(tasklist() + "#/?task=" + taskId);
     clickText("a", "添付ファイル");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".isms-attachments input.isms-file")))
@@ -205,13 +206,15 @@ class TasklistExtensionsBrowserIT {
   @Test
   void itoApprovesTwoTakeOutsAtOnce() {
     // given two take-outs of yamamoto waiting for ito
-    ProcessInstance first = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
-    ProcessInstance second = requests.file("yamamoto", "takeOut", Requests.internalLaptopTakeOut());
+    ProcessInstance first = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut());
+    ProcessInstance second = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut",
+        Requests.internalLaptopTakeOut());
     String firstTask = requests.task(first).getId();
     String secondTask = requests.task(second).getId();
 
     // when ito opens 一括承認, selects both and approves them with one comment
-    login("ito");
+    login(DemoOrganisation.DEVELOPMENT_HEAD);
     click(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("isms-bulk-approval"))));
     click(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("isms-bulk-" + firstTask))));
     click(browser.findElement(By.id("isms-bulk-" + secondTask)));
@@ -232,14 +235,14 @@ class TasklistExtensionsBrowserIT {
 
   @Test
   void itoNamesWatanabeAsSubstituteInTasklist() {
-    login("ito");
+    login(DemoOrganisation.DEVELOPMENT_HEAD);
     click(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("isms-substitutes"))));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("isms-substitute"))).sendKeys("watanabe");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("isms-substitute"))).sendKeys(DemoOrganisation.DESIGN_CHIEF);
     browser.findElement(By.id("isms-substitute-reason")).sendKeys("出張");
     click(browser.findElement(By.id("isms-substitute-nominate")));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".isms-substitute-list")));
     lastScreen = "tasklist-substitutes.png";
-    assertThat(browser.findElement(By.cssSelector(".isms-substitute-list")).getText()).contains("ito", "watanabe", "出張");
+    assertThat(browser.findElement(By.cssSelector(".isms-substitute-list")).getText()).contains(DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.DESIGN_CHIEF, "出張");
     var named = jdbc.queryForList("select id from approval_substitute where principal = 'ito' and substitute = 'watanabe'"
         + " and revoked_at is null", Long.class);
     assertThat(named).isNotEmpty();

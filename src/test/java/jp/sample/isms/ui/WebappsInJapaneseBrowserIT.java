@@ -36,6 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import jp.sample.isms.IsmsSpringBootTest;
 import jp.sample.isms.support.Requests;
 import jp.sample.isms.takeout.TakeOutProcess;
+import jp.sample.isms.support.DemoOrganisation;
 
 /**
  * What a Japanese user sees of the Camunda webapps beyond the labels: Camunda Forms in Japanese (選択してください,
@@ -83,7 +84,7 @@ class WebappsInJapaneseBrowserIT {
   @Test
   void theStartFormSpeaksJapaneseRequiresTheMeasuresAndExplainsARefusalBesideTheButton() {
     browser.manage().deleteAllCookies();
-    steps.login("yamamoto", "tasklist");
+    steps.login(DemoOrganisation.DESIGN_EMPLOYEE, "tasklist");
     steps.clickText("a", "新しい申請");
     steps.clickText(".modal a", "情報資産の社外持ち出し申請");
     WebElement description = wait.until(ExpectedConditions.elementToBeClickable(field("assetDescription")));
@@ -156,12 +157,13 @@ class WebappsInJapaneseBrowserIT {
     Requests requests = new Requests(engine);
     Map<String, Object> variables = new HashMap<>(Requests.internalLaptopTakeOut());
     variables.put("plannedReturnDate", today.plusDays(3).toString());
-    ProcessInstance instance = requests.file("yamamoto", TakeOutProcess.KEY, variables);
-    requests.complete("ito", instance, Map.of("decision", "APPROVED", "decisionComment", ""));
+    ProcessInstance instance = requests.file(DemoOrganisation.DESIGN_EMPLOYEE, TakeOutProcess.KEY, variables);
+    requests.complete(DemoOrganisation.DEVELOPMENT_HEAD, instance, Map.of("decision", "APPROVED", "decisionComment",
+        ""));
 
     // when she opens the step in Tasklist
     browser.manage().deleteAllCookies();
-    steps.login("yamamoto", "tasklist");
+    steps.login(DemoOrganisation.DESIGN_EMPLOYEE, "tasklist");
     wait.ignoring(StaleElementReferenceException.class).until(driver -> {
       for (WebElement row : driver.findElements(By.cssSelector("li"))) {
         if (row.isDisplayed() && row.getText().contains(instance.getBusinessKey())) {
@@ -196,7 +198,7 @@ class WebappsInJapaneseBrowserIT {
   void namesAreFamilyNameFirstAndTheLanguageSwitchNeverCoversADialog() {
     // Tasklist: 山本 さくら in the header
     browser.manage().deleteAllCookies();
-    steps.login("yamamoto", "tasklist");
+    steps.login(DemoOrganisation.DESIGN_EMPLOYEE, "tasklist");
     wait.until(ExpectedConditions.textToBe(By.cssSelector("li.account > a"), "山本 さくら"));
 
     // the switch is in the footer; an open dialog covers it, never the other way round
@@ -215,7 +217,7 @@ class WebappsInJapaneseBrowserIT {
 
     // Cockpit: the footer in Japanese, the header family name first
     browser.manage().deleteAllCookies();
-    steps.login("suzuki", "cockpit");
+    steps.login(DemoOrganisation.SYSTEM_ADMINISTRATOR, "cockpit");
     wait.until(ExpectedConditions.textToBe(By.cssSelector("li.account > a"), "鈴木 花子"));
     assertThat(browser.findElement(By.tagName("footer")).getText()).contains("提供:").doesNotContain("Powered by");
 
@@ -224,7 +226,7 @@ class WebappsInJapaneseBrowserIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("table"), "伊藤"));
     wait.until(driver -> driver.findElement(By.cssSelector("table thead tr")).getText().matches("(?s).*姓.*名.*"));
     WebElement ito = browser.findElements(By.cssSelector("table tbody tr")).stream()
-        .filter(row -> row.getText().startsWith("ito")).findFirst().orElseThrow();
+        .filter(row -> row.getText().startsWith(DemoOrganisation.DEVELOPMENT_HEAD)).findFirst().orElseThrow();
     assertThat(ito.getText()).contains("伊藤 直樹");
     browser.get("http://localhost:" + port + "/camunda/app/admin/default/#/users/ito?tab=profile");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inputLastname")));
@@ -235,7 +237,8 @@ class WebappsInJapaneseBrowserIT {
 
   private List<ProcessInstance> instances() {
     return runtimeService.createProcessInstanceQuery().processDefinitionKey(TakeOutProcess.KEY)
-        .variableValueEquals("requester", "yamamoto").variableValueEquals("destination", DESTINATION).list();
+        .variableValueEquals("requester", DemoOrganisation.DESIGN_EMPLOYEE).variableValueEquals("destination",
+            DESTINATION).list();
   }
 
   private void chooseMedium(String label) {
