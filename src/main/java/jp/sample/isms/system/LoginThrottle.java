@@ -32,9 +32,10 @@ class LoginThrottle {
       @Value("${isms.login.throttle.threshold:3}") int threshold,
       @Value("${isms.login.throttle.address-threshold:20}") int addressThreshold,
       @Value("${isms.login.throttle.base:PT1S}") Duration base,
-      @Value("${isms.login.throttle.max:PT5M}") Duration max) {
+      @Value("${isms.login.throttle.max:PT5M}") Duration max,
+      @Value("${isms.login.throttle.window:PT15M}") Duration window) {
     FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-        new Throttle(threshold, addressThreshold, base.toMillis(), max.toMillis()));
+        new Throttle(threshold, addressThreshold, base.toMillis(), max.toMillis(), window.toMillis()));
     registration.setName("login-throttle");
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/user/*");
     // before the REST authentication, so that it sees the answer to the credentials
@@ -51,13 +52,16 @@ class LoginThrottle {
     private final int addressThreshold;
     private final long base;
     private final long max;
+    /** Failures older than this are forgotten: an office behind one address is not slowed by last month's typos. */
+    private final long window;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-    Throttle(int threshold, int addressThreshold, long base, long max) {
+    Throttle(int threshold, int addressThreshold, long base, long max, long window) {
       this.threshold = threshold;
       this.addressThreshold = addressThreshold;
       this.base = base;
       this.max = max;
+      this.window = window;
     }
 
     @Override
@@ -89,6 +93,10 @@ class LoginThrottle {
 
     private long wait(String key, int limit) {
       Failures f = failures.get(key);
+      if (f != null && System.currentTimeMillis() - f.last() > window) {
+        failures.remove(key, f);
+        return 0;
+      }
       if (f == null || f.count() < limit) {
         return 0;
       }
@@ -98,7 +106,7 @@ class LoginThrottle {
 
     private void fail(String key) {
       failures.merge(key, new Failures(1, System.currentTimeMillis()),
-          (old, one) -> new Failures(old.count() + 1, one.last()));
+          (old, one) -> one.last() - old.last() > window ? one : new Failures(old.count() + 1, one.last()));
     }
 
     /** The user of Basic credentials, or of the webapps' login form; null for a request without credentials. */
