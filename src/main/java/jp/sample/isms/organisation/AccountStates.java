@@ -96,7 +96,9 @@ public class AccountStates {
         Timestamp.from(now), userId, hourAgo);
     if (updated > 0) {
       changed();
-    } else if (jdbc.queryForObject("select count(*) from account_state where user_id = ?", Integer.class, userId) == 0) {
+      return;
+    }
+    if (jdbc.queryForObject("select count(*) from account_state where user_id = ?", Integer.class, userId) == 0) {
       changed();
       ensureRow(userId);
       jdbc.update("update account_state set last_login_at = ?, password_changed_at = coalesce(password_changed_at, ?) "

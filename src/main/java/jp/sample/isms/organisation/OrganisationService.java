@@ -18,7 +18,7 @@ import jp.sample.isms.engine.EngineInternals;
  * <p>Inside an engine command each person, name and group's members is read once: filing or deciding a request asks
  * routing, the four-eyes check and the record for the same people several times. The answers are kept until the
  * command ends; whoever changes the organisation inside a command calls {@link #organisationChanged()} (the writers
- * of this package and {@code approval/OrganisationChanges} do), so that the rest of the command reads the change.
+ * of this package and {@code accounts/OrganisationChanges} do), so that the rest of the command reads the change.
  * Outside a command every call reads the database.
  */
 @Service
