@@ -220,9 +220,11 @@ class Benchmarks {
         + "Class path of jars only (the project's classes as one jar), as CDS requires.");
     line("");
     line("| heap | start-up to first authenticated call (s) | RSS idle (MB) | W1 requests/s | RSS after W1 (MB) "
-        + "| of which file-backed (MB) | peak RSS VmHWM (MB) |");
-    line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        + "| of which file-backed (MB) | peak RSS VmHWM (MB) | start-up / baseline | RSS after W1 / baseline |");
+    line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     PostgresDatabase used = null;
+    // the baseline's medians per heap setting: the product's settings (with or without CDS) are divided by them
+    Map<String, double[]> baselines = new HashMap<>();
     try {
       // the baseline first: the last database of this loop must be the product's, it is seeded below
       List<String> settings = new ArrayList<>(BARE_HEAPS);
@@ -234,9 +236,12 @@ class Benchmarks {
             used.close();
           }
           used = PostgresDatabase.create();
-          starts.add(spawn(used, heap));
+          starts.add(spawn(used, heap, true));
         }
-        medianRow(heap, starts);
+        double[] median = medianRow(heap, starts, baselines);
+        if (median != null && heap.startsWith(BARE)) {
+          baselines.put(heap.substring(BARE.length()), median);
+        }
       }
       line("");
       // W4 again on a database with data, as at a production restart: schema, migrations, deployments and users in
@@ -260,9 +265,9 @@ class Benchmarks {
       for (String heap : HEAPS) {
         List<double[]> starts = new ArrayList<>();
         for (int start = 0; start < STARTS; start++) {
-          starts.add(spawn(used, heap));
+          starts.add(spawn(used, heap, false));
         }
-        medianRow(heap, starts);
+        medianRow(heap, starts, null);
       }
       line("");
     } finally {
@@ -272,20 +277,32 @@ class Benchmarks {
     }
   }
 
-  /** The median of each column over the starts that came up. */
-  private static void medianRow(String heap, List<double[]> starts) {
+  /**
+   * The median of each column over the starts that came up, as a bold row; null if none came up. With
+   * {@code baselines} (the empty database's table) also start-up and RSS after W1 against the baseline's medians with
+   * the same heap setting (the product's CDS settings against the baseline without CDS); empty for the baseline.
+   */
+  private static double[] medianRow(String heap, List<double[]> starts, Map<String, double[]> baselines) {
     List<double[]> started = starts.stream().filter(java.util.Objects::nonNull).toList();
     if (started.isEmpty()) {
-      return;
+      return null;
     }
     double[] median = new double[6];
     for (int column = 0; column < 6; column++) {
       int c = column;
       median[column] = medianDouble(started.stream().map(values -> values[c]).toList());
     }
+    String ratios = "";
+    if (baselines != null) {
+      double[] baseline = heap.startsWith(BARE) ? null : baselines.get(heap.replace(" + CDS", ""));
+      ratios = baseline == null ? " | | |" : " | " + String.format("%.2f", median[0] / baseline[0]) + " | "
+          + String.format("%.2f", median[3] / baseline[3]) + " |";
+    }
     line("| **" + heap + ", median of " + started.size() + "** | **" + String.format("%.1f", median[0]) + "** | **"
         + Math.round(median[1]) + "** | **" + String.format("%.1f", median[2]) + "** | **" + Math.round(median[3])
-        + "** | **" + Math.round(median[5]) + "** | **" + Math.round(median[4]) + "** |");
+        + "** | **" + Math.round(median[5]) + "** | **" + Math.round(median[4]) + "**" + (baselines == null ? " |"
+            : ratios));
+    return median;
   }
 
   private static String[] common(String... extra) {
@@ -507,15 +524,15 @@ class Benchmarks {
         + "benchTakeOut/start` with the form's ten values and the three the asset look-up would set, ito finds the "
         + "task and completes it via `POST /engine-rest/task/{id}/complete` with the decision's five values)");
     line("");
+    // the statements per request come from the statement pass below (one variant at a time, counted by the server
+    // too), not from these rounds
     line("| variant | clients | requests/s (median of rounds) | rounds | per call p50 / p95 / p99 ms | per request "
-        + "p50 / p95 / p99 ms | SQL statements / request | round trips / request | commits / request | errors |");
-    line("| --- | ---: | ---: | --- | --- | --- | ---: | ---: | ---: | ---: |");
+        + "p50 / p95 / p99 ms | errors |");
+    line("| --- | ---: | ---: | --- | --- | --- | ---: |");
     for (Cell cell : cells.values()) {
       line("| " + cell.variant() + " | " + cell.clients() + " | " + String.format("%.1f", medianDouble(
-          cell.throughputs())) + " | " + cell.throughputs().stream().map(t -> String.format("%.1f", t)).toList()
-          + " | " + percentiles(cell.calls()) + " | " + percentiles(cell.requests()) + " | "
-          + perRequest(cell.statements(), cell.requestCount()) + " | " + perRequest(cell.roundTrips(),
-              cell.requestCount()) + " | " + perRequest(cell.commits(), cell.requestCount()) + " | "
+          cell.throughputs())) + " | " + String.join(", ", cell.throughputs().stream().map(t -> String.format("%.1f",
+              t)).toList()) + " | " + percentiles(cell.calls()) + " | " + percentiles(cell.requests()) + " | "
           + cell.errors() + " |");
     }
     line("");
@@ -537,7 +554,7 @@ class Benchmarks {
       }
       line("| " + clients + " | " + String.format("%.2f", product / java) + " | " + String.format("%.2f",
           product / rest) + " | " + String.format("%.2f", product / plain) + " | " + String.format("%.2f",
-          product / medianDouble(ds)) + " | " + perRound + " |");
+          product / medianDouble(ds)) + " | " + String.join(", ", perRound) + " |");
     }
     line("");
   }
@@ -554,8 +571,11 @@ class Benchmarks {
     line("Statements per request (20 requests one after another per variant, after the rounds; *server* = "
         + "statements PostgreSQL executed, read off the driver's protocol log, without BEGIN/COMMIT):");
     line("");
-    line("| variant | JDBC statements | round trips | server statements | transaction control (server) | commits |");
-    line("| --- | ---: | ---: | ---: | ---: | ---: |");
+    line("| variant | JDBC statements | round trips | server statements | transaction control (server) | commits "
+        + "| server statements − baseline d |");
+    line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    Map<String, Double> serverCounts = new LinkedHashMap<>();
+    List<String[]> rows = new ArrayList<>();
     for (Map.Entry<String, Loop> variant : variants.entrySet()) {
       long[] before = counter.snapshot();
       SqlCounter.ServerStatements server = counter.startServerCount();
@@ -568,11 +588,21 @@ class Benchmarks {
       }
       long[] after = counter.snapshot();
       boolean measured = server.statements.get() > 0;
-      line("| " + variant.getKey() + " | " + perRequest(after[0] - before[0], requests) + " | "
-          + perRequest(after[1] - before[1], requests) + " | "
-          + (measured ? perRequest(server.statements.get(), requests) : "–") + " | "
-          + (measured ? perRequest(server.transactionControl.get(), requests) : "–") + " | "
-          + perRequest(after[2] - before[2], requests) + " |");
+      if (measured) {
+        serverCounts.put(variant.getKey(), server.statements.get() / (double) requests);
+      }
+      rows.add(new String[] {variant.getKey(), perRequest(after[0] - before[0], requests),
+          perRequest(after[1] - before[1], requests),
+          measured ? perRequest(server.statements.get(), requests) : "–",
+          measured ? perRequest(server.transactionControl.get(), requests) : "–",
+          perRequest(after[2] - before[2], requests)});
+    }
+    // the target "server statements ≤ baseline d + 25" read off directly
+    Double baselineD = serverCounts.get(BASELINE_D);
+    for (String[] row : rows) {
+      Double count = serverCounts.get(row[0]);
+      String overD = baselineD == null || count == null ? "–" : String.format("%+.1f", count - baselineD);
+      line("| " + String.join(" | ", row) + " | " + overD + " |");
     }
     line("");
   }
@@ -783,8 +813,8 @@ class Benchmarks {
     line("");
     line("| open tasks | ito's group tasks | /engine-rest page p50 / p95 / max ms (HTTP Basic) | SQL statements per "
         + "page | Java API page p50 / p95 ms | Tasklist session page p50 / p95 / max ms | SQL statements per page "
-        + "| rows / embedded variables |");
-    line("| ---: | ---: | --- | ---: | --- | --- | ---: | --- |");
+        + "| rows / embedded variables | p95 ratio Tasklist session / Java API |");
+    line("| ---: | ---: | --- | ---: | --- | --- | ---: | --- | ---: |");
     WebappSession session = new WebappSession(base);
     session.login("ito");
     WebappSession loggedIn = session;
@@ -849,7 +879,8 @@ class Benchmarks {
           + ms(percentile(rest, 100)) + " | " + perRequest(statements, 30) + " | " + ms(percentile(java, 50)) + " / "
           + ms(percentile(java, 95)) + " | " + ms(percentile(webapp, 50)) + " / " + ms(percentile(webapp, 95))
           + " / " + ms(percentile(webapp, 100)) + " | " + perRequest(webappStatements, 30) + " | " + rows + " / "
-          + variables + " |");
+          + variables + " | " + (webapp.isEmpty() || percentile(java, 95) == 0 ? "–" : String.format("%.2f",
+              percentile(webapp, 95) / (double) percentile(java, 95))) + " |");
     }
     line("");
   }
@@ -940,7 +971,8 @@ class Benchmarks {
   // --- W4 / W5 ---------------------------------------------------------------------------------------------------
 
   /** Start-up s, RSS idle, W1 requests/s, RSS after W1, peak RSS; null when it did not start. */
-  private static double[] spawn(PostgresDatabase database, String heap) throws Exception {
+  private static double[] spawn(PostgresDatabase database, String heap, boolean ratioColumns) throws Exception {
+    String empty = ratioColumns ? " | |" : "";
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -960,7 +992,7 @@ class Benchmarks {
     if (heap.endsWith("+ CDS")) {
       Cds cds = cds();
       if (cds == null) {
-        line("| " + heap + " | no CDS archive (training run failed) | | | | | |");
+        line("| " + heap + " | no CDS archive (training run failed) | | | | | |" + empty);
         return null;
       }
       command.addAll(List.of("-XX:SharedArchiveFile=" + cds.archive(), "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
@@ -999,7 +1031,7 @@ class Benchmarks {
         Thread.sleep(50);
       }
       if (startup < 0) {
-        line("| " + heap + " | did not start (see " + log + ") | | | | | |");
+        line("| " + heap + " | did not start (see " + log + ") | | | | | |" + empty);
         return null;
       }
       Thread.sleep(10_000);
@@ -1035,7 +1067,7 @@ class Benchmarks {
       long fileBacked = rss(process.pid(), "RssFile");
       long peak = rss(process.pid(), "VmHWM");
       line("| " + heap + " | " + String.format("%.1f", startup) + " | " + idle + " | " + String.format("%.1f",
-          throughput) + " | " + after + " | " + fileBacked + " | " + peak + " |");
+          throughput) + " | " + after + " | " + fileBacked + " | " + peak + " |" + empty);
       return new double[] {startup, idle, throughput, after, peak, fileBacked};
     } finally {
       process.destroy();
