@@ -19,8 +19,8 @@ import org.springframework.modulith.docs.Documenter;
  * interfaces) and only the modules its {@code package-info.java} allows, and no modules depend on each other in a
  * circle. Beyond that, the kernel builds on none of the modules around it, {@code engine} (what the engine does not
  * publish) builds on no module, and nothing builds on {@code engineconfig} (the registration of the engine's
- * extensions). The module documentation (PlantUML component diagrams and module canvases) is written to
- * {@code target/spring-modulith-docs}.
+ * extensions); a module allows only the dependencies it uses. The module documentation (PlantUML component diagrams
+ * and module canvases) is written to {@code target/spring-modulith-docs}.
  */
 class ModuleStructureTest {
 
@@ -47,6 +47,23 @@ class ModuleStructureTest {
   }
 
   @Test
+  void everyAllowedDependencyIsUsed() {
+    Map<String, Set<String>> graph = graph();
+    Map<String, Set<String>> unused = new LinkedHashMap<>();
+    for (ApplicationModule module : MODULES) {
+      Set<String> allowed = new TreeSet<>();
+      for (String dependency : allowedDependencies(module)) {
+        allowed.add(dependency.split("::")[0].trim());
+      }
+      allowed.removeAll(graph.get(name(module)));
+      if (!allowed.isEmpty()) {
+        unused.put(name(module), allowed);
+      }
+    }
+    assertThat(unused).as("allowed dependencies a module does not use").isEmpty();
+  }
+
+  @Test
   void writesTheModuleDocumentation() {
     new Documenter(MODULES)
         .writeModulesAsPlantUml()
@@ -63,6 +80,20 @@ class ModuleStructureTest {
       graph.put(name(module), targets);
     }
     return graph;
+  }
+
+  /** What the module's {@code package-info.java} allows; empty where it declares nothing (any module may be used). */
+  private static String[] allowedDependencies(ApplicationModule module) {
+    try {
+      Class<?> packageInfo = Class.forName(module.getBasePackage().getName() + ".package-info");
+      org.springframework.modulith.ApplicationModule declared = packageInfo
+          .getAnnotation(org.springframework.modulith.ApplicationModule.class);
+      return declared == null ? new String[0] : java.util.Arrays.stream(declared.allowedDependencies())
+          .filter(dependency -> !dependency.equals(org.springframework.modulith.ApplicationModule.OPEN_TOKEN))
+          .toArray(String[]::new);
+    } catch (ClassNotFoundException e) {
+      return new String[0];
+    }
   }
 
   private static String name(ApplicationModule module) {

@@ -82,7 +82,7 @@ public class OrganisationChanges {
       if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
         identityService.createMembership(userId, groupId);
       }
-      OrganisationService.organisationChanged();
+      organisation.organisationChanged();
       substitutes.synchronise();
       record(by, Kind.ROLE_HOLDER_ADDED, groupId + ": + " + organisation.displayName(userId) + " (" + userId + "); "
           + businessKey);
@@ -145,7 +145,7 @@ public class OrganisationChanges {
   /** The person's claimed role steps whose role they no longer hold go back to the role's group. */
   private List<String> release(String userId) {
     // what this command read of the organisation before the change is read again
-    OrganisationService.organisationChanged();
+    organisation.organisationChanged();
     List<String> released = new ArrayList<>();
     for (Task task : taskService.createTaskQuery().taskAssignee(userId).active().list()) {
       RequestRecords.Step step = records.step(task.getId()).orElse(null);
@@ -174,7 +174,7 @@ public class OrganisationChanges {
     try {
       return jp.sample.isms.organisation.GuardedGroups.asApplication("organisation change", change);
     } finally {
-      OrganisationService.organisationChanged();
+      organisation.organisationChanged();
       if (caller != null) {
         identityService.setAuthentication(caller);
       }

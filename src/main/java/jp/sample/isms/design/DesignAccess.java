@@ -10,7 +10,7 @@ import jp.sample.isms.organisation.Role;
 
 /**
  * Who may use the workbench (1.4): the process owners, members of the group of {@link Role#PROCESS_OWNER} (the
- * security officer and the system administrator, SPEC 1), as for the engine's deployment API.
+ * security officer and the system administrator: docs/workbench.md), as for the engine's deployment API.
  */
 @Component
 class DesignAccess {

@@ -16,7 +16,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  *
  * <p>Every authenticated HTTP request asks whether its user is disabled (the login) and how their password stands (the
  * password-change guard): both come from one read of the user's row, kept for the rest of the request. Every change
- * made here forgets what the request read, so a request that changes an account reads it again.
+ * made here goes through one write ({@link #write}) that forgets what the request read, so a request that changes an
+ * account reads it again.
  */
 @Repository
 public class AccountStates {
@@ -54,8 +55,21 @@ public class AccountStates {
             : new State(false, new PasswordState(false, null)), userId);
   }
 
-  /** This request changed an account: what it read of any account is read again. */
-  private static void changed() {
+  /**
+   * The only write to {@code account_state}: when it changed a row, what this request read of any account is read
+   * again.
+   *
+   * @return how many rows it changed
+   */
+  private int write(String sql, Object... args) {
+    int changed = jdbc.update(sql, args);
+    if (changed > 0) {
+      forgetWhatTheRequestRead();
+    }
+    return changed;
+  }
+
+  private static void forgetWhatTheRequestRead() {
     RequestAttributes request = RequestContextHolder.getRequestAttributes();
     if (request != null) {
       for (String name : request.getAttributeNames(RequestAttributes.SCOPE_REQUEST)) {
@@ -70,16 +84,14 @@ public class AccountStates {
   }
 
   public void disable(String userId, String by, String reason) {
-    changed();
     ensureRow(userId);
-    jdbc.update("update account_state set disabled = true, disabled_at = ?, disabled_by = ?, reason = ? where user_id = ?",
+    write("update account_state set disabled = true, disabled_at = ?, disabled_by = ?, reason = ? where user_id = ?",
         Timestamp.from(Instant.now()), by, reason, userId);
   }
 
   public void enable(String userId) {
-    changed();
     ensureRow(userId);
-    jdbc.update("update account_state set disabled = false, disabled_at = null, disabled_by = null, reason = null, "
+    write("update account_state set disabled = false, disabled_at = null, disabled_by = null, reason = null, "
         + "last_login_at = ? where user_id = ?", Timestamp.from(Instant.now()), userId);
   }
 
@@ -90,18 +102,16 @@ public class AccountStates {
   public void loggedIn(String userId) {
     Instant now = Instant.now();
     Timestamp hourAgo = Timestamp.from(now.minusSeconds(3600));
-    int updated = jdbc.update("update account_state set last_login_at = ?, "
+    int updated = write("update account_state set last_login_at = ?, "
         + "password_changed_at = coalesce(password_changed_at, ?) "
         + "where user_id = ? and (last_login_at is null or last_login_at < ?)", Timestamp.from(now),
         Timestamp.from(now), userId, hourAgo);
     if (updated > 0) {
-      changed();
-      return;
+        return;
     }
     if (jdbc.queryForObject("select count(*) from account_state where user_id = ?", Integer.class, userId) == 0) {
-      changed();
-      ensureRow(userId);
-      jdbc.update("update account_state set last_login_at = ?, password_changed_at = coalesce(password_changed_at, ?) "
+        ensureRow(userId);
+      write("update account_state set last_login_at = ?, password_changed_at = coalesce(password_changed_at, ?) "
           + "where user_id = ?", Timestamp.from(now), Timestamp.from(now), userId);
     }
   }
@@ -120,9 +130,8 @@ public class AccountStates {
 
   /** A password was set: by the user themselves (done), or by someone else (to be changed at the next login). */
   public void passwordSet(String userId, boolean byTheUser) {
-    changed();
     ensureRow(userId);
-    jdbc.update("update account_state set must_change_password = ?, password_changed_at = ?, "
+    write("update account_state set must_change_password = ?, password_changed_at = ?, "
         + "password_expiry_warned_at = null where user_id = ?", !byTheUser, Timestamp.from(Instant.now()), userId);
   }
 
@@ -131,9 +140,8 @@ public class AccountStates {
    * from now; whether it must be changed stays as it was.
    */
   public void passwordSetBySystem(String userId) {
-    changed();
     ensureRow(userId);
-    jdbc.update("update account_state set password_changed_at = ?, password_expiry_warned_at = null where user_id = ?",
+    write("update account_state set password_changed_at = ?, password_expiry_warned_at = null where user_id = ?",
         Timestamp.from(Instant.now()), userId);
   }
 
@@ -145,11 +153,10 @@ public class AccountStates {
    * @return how many passwords were dated
    */
   public int startPasswordClocks(Instant now) {
-    changed();
     Timestamp at = Timestamp.from(now);
     int inserted;
     try {
-      inserted = jdbc.update("""
+      inserted = write("""
           insert into account_state (user_id, disabled, password_changed_at)
           select u.ID_, false, cast(? as timestamp with time zone) from ACT_ID_USER u
            where u.PWD_ is not null and not exists (select 1 from account_state s where s.user_id = u.ID_)
@@ -158,7 +165,7 @@ public class AccountStates {
       // another node starting, or a login, created a row meanwhile; the update below dates it if needed
       inserted = 0;
     }
-    int updated = jdbc.update("""
+    int updated = write("""
         update account_state set password_changed_at = ?
          where password_changed_at is null and user_id in (select u.ID_ from ACT_ID_USER u where u.PWD_ is not null)
         """, at);
@@ -181,8 +188,7 @@ public class AccountStates {
    * @return whether it was noted
    */
   public boolean passwordExpiryWarned(String userId, Instant changedAt, Instant at) {
-    changed();
-    return jdbc.update("update account_state set password_expiry_warned_at = ? where user_id = ? "
+    return write("update account_state set password_expiry_warned_at = ? where user_id = ? "
         + "and password_changed_at = ?", Timestamp.from(at), userId, Timestamp.from(changedAt)) == 1;
   }
 
@@ -208,7 +214,7 @@ public class AccountStates {
 
   private void ensureRow(String userId) {
     try {
-      jdbc.update("insert into account_state (user_id, disabled) select ?, false from (values (1)) as one (x) "
+      write("insert into account_state (user_id, disabled) select ?, false from (values (1)) as one (x) "
           + "where not exists (select 1 from account_state where user_id = ?)", userId, userId);
     } catch (DuplicateKeyException e) {
       // created at the same moment by another login

@@ -41,10 +41,12 @@ public class OrganisationImporter {
 
   private final IdentityService identityService;
   private final JdbcTemplate jdbc;
+  private final OrganisationService organisation;
 
-  public OrganisationImporter(IdentityService identityService, JdbcTemplate jdbc) {
+  public OrganisationImporter(IdentityService identityService, JdbcTemplate jdbc, OrganisationService organisation) {
     this.identityService = identityService;
     this.jdbc = jdbc;
+    this.organisation = organisation;
   }
 
   /**
@@ -74,7 +76,7 @@ public class OrganisationImporter {
       return GuardedGroups.asApplication("organisation import " + data.source(),
           () -> importChecked(data, initialPassword));
     } finally {
-      OrganisationService.organisationChanged();
+      organisation.organisationChanged();
     }
   }
 

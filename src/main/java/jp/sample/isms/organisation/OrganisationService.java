@@ -15,11 +15,13 @@ import jp.sample.isms.engine.EngineInternals;
  * Answers who a person is and who holds a role for a requester. Reads the engine's identity tables directly: routing
  * runs inside engine commands on behalf of the requester, whose own authorizations must not hide the approvers.
  *
- * <p>Inside an engine command each person, name and group's members is read once: filing or deciding a request asks
- * routing, the four-eyes check and the record for the same people several times. The answers are kept until the
- * command ends; whoever changes the organisation inside a command calls {@link #organisationChanged()} (the writers
- * of this package and {@code accounts/OrganisationChanges} do), so that the rest of the command reads the change.
- * Outside a command every call reads the database.
+ * <p>Inside an engine command each person, name and group's members is read once, a person or name that does not
+ * exist included: filing or deciding a request asks routing, the four-eyes check and the record for the same people
+ * several times. The answers are kept by the command itself (its context, through {@link EngineInternals}) and end with
+ * it, so another command, even on the same pooled thread, reads the database again. Whoever changes the organisation
+ * inside a command calls {@link #organisationChanged()} (the writers of this package and
+ * {@code accounts/OrganisationChanges} do), so that the rest of the command reads the change. Outside a command every
+ * call reads the database.
  */
 @Service
 public class OrganisationService {
@@ -33,9 +35,6 @@ public class OrganisationService {
         left join org_section s on s.code = p.section_code
       """;
 
-  /** What this thread's running command has read; replaced when another command runs. */
-  private static final ThreadLocal<CommandCache> CACHE = new ThreadLocal<>();
-
   private final JdbcTemplate jdbc;
 
   public OrganisationService(JdbcTemplate jdbc) {
@@ -44,10 +43,10 @@ public class OrganisationService {
 
   /**
    * The organisation was changed in the running command (a person moved, a role holder added or removed, a user
-   * created): what the command read before is read again.
+   * created): what the command read before is read again. Nothing outside a command, where nothing is kept.
    */
-  public static void organisationChanged() {
-    CACHE.remove();
+  public void organisationChanged() {
+    EngineInternals.forgetCommandValue(CommandCache.class);
   }
 
   public Optional<Person> person(String userId) {
@@ -67,15 +66,18 @@ public class OrganisationService {
         rs.getString("locale")), userId).stream().findFirst();
   }
 
-  /** A person's name as Japanese users write it: family name first. Falls back to the user id. */
+  /**
+   * A person's name as Japanese users write it: family name first. Falls back to the user id for an unknown user or
+   * one without a name.
+   */
   public String displayName(String userId) {
     return cached(CommandCache::names, userId, this::readDisplayName);
   }
 
   private String readDisplayName(String userId) {
     return jdbc.query("select LAST_, FIRST_ from ACT_ID_USER where ID_ = ?",
-        (rs, i) -> displayName(rs.getString("LAST_"), rs.getString("FIRST_")), userId)
-        .stream().findFirst().orElse(userId);
+        (rs, i) -> Optional.ofNullable(displayName(rs.getString("LAST_"), rs.getString("FIRST_"))), userId)
+        .stream().findFirst().flatMap(name -> name).orElse(userId);
   }
 
   /**
@@ -122,35 +124,25 @@ public class OrganisationService {
   }
 
   private static <T> T cached(Function<CommandCache, Map<String, T>> map, String key, Function<String, T> read) {
-    Object command = EngineInternals.currentCommand();
-    if (command == null || key == null) {
+    CommandCache cache = key == null ? null : EngineInternals.commandValue(CommandCache.class, CommandCache::new);
+    if (cache == null) {
       return read.apply(key);
     }
-    CommandCache cache = CACHE.get();
-    if (cache == null || cache.command() != command) {
-      cache = new CommandCache(command, new HashMap<>(), new HashMap<>(), new HashMap<>());
-      CACHE.set(cache);
-      CommandCache registered = cache;
-      EngineInternals.whenCommandEnds(() -> {
-        if (CACHE.get() == registered) {
-          CACHE.remove();
-        }
-      });
-    }
     Map<String, T> values = map.apply(cache);
-    T value = values.get(key);
-    if (value == null) {
-      value = read.apply(key);
-      // the read may have run a command of its own that changed the organisation and so ended this cache
-      if (CACHE.get() == cache) {
-        values.put(key, value);
-      }
+    if (values.containsKey(key)) {
+      return values.get(key);
     }
+    T value = read.apply(key);
+    values.put(key, value);
     return value;
   }
 
-  /** The reads of one engine command. */
-  private record CommandCache(Object command, Map<String, Optional<Person>> persons, Map<String, String> names,
+  /** The reads of one engine command: a key read is kept with what was read, null (nothing there) included. */
+  private record CommandCache(Map<String, Optional<Person>> persons, Map<String, String> names,
       Map<String, List<String>> members) {
+
+    CommandCache() {
+      this(new HashMap<>(), new HashMap<>(), new HashMap<>());
+    }
   }
 }

@@ -55,10 +55,12 @@ public class OrganisationUnits {
 
   private final JdbcTemplate jdbc;
   private final IdentityService identityService;
+  private final OrganisationService organisation;
 
-  public OrganisationUnits(JdbcTemplate jdbc, IdentityService identityService) {
+  public OrganisationUnits(JdbcTemplate jdbc, IdentityService identityService, OrganisationService organisation) {
     this.jdbc = jdbc;
     this.identityService = identityService;
+    this.organisation = organisation;
   }
 
   /** Every department with its sections, closed ones included, with how many persons and open requests each has. */
@@ -88,7 +90,7 @@ public class OrganisationUnits {
     }
     jdbc.update("insert into org_department (code, name, name_en) values (?, ?, ?)", code, name.strip(), blank(nameEn));
     group(Role.DEPARTMENT_HEAD.groupId(code), Role.DEPARTMENT_HEAD.groupName(name.strip()));
-    OrganisationService.organisationChanged();
+    organisation.organisationChanged();
   }
 
   @Transactional
@@ -102,7 +104,7 @@ public class OrganisationUnits {
     jdbc.update("insert into org_section (code, department_code, name, name_en) values (?, ?, ?, ?)", code,
         departmentCode, name.strip(), blank(nameEn));
     group(Role.SECTION_CHIEF.groupId(code), Role.SECTION_CHIEF.groupName(name.strip()));
-    OrganisationService.organisationChanged();
+    organisation.organisationChanged();
   }
 
   /** @return the name before */
@@ -112,7 +114,7 @@ public class OrganisationUnits {
     checkName(name);
     jdbc.update("update org_department set name = ?, name_en = ? where code = ?", name.strip(), blank(nameEn), code);
     group(Role.DEPARTMENT_HEAD.groupId(code), Role.DEPARTMENT_HEAD.groupName(name.strip()));
-    OrganisationService.organisationChanged();
+    organisation.organisationChanged();
     return before;
   }
 
@@ -123,7 +125,7 @@ public class OrganisationUnits {
     checkName(name);
     jdbc.update("update org_section set name = ?, name_en = ? where code = ?", name.strip(), blank(nameEn), code);
     group(Role.SECTION_CHIEF.groupId(code), Role.SECTION_CHIEF.groupName(name.strip()));
-    OrganisationService.organisationChanged();
+    organisation.organisationChanged();
     return before;
   }
 
@@ -141,7 +143,7 @@ public class OrganisationUnits {
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.update("update org_section set closed_at = ? where department_code = ? and closed_at is null", now, code);
     jdbc.update("update org_department set closed_at = ? where code = ?", now, code);
-    OrganisationService.organisationChanged();
+    organisation.organisationChanged();
   }
 
   @Transactional
@@ -150,7 +152,7 @@ public class OrganisationUnits {
     jdbc.queryForObject("select code from org_section where code = ? for update", String.class, code);
     refuseWhileInUse(activePersons("section_code", code), openRequests(null, Role.SECTION_CHIEF.groupId(code)));
     jdbc.update("update org_section set closed_at = ? where code = ?", Timestamp.from(Instant.now()), code);
-    OrganisationService.organisationChanged();
+    organisation.organisationChanged();
   }
 
   /**

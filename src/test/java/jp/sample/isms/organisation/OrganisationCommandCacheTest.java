@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -18,9 +21,10 @@ import jp.sample.isms.accounts.OrganisationChanges;
 import jp.sample.isms.support.DemoOrganisation;
 
 /**
- * Inside an engine command each person and group is read once; a change of the organisation made in the same command
- * by the organisation's writers is seen by what the command reads afterwards; the next command reads the database.
- * Every command here ends by throwing, so its transaction (and the change) is rolled back.
+ * Inside an engine command each person, name and group is read once, a missing one included; a change of the
+ * organisation made in the same command by the organisation's writers is seen by what the command reads afterwards;
+ * another command — nested in a new context, or the next one on the same pooled thread — reads the database. The
+ * commands that change something end by throwing, so their transaction (and the change) is rolled back.
  */
 @IsmsSpringBootTest
 class OrganisationCommandCacheTest {
@@ -101,5 +105,64 @@ class OrganisationCommandCacheTest {
       return null;
     })).isInstanceOf(UnsupportedOperationException.class);
     assertThat(organisation.members("department-head.development")).doesNotContain(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
+  }
+
+  @Test
+  void aNameMissingInACommandIsReadOnce() {
+    List<String> seen = new ArrayList<>();
+    assertThatThrownBy(() -> commands().execute(context -> {
+      jdbc.update("update ACT_ID_USER set LAST_ = null, FIRST_ = null where ID_ = 'kato'");
+      seen.add(organisation.displayName(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE));
+      jdbc.update("update ACT_ID_USER set LAST_ = '加藤', FIRST_ = '一郎' where ID_ = 'kato'");
+      seen.add(organisation.displayName(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE));
+      seen.add(organisation.displayName("nobody"));
+      throw new RollBack();
+    })).isInstanceOf(RollBack.class);
+    // a user without a name is named by their id, and the command keeps that answer
+    assertThat(seen).containsExactly(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+        DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, "nobody");
+    assertThat(organisation.displayName(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE))
+        .isNotEqualTo(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
+  }
+
+  @Test
+  void aCommandInANewContextDoesNotShareTheReadsOfTheCommandAroundIt() {
+    CommandExecutor requiresNew = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequiresNew();
+    List<Object> seen = new ArrayList<>();
+    commands().execute(outer -> {
+      seen.add(organisation.person(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE).orElseThrow().sectionCode());
+      assertThatThrownBy(() -> requiresNew.execute(inner -> {
+        jdbc.update("update org_person set section_code = null where user_id = 'kato'");
+        seen.add(organisation.person(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE).orElseThrow().sectionCode());
+        throw new RollBack();
+      })).isInstanceOf(RollBack.class);
+      // the inner command neither used nor ended what the outer one read
+      seen.add(organisation.person(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE).orElseThrow().sectionCode());
+      return null;
+    });
+    assertThat(seen.get(0)).isNotNull();
+    assertThat(seen.get(1)).isNull();
+    assertThat(seen.get(2)).isEqualTo(seen.get(0));
+  }
+
+  @Test
+  void theNextCommandOnAPooledThreadStartsWithoutTheReadsOfTheLastOne() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    String before = organisation.person(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE).orElseThrow().sectionCode();
+    try {
+      // a command that read kato and failed, then one that read kato and closed, on the same thread
+      assertThatThrownBy(() -> pool.submit(() -> commands().execute(context -> {
+        organisation.person(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
+        throw new RollBack();
+      })).get()).hasCauseInstanceOf(RollBack.class);
+      assertThat(pool.submit(() -> sectionOrDepartment(true)).get()).isEqualTo(before);
+      jdbc.update("update org_person set section_code = null where user_id = 'kato'");
+      assertThat(pool.submit(() -> sectionOrDepartment(true)).get()).isNull();
+    } finally {
+      jdbc.update("update org_person set section_code = ? where user_id = 'kato'", before);
+      pool.shutdown();
+      assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
   }
 }
