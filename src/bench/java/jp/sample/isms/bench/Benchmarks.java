@@ -65,7 +65,8 @@ import jp.sample.isms.support.PostgresDatabase;
  * Knobs: isms.benchmark.seconds (measured seconds per W1 cell, default 6), isms.benchmark.rounds (W1 rounds,
  * default 3), isms.benchmark.tasks (W2 levels, default 1000,10000,50000), isms.benchmark.starts (W4/W5 starts per
  * setting, default 3), isms.benchmark.only (postgres, h2, process; with profile: the statement profile; with w1: W1
- * without W2; with locks: the lock and wait profile of W1 at 8 clients, see {@link LockProfile}).
+ * without W2; with locks: the lock and wait profile of W1 at 8 clients, see {@link LockProfile}; with cpu: the CPU
+ * profile of the product's W1 and baseline d's, see {@link CpuProfile}).
  */
 @Tag("benchmark")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -364,7 +365,9 @@ class Benchmarks {
         profile(engine, base, counter);
         return;
       }
-      if (ONLY.contains("locks")) {
+      if (ONLY.contains("cpu")) {
+        CpuProfile.run(variants(engine, base), Benchmarks::measureQuietly, Benchmarks::line);
+      } else if (ONLY.contains("locks")) {
         LockProfile.run(variants(engine, base), postgresUrl, postgresUser, Benchmarks::measureQuietly, Benchmarks::line);
       } else {
         if (!ONLY.contains("w1")) {

@@ -1,10 +1,20 @@
 package jp.sample.isms.approval;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionResultEntriesImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionResultImpl;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -12,6 +22,14 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.LiteralExpression;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.camunda.bpm.model.dmn.instance.Text;
+import org.camunda.bpm.model.dmn.instance.UnaryTests;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +46,35 @@ import org.springframework.stereotype.Component;
  * The rules of the regulation apply to everyone, so the user acting (a requester filing, an approver completing a
  * step) needs no permission on the decision itself: inside an engine command the evaluation runs without
  * authorization.
+ *
+ * <p>A deployed table never changes (a new version is a new decision definition), and a table whose expressions are
+ * FEEL without a function of the clock or of chance ({@code now()}, {@code today()}, {@code random number()},
+ * {@code uuid()}) and that requires no other decision or knowledge model gives the same rows for the same inputs.
+ * Such a table is evaluated once per decision definition and set of inputs; later calls get a copy of its rows
+ * without the FEEL being parsed and evaluated again (the flows' checks call these tables at every filing and step).
+ * The engine's history of decision evaluations then holds the first evaluation of each set of inputs only; these
+ * evaluations belong to no process instance (the models' own business rule tasks, which do, are evaluated by the
+ * engine every time).
  */
 @Component
 public class FlowDecisions {
+
+  /** Sets of inputs remembered at most, all tables together; beyond it all are forgotten and evaluated anew. */
+  static final int REMEMBERED = 10_000;
+  private static final Set<String> FEEL = Set.of("feel", "http://www.omg.org/spec/feel/20140401",
+      "http://www.omg.org/spec/dmn/20180521/feel/", "https://www.omg.org/spec/dmn/20191111/feel/");
+  /** FEEL functions whose value is not a function of the inputs. */
+  private static final Pattern NOT_A_FUNCTION_OF_INPUTS = Pattern.compile(
+      "\\b(now|today|random\\s+number|uuid)\\s*\\(", Pattern.CASE_INSENSITIVE);
+
+  /** The rows of the tables that are a function of their inputs, by decision definition id and inputs. */
+  private final Map<Inputs, List<Map<String, org.camunda.bpm.engine.variable.value.TypedValue>>> rows =
+      new ConcurrentHashMap<>();
+  /** Whether a decision definition is a function of its inputs, by its id. */
+  private final Map<String, Boolean> functionOfInputs = new ConcurrentHashMap<>();
+
+  private record Inputs(String decisionDefinitionId, Map<String, Object> variables) {
+  }
 
   private final DecisionService decisions;
   private final RepositoryService repository;
@@ -86,8 +130,83 @@ public class FlowDecisions {
   }
 
   private DmnDecisionResult evaluateFor(String key, Map<String, ?> variables, String processDefinitionId) {
-    return decisions.evaluateDecisionById(decisionDefinitionId(key, processDefinitionId))
-        .variables(new HashMap<>(variables)).evaluate();
+    String id = decisionDefinitionId(key, processDefinitionId);
+    if (!plainValues(variables) || !functionOfInputs.computeIfAbsent(id, this::isFunctionOfInputs)) {
+      return decisions.evaluateDecisionById(id).variables(new HashMap<>(variables)).evaluate();
+    }
+    Inputs inputs = new Inputs(id, Collections.unmodifiableMap(new HashMap<>(variables)));
+    List<Map<String, org.camunda.bpm.engine.variable.value.TypedValue>> remembered = rows.get(inputs);
+    if (remembered == null) {
+      DmnDecisionResult result = decisions.evaluateDecisionById(id).variables(new HashMap<>(variables)).evaluate();
+      remembered = result.stream().map(row -> Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
+          row.getEntryMapTyped()))).toList();
+      if (rows.size() >= REMEMBERED) {
+        rows.clear();
+      }
+      rows.putIfAbsent(inputs, remembered);
+    }
+    return copy(remembered);
+  }
+
+  /** A result of its own for each caller: the remembered rows stay as they were evaluated. */
+  private static DmnDecisionResult copy(List<Map<String, org.camunda.bpm.engine.variable.value.TypedValue>> rows) {
+    List<DmnDecisionResultEntries> entries = new ArrayList<>(rows.size());
+    for (Map<String, org.camunda.bpm.engine.variable.value.TypedValue> row : rows) {
+      DmnDecisionResultEntriesImpl entry = new DmnDecisionResultEntriesImpl();
+      // in the table's output order, which getFirstEntry and getSingleEntry read
+      row.forEach(entry::putValue);
+      entries.add(entry);
+    }
+    return new DmnDecisionResultImpl(entries);
+  }
+
+  /** Inputs that can be a key: text, numbers, booleans, absent values. */
+  private static boolean plainValues(Map<String, ?> variables) {
+    return variables.values().stream().allMatch(value -> value == null || value instanceof String
+        || value instanceof Number || value instanceof Boolean || value instanceof Enum<?>);
+  }
+
+  private boolean isFunctionOfInputs(String decisionDefinitionId) {
+    DecisionDefinition definition = repository.getDecisionDefinition(decisionDefinitionId);
+    return isFunctionOfInputs(repository.getDmnModelInstance(decisionDefinitionId), definition.getKey());
+  }
+
+  /**
+   * Whether decision {@code key} of the model gives the same rows for the same inputs: a decision table that requires
+   * no other decision, whose input expressions, input entries and output entries are FEEL and call no function of the
+   * clock or of chance.
+   */
+  static boolean isFunctionOfInputs(DmnModelInstance model, String key) {
+    if (!(model.getModelElementById(key) instanceof Decision decision)
+        || !(decision.getExpression() instanceof DecisionTable table)
+        || !decision.getInformationRequirements().isEmpty() || !decision.getKnowledgeRequirements().isEmpty()) {
+      return false;
+    }
+    List<String> languages = new ArrayList<>();
+    List<Text> texts = new ArrayList<>();
+    for (Input input : table.getInputs()) {
+      LiteralExpression expression = input.getInputExpression();
+      if (expression != null) {
+        languages.add(expression.getExpressionLanguage());
+        texts.add(expression.getText());
+      }
+    }
+    for (Rule rule : table.getRules()) {
+      for (UnaryTests entry : rule.getInputEntries()) {
+        languages.add(entry.getExpressionLanguage());
+        texts.add(entry.getText());
+      }
+      for (LiteralExpression entry : rule.getOutputEntries()) {
+        languages.add(entry.getExpressionLanguage());
+        texts.add(entry.getText());
+      }
+    }
+    String definitionsLanguage = model.getDefinitions().getExpressionLanguage();
+    languages.add(definitionsLanguage);
+    return languages.stream().allMatch(language -> language == null
+        || FEEL.contains(language.toLowerCase(Locale.ROOT)))
+        && texts.stream().allMatch(text -> text == null || text.getTextContent() == null
+            || !NOT_A_FUNCTION_OF_INPUTS.matcher(text.getTextContent()).find());
   }
 
   private static <T> T withoutAuthorization(Callable<T> evaluation) {
