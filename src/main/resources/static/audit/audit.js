@@ -2,15 +2,32 @@
  * Shared by the audit pages and 申請一覧: calls /api with the Tasklist session or the browser's HTTP Basic login (the
  * browser asks for user and password on the first call and keeps them for the tab's later calls and downloads; without
  * either, the page goes to Tasklist's login and comes back), builds DOM nodes without innerHTML (every value from the
- * record is text), formats times in Japan.
+ * record is text), formats times in the product's zone: the zone every answer of /api names in its header
+ * Isms-Time-Zone (isms.time-zone), never the browser's own.
  */
 'use strict';
 
 const Audit = (() => {
-  const TIME = new Intl.DateTimeFormat('ja-JP', {
-    timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false
-  });
+  /** The header of every /api answer that names the product's zone. */
+  const ZONE_HEADER = 'Isms-Time-Zone';
+  /** The formatter in the product's zone; null until the first answer of /api has named the zone. */
+  let timeFormat = null;
+
+  /** Takes the product's zone from an answer of /api (a zone this browser does not know leaves times as sent). */
+  function learnZone(response) {
+    const zone = response.headers.get(ZONE_HEADER);
+    if (!zone || (timeFormat && timeFormat.resolvedOptions().timeZone === zone)) {
+      return;
+    }
+    try {
+      timeFormat = new Intl.DateTimeFormat('ja-JP', {
+        timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
+        hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23'
+      });
+    } catch (unknownZone) {
+      console.error('time zone ' + zone + ' unknown to this browser', unknownZone);
+    }
+  }
 
   /** An element with attributes (on* never) and children (strings become text nodes). */
   function el(tag, attributes, ...children) {
@@ -35,13 +52,29 @@ const Audit = (() => {
     return node;
   }
 
-  /** 2026-04-01 09:30:00 (Japan) from an ISO time with offset; '' for none. */
+  /**
+   * 2026-04-01 09:30:00 in the product's zone from an ISO time with offset; '' for none. Before any answer of /api
+   * (which every time shown comes from) the time stays as sent, which names its offset.
+   */
   function time(iso) {
     if (!iso) {
       return '';
     }
     const date = new Date(iso);
-    return isNaN(date) ? iso : TIME.format(date).replace(/\//g, '-');
+    if (isNaN(date) || !timeFormat) {
+      return iso;
+    }
+    const parts = {};
+    timeFormat.formatToParts(date).forEach(part => {
+      parts[part.type] = part.value;
+    });
+    return parts.year + '-' + parts.month + '-' + parts.day + ' ' + parts.hour + ':' + parts.minute + ':'
+      + parts.second;
+  }
+
+  /** The product's zone as the pages use it (the last /api answer's), or null before the first answer. */
+  function zone() {
+    return timeFormat ? timeFormat.resolvedOptions().timeZone : null;
   }
 
   class ApiError extends Error {
@@ -75,6 +108,7 @@ const Audit = (() => {
         // without a login: a plain 401 (no password dialog of the browser holding the call), then the login
         'X-Requested-With': 'XMLHttpRequest'}
     });
+    learnZone(response);
     if (response.status === 401 && toLogin()) {
       throw new ApiError(401, 'ログインが必要です。ログイン画面に移動します… (login required)');
     }
@@ -181,5 +215,8 @@ const Audit = (() => {
     document.getElementById('print').addEventListener('click', () => window.print());
   }
 
-  return {el, time, get, fail, clearMessage, header, fillSelect, formParams, fillForm, pager, searchPage, ApiError};
+  return {
+    el, time, zone, learnZone, get, fail, clearMessage, header, fillSelect, formParams, fillForm, pager, searchPage,
+    ApiError
+  };
 })();

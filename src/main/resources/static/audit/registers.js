@@ -1,6 +1,8 @@
 /*
  * 台帳 (registers.html?register=takeout): every register the server declares, with its filters, a page of rows, the
  * CSV download of the whole filtered register (a plain link: the browser streams it with its login) and printing.
+ * The registers' names in English when the product is read in English (localStorage 'isms-locale', the choice of the
+ * Camunda webapps and of 申請一覧); the CSV keeps the Japanese name and headers.
  */
 'use strict';
 (async () => {
@@ -9,6 +11,12 @@
   const actions = form.querySelector('.actions');
   let registers = [];
   let current = null;
+  const EN = window.localStorage.getItem('isms-locale') === 'en';
+
+  /** The register's name in the language the product is read in. */
+  function title(register) {
+    return EN ? register.titleEn : register.title;
+  }
 
   function field(filter) {
     const name = filter.name;
@@ -87,12 +95,14 @@
 
   function select(id, params) {
     current = registers.find(r => r.id === id) || registers[0];
-    document.getElementById('title').textContent = current.title + ' (' + current.clauses + ')';
-    document.title = current.title + ' — 監査';
+    const heading = document.getElementById('title');
+    heading.textContent = title(current) + ' (' + current.clauses + ')';
+    heading.lang = EN ? 'en' : 'ja';
+    document.title = title(current) + (EN ? ' — Audit' : ' — 監査');
     // spaced by the style sheet: a space inside the link would be underlined with it
     document.getElementById('tabs').replaceChildren(...registers.map(r => r.id === current.id
-      ? el('strong', {'aria-current': 'page'}, r.title)
-      : el('a', {href: '?register=' + encodeURIComponent(r.id)}, r.title)));
+      ? el('strong', {'aria-current': 'page', lang: EN ? 'en' : null}, title(r))
+      : el('a', {href: '?register=' + encodeURIComponent(r.id), lang: EN ? 'en' : null}, title(r))));
     form.replaceChildren(...current.filters.map(field), el('label', {}, '1ページの件数',
       el('select', {name: 'size'}, el('option', {}, '50'), el('option', {}, '100'), el('option', {}, '500'))),
     actions);

@@ -39,6 +39,7 @@
         'X-Requested-With': 'XMLHttpRequest'},
       body: JSON.stringify(body)
     });
+    Audit.learnZone(response);
     let answer = null;
     try {
       answer = await response.json();

@@ -2,7 +2,8 @@
  * Shared by the 申請一覧 pages (/my/): their words in Japanese and English (the same choice as the Camunda webapps',
  * localStorage 'isms-locale', switched by the link in the header), the name of who is reading, and what changes
  * something: withdrawing a request (POST /api/requests/{key}/withdraw with the session's CSRF token). Builds on
- * ../audit/audit.js (DOM nodes as text only, times in Japan, GET with Japanese errors).
+ * ../audit/audit.js (DOM nodes as text only, times in the product's zone, GET with
+ * Japanese errors).
  */
 'use strict';
 
@@ -160,6 +161,7 @@ const My = (() => {
       headers: {'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken},
       body: JSON.stringify({comment: reason})
     });
+    Audit.learnZone(response);
     const body = await response.json().catch(() => ({}));
     if (!response.ok) {
       throw new Audit.ApiError(response.status, body.message || ('HTTP ' + response.status));

@@ -37,7 +37,8 @@ import jp.sample.isms.organisation.PasswordExpiry;
  * {@code isms.time-zone} is the product's zone: with UTC configured, the password expiry counts months and shows dates
  * in UTC, the decision record's clock is UTC, and the nightly verification of the record runs at 02:30 UTC (in Japan
  * time each of these would differ). The beans as the application wires them, in a context of their own (a second
- * engine in the test JVM would take the shared one's name). No class names a zone of its own.
+ * engine in the test JVM would take the shared one's name). No class names a zone of its own, and neither does the
+ * JavaScript of the pages: they format times in the zone the server names ({@code Isms-Time-Zone}).
  */
 @SpringJUnitConfig(ProductTimeZoneTest.Beans.class)
 @TestPropertySource(properties = {"isms.time-zone=UTC", "isms.password.max-age=P1M", "isms.password.expiry-warning=P7D"})
@@ -114,5 +115,49 @@ class ProductTimeZoneTest {
       }).toList();
       assertThat(offending).isEmpty();
     }
+  }
+
+  /** A zone, an offset or the browser's own zone in a page's script. */
+  private static final Pattern PAGE_ZONE = Pattern.compile(
+      "timeZone\\s*:\\s*['\"`]|['\"`](Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/"
+          + "|['\"`](JST|UTC|GMT)['\"`]|[+-]\\d{2}:\\d{2}['\"`]|\\b\\d+\\s*\\*\\s*3600\\s*\\*\\s*1000\\b"
+          + "|getTimezoneOffset|\\.get(Hours|Minutes|Seconds|Date|Day|Month|FullYear|Year)\\(|\\.set(Hours|Date)\\("
+          + "|toLocale(Date|Time)?String\\(");
+
+  /**
+   * The pages' JavaScript and HTML (static/, and the Tasklist extensions under META-INF/resources) name no zone and no
+   * offset, and never read a time in the browser's own zone (Date's local getters, toLocale…String, a fixed
+   * +9 hours): each would show another zone than the configured one. Bundled third-party files (vendor/) are not the
+   * product's.
+   */
+  @Test
+  void noPageNamesAZoneOfItsOwn() throws IOException {
+    List<String> offending = new java.util.ArrayList<>();
+    for (Path root : List.of(Path.of("src/main/resources/static"), Path.of("src/main/resources/META-INF/resources"))) {
+      try (Stream<Path> files = Files.walk(root)) {
+        files.filter(path -> path.toString().endsWith(".js") || path.toString().endsWith(".html"))
+            .filter(path -> !path.toString().contains("/vendor/")).forEach(path -> {
+              try {
+                Files.readAllLines(path).stream().filter(line -> PAGE_ZONE.matcher(line).find())
+                    .forEach(line -> offending.add(path + ": " + line.trim()));
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+      }
+    }
+    assertThat(offending).isEmpty();
+  }
+
+  /** The check above finds what it is meant to find, and lets the product's own way pass. */
+  @Test
+  void aZoneInAPageWouldBeFound() {
+    assertThat(List.of("timeZone: 'Asia/Tokyo', year: 'numeric',", "new Date(Date.now() + 9 * 3600 * 1000)",
+        "date.toLocaleString('ja-JP')", "const offset = '+09:00';", "date.getHours()", "zone = \"Europe/Berlin\";",
+        "timeZone: \"UTC\""))
+        .allSatisfy(line -> assertThat(PAGE_ZONE.matcher(line).find()).as(line).isTrue());
+    assertThat(List.of("timeZone: zone, year: 'numeric',", "new Intl.DateTimeFormat('ja-JP', {timeZone: productZone})",
+        "Date.now() - new Date(request.filedAt).getTime() > 60 * 1000", "'2026-04-01 09:30:00'"))
+        .allSatisfy(line -> assertThat(PAGE_ZONE.matcher(line).find()).as(line).isFalse());
   }
 }

@@ -75,7 +75,7 @@ class RegisterViewsPostgresIT {
   }
 
   @Test
-  void mediaDisposalAndPeriodicStatesAreTheViews() {
+  void mediaDisposalAndPeriodicStatesOnPostgres() {
     jdbc.update("""
         insert into media_disposal_register (business_key, process_instance_id, requester, classification,
           media_type, disposal_action, disposal_method, quantity, description, status, filed_at)

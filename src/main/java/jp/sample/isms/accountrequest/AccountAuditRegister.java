@@ -29,7 +29,8 @@ class AccountAuditRegister {
 
   @Bean
   AuditRegister accountAuditRegisterDefinition() {
-    return new AuditRegister("accounts", "システムアカウント及び付帯情報管理台帳", "5.1.5, 5.1.7",
+    return new AuditRegister("accounts", "システムアカウント及び付帯情報管理台帳",
+        "System accounts and related information register", "5.1.5, 5.1.7",
         "account_register a left join org_person p on p.user_id = a.user_id "
             + "left join org_department d on d.code = p.department_code",
         "a.user_id, a.system_code, a.id",

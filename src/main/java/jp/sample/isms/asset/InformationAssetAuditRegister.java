@@ -26,7 +26,8 @@ class InformationAssetAuditRegister {
 
   @Bean
   AuditRegister informationAssetAuditRegisterDefinition() {
-    return new AuditRegister("information-assets", "情報資産管理台帳", "3.1.1, 3.1.2, 3.1.3, 3.1.4",
+    return new AuditRegister("information-assets", "情報資産管理台帳",
+        "Information asset register", "3.1.1, 3.1.2, 3.1.3, 3.1.4",
         "information_asset_history h join information_asset a on a.asset_id = h.asset_id "
             + "left join org_department d on d.code = h.owner_department",
         "h.asset_id, h.version desc",

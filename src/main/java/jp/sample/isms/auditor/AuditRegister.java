@@ -20,11 +20,12 @@ import jp.sample.isms.audit.Labelled;
  *
  * @param id      the register's name in the URL (lower-case letters, digits and '-')
  * @param title   the register's name as the regulation gives it (the page's heading and the CSV file's name)
+ * @param titleEn the register's name in English (the page's heading when the page is read in English)
  * @param clauses the clauses of the regulation that ask for it
  * @param from    the FROM clause: the register's view, or its table with joins
  * @param orderBy e.g. {@code r.filed_at desc, r.business_key desc} (make it total, so pages do not overlap)
  */
-public record AuditRegister(String id, String title, String clauses, String from, String orderBy,
+public record AuditRegister(String id, String title, String titleEn, String clauses, String from, String orderBy,
     List<Column> columns, List<Filter> filters) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,40}");
@@ -33,6 +34,7 @@ public record AuditRegister(String id, String title, String clauses, String from
 
   public AuditRegister {
     Objects.requireNonNull(title);
+    Objects.requireNonNull(titleEn);
     Objects.requireNonNull(from);
     Objects.requireNonNull(orderBy);
     if (!ID.matcher(id).matches()) {

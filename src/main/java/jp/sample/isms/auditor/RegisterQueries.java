@@ -41,8 +41,8 @@ public class RegisterQueries {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final int MAX_FILTER_LENGTH = 200;
 
-  /** A register as the page shows it: its columns, and its filters with their choices. */
-  record Definition(String id, String title, String clauses, List<ColumnView> columns, List<FilterView> filters) {
+  /** A register as the page shows it: its titles, its columns, and its filters with their choices. */
+  record Definition(String id, String title, String titleEn, String clauses, List<ColumnView> columns, List<FilterView> filters) {
   }
 
   record ColumnView(String key, String header, String kind) {
@@ -102,7 +102,7 @@ public class RegisterQueries {
 
   List<Definition> definitions() {
     Map<String, String> departments = departments();
-    return registers.values().stream().map(r -> new Definition(r.id(), r.title(), r.clauses(), columns(r),
+    return registers.values().stream().map(r -> new Definition(r.id(), r.title(), r.titleEn(), r.clauses(), columns(r),
         r.filters().stream().map(f -> new FilterView(f.name(), f.label(), f.kind().name(), options(f, departments)))
             .toList()))
         .toList();

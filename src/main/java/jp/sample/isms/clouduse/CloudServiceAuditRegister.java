@@ -22,7 +22,7 @@ class CloudServiceAuditRegister {
 
   @Bean
   AuditRegister cloudServiceAuditRegisterDefinition() {
-    return new AuditRegister("cloud-services", "クラウドサービス台帳", "7.18, 4.1.3",
+    return new AuditRegister("cloud-services", "クラウドサービス台帳", "Cloud service register", "7.18, 4.1.3",
         "cloud_service_register c left join org_department d on d.code = c.department_code",
         "c.registered_at desc, c.approval_number desc",
         List.of(

@@ -25,7 +25,7 @@ class IncidentAuditRegister {
 
   @Bean
   AuditRegister incidentAuditRegisterDefinition() {
-    return new AuditRegister("incidents", "インシデント管理台帳", "9.1–9.5",
+    return new AuditRegister("incidents", "インシデント管理台帳", "Incident register", "9.1–9.5",
         "incident_register i left join org_department d on d.code = i.department_code",
         "i.reported_at desc, i.incident_number desc",
         List.of(

@@ -20,26 +20,23 @@ import jp.sample.isms.auditor.AuditRegister.Column;
 import jp.sample.isms.auditor.AuditRegister.Filter;
 
 /**
- * 媒体廃棄台帳 (3.3.1, 3.3.2, 4.1.2) for the auditors' pages and CSV export, read from view
- * {@code media_disposal_register_view}, which derives the state shown; {@link MediaDisposalRegister} reads the same
- * view.
+ * 媒体廃棄台帳 (3.3.1, 3.3.2, 4.1.2) for the auditors' pages and CSV export, read from its table; the state shown is
+ * the label {@link MediaDisposalRegister#STATES} gives the stored status, and the state filter offers the same map.
  */
 @Configuration
 class MediaDisposalAuditRegister {
 
-  /** Every state the view shows, in the order of the filter's choices. */
-  static final List<String> STATES = List.of("申請中", "受付済 (承認待ち)", "差し戻し中", "承認 (実施待ち)", "却下",
-      "取り下げ", "実施済", "記録 (承認不要)", "取消", "終了 (決定なし)");
-
   @Bean
   AuditRegister mediaDisposalAuditRegisterDefinition() {
-    return new AuditRegister("media-disposal", "媒体廃棄台帳", "3.3.1, 3.3.2, 4.1.2", "media_disposal_register_view m",
+    return new AuditRegister("media-disposal", "媒体廃棄台帳",
+        "Media disposal register", "3.3.1, 3.3.2, 4.1.2",
+        "media_disposal_register m left join org_department d on d.code = m.department_code",
         "m.filed_at desc, m.business_key desc",
         List.of(
             Column.of("businessKey", "申請番号", "m.business_key", REQUEST),
-            Column.of("status", "状態", "m.display_status", TEXT),
+            Column.labelled("status", "状態", "m.status", MediaDisposalRegister.STATES),
             Column.of("requester", "申請者", "m.requester", PERSON),
-            Column.of("department", "部門", "m.department_name", TEXT),
+            Column.of("department", "部門", "d.name", TEXT),
             Column.of("assetIds", "情報資産ID (情報資産管理台帳)", "m.asset_ids", TEXT),
             Column.code("classification", "機密性", "m.classification", "classification"),
             Column.of("lastCopy", "最後の複製", "m.last_copy", BOOLEAN),
@@ -67,7 +64,7 @@ class MediaDisposalAuditRegister {
             Column.of("filedAt", "申請日時", "m.filed_at", TIMESTAMP)),
         List.of(
             Filter.text("businessKey", "申請番号", "m.business_key"),
-            Filter.choice("status", "状態", "m.display_status", AuditRegister.options(STATES)),
+            Filter.choice("status", "状態", "m.status", MediaDisposalRegister.STATES),
             Filter.text("requester", "申請者 (ユーザーID)", "m.requester"),
             Filter.choice("department", "部門", "m.department_code", "departments"),
             Filter.choice("classification", "機密性", "m.classification", "form:classification"),

@@ -21,7 +21,7 @@ class OffboardingAuditRegister {
 
   @Bean
   AuditRegister offboardingAuditRegisterDefinition() {
-    return new AuditRegister("offboardings", "退職手続きの記録", "2.3, 5.1.7", "offboarding_register o",
+    return new AuditRegister("offboardings", "退職手続きの記録", "Offboarding records", "2.3, 5.1.7", "offboarding_register o",
         "o.last_working_day desc, o.business_key desc",
         List.of(
             Column.of("businessKey", "申請番号", "o.business_key", REQUEST),

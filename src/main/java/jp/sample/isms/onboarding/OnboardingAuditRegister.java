@@ -21,7 +21,7 @@ class OnboardingAuditRegister {
 
   @Bean
   AuditRegister onboardingAuditRegisterDefinition() {
-    return new AuditRegister("onboardings", "入社手続きの記録", "2.1, 2.4, 5.1.9",
+    return new AuditRegister("onboardings", "入社手続きの記録", "Onboarding records", "2.1, 2.4, 5.1.9",
         "onboarding_register o left join org_department d on d.code = o.department_code",
         "o.account_created_at desc, o.business_key desc",
         List.of(

@@ -26,7 +26,7 @@ class ContractorAuditRegister {
 
   @Bean
   AuditRegister contractorAuditRegisterDefinition() {
-    return new AuditRegister("contractors", "委託先台帳", "8.1.1–8.1.6",
+    return new AuditRegister("contractors", "委託先台帳", "Contractor register", "8.1.1–8.1.6",
         "contractor_register r left join org_department d on d.code = r.department_code",
         "r.selected_at desc, r.business_key desc",
         List.of(

@@ -20,7 +20,8 @@ class PasswordReissueAuditRegister {
 
   @Bean
   AuditRegister passwordReissueAuditRegisterDefinition() {
-    return new AuditRegister("password-reissues", "パスワード再発行の記録", "5.1.6", "password_reissue_register p",
+    return new AuditRegister("password-reissues", "パスワード再発行の記録",
+        "Password reissue records", "5.1.6", "password_reissue_register p",
         "p.issued_at desc, p.business_key desc",
         List.of(
             Column.of("businessKey", "申請番号", "p.business_key", REQUEST),

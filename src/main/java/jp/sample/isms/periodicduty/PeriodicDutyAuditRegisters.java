@@ -30,7 +30,8 @@ class PeriodicDutyAuditRegisters {
   @Bean
   AuditRegister periodicDutyAuditRegister() {
     Map<String, String> statuses = AuditRegister.codes(Occurrences.OPEN, "未完了", Occurrences.DONE, "完了");
-    return new AuditRegister("periodic-duties", "定期業務の実施記録", "1.2, 1.3, 2.4, 4.1.4, 5.1.5, 7.2, 7.5, 7.24, 9.5.2",
+    return new AuditRegister("periodic-duties", "定期業務の実施記録",
+        "Periodic duty records", "1.2, 1.3, 2.4, 4.1.4, 5.1.5, 7.2, 7.5, 7.24, 9.5.2",
         "periodic_duty_occurrence_view o",
         "o.due_date desc, o.duty_code, o.id desc",
         List.of(
@@ -57,7 +58,7 @@ class PeriodicDutyAuditRegisters {
 
   @Bean
   AuditRegister educationAuditRegister() {
-    return new AuditRegister("education", "教育実施記録", "2.4, 2.5",
+    return new AuditRegister("education", "教育実施記録", "Training records", "2.4, 2.5",
         "education_attendance a left join org_person p on p.user_id = a.user_id "
             + "left join org_department d on d.code = p.department_code",
         "a.session_date desc, a.user_id, a.id",
@@ -83,7 +84,8 @@ class PeriodicDutyAuditRegisters {
   AuditRegister accountReviewAuditRegister() {
     Map<String, String> results = AuditRegister.codes(AccountReview.CONFIRMED, "確認済み", AccountReview.CHANGE, "権限変更",
         AccountReview.DELETE, "削除");
-    return new AuditRegister("account-reviews", "アカウントの棚卸し", "5.1.5, 5.1.7", "account_review_result r",
+    return new AuditRegister("account-reviews", "アカウントの棚卸し",
+        "Account reviews", "5.1.5, 5.1.7", "account_review_result r",
         "r.reviewed_at desc, r.id desc",
         List.of(
             Column.of("businessKey", "棚卸しの番号", "r.business_key", REQUEST),
@@ -108,7 +110,8 @@ class PeriodicDutyAuditRegisters {
     statuses.put(ImprovementItems.OPEN, "実施中");
     statuses.put(ImprovementItems.CLOSED, "完了報告済み");
     statuses.put(ImprovementItems.DONE, "完了");
-    return new AuditRegister("improvement-items", "改善計画 (改善項目)", "1.2", "improvement_item_view i",
+    return new AuditRegister("improvement-items", "改善計画 (改善項目)",
+        "Improvement plan (improvement items)", "1.2", "improvement_item_view i",
         "i.due_date desc, i.business_key, i.item_no",
         List.of(
             Column.of("businessKey", "監査・点検の番号", "i.business_key", REQUEST),
@@ -132,7 +135,7 @@ class PeriodicDutyAuditRegisters {
 
   @Bean
   AuditRegister backupCheckAuditRegister() {
-    return new AuditRegister("backup-checks", "バックアップの実施確認", "4.1.1, 4.1.4",
+    return new AuditRegister("backup-checks", "バックアップの実施確認", "Backup checks", "4.1.1, 4.1.4",
         "backup_check_entry e join backup_check_week w on w.id = e.week_id",
         "w.week_start desc, e.row_no",
         List.of(

@@ -41,7 +41,7 @@ class SecurityApprovalAuditRegisters {
 
   @Bean
   AuditRegister itDeviceAuditRegisterDefinition() {
-    return new AuditRegister("it-devices", "社内IT機材管理台帳", "7.3",
+    return new AuditRegister("it-devices", "社内IT機材管理台帳", "In-house IT equipment register", "7.3",
         "it_device v left join org_department d on d.code = v.department_code", "v.device_id",
         List.of(
             Column.of("deviceId", "ノード名", "v.device_id", TEXT),
@@ -72,7 +72,8 @@ class SecurityApprovalAuditRegisters {
 
   @Bean
   AuditRegister approvedSoftwareAuditRegisterDefinition() {
-    return new AuditRegister("approved-software", "承認済みソフトウェア", "7.4, 7.7, 7.9, 7.10", "approved_software w",
+    return new AuditRegister("approved-software", "承認済みソフトウェア",
+        "Approved software", "7.4, 7.7, 7.9, 7.10", "approved_software w",
         "w.name, w.version",
         List.of(
             Column.of("name", "ソフトウェア", "w.name", TEXT),
@@ -95,7 +96,8 @@ class SecurityApprovalAuditRegisters {
 
   @Bean
   AuditRegister itRegisterHistoryAuditRegisterDefinition() {
-    return new AuditRegister("it-register-history", "社内IT機材管理台帳・承認済みソフトウェアの変更履歴", "7.3, 7.4",
+    return new AuditRegister("it-register-history", "社内IT機材管理台帳・承認済みソフトウェアの変更履歴",
+        "Changes to the IT equipment register and the approved software", "7.3, 7.4",
         "it_register_history h", "h.occurred_at desc, h.id desc",
         List.of(
             Column.of("occurredAt", "日時", "h.occurred_at", TIMESTAMP),
@@ -112,7 +114,7 @@ class SecurityApprovalAuditRegisters {
 
   @Bean
   AuditRegister securityPermitAuditRegisterDefinition() {
-    return new AuditRegister("security-permits", "セキュリティ承認台帳",
+    return new AuditRegister("security-permits", "セキュリティ承認台帳", "Security approval register",
         "5.1.3, 6.1.2, 7.1, 7.4, 7.6, 7.8, 7.10, 7.13, 7.16, 7.17, 7.20, 7.21, 7.22, 7.25",
         "security_permit p left join org_department d on d.code = p.department_code",
         "p.recorded_at desc, p.approval_number desc",

@@ -31,7 +31,7 @@ class TakeOutAuditRegister {
 
   @Bean
   AuditRegister takeOutAuditRegisterDefinition() {
-    return new AuditRegister("takeout", "持ち出し台帳", "3.2", "takeout_register_view t",
+    return new AuditRegister("takeout", "持ち出し台帳", "Take-out register", "3.2", "takeout_register_view t",
         "t.filed_at desc, t.business_key desc",
         List.of(
             Column.of("businessKey", "申請番号", "t.business_key", REQUEST),

@@ -175,11 +175,11 @@ class AuditAccessTest {
 
   @Test
   void theQueryLogIsSearchableAsRecords() {
-    client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/media-disposal?status=実施済");
+    client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers/media-disposal?status=EXECUTED");
 
     JsonNode page = client.get(DemoOrganisation.PRESIDENT, "/api/audit/records?stepKind=AUDIT_QUERY&actor=nakamura&size=5");
     JsonNode newest = page.get("items").get(0);
-    assertThat(newest.get("comment").asText()).isEqualTo("GET /api/audit/registers/media-disposal?status=実施済");
+    assertThat(newest.get("comment").asText()).isEqualTo("GET /api/audit/registers/media-disposal?status=EXECUTED");
     assertThat(newest.get("stepKindLabel").asText()).isEqualTo("監査照会");
     assertThat(newest.get("outcomeLabel").asText()).isEqualTo("監査照会");
     assertThat(newest.get("actingRoleLabel").asText()).isEqualTo("監査・点検責任者");

@@ -58,6 +58,8 @@ class AuditRegisterTest {
   TakeOutRegister takeOutRegister;
   @Autowired
   MediaDisposalRegister mediaDisposalRegister;
+  @Autowired
+  List<AuditRegister> declared;
 
   AuditClient client;
   Requests requests;
@@ -190,7 +192,7 @@ class AuditRegisterTest {
     assertThat(keys("takeout", "requester=yamamoto&from=" + TODAY + "&to=" + TODAY)).contains(quotedTakeOut);
     assertThat(keys("takeout", "from=" + TODAY.plusDays(1))).doesNotContain(quotedTakeOut);
     assertThat(keys("media-disposal", "certificate=true&mediaType=HDD")).contains(disposal);
-    assertThat(keys("media-disposal", "status=実施済&method=OUTSOURCED_DESTRUCTION")).contains(disposal);
+    assertThat(keys("media-disposal", "status=EXECUTED&method=OUTSOURCED_DESTRUCTION")).contains(disposal);
     assertThat(keys("media-disposal", "classification=INTERNAL")).doesNotContain(disposal);
   }
 
@@ -251,6 +253,26 @@ class AuditRegisterTest {
         .contains("委託先", "状態", "評価の回数", "再委託先");
     assertThat(parse(csv("/api/audit/registers/cloud-services.csv")).get(0))
         .contains("承認番号", "サービス名", "見直し日");
+  }
+
+  /**
+   * Every register has its Japanese and its English name, and the list the page reads gives both; English names are
+   * English (no Japanese character) and tell the registers apart.
+   */
+  @Test
+  void everyRegisterHasAJapaneseAndAnEnglishTitle() {
+    JsonNode registers = client.get(DemoOrganisation.AUDIT_OFFICER, "/api/audit/registers");
+    assertThat(registers.size()).isEqualTo(declared.size()).isGreaterThanOrEqualTo(19);
+    List<String> english = new ArrayList<>();
+    registers.forEach(r -> {
+      assertThat(r.get("title").asText()).as(r.get("id").asText()).isNotBlank()
+          .containsPattern("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
+      assertThat(r.get("titleEn").asText()).as(r.get("id").asText()).isNotBlank()
+          .doesNotContainPattern("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
+      english.add(r.get("titleEn").asText());
+    });
+    assertThat(english).doesNotHaveDuplicates().contains("Take-out register", "Information asset register");
+    assertThat(declared).allSatisfy(register -> assertThat(register.titleEn()).isNotBlank());
   }
 
   @Test

@@ -163,6 +163,17 @@ class AuditPagesBrowserIT {
         .allSatisfy(text -> assertThat(text).doesNotContain("　").isEqualTo(text.strip()));
     screenshot("audit-register.png");
     printed("audit-register-print.png");
+
+    // and read in English (the product's language choice), the registers carry their English names; the CSV keeps
+    // the Japanese name
+    browser.executeScript("window.localStorage.setItem('isms-locale', 'en');");
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("title"), "Take-out register (3.2)"));
+    assertThat(browser.findElements(By.cssSelector("#tabs a, #tabs strong"))).extracting(WebElement::getText)
+        .contains("Take-out register", "Information asset register").doesNotContain("持ち出し台帳");
+    assertThat(browser.getTitle()).isEqualTo("Take-out register — Audit");
+    assertThat(browser.findElement(By.id("rows")).getText()).contains(key);
+    browser.executeScript("window.localStorage.removeItem('isms-locale');");
   }
 
   @Test

@@ -238,6 +238,10 @@ class TasklistExtensionsBrowserIT {
     login(DemoOrganisation.DEVELOPMENT_HEAD);
     click(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("isms-substitutes"))));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("isms-substitute"))).sendKeys(DemoOrganisation.DESIGN_CHIEF);
+    // from and to start at today in the product's zone (the test application's: Japan), whatever the browser's zone
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString();
+    wait.until(driver -> today.equals(driver.findElement(By.id("isms-substitute-from")).getAttribute("value")));
+    assertThat(browser.findElement(By.id("isms-substitute-to")).getAttribute("value")).isEqualTo(today);
     browser.findElement(By.id("isms-substitute-reason")).sendKeys("出張");
     click(browser.findElement(By.id("isms-substitute-nominate")));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".isms-substitute-list")));

@@ -65,6 +65,14 @@ function csrfToken() {
   return match ? decodeURIComponent(match[1]) : '';
 }
 
+// the product's zone (isms.time-zone), named by every answer of /api: times and today's date are shown in it, never in
+// the browser's own zone; null until the first answer
+let productZone = null;
+
+function learnZone(response) {
+  productZone = response.headers.get('Isms-Time-Zone') || productZone;
+}
+
 async function call(method, path, body, json) {
   const headers = { Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() };
   if (json) {
@@ -73,6 +81,7 @@ async function call(method, path, body, json) {
   const response = await fetch(productApi() + path, {
     method, headers, credentials: 'same-origin', body: json ? JSON.stringify(body) : body
   });
+  learnZone(response);
   const text = await response.text();
   let data = null;
   try {
@@ -112,7 +121,30 @@ function formatDate(value) {
     return '';
   }
   const date = new Date(value);
-  return isNaN(date) ? value : date.toLocaleString(EN ? 'en-GB' : 'ja-JP');
+  if (isNaN(date) || !productZone) {
+    return value;
+  }
+  try {
+    return new Intl.DateTimeFormat(EN ? 'en-GB' : 'ja-JP', {
+      timeZone: productZone, year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23'
+    }).format(date);
+  } catch (unknownZone) {
+    return value;
+  }
+}
+
+/** Today in the product's zone, yyyy-MM-dd (as a date input takes it); '' before the zone is known. */
+function today() {
+  if (!productZone) {
+    return '';
+  }
+  const parts = {};
+  new Intl.DateTimeFormat('en-GB', { timeZone: productZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(new Date()).forEach((part) => {
+      parts[part.type] = part.value;
+    });
+  return parts.year + '-' + parts.month + '-' + parts.day;
 }
 
 /** The browser's own check before the upload (the server checks the same again). */
@@ -335,10 +367,16 @@ function openSubstitutes() {
       el('button', { type: 'button', class: 'btn btn-default isms-bulk-close', onclick: () => overlay.remove() },
         T.close)));
   document.body.appendChild(overlay);
-  const today = new Date(Date.now() + 9 * 3600 * 1000).toISOString().substring(0, 10);
   const substitute = el('input', { class: 'form-control', id: 'isms-substitute', placeholder: T.substituteHint });
-  const from = el('input', { class: 'form-control', type: 'date', id: 'isms-substitute-from', value: today });
-  const to = el('input', { class: 'form-control', type: 'date', id: 'isms-substitute-to', value: today });
+  const from = el('input', { class: 'form-control', type: 'date', id: 'isms-substitute-from' });
+  const to = el('input', { class: 'form-control', type: 'date', id: 'isms-substitute-to' });
+  // today in the product's zone: at once when an earlier answer of /api has named it, else after the list below
+  const startToday = () => {
+    [from, to].filter((input) => !input.value).forEach((input) => {
+      input.value = today();
+    });
+  };
+  startToday();
   const reason = el('input', { class: 'form-control', id: 'isms-substitute-reason', maxlength: '500' });
   const message = el('div', { class: 'isms-bulk-results' });
   const list = el('div', {});
@@ -374,7 +412,7 @@ function openSubstitutes() {
     el('label', { for: 'isms-substitute-to' }, T.to), to,
     el('label', { for: 'isms-substitute-reason' }, T.reason), reason,
     el('p', {}), nominate, message);
-  refresh();
+  refresh().finally(startToday);
 }
 
 function renderSubstitutesButton(node) {
