@@ -14,11 +14,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import jp.sample.isms.engine.CommandScopedCache;
 import jp.sample.isms.organisation.Person;
 
 /**
  * 情報資産管理台帳 (3.1): reads the assets in force and writes each change as a new version, kept in the history with
  * the request (or import) that made it.
+ *
+ * <p>Inside an engine command an asset in force is read once ({@link CommandScopedCache}): filing a request checks the
+ * selected assets, routes by their owner and records them, each asking for the same assets. {@link #save} (and so
+ * {@link #retire}) forgets the asset it wrote, so that the rest of the command reads the new version.
  */
 @Repository
 public class InformationAssets {
@@ -30,6 +35,9 @@ public class InformationAssets {
   private final JdbcTemplate jdbc;
   private final ZoneId zone;
   private final RowMapper<InformationAsset> row;
+  /** The assets in force the running command has read, by id. */
+  private final CommandScopedCache<String, Optional<InformationAsset>> inForce =
+      new CommandScopedCache<>("information assets in force");
 
   InformationAssets(JdbcTemplate jdbc, ZoneId zone) {
     this.jdbc = jdbc;
@@ -38,6 +46,10 @@ public class InformationAssets {
   }
 
   public Optional<InformationAsset> find(String assetId) {
+    return assetId == null ? read(null) : inForce.get(assetId, this::read);
+  }
+
+  private Optional<InformationAsset> read(String assetId) {
     return jdbc.query("select " + COLUMNS + " from information_asset where asset_id = ?", row, assetId).stream()
         .findFirst();
   }
@@ -91,6 +103,8 @@ public class InformationAssets {
     jdbc.update("delete from information_asset where asset_id = ?", asset.assetId());
     insert("information_asset", saved);
     insert("information_asset_history", saved);
+    // the rest of the command reads the new version as stored
+    inForce.forget(asset.assetId());
     return saved;
   }
 

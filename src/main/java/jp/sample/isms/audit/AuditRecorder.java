@@ -26,11 +26,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.sample.isms.engine.CommandScopedCache;
+
 /**
  * Writes the append-only decision record. Records of a step are written in the engine's transaction, so they exist
  * exactly when the step does; a refusal at filing is written in a transaction of its own, since the filing itself
  * is rolled back. There is no update or delete of a record in this class, nor anywhere else in the application
  * (the search index {@code audit_request} beside the record is derived data and is kept up to date here).
+ *
+ * <p>The regulation revision a record carries is read once per engine command ({@link CommandScopedCache}): a request's
+ * step writes several records; a new revision recorded in the command ({@link #regulationRevisionRecorded}) is what
+ * the command's later records carry.
  */
 @Component
 public class AuditRecorder {
@@ -60,6 +66,9 @@ public class AuditRecorder {
   private final RowMapper<AuditEntry> row;
   private final AuditRequestIndex index;
   private final AuditChain chain;
+  /** The current regulation revision as the running command read or recorded it (one key). */
+  private final CommandScopedCache<Boolean, String> currentRevision =
+      new CommandScopedCache<>("current regulation revision");
 
   public AuditRecorder(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
       @Value("${isms.regulation.revision:2026-04}") String regulationRevision, AuditRequestIndex index,
@@ -88,8 +97,7 @@ public class AuditRecorder {
     AuditEntry stored = entry.completed(flowVersion,
         (entry.occurredAt() != null ? entry.occurredAt() : now()).truncatedTo(ChronoUnit.MILLIS),
         truncate(entry.comment(), 4000),
-        entry.regulationRevision() != null ? entry.regulationRevision() : jdbc.query("select revision from "
-            + "regulation_revision order by id desc", rs -> rs.next() ? rs.getString(1) : regulationRevision));
+        entry.regulationRevision() != null ? entry.regulationRevision() : regulationRevision());
     String hash = AuditChain.hash(previousHash, stored);
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {
@@ -130,6 +138,20 @@ public class AuditRecorder {
     if (stored.businessKey() != null) {
       index.add(id, stored, classification(stored.processInstanceId()));
     }
+  }
+
+  /**
+   * The regulation revision in force (1.4): the newest recorded one, before the first the configured
+   * {@code isms.regulation.revision}. Read once per engine command.
+   */
+  public String regulationRevision() {
+    return currentRevision.get(Boolean.TRUE, key -> jdbc.query("select revision from regulation_revision "
+        + "order by id desc fetch first 1 rows only", rs -> rs.next() ? rs.getString(1) : regulationRevision));
+  }
+
+  /** A new regulation revision was recorded in the running transaction: the command's later records carry it. */
+  public void regulationRevisionRecorded(String revision) {
+    currentRevision.put(Boolean.TRUE, revision);
   }
 
   /**

@@ -19,11 +19,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.sample.isms.engine.CommandScopedCache;
+
 /**
  * The search index {@code audit_request}: one row per request, with what the auditor filters on without reading every
  * record — flow, requester, department, classification, filing time, and the sets of outcomes and clauses of all its
  * records. Kept by {@link AuditRecorder} in the transaction of each record; requests recorded before the index existed
  * are added at start from their records. Derived data: the record stays the source of truth.
+ *
+ * <p>Inside an engine command a request's outcomes and clauses are read once ({@link CommandScopedCache}): the
+ * records of one step each add to the row, and what this class wrote is what the next record of the command adds to.
+ * The row is locked by the command's first write to it, so no other transaction changes it meanwhile.
  */
 @Component
 public class AuditRequestIndex {
@@ -33,6 +39,12 @@ public class AuditRequestIndex {
   private final JdbcTemplate jdbc;
   private final HistoryService historyService;
   private final TransactionTemplate transaction;
+  /** The sets of the requests the running command has read or written, by business key; null: no row yet. */
+  private final CommandScopedCache<String, Sets> sets = new CommandScopedCache<>("audit_request outcomes and clauses");
+
+  /** A row's outcomes and clauses, each as {@link #merge} writes them. */
+  private record Sets(String outcomes, String clauses) {
+  }
 
   AuditRequestIndex(JdbcTemplate jdbc, @Lazy HistoryService historyService,
       PlatformTransactionManager transactionManager) {
@@ -47,9 +59,9 @@ public class AuditRequestIndex {
    */
   void add(long recordId, AuditEntry entry, String classification) {
     Timestamp at = Timestamp.from(entry.occurredAt().toInstant());
-    List<Map<String, Object>> rows = jdbc.queryForList(
-        "select clauses, outcomes from audit_request where business_key = ?", entry.businessKey());
-    if (rows.isEmpty()) {
+    Sets row = sets.get(entry.businessKey(), this::read);
+    if (row == null) {
+      Sets added = new Sets(merge(null, entry.outcome()), merge(null, entry.clauses()));
       jdbc.update("""
           insert into audit_request (business_key, process_instance_id, flow_key, flow_version, requester,
             requester_name, department_code, classification, filed_at, last_record_id, last_step_name, last_outcome,
@@ -58,9 +70,11 @@ public class AuditRequestIndex {
           """, entry.businessKey(), entry.processInstanceId(), entry.flowKey(), entry.flowVersion(),
           entry.requester(), Objects.equals(entry.actor(), entry.requester()) ? entry.actorName() : null,
           entry.departmentCode(), classification, at, recordId, entry.stepName(), entry.outcome(), at,
-          merge(null, entry.outcome()), merge(null, entry.clauses()));
+          added.outcomes(), added.clauses());
+      sets.put(entry.businessKey(), added);
       return;
     }
+    Sets updated = new Sets(merge(row.outcomes(), entry.outcome()), merge(row.clauses(), entry.clauses()));
     jdbc.update("""
         update audit_request set last_record_id = ?, last_step_name = ?, last_outcome = ?, last_at = ?,
           record_count = record_count + 1, classification = coalesce(?, classification),
@@ -68,8 +82,16 @@ public class AuditRequestIndex {
           requester = coalesce(requester, ?), outcomes = ?, clauses = ?
          where business_key = ?
         """, recordId, entry.stepName(), entry.outcome(), at, classification, entry.flowVersion(),
-        entry.processInstanceId(), entry.requester(), merge((String) rows.get(0).get("outcomes"), entry.outcome()),
-        merge((String) rows.get(0).get("clauses"), entry.clauses()), entry.businessKey());
+        entry.processInstanceId(), entry.requester(), updated.outcomes(), updated.clauses(), entry.businessKey());
+    sets.put(entry.businessKey(), updated);
+  }
+
+  /** The row's sets as stored; null when the request has no row yet. */
+  private Sets read(String businessKey) {
+    List<Map<String, Object>> rows = jdbc.queryForList(
+        "select clauses, outcomes from audit_request where business_key = ?", businessKey);
+    return rows.isEmpty() ? null
+        : new Sets((String) rows.get(0).get("outcomes"), (String) rows.get(0).get("clauses"));
   }
 
   /**

@@ -9,6 +9,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import jp.sample.isms.audit.AuditRecorder;
+
 /**
  * The regulation revision (1.4): {@code yyyy-MM} of the approval of a model revision, with {@code -2}, {@code -3} …
  * when that month already has one. The newest row is the current revision; before the first approval the configured
@@ -24,9 +26,12 @@ public class RegulationRevisions {
   private final JdbcTemplate jdbc;
   private final String initial;
   private final ZoneId zone;
+  private final AuditRecorder audit;
 
-  RegulationRevisions(JdbcTemplate jdbc, @Value("${isms.regulation.revision:2026-04}") String initial, ZoneId zone) {
+  RegulationRevisions(JdbcTemplate jdbc, @Value("${isms.regulation.revision:2026-04}") String initial, ZoneId zone,
+      AuditRecorder audit) {
     this.jdbc = jdbc;
+    this.audit = audit;
     this.initial = initial;
     this.zone = zone;
   }
@@ -46,6 +51,8 @@ public class RegulationRevisions {
     String revision = taken == null || taken == 0 ? month : month + "-" + (taken + 1);
     jdbc.update("insert into regulation_revision (revision, business_key, approved_by, approved_at) values (?, ?, ?, ?)",
         revision, businessKey, approvedBy, java.sql.Timestamp.from(approvedAt.toInstant()));
+    // the records written later in this command carry the new revision
+    audit.regulationRevisionRecorded(revision);
     return revision;
   }
 }

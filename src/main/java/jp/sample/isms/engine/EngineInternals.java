@@ -202,6 +202,32 @@ public final class EngineInternals {
   }
 
   /**
+   * Whether the entity {@code type} with {@code id} was written or changed by the running command: it is in the
+   * command's entity cache as new, merged, deleted or changed since it was read. False outside a command.
+   */
+  public static boolean changedInThisCommand(Class<? extends DbEntity> type, String id) {
+    CommandContext context = Context.getCommandContext();
+    if (context == null || id == null) {
+      return false;
+    }
+    CachedDbEntity cached = context.getDbEntityManager().getDbEntityCache().getCachedEntity(type, id);
+    return cached != null && (cached.getEntityState() != DbEntityState.PERSISTENT || cached.isDirty());
+  }
+
+  /** Whether the running command saved or changed the engine user {@code userId} (name, mail address, password). */
+  public static boolean userChangedInThisCommand(String userId) {
+    return changedInThisCommand(org.camunda.bpm.engine.impl.persistence.entity.UserEntity.class, userId);
+  }
+
+  /**
+   * The running (outermost) engine command as an opaque key, or null outside a command: a nested command of the same
+   * engine runs in the same context and so has the same key.
+   */
+  public static Object currentCommand() {
+    return Context.getCommandContext();
+  }
+
+  /**
    * The value of {@code type} the running engine command keeps, made by {@code create} the first time the command
    * asks for it; null outside a command. It is held by the command's context, not by the thread: a nested command of
    * the same engine (which runs in the same context) shares it, any other command — a new context, a later command on

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +17,17 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
+import jp.sample.isms.engine.CommandScopedCache;
+import jp.sample.isms.engine.EngineInternals;
+
 /**
  * Mail to be sent, written in the caller's transaction (the engine's): it exists exactly when the step that caused
  * it committed. One event is one row: the de-duplication key (e.g. {@code task-assigned:<taskId>:<user>}) keeps a
  * repeated event from mailing twice. {@link MailDispatcher} sends it.
+ *
+ * <p>Inside an engine command each recipient's address, name and language is read once ({@link CommandScopedCache}):
+ * a step often mails the same person twice (the decision and the next step). A user the command saved through the
+ * engine (a new user, a changed address or name) is read again.
  */
 @Component
 public class MailOutbox {
@@ -33,6 +41,9 @@ public class MailOutbox {
   private final TransactionTemplate savepoint;
   private final jp.sample.isms.DatabaseVendor database;
   private final MailLinks links;
+  /** The recipients the running command has read, by user id; empty: no such user. */
+  private final CommandScopedCache<String, Optional<Map<String, Object>>> recipients =
+      new CommandScopedCache<>("mail recipients");
 
   MailOutbox(JdbcTemplate jdbc, MailTemplates templates, PlatformTransactionManager transactionManager,
       jp.sample.isms.DatabaseVendor database, MailLinks links, Clock clock) {
@@ -51,16 +62,11 @@ public class MailOutbox {
    * @return whether a row was written (false: no address, or the event was queued before)
    */
   public boolean enqueue(String dedupKey, String userId, String name, Map<String, ?> model) {
-    List<Map<String, Object>> recipient = jdbc.queryForList("""
-        select u.EMAIL_ as email, u.LAST_ as last_name, u.FIRST_ as first_name, p.locale as locale
-          from ACT_ID_USER u left join org_person p on p.user_id = u.ID_ where u.ID_ = ?
-        """, userId);
-    if (recipient.isEmpty() || recipient.get(0).get("email") == null
-        || recipient.get(0).get("email").toString().isBlank()) {
+    Map<String, Object> row = recipient(userId).orElse(null);
+    if (row == null || row.get("email") == null || row.get("email").toString().isBlank()) {
       LOG.warn("no mail address for user {}: {} not queued", userId, dedupKey);
       return false;
     }
-    Map<String, Object> row = recipient.get(0);
     String locale = row.get("locale") == null ? "ja" : row.get("locale").toString();
     Map<String, Object> values = new HashMap<>(model);
     String lastName = (String) row.get("last_name");
@@ -87,6 +93,27 @@ public class MailOutbox {
     } catch (DuplicateKeyException e) {
       return false;
     }
+  }
+
+  /** The recipient's mail address, name and language: {@code email}, {@code last_name}, {@code first_name}, {@code locale}. */
+  private Optional<Map<String, Object>> recipient(String userId) {
+    if (userId == null) {
+      return Optional.empty();
+    }
+    if (EngineInternals.userChangedInThisCommand(userId)) {
+      recipients.forget(userId);
+      return readRecipient(userId);
+    }
+    return recipients.get(userId, this::readRecipient);
+  }
+
+  private Optional<Map<String, Object>> readRecipient(String userId) {
+    List<Map<String, Object>> rows = jdbc.queryForList("""
+        select u.EMAIL_ as email, u.LAST_ as last_name, u.FIRST_ as first_name, p.locale as locale
+          from ACT_ID_USER u left join org_person p on p.user_id = u.ID_ where u.ID_ = ?
+        """, userId);
+    // kept as read: the driver's column names, looked up without regard to case
+    return rows.stream().findFirst().map(java.util.Collections::unmodifiableMap);
   }
 
   private boolean insert(String dedupKey, String userId, Map<String, Object> row, MailTemplates.Rendered mail,
