@@ -50,9 +50,12 @@ public class FirstAdministrator {
   public void ensure() {
     if (userId.isEmpty()) {
       if (administratorsWithPassword() == 0) {
-        LOG.warn("管理者がまだいません。isms.bootstrap.administrator (ISMS_BOOTSTRAP_ADMINISTRATOR) に組織の従業員の"
-            + "ユーザーIDを設定して起動してください (no administrator can log in yet: set isms.bootstrap.administrator"
-            + " to a user id of the imported organisation, see docs/operations.md)");
+        LOG.warn("管理者がまだいません。組織を isms.organisation.file (ISMS_ORGANISATION_FILE) で取り込み、"
+            + "isms.bootstrap.administrator (ISMS_BOOTSTRAP_ADMINISTRATOR) にその従業員のユーザーIDを設定して起動して"
+            + "ください。Camunda Admin の初期管理者設定 (setup) は使えません (no administrator can log in yet: import"
+            + " the organisation with isms.organisation.file and set isms.bootstrap.administrator to a user id of it,"
+            + " then start again; Camunda Admin's set-up of a first administrator is not offered; see"
+            + " docs/operations.md section 3)");
       }
       return;
     }

@@ -40,6 +40,21 @@ record EngineApiPath(String root, List<String> segments) {
    * engine REST root.
    */
   static EngineApiPath of(String contextPath, String requestUri) throws Unacceptable {
+    List<String> segments = segments(contextPath, requestUri);
+    if (startsWith(segments, "engine-rest")) {
+      return new EngineApiPath(ENGINE_REST, withoutEngineName(segments.subList(1, segments.size())));
+    }
+    if (startsWith(segments, "camunda", "api", "engine")) {
+      return new EngineApiPath(WEBAPP, withoutEngineName(segments.subList(3, segments.size())));
+    }
+    return null;
+  }
+
+  /**
+   * The decoded segments of {@code requestUri} (raw, as sent) below {@code contextPath}, read as the REST API reads
+   * them: path parameters dropped, each segment percent-decoded once, empty segments skipped.
+   */
+  static List<String> segments(String contextPath, String requestUri) throws Unacceptable {
     String raw = contextPath != null && !contextPath.isEmpty() && requestUri.startsWith(contextPath)
         ? requestUri.substring(contextPath.length()) : requestUri;
     List<String> segments = new ArrayList<>();
@@ -54,13 +69,7 @@ record EngineApiPath(String root, List<String> segments) {
       }
       segments.add(segment);
     }
-    if (startsWith(segments, "engine-rest")) {
-      return new EngineApiPath(ENGINE_REST, withoutEngineName(segments.subList(1, segments.size())));
-    }
-    if (startsWith(segments, "camunda", "api", "engine")) {
-      return new EngineApiPath(WEBAPP, withoutEngineName(segments.subList(3, segments.size())));
-    }
-    return null;
+    return segments;
   }
 
   /** {@code engine/default/task/42} → {@code task/42}; {@code engine} alone is the list of engines. */
