@@ -888,7 +888,7 @@ class Benchmarks {
     line("");
   }
 
-  /** W2's statements with their time, on the Tasklist session path, at each task level. */
+  /** W2's statements with their time, on the Tasklist session path and over HTTP Basic, at each task level. */
   private static void profileW2(ProcessEngine engine, String base, SqlCounter counter) throws Exception {
     String filterId = engine.getFilterService().createFilterQuery().filterName("自分のグループのタスク").list()
         .get(0).getId();
@@ -896,37 +896,46 @@ class Benchmarks {
         + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
     WebappSession session = new WebappSession(base);
     session.login("ito");
+    Map<String, Loop> paths = new LinkedHashMap<>();
+    paths.put("Tasklist session", ignored -> session.post("/camunda/api/engine/engine/default/filter/" + filterId
+        + "/list?firstResult=0&maxResults=50", body));
+    paths.put("/engine-rest, HTTP Basic", ignored -> expect(send(base, "POST", "/engine-rest/filter/" + filterId
+        + "/list?firstResult=0&maxResults=50", "ito", body), 200));
     for (int level : TASK_LEVELS) {
       seed(engine, level);
-      for (int i = 0; i < 5; i++) {
-        session.post("/camunda/api/engine/engine/default/filter/" + filterId + "/list?firstResult=0&maxResults=50",
-            body);
+      for (Map.Entry<String, Loop> path : paths.entrySet()) {
+        for (int i = 0; i < 5; i++) {
+          path.getValue().run(new ArrayList<>());
+        }
+        counter.profile = true;
+        counter.drainProfile();
+        counter.drainTimes();
+        int calls = 20;
+        List<Long> times = new ArrayList<>();
+        long[] before = counter.snapshot();
+        for (int i = 0; i < calls; i++) {
+          long t = System.nanoTime();
+          path.getValue().run(new ArrayList<>());
+          times.add(System.nanoTime() - t);
+        }
+        long[] after = counter.snapshot();
+        counter.profile = false;
+        Map<String, Double> spent = counter.drainTimes();
+        line("### W2 statements per page at " + level + " open tasks (" + path.getKey() + "; page p50 "
+            + ms(percentile(times, 50)) + " ms, p95 " + ms(percentile(times, 95)) + " ms; per page "
+            + perRequest(after[0] - before[0], calls) + " statements, " + perRequest(after[2] - before[2], calls)
+            + " commits)");
+        line("");
+        line("| per page | ms per page | SQL |");
+        line("| ---: | ---: | --- |");
+        for (Map.Entry<String, Long> entry : counter.drainProfile()) {
+          String sql = entry.getKey();
+          line("| " + String.format("%.2f", entry.getValue() / (double) calls) + " | " + String.format("%.2f",
+              spent.getOrDefault(sql, 0.0) / calls) + " | `" + (sql.length() > 300 && !Boolean.getBoolean(
+              "isms.benchmark.profile.full-sql") ? sql.substring(0, 300) + "…" : sql).replace("|", "\\|") + "` |");
+        }
+        line("");
       }
-      counter.profile = true;
-      counter.drainProfile();
-      counter.drainTimes();
-      int calls = 20;
-      List<Long> times = new ArrayList<>();
-      for (int i = 0; i < calls; i++) {
-        long t = System.nanoTime();
-        session.post("/camunda/api/engine/engine/default/filter/" + filterId + "/list?firstResult=0&maxResults=50",
-            body);
-        times.add(System.nanoTime() - t);
-      }
-      counter.profile = false;
-      Map<String, Double> spent = counter.drainTimes();
-      line("### W2 statements per page at " + level + " open tasks (Tasklist session; page p50 " + ms(percentile(
-          times, 50)) + " ms, p95 " + ms(percentile(times, 95)) + " ms)");
-      line("");
-      line("| per page | ms per page | SQL |");
-      line("| ---: | ---: | --- |");
-      for (Map.Entry<String, Long> entry : counter.drainProfile()) {
-        String sql = entry.getKey();
-        line("| " + String.format("%.2f", entry.getValue() / (double) calls) + " | " + String.format("%.2f",
-            spent.getOrDefault(sql, 0.0) / calls) + " | `" + (sql.length() > 300 ? sql.substring(0, 300) + "…" : sql)
-            .replace("|", "\\|") + "` |");
-      }
-      line("");
     }
   }
 

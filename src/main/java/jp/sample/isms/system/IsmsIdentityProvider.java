@@ -159,7 +159,7 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
       BcryptPasswordEncryptor.checkAgainstNobody(password);
       return false;
     }
-    String hash = password == null ? null : sha256(userId + '\u0000' + password);
+    String hash = password == null ? null : LoginCache.hash(userId, password);
     if (remembered(userId, hash)) {
       return true;
     }
@@ -211,15 +211,6 @@ public class IsmsIdentityProvider extends DbIdentityServiceProvider {
   public IdentityOperationResult deleteUser(String userId) {
     logins.forgetLogin(userId);
     return super.deleteUser(userId);
-  }
-
-  private static String sha256(String text) {
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   void refuseGuestLike(String userId) {

@@ -47,6 +47,16 @@ public class LoginCache {
     this.ttlMillis = ttl.toMillis();
   }
 
+  /** The key of a login in this cache: the SHA-256 of user and password (the password itself is never kept). */
+  static String hash(String userId, String password) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest((userId + '\u0000' + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Whether {@code userId} logged in with the password of this hash within the TTL. */
   boolean remembered(String userId, String hash) {
     Verified known = userId == null ? null : verified.get(userId);

@@ -26,6 +26,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import jp.sample.isms.organisation.AccountStates;
+
 /**
  * The REST API is open by default in Camunda 7: every call under /engine-rest must carry HTTP Basic credentials.
  * The product's own /api also accepts the session of a user logged in to the webapps (the Tasklist plugins and the
@@ -54,9 +56,10 @@ class RestAuthenticationConfig {
   }
 
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter(LoginCache loginCache) {
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter(LoginCache loginCache,
+      org.springframework.beans.factory.ObjectProvider<AccountStates> accounts) {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new CachingAuthenticationFilter(loginCache));
+        new FilterRegistrationBean<>(new CachingAuthenticationFilter(loginCache, accounts::getObject));
     registration.setName("engine-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, provider);
@@ -66,9 +69,10 @@ class RestAuthenticationConfig {
 
   @Bean
   FilterRegistrationBean<SessionOrBasicAuthentication> apiAuthenticationFilter(@Lazy IdentityService identityService,
-      LoginCache loginCache) {
+      LoginCache loginCache, org.springframework.beans.factory.ObjectProvider<AccountStates> accounts) {
     FilterRegistrationBean<SessionOrBasicAuthentication> registration =
-        new FilterRegistrationBean<>(new SessionOrBasicAuthentication(identityService, loginCache));
+        new FilterRegistrationBean<>(new SessionOrBasicAuthentication(identityService, loginCache,
+            accounts::getObject));
     registration.setName("api-authentication");
     registration.addUrlPatterns("/api/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, provider);
@@ -87,9 +91,10 @@ class RestAuthenticationConfig {
     private final ProcessEngineAuthenticationFilter basic;
     private final IdentityService identityService;
 
-    SessionOrBasicAuthentication(IdentityService identityService, LoginCache loginCache) {
+    SessionOrBasicAuthentication(IdentityService identityService, LoginCache loginCache,
+        java.util.function.Supplier<AccountStates> accounts) {
       this.identityService = identityService;
-      this.basic = new CachingAuthenticationFilter(loginCache);
+      this.basic = new CachingAuthenticationFilter(loginCache, accounts);
     }
 
     @Override

@@ -20,7 +20,8 @@ class ApiAuthenticationTest {
 
   private static String provider(boolean sso, StaticListableBeanFactory beans) {
     RestAuthenticationConfig config = new RestAuthenticationConfig(sso, beans.getBeanProvider(ApiAuthentication.class));
-    return config.engineRestAuthenticationFilter(new LoginCache(Duration.ofSeconds(1))).getInitParameters()
+    return config.engineRestAuthenticationFilter(new LoginCache(Duration.ofSeconds(1)),
+        beans.getBeanProvider(jp.sample.isms.organisation.AccountStates.class)).getInitParameters()
         .get(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM);
   }
 

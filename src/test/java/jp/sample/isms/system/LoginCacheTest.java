@@ -12,8 +12,11 @@ import java.util.concurrent.Future;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
 
 import jp.sample.isms.IsmsSpringBootTest;
+import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.support.DemoOrganisation;
 
 /** The verified-login cache of {@link IsmsIdentityProvider}: what it spares, and what it never lets through. */
@@ -24,6 +27,36 @@ class LoginCacheTest {
   IdentityService identityService;
   @Autowired
   LoginCache logins;
+  @Autowired
+  TestRestTemplate rest;
+  @Autowired
+  AccountStates accounts;
+
+  private HttpStatus basicCall(String password) {
+    return HttpStatus.valueOf(rest.withBasicAuth(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, password)
+        .getForEntity("/engine-rest/task/count", String.class).getStatusCode().value());
+  }
+
+  @Test
+  void overHttpBasicARememberedLoginIsStillRefusedForAWrongPasswordAndADisabledAccount() {
+    logins.forgetLogin(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
+    assertThat(basicCall(DemoOrganisation.PASSWORD)).isEqualTo(HttpStatus.OK);
+    long before = BcryptPasswordEncryptor.CHECKS.get();
+    assertThat(basicCall(DemoOrganisation.PASSWORD)).isEqualTo(HttpStatus.OK);
+    assertThat(BcryptPasswordEncryptor.CHECKS.get() - before).isZero();
+    assertThat(basicCall("Wrong-2026!")).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(basicCall(DemoOrganisation.PASSWORD)).isEqualTo(HttpStatus.OK);
+    // disabled behind the cache's back (no forgotten login): the account read of the call refuses it at once
+    assertThat(logins.remembered(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE,
+        LoginCache.hash(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, DemoOrganisation.PASSWORD))).isTrue();
+    accounts.disable(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE, DemoOrganisation.SYSTEM_ADMINISTRATOR, "test");
+    try {
+      assertThat(basicCall(DemoOrganisation.PASSWORD)).isEqualTo(HttpStatus.UNAUTHORIZED);
+    } finally {
+      accounts.enable(DemoOrganisation.GENERAL_AFFAIRS_EMPLOYEE);
+    }
+    assertThat(basicCall(DemoOrganisation.PASSWORD)).isEqualTo(HttpStatus.OK);
+  }
 
   @Test
   void aRememberedLoginCostsNoBcryptAndAWrongPasswordIsStillRefused() {
