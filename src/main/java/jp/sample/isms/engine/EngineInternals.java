@@ -1,11 +1,8 @@
 package jp.sample.isms.engine;
 
 import java.lang.reflect.Field;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -23,7 +20,6 @@ import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.Session;
 
 /**
  * Every use the product makes of what the engine does not publish: private fields of engine commands read by
@@ -31,8 +27,7 @@ import org.camunda.bpm.engine.impl.interceptor.Session;
  * and why the product needs it; nothing else in the product uses reflection on the engine. {@code EngineInternalsTest}
  * resolves every declared access against the engine on the class path and names whatever an engine upgrade (or a
  * move to the community fork) moved; the application resolves them at start too, so a moved field stops the start
- * instead of a request. Values the product keeps for the length of one engine command are held here too, in the
- * command's context ({@link #commandValue}).
+ * instead of a request.
  */
 public final class EngineInternals {
 
@@ -225,57 +220,5 @@ public final class EngineInternals {
    */
   public static Object currentCommand() {
     return Context.getCommandContext();
-  }
-
-  /**
-   * The value of {@code type} the running engine command keeps, made by {@code create} the first time the command
-   * asks for it; null outside a command. It is held by the command's context, not by the thread: a nested command of
-   * the same engine (which runs in the same context) shares it, any other command — a new context, a later command on
-   * the same pooled thread — starts without it, and it is gone with the context when the command ends.
-   */
-  public static <T> T commandValue(Class<T> type, Supplier<? extends T> create) {
-    CommandContext context = Context.getCommandContext();
-    if (context == null) {
-      return null;
-    }
-    CommandValues values = (CommandValues) context.getSessions().get(CommandValues.class);
-    if (values == null) {
-      values = new CommandValues();
-      context.getSessions().put(CommandValues.class, values);
-    }
-    Object value = values.values.get(type);
-    if (value == null) {
-      value = create.get();
-      values.values.put(type, value);
-    }
-    return type.cast(value);
-  }
-
-  /** The running command forgets its value of {@code type} (the next {@link #commandValue} makes a new one). */
-  public static void forgetCommandValue(Class<?> type) {
-    CommandContext context = Context.getCommandContext();
-    if (context != null && context.getSessions().get(CommandValues.class) instanceof CommandValues values) {
-      values.values.remove(type);
-    }
-  }
-
-  /**
-   * What the product keeps with one command, held among the sessions of the command's context (as the engine's own
-   * schema upgrade adds a session). Not made by a session factory, so the engine neither flushes nor closes it: it
-   * holds no resources and goes with the context.
-   */
-  private static final class CommandValues implements Session {
-
-    private final Map<Class<?>, Object> values = new HashMap<>();
-
-    @Override
-    public void flush() {
-      // nothing to write
-    }
-
-    @Override
-    public void close() {
-      // nothing to release
-    }
   }
 }

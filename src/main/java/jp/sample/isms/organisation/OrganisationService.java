@@ -1,15 +1,13 @@
 package jp.sample.isms.organisation;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import jp.sample.isms.engine.EngineInternals;
+import jp.sample.isms.engine.CommandScopedCache;
 
 /**
  * Answers who a person is and who holds a role for a requester. Reads the engine's identity tables directly: routing
@@ -17,9 +15,9 @@ import jp.sample.isms.engine.EngineInternals;
  *
  * <p>Inside an engine command each person, name and group's members is read once, a person or name that does not
  * exist included: filing or deciding a request asks routing, the four-eyes check and the record for the same people
- * several times. The answers are kept by the command itself (its context, through {@link EngineInternals}) and end with
- * it, so another command, even on the same pooled thread, reads the database again. Whoever changes the organisation
- * inside a command calls {@link #organisationChanged()} (the writers of this package and
+ * several times. The answers are kept for the running command, one {@link CommandScopedCache} per kind of read, and
+ * end with it, so another command, even on the same pooled thread, reads the database again. Whoever changes the
+ * organisation inside a command calls {@link #organisationChanged()} (the writers of this package and
  * {@code accounts/OrganisationChanges} do), so that the rest of the command reads the change. Outside a command every
  * call reads the database.
  */
@@ -36,6 +34,9 @@ public class OrganisationService {
       """;
 
   private final JdbcTemplate jdbc;
+  private final CommandScopedCache<String, Optional<Person>> persons = new CommandScopedCache<>("persons");
+  private final CommandScopedCache<String, String> names = new CommandScopedCache<>("person names");
+  private final CommandScopedCache<String, List<String>> groupMembers = new CommandScopedCache<>("group members");
 
   public OrganisationService(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -46,11 +47,13 @@ public class OrganisationService {
    * created): what the command read before is read again. Nothing outside a command, where nothing is kept.
    */
   public void organisationChanged() {
-    EngineInternals.forgetCommandValue(CommandCache.class);
+    persons.forgetAll();
+    names.forgetAll();
+    groupMembers.forgetAll();
   }
 
   public Optional<Person> person(String userId) {
-    return cached(CommandCache::persons, userId, this::readPerson);
+    return cached(persons, userId, this::readPerson);
   }
 
   private Optional<Person> readPerson(String userId) {
@@ -71,7 +74,7 @@ public class OrganisationService {
    * one without a name.
    */
   public String displayName(String userId) {
-    return cached(CommandCache::names, userId, this::readDisplayName);
+    return cached(names, userId, this::readDisplayName);
   }
 
   private String readDisplayName(String userId) {
@@ -99,7 +102,7 @@ public class OrganisationService {
 
   /** Members of an engine group, sorted by user id. */
   public List<String> members(String groupId) {
-    return cached(CommandCache::members, groupId, id -> List.copyOf(jdbc.queryForList(
+    return cached(groupMembers, groupId, id -> List.copyOf(jdbc.queryForList(
         "select USER_ID_ from ACT_ID_MEMBERSHIP where GROUP_ID_ = ? order by USER_ID_", String.class, id)));
   }
 
@@ -123,26 +126,8 @@ public class OrganisationService {
     return name.isEmpty() ? null : name;
   }
 
-  private static <T> T cached(Function<CommandCache, Map<String, T>> map, String key, Function<String, T> read) {
-    CommandCache cache = key == null ? null : EngineInternals.commandValue(CommandCache.class, CommandCache::new);
-    if (cache == null) {
-      return read.apply(key);
-    }
-    Map<String, T> values = map.apply(cache);
-    if (values.containsKey(key)) {
-      return values.get(key);
-    }
-    T value = read.apply(key);
-    values.put(key, value);
-    return value;
-  }
-
-  /** The reads of one engine command: a key read is kept with what was read, null (nothing there) included. */
-  private record CommandCache(Map<String, Optional<Person>> persons, Map<String, String> names,
-      Map<String, List<String>> members) {
-
-    CommandCache() {
-      this(new HashMap<>(), new HashMap<>(), new HashMap<>());
-    }
+  /** What the running command read for {@code key}, else read (and kept); a null key is read every time. */
+  private static <T> T cached(CommandScopedCache<String, T> cache, String key, Function<String, T> read) {
+    return key == null ? read.apply(key) : cache.get(key, read);
   }
 }

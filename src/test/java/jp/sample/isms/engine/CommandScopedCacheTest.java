@@ -9,7 +9,9 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutorImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -117,6 +119,31 @@ class CommandScopedCacheTest {
       return values;
     });
     assertThat(seen).containsExactly("a#1", "a#2", "a#1");
+  }
+
+  @Test
+  void aCommandInANewContextInsideTheSameTransactionNeitherUsesNorClearsTheValuesOfTheCommandAroundIt() {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    // a context of its own, no transaction of its own: the inner command joins the outer command's transaction
+    CommandContextInterceptor newContext =
+        new CommandContextInterceptor(configuration.getCommandContextFactory(), configuration, true);
+    newContext.setNext(new CommandExecutorImpl());
+    List<String> seen = commands().execute(outer -> {
+      List<String> values = new ArrayList<>();
+      values.add(cache.get("a", read));
+      values.add(newContext.execute(inner -> {
+        assertThat(inner).isNotSameAs(outer);
+        String first = cache.get("a", read);
+        cache.get("b", read);
+        return first + "," + cache.get("a", read);
+      }));
+      values.add(cache.get("a", read));
+      values.add(cache.get("b", read));
+      return values;
+    });
+    assertThat(seen).containsExactly("a#1", "a#2,a#2", "a#1", "b#4");
+    assertThat(reads).hasValue(4);
   }
 
   @Test
