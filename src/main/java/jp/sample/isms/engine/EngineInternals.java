@@ -215,8 +215,8 @@ public final class EngineInternals {
   }
 
   /**
-   * The running (outermost) engine command as an opaque key, or null outside a command: a nested command of the same
-   * engine runs in the same context and so has the same key.
+   * The running engine command's context as an opaque key, or null outside a command: a nested command of the same
+   * engine runs in the same context and so has the same key; a command that opens a context of its own has another.
    */
   public static Object currentCommand() {
     return Context.getCommandContext();
