@@ -8,7 +8,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -82,17 +81,8 @@ public class AccountRequestFiling {
         String.class, asUser);
     String definitionId = withoutAuthorization(() -> repository.createProcessDefinitionQuery()
         .processDefinitionKey(AccountRequestProcess.KEY).latestVersion().singleResult().getId());
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.setAuthentication(asUser, groups);
-    try {
-      return forms.submitStartForm(definitionId, variables).getBusinessKey();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      } else {
-        identity.clearAuthentication();
-      }
-    }
+    return EngineInternals.asUser(identity, asUser, groups,
+        () -> forms.submitStartForm(definitionId, variables).getBusinessKey());
   }
 
   private static <T> T withoutAuthorization(java.util.concurrent.Callable<T> read) {

@@ -3,7 +3,6 @@ package jp.sample.isms.accounts;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jp.sample.isms.engine.CurrentUser;
 import jp.sample.isms.organisation.OrganisationGroups;
 
 /** {@code POST /api/accounts/{userId}/disable} ({@code {"reason":"退職"}}) and {@code /enable}: system administrator. */
@@ -33,7 +33,7 @@ class AccountController {
 
   @PostMapping("/{userId}/disable")
   ResponseEntity<?> disable(@PathVariable String userId, @RequestBody(required = false) Map<String, String> body) {
-    Authentication user = identityService.getCurrentAuthentication();
+    CurrentUser user = CurrentUser.of(identityService);
     ResponseEntity<?> refused = refuse(user, userId);
     if (refused != null) {
       return refused;
@@ -55,7 +55,7 @@ class AccountController {
 
   @PostMapping("/{userId}/enable")
   ResponseEntity<?> enable(@PathVariable String userId) {
-    Authentication user = identityService.getCurrentAuthentication();
+    CurrentUser user = CurrentUser.of(identityService);
     ResponseEntity<?> refused = refuse(user, userId);
     if (refused != null) {
       return refused;
@@ -64,7 +64,7 @@ class AccountController {
     return ResponseEntity.ok(Map.of("userId", userId, "disabled", false));
   }
 
-  private ResponseEntity<?> refuse(Authentication user, String userId) {
+  private ResponseEntity<?> refuse(CurrentUser user, String userId) {
     if (user == null) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "ログインが必要です"));
     }

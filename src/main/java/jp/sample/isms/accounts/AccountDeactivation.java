@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +14,7 @@ import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.audit.AuditStepKind;
 import jp.sample.isms.audit.Outcome;
+import jp.sample.isms.engine.EngineInternals;
 import jp.sample.isms.organisation.AccountStates;
 import jp.sample.isms.organisation.OrganisationService;
 
@@ -46,9 +46,7 @@ public class AccountDeactivation {
 
   @Transactional
   public List<String> disable(String userId, String by, String reason) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
+    return EngineInternals.asSystem(identityService, () -> {
       accounts.disable(userId, by, reason);
       // nothing stranded: role steps go back to the role (or up), the person's own steps to their department head
       List<String> moved = handOvers.handOver(userId, by, reason);
@@ -57,11 +55,7 @@ public class AccountDeactivation {
           .comment(organisation.displayName(userId) + " (" + userId + "): " + reason + "; 引き継いだステップ " + moved)
           .clauses("5.1.7").build());
       return moved;
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    });
   }
 
   @Transactional

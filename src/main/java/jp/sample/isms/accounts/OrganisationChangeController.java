@@ -3,7 +3,6 @@ package jp.sample.isms.accounts;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jp.sample.isms.engine.CurrentUser;
 import jp.sample.isms.organisation.OrganisationGroups;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.OrganisationUnits;
@@ -58,7 +58,7 @@ class OrganisationChangeController {
     }
     try {
       return ResponseEntity.ok(Map.of("released", changes.move(body.get("user"), body.get("department"),
-          body.get("section"), identityService.getCurrentAuthentication().getUserId())));
+          body.get("section"), CurrentUser.of(identityService).getUserId())));
     } catch (IllegalArgumentException e) {
       return ResponseEntity.badRequest().body(Map.of("field", e.getMessage(),
           "message", "部門・課の組み合わせが組織にありません"));
@@ -68,7 +68,7 @@ class OrganisationChangeController {
   }
 
   private ResponseEntity<?> refuseNonAdministrators() {
-    Authentication user = identityService.getCurrentAuthentication();
+    CurrentUser user = CurrentUser.of(identityService);
     if (user == null) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "ログインが必要です"));
     }

@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import jp.sample.isms.approval.RequestRecords;
+import jp.sample.isms.engine.EngineInternals;
 import jp.sample.isms.organisation.OrganisationChanged;
 import jp.sample.isms.organisation.OrganisationChanged.Kind;
 import jp.sample.isms.organisation.OrganisationService;
@@ -169,15 +169,12 @@ public class OrganisationChanges {
   }
 
   private <T> T asSystem(java.util.function.Supplier<T> change) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return jp.sample.isms.organisation.GuardedGroups.asApplication("organisation change", change);
-    } finally {
-      organisation.organisationChanged();
-      if (caller != null) {
-        identityService.setAuthentication(caller);
+    return EngineInternals.asSystem(identityService, () -> {
+      try {
+        return jp.sample.isms.organisation.GuardedGroups.asApplication("organisation change", change);
+      } finally {
+        organisation.organisationChanged();
       }
-    }
+    });
   }
 }

@@ -2,8 +2,9 @@ package jp.sample.isms.accounts;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+
+import jp.sample.isms.engine.EngineInternals;
 
 /**
  * {@code ServiceTask_WarnExpiringPasswords} of passwordExpiryReview, 5.1.8: users whose password expires soon are
@@ -21,6 +22,6 @@ class WarnExpiringPasswordsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     execution.setVariable("warnedAccounts",
-        String.join(",", warnings.warnExpiring(ClockUtil.getCurrentTime().toInstant())));
+        String.join(",", warnings.warnExpiring(EngineInternals.now())));
   }
 }

@@ -5,7 +5,7 @@
  * records) and re-synchronises substitutes; {@code organisation}, which the kernel itself builds on, cannot.
  */
 @ApplicationModule(displayName = "Accounts and organisation changes",
-    allowedDependencies = {"approval", "audit", "notification", "organisation", "substitution"})
+    allowedDependencies = {"approval", "audit", "engine", "notification", "organisation", "substitution"})
 package jp.sample.isms.accounts;
 
 import org.springframework.modulith.ApplicationModule;

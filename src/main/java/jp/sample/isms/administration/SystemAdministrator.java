@@ -3,11 +3,11 @@ package jp.sample.isms.administration;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import jp.sample.isms.engine.CurrentUser;
 import jp.sample.isms.organisation.OrganisationGroups;
 
 /** Who may use the administration API: members of {@code camunda-admin}, the system administrators. */
@@ -22,7 +22,7 @@ class SystemAdministrator {
 
   /** 401 without a login, 403 for anyone but a system administrator; null when the caller may go on. */
   ResponseEntity<Map<String, Object>> refusal(String what) {
-    Authentication user = identityService.getCurrentAuthentication();
+    CurrentUser user = CurrentUser.of(identityService);
     if (user == null) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "ログインが必要です (login required)"));
     }
@@ -34,6 +34,6 @@ class SystemAdministrator {
   }
 
   String userId() {
-    return identityService.getCurrentAuthentication().getUserId();
+    return CurrentUser.of(identityService).getUserId();
   }
 }

@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.audit.RecordFlag;
+import jp.sample.isms.engine.EngineInternals;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
 import jp.sample.isms.organisation.RoleHolders;
@@ -51,7 +50,7 @@ public class ApprovalRouting {
         ? audit.approversOfOtherSteps(execution.getProcessInstanceId(), execution.getCurrentActivityId())
         : Set.of());
     // the person the request is about is passed over like the requester
-    String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+    String processKey = EngineInternals.processDefinitionKey(execution);
     flowList.stream().filter(f -> f.processKey().equals(processKey)).findFirst()
         .ifPresent(f -> excluded.addAll(f.subjects(execution)));
     return offer(execution, route(Role.valueOf(roleCode), requester, excluded));
@@ -67,8 +66,7 @@ public class ApprovalRouting {
   }
 
   private static boolean isApprovalStep(DelegateExecution execution) {
-    ProcessDefinitionEntity definition = ((ExecutionEntity) execution).getProcessDefinition();
-    return RequestLifecycle.stepKind(definition, execution.getCurrentActivityId()) != StepKind.WORK;
+    return RequestLifecycle.stepKind(execution, execution.getCurrentActivityId()) != StepKind.WORK;
   }
 
   /** The route of a step asking for {@code role}, for {@code requester}, with {@code excluded} already approving. */

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import jp.sample.isms.engine.EngineInternals;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionResultEntriesImpl;
@@ -18,8 +19,6 @@ import org.camunda.bpm.dmn.engine.impl.DmnDecisionResultImpl;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -92,7 +91,7 @@ public class FlowDecisions {
    * null (nothing filed yet), the latest table.
    */
   public DmnDecisionResult evaluate(String key, Map<String, ?> variables, String processInstanceId) {
-    return withoutAuthorization(() -> {
+    return EngineInternals.withoutAuthorization(() -> {
       String definitionId = null;
       if (processInstanceId != null) {
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId)
@@ -108,7 +107,7 @@ public class FlowDecisions {
    * (a delegate's or listener's {@code getProcessDefinitionId()}).
    */
   public DmnDecisionResult evaluateInDefinition(String key, Map<String, ?> variables, String processDefinitionId) {
-    return withoutAuthorization(() -> evaluateFor(key, variables, processDefinitionId));
+    return EngineInternals.withoutAuthorization(() -> evaluateFor(key, variables, processDefinitionId));
   }
 
   /** The id of the table the policy chooses: the deployment's of the process definition, else the latest. */
@@ -207,16 +206,5 @@ public class FlowDecisions {
         || FEEL.contains(language.toLowerCase(Locale.ROOT)))
         && texts.stream().allMatch(text -> text == null || text.getTextContent() == null
             || !NOT_A_FUNCTION_OF_INPUTS.matcher(text.getTextContent()).find());
-  }
-
-  private static <T> T withoutAuthorization(Callable<T> evaluation) {
-    CommandContext context = Context.getCommandContext();
-    try {
-      return context == null ? evaluation.call() : context.runWithoutAuthorization(evaluation);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

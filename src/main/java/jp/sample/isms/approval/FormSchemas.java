@@ -6,12 +6,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.sample.isms.engine.EngineInternals;
 
 /**
  * The forms of a deployment, parsed once per deployment. Forms are bound to their process's deployment, so a request
@@ -30,17 +30,16 @@ class FormSchemas {
 
   private Map<String, FormSchema> load(String deploymentId) {
     Map<String, FormSchema> forms = new HashMap<>();
-    for (ResourceEntity resource : Context.getCommandContext().getResourceManager()
-        .findResourcesByDeploymentId(deploymentId)) {
-      if (!resource.getName().endsWith(".form")) {
+    for (Map.Entry<String, byte[]> resource : EngineInternals.deploymentResources(deploymentId).entrySet()) {
+      if (!resource.getKey().endsWith(".form")) {
         continue;
       }
       try {
-        JsonNode node = json.readTree(new String(resource.getBytes(), StandardCharsets.UTF_8));
+        JsonNode node = json.readTree(new String(resource.getValue(), StandardCharsets.UTF_8));
         FormSchema schema = FormSchema.parse(node);
         forms.put(schema.id(), schema);
       } catch (IOException e) {
-        throw new IllegalStateException("form " + resource.getName() + " of deployment " + deploymentId
+        throw new IllegalStateException("form " + resource.getKey() + " of deployment " + deploymentId
             + " is not valid JSON", e);
       }
     }

@@ -8,10 +8,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.engine.EngineInternals;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
 import jp.sample.isms.system.ModelCallable;
@@ -48,7 +48,7 @@ public class OwnerDepartmentRouting {
     Set<String> excluded = new HashSet<>(audit.approversOfOtherSteps(execution.getProcessInstanceId(),
         execution.getCurrentActivityId()));
     excluded.add(requester);
-    String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+    String processKey = EngineInternals.processDefinitionKey(execution);
     RequestFlow flow = flows.get(processKey);
     Role named = flow.ownerStepRole(execution);
     if (named != null) {

@@ -3,7 +3,6 @@ package jp.sample.isms.approval;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -12,6 +11,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import jp.sample.isms.engine.CurrentUser;
 
 /** {@code POST /api/requests/{businessKey}/withdraw}: 引き戻し by the requester (HTTP Basic, like /engine-rest). */
 @RestController
@@ -29,7 +30,7 @@ class RequestController {
   @PostMapping("/{businessKey}/withdraw")
   ResponseEntity<Map<String, String>> withdraw(@PathVariable String businessKey,
       @RequestBody(required = false) Map<String, String> body) {
-    Authentication authentication = identityService.getCurrentAuthentication();
+    CurrentUser authentication = CurrentUser.of(identityService);
     if (authentication == null) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "ログインが必要です"));
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -15,11 +15,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
@@ -29,6 +25,7 @@ import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.audit.AuditStepKind;
 import jp.sample.isms.audit.Outcome;
 import jp.sample.isms.audit.RecordFlag;
+import jp.sample.isms.engine.EngineInternals;
 import jp.sample.isms.notification.RequestMail;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Person;
@@ -67,10 +64,25 @@ public class RequestLifecycle {
     this.forms = forms;
   }
 
-  /** The kind of a user task, as its BPMN declared it when parsed (null for an unknown task). */
-  public static StepKind stepKind(ProcessDefinitionEntity definition, String taskDefinitionKey) {
-    org.camunda.bpm.engine.impl.pvm.process.ActivityImpl activity = definition.findActivity(taskDefinitionKey);
-    Object step = activity == null ? null : activity.getProperty(ApprovalParseListener.STEP_PROPERTY);
+  /**
+   * The kind of a user task of the definition {@code execution} runs, as its BPMN declared it when parsed (null for
+   * an unknown task).
+   */
+  public static StepKind stepKind(DelegateExecution execution, String taskDefinitionKey) {
+    return kind(EngineInternals.parsedActivityProperty(execution, taskDefinitionKey,
+        ApprovalParseListener.STEP_PROPERTY));
+  }
+
+  /**
+   * The kind of a user task of a deployed process definition, as its BPMN declared it when parsed (null for an
+   * unknown task).
+   */
+  public static StepKind stepKind(RepositoryService repository, String processDefinitionId, String taskDefinitionKey) {
+    return kind(EngineInternals.parsedActivityProperty(repository, processDefinitionId, taskDefinitionKey,
+        ApprovalParseListener.STEP_PROPERTY));
+  }
+
+  private static StepKind kind(Object step) {
     return step instanceof StepDefinition definitionOfStep ? definitionOfStep.kind() : null;
   }
 
@@ -90,9 +102,9 @@ public class RequestLifecycle {
   // ---------------------------------------------------------------- filing
 
   void onFiled(DelegateExecution execution, String startFormRef) {
-    ProcessDefinitionEntity definition = definition(execution);
+    ProcessDefinition definition = definition(execution);
     RequestFlow flow = flows.get(definition.getKey());
-    String authenticated = Context.getCommandContext().getAuthenticatedUserId();
+    String authenticated = EngineInternals.commandUser();
     boolean bySystem = authenticated == null && flow.filedBySystem();
     if (authenticated == null && !bySystem) {
       throw new FourEyesViolationException("申請するにはログインが必要です (a request must be filed by an authenticated user)");
@@ -222,7 +234,7 @@ public class RequestLifecycle {
   }
 
   void onCompleted(DelegateTask task, StepDefinition step) {
-    String actor = Context.getCommandContext().getAuthenticatedUserId();
+    String actor = EngineInternals.commandUser();
     if (actor == null) {
       throw new FourEyesViolationException("タスクを完了するにはログインが必要です (an authenticated user must complete the task)");
     }
@@ -230,7 +242,7 @@ public class RequestLifecycle {
 
     SubmittedVariables.Submission submission = SubmittedVariables.current();
     ValidationErrors errors = new ValidationErrors();
-    ProcessDefinitionEntity definition = definition(task.getExecution());
+    ProcessDefinition definition = definition(task.getExecution());
     FormSchema form = step.formRef() == null ? null : forms.form(definition.getDeploymentId(), step.formRef());
     rejectReserved(submission.submitted(), form, errors);
     if (form != null) {
@@ -401,26 +413,25 @@ public class RequestLifecycle {
    * the flow's model, which records its own decision. The flow's register follows either way.
    */
   void onEnded(DelegateExecution execution) {
-    ExecutionEntity instance = (ExecutionEntity) execution;
     RequestRecords.Filing filing = records.filing(execution).orElse(null);
     if (filing == null) {
       return;
     }
     Outcome outcome;
-    if (instance.isCanceled()) {
+    if (EngineInternals.isCanceled(execution)) {
       outcome = Outcome.CANCELLED;
     } else if (KernelCommands.throwingAtStep()) {
       outcome = Outcome.TERMINATED;
     } else {
       return;
     }
-    String actor = Context.getCommandContext().getAuthenticatedUserId();
-    List<String> groups = Context.getCommandContext().getAuthenticatedGroupIds();
+    String actor = EngineInternals.commandUser();
+    List<String> groups = EngineInternals.commandGroups();
     boolean administrator = groups != null && groups.contains(jp.sample.isms.organisation.OrganisationGroups.CAMUNDA_ADMIN);
-    String reason = instance.getDeleteReason();
+    String reason = EngineInternals.deleteReason(execution);
     RequestFlow flow = flows.get(filing.flowKey());
     boolean cancelled = outcome == Outcome.CANCELLED;
-    AuditEntry.Builder entry = AuditEntry.step(filing.businessKey(), instance.getProcessInstanceId(),
+    AuditEntry.Builder entry = AuditEntry.step(filing.businessKey(), execution.getProcessInstanceId(),
         filing.flowKey(), "ProcessInstance", cancelled ? "申請の取消" : "申請の終了",
         cancelled ? AuditStepKind.CANCELLATION : AuditStepKind.SYSTEM).version(definition(execution).getVersion());
     if (actor == null) {
@@ -457,56 +468,18 @@ public class RequestLifecycle {
         ? HistoricProcessInstancePermissions.READ : Permissions.READ);
   }
 
-  /**
-   * Whether this command has already granted it: parallel steps for the same group (the checklist of an incident) are
-   * created in one command, before the first grant is flushed, so the query above cannot see it yet.
-   */
-  private static boolean grantedInThisCommand(CommandContext context,
-      java.util.function.Predicate<AuthorizationEntity> holder, Resource resource, String resourceId) {
-    return context.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
-        .anyMatch(a -> holder.test(a) && a.getResourceType() == resource.resourceType()
-            && resourceId.equals(a.getResourceId()) && a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT);
-  }
-
   /** READ for a group, once: a step offered to the same group again (after a send-back) finds it granted. */
   private static void grantGroupRead(String groupId, Resource resource, String resourceId) {
-    CommandContext context = Context.getCommandContext();
-    context.runWithoutAuthorization(() -> {
-      if (context.getAuthorizationManager().findAuthorizationByGroupIdAndResourceId(Authorization.AUTH_TYPE_GRANT,
-          groupId, resource, resourceId) == null
-          && !grantedInThisCommand(context, a -> groupId.equals(a.getGroupId()), resource, resourceId)) {
-        AuthorizationEntity authorization = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
-        authorization.setGroupId(groupId);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
-        authorization.addPermission(Permissions.READ);
-        context.getAuthorizationManager().insert(authorization);
-      }
-      return null;
-    });
+    EngineInternals.grantOnce(null, groupId, resource, resourceId, Permissions.READ);
   }
 
   private static void grant(String userId, Resource resource, String resourceId, Permission permission) {
-    CommandContext context = Context.getCommandContext();
     // the kernel grants on behalf of the engine: the acting user may not create authorizations themselves
-    context.runWithoutAuthorization(() -> {
-      if (context.getAuthorizationManager().findAuthorizationByUserIdAndResourceId(Authorization.AUTH_TYPE_GRANT,
-          userId, resource, resourceId) == null
-          && !grantedInThisCommand(context, a -> userId.equals(a.getUserId()), resource, resourceId)) {
-        AuthorizationEntity authorization = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
-        authorization.setUserId(userId);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
-        authorization.addPermission(permission);
-        context.getAuthorizationManager().insert(authorization);
-      }
-      return null;
-    });
+    EngineInternals.grantOnce(userId, null, resource, resourceId, permission);
   }
 
-
-  private static ProcessDefinitionEntity definition(DelegateExecution execution) {
-    return ((ExecutionEntity) execution).getProcessDefinition();
+  private static ProcessDefinition definition(DelegateExecution execution) {
+    return EngineInternals.processDefinition(execution);
   }
 
   private LocalDate today() {

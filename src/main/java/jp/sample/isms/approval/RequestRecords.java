@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import jp.sample.isms.engine.EngineInternals;
 
 
 /**
@@ -39,7 +39,7 @@ public class RequestRecords {
   }
 
   /** The facts read or written in the command running on this thread. */
-  private record Scope(CommandContext context, Map<String, Optional<Filing>> filings, Map<String, Optional<Step>> steps,
+  private record Scope(Object context, Map<String, Optional<Filing>> filings, Map<String, Optional<Step>> steps,
       Map<String, Route> offered) {
   }
 
@@ -205,7 +205,7 @@ public class RequestRecords {
 
   /** The cache of the command running on this thread; null outside a command (each read goes to the database). */
   private static Scope scope() {
-    CommandContext context = Context.getCommandContext();
+    Object context = EngineInternals.currentCommand();
     if (context == null) {
       return null;
     }

@@ -8,8 +8,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.slf4j.Logger;
@@ -205,9 +203,7 @@ public class RequestRecordsBackfill {
 
   /** Whether the task's BPMN declares a step for a role holder (not one of the requester's own). */
   private boolean roleHolderStep(Missing step) {
-    ProcessDefinitionEntity definition = (ProcessDefinitionEntity) ((RepositoryServiceImpl) repositoryService)
-        .getDeployedProcessDefinition(step.definitionId());
-    StepKind kind = RequestLifecycle.stepKind(definition, step.taskDefinitionKey());
+    StepKind kind = RequestLifecycle.stepKind(repositoryService, step.definitionId(), step.taskDefinitionKey());
     return kind != null && kind.forRoleHolder();
   }
 }

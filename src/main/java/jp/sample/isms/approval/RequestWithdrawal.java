@@ -3,12 +3,11 @@ package jp.sample.isms.approval;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,6 +15,7 @@ import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.audit.AuditStepKind;
 import jp.sample.isms.audit.Outcome;
+import jp.sample.isms.engine.EngineInternals;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.system.OrdinaryRefusal;
 
@@ -49,19 +49,21 @@ public class RequestWithdrawal {
 
   private final RuntimeService runtimeService;
   private final TaskService taskService;
-  private final ProcessEngineConfigurationImpl configuration;
+  private final ProcessEngineConfiguration configuration;
+  private final RepositoryService repositoryService;
   private final AuditRecorder audit;
   private final OrganisationService organisation;
   private final RequestLifecycle lifecycle;
   private final RequestRecords records;
 
-  public RequestWithdrawal(RuntimeService runtimeService, TaskService taskService,
+  public RequestWithdrawal(RuntimeService runtimeService, TaskService taskService, RepositoryService repositoryService,
       ProcessEngineConfiguration configuration, AuditRecorder audit, OrganisationService organisation,
       RequestLifecycle lifecycle, RequestRecords records) {
     this.records = records;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
-    this.configuration = (ProcessEngineConfigurationImpl) configuration;
+    this.configuration = configuration;
+    this.repositoryService = repositoryService;
     this.audit = audit;
     this.organisation = organisation;
     this.lifecycle = lifecycle;
@@ -70,15 +72,8 @@ public class RequestWithdrawal {
   @Transactional
   public void withdraw(String businessKey, String userId, String comment) {
     // checked as the system: the requester may not read every variable, but may withdraw their own request
-    configuration.getCommandExecutorTxRequired().execute(context -> {
-      context.disableAuthorizationCheck();
-      try {
-        doWithdraw(businessKey, userId, comment);
-      } finally {
-        context.enableAuthorizationCheck();
-      }
-      return null;
-    });
+    EngineInternals.inCommandWithoutAuthorizationChecks(configuration,
+        () -> doWithdraw(businessKey, userId, comment));
   }
 
   private void doWithdraw(String businessKey, String userId, String comment) {
@@ -97,17 +92,16 @@ public class RequestWithdrawal {
       throw new WithdrawalRefusedException(Refusal.ALREADY_DECIDED, "申請 " + businessKey + " は引き戻せない手続きです");
     }
     List<Task> open = taskService.createTaskQuery().processInstanceId(instance.getId()).list();
-    ProcessDefinitionEntity definition = configuration.getDeploymentCache()
-        .findDeployedProcessDefinitionById(instance.getProcessDefinitionId());
+    String definitionId = instance.getProcessDefinitionId();
     boolean beforeFinalApproval = open.stream().anyMatch(task -> {
-      StepKind kind = RequestLifecycle.stepKind(definition, task.getTaskDefinitionKey());
+      StepKind kind = RequestLifecycle.stepKind(repositoryService, definitionId, task.getTaskDefinitionKey());
       return kind == StepKind.APPROVAL || kind == StepKind.CORRECTION;
     });
     if (!beforeFinalApproval) {
       throw new WithdrawalRefusedException(Refusal.ALREADY_DECIDED,
           "申請 " + businessKey + " は承認済みのため引き戻せません");
     }
-    String definitionKey = definition.getKey();
+    String definitionKey = repositoryService.getProcessDefinition(definitionId).getKey();
     audit.record(AuditEntry.step(businessKey, instance.getId(), definitionKey, "SubProcess_Withdrawal", "引き戻し",
             AuditStepKind.WITHDRAWAL)
         .by(userId, organisation.displayName(userId)).actingAs(AuditEntry.REQUESTER)

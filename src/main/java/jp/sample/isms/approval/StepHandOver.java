@@ -8,7 +8,6 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -94,9 +93,7 @@ public class StepHandOver {
   /** Hands every open step of {@code userId} over; returns the task ids handed over. */
   @Transactional
   public List<String> handOver(String userId, String by, String reason) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
+    return EngineInternals.asSystem(identityService, () -> {
       List<String> moved = new ArrayList<>();
       for (Task task : taskService.createTaskQuery().taskAssignee(userId).active().list()) {
         RequestRecords.Step step = records.step(task.getId()).orElse(null);
@@ -123,11 +120,7 @@ public class StepHandOver {
         }
       }
       return moved;
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    });
   }
 
   private void offerToSuperior(Task task, RequestRecords.Step step, String by, String reason) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jp.sample.isms.approval.RequestValidationException;
 import jp.sample.isms.approval.ValidationErrors;
+import jp.sample.isms.engine.CurrentUser;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Person;
 import jp.sample.isms.organisation.Role;
@@ -72,7 +72,7 @@ class AssetController {
   /** The register from a CSV (UTF-8 or Shift_JIS) as the request body: all rows or none. */
   @PostMapping("/import")
   ResponseEntity<?> importCsv(@RequestBody(required = false) byte[] content) {
-    Authentication user = identityService.getCurrentAuthentication();
+    CurrentUser user = CurrentUser.of(identityService);
     if (user == null) {
       return error(HttpStatus.UNAUTHORIZED, null, "ログインが必要です");
     }
@@ -90,7 +90,7 @@ class AssetController {
   }
 
   private Person person() {
-    Authentication user = identityService.getCurrentAuthentication();
+    CurrentUser user = CurrentUser.of(identityService);
     return user == null ? null : organisation.person(user.getUserId()).orElse(null);
   }
 

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.Attachment;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+
+import jp.sample.isms.engine.EngineInternals;
 
 /**
  * The one check of a document a flow demands as an attachment of the request (a certificate of destruction, the
@@ -95,13 +95,6 @@ public class AttachedDocuments {
   }
 
   private static <T> T withoutAuthorization(Callable<T> read) {
-    CommandContext context = Context.getCommandContext();
-    try {
-      return context == null ? read.call() : context.runWithoutAuthorization(read);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return EngineInternals.withoutAuthorization(read);
   }
 }

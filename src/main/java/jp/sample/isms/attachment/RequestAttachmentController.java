@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Attachment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+
+import jp.sample.isms.engine.CurrentUser;
 
 /**
  * {@code /api/requests/{processInstanceOrBusinessKey}/attachments}: the 添付ファイル tab of Tasklist (and any client
@@ -77,7 +78,7 @@ class RequestAttachmentController {
       @RequestParam(value = "file", required = false) MultipartFile file,
       @RequestParam(value = "taskId", required = false) String taskId,
       @RequestParam(value = "kind", required = false) String kind) throws IOException {
-    Authentication user = user();
+    CurrentUser user = user();
     RequestAttachments.Request found = attachments.request(request);
     if (file == null) {
       throw new RequestAttachments.Refused(400, "ファイルを指定してください (file)");
@@ -96,8 +97,8 @@ class RequestAttachmentController {
     return ResponseEntity.noContent().build();
   }
 
-  private Authentication user() {
-    Authentication user = identityService.getCurrentAuthentication();
+  private CurrentUser user() {
+    CurrentUser user = CurrentUser.of(identityService);
     if (user == null) {
       throw new RequestAttachments.Refused(401, "ログインが必要です");
     }

@@ -1,14 +1,12 @@
 package jp.sample.isms.attachment;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -16,8 +14,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -30,6 +26,8 @@ import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.audit.AuditStepKind;
 import jp.sample.isms.audit.Outcome;
+import jp.sample.isms.engine.CurrentUser;
+import jp.sample.isms.engine.EngineInternals;
 import jp.sample.isms.organisation.OrganisationGroups;
 import jp.sample.isms.organisation.OrganisationService;
 
@@ -94,7 +92,7 @@ class RequestAttachments {
   }
 
   /** The kinds of document the request's flow declares; empty when attachments of any kind are welcome. */
-  List<AttachmentKinds.Kind> kinds(Request request, Authentication user) {
+  List<AttachmentKinds.Kind> kinds(Request request, CurrentUser user) {
     if (!mayRead(request, user)) {
       throw new Refused(403, "この申請の添付ファイルを閲覧する権限がありません");
     }
@@ -125,7 +123,7 @@ class RequestAttachments {
         instance.getEndTime() == null);
   }
 
-  List<Item> list(Request request, Authentication user) {
+  List<Item> list(Request request, CurrentUser user) {
     if (!mayRead(request, user)) {
       throw new Refused(403, "この申請の添付ファイルを閲覧する権限がありません");
     }
@@ -138,7 +136,7 @@ class RequestAttachments {
         .toList();
   }
 
-  Attachment attachment(Request request, String attachmentId, Authentication user) {
+  Attachment attachment(Request request, String attachmentId, CurrentUser user) {
     if (!mayRead(request, user)) {
       throw new Refused(403, "この申請の添付ファイルを閲覧する権限がありません");
     }
@@ -155,7 +153,7 @@ class RequestAttachments {
 
   /** Uploads in the user's open step of the request ({@code taskId} when they have several). */
   Item upload(Request request, String taskId, String kind, String fileName, String declaredType, byte[] content,
-      Authentication user) {
+      CurrentUser user) {
     if (!mayRead(request, user)) {
       throw new Refused(403, "この申請の添付ファイルを閲覧する権限がありません");
     }
@@ -181,7 +179,7 @@ class RequestAttachments {
         organisation.displayName(user.getUserId()), attachment.getCreateTime(), task.getId(), true);
   }
 
-  void remove(Request request, String attachmentId, Authentication user) {
+  void remove(Request request, String attachmentId, CurrentUser user) {
     Attachment attachment = attachment(request, attachmentId, user);
     if (!user.getUserId().equals(uploader(attachment))) {
       throw new Refused(403, "添付ファイルを削除できるのはアップロードした本人のみです");
@@ -249,7 +247,7 @@ class RequestAttachments {
   }
 
   /** The requester, an assignee or candidate of an open step, an auditor. */
-  boolean mayRead(Request request, Authentication user) {
+  boolean mayRead(Request request, CurrentUser user) {
     if (user.getUserId().equals(request.requester())
         || (user.getGroupIds() != null && user.getGroupIds().stream().anyMatch(READERS::contains))) {
       return true;
@@ -307,7 +305,7 @@ class RequestAttachments {
     return null;
   }
 
-  private void record(Request request, Task task, Authentication user, Outcome outcome, String comment) {
+  private void record(Request request, Task task, CurrentUser user, Outcome outcome, String comment) {
     Integer version = withoutAuthorization(() -> engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionId(task.getProcessDefinitionId()).singleResult().getVersion());
     audit.record(AuditEntry.step(request.businessKey(), request.processInstanceId(), request.processKey(),
@@ -317,17 +315,8 @@ class RequestAttachments {
   }
 
   /** The checks above are the product's; the engine's own authorizations do not know attachments' owners. */
-  private <T> T withoutAuthorization(Callable<T> call) {
-    ProcessEngineConfigurationImpl configuration =
-        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    return configuration.getCommandExecutorTxRequired().execute(context -> {
-      try {
-        return context.runWithoutAuthorization(call);
-      } catch (RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new UncheckedIOException(new IOException(e));
-      }
-    });
+  private <T> T withoutAuthorization(Supplier<T> call) {
+    return EngineInternals.inCommand(engine.getProcessEngineConfiguration(),
+        () -> EngineInternals.withoutAuthorization(call::get));
   }
 }

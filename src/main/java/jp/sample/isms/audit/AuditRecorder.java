@@ -12,10 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
+import jp.sample.isms.engine.EngineInternals;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -159,14 +157,10 @@ public class AuditRecorder {
    * variable {@code classification}, which every flow that has one names alike. Null elsewhere.
    */
   private static String classification(String processInstanceId) {
-    CommandContext context = processInstanceId == null ? null : Context.getCommandContext();
-    if (context == null) {
-      return null;
-    }
-    ExecutionEntity instance = context.getExecutionManager().findExecutionById(processInstanceId);
-    Object value = instance == null ? null : instance.getVariable(CLASSIFICATION);
+    Object value = EngineInternals.processVariableInCommand(processInstanceId, CLASSIFICATION);
     return value instanceof String text && !text.isBlank() ? text : null;
   }
+
 
   /** The version of the flow an instance runs on, for records written by a flow's own service tasks. */
   private Integer flowVersion(String processInstanceId) {

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jp.sample.isms.engine.CurrentUser;
+import jp.sample.isms.engine.EngineInternals;
 import jp.sample.isms.organisation.OrganisationService;
 
 import jp.sample.isms.audit.AuditEntry;
@@ -89,7 +90,7 @@ class AuditAccess {
    * @param stepName the same in Japanese, e.g. {@code 申請の検索}
    */
   Auditor authorize(HttpServletRequest request, String step, String stepName) {
-    Authentication authentication = identityService.getCurrentAuthentication();
+    CurrentUser authentication = CurrentUser.of(identityService);
     if (authentication == null || authentication.getUserId() == null) {
       throw new NotAuthenticated();
     }
@@ -110,18 +111,12 @@ class AuditAccess {
    * which grant the auditor nothing of other people's requests. The caller's authentication is restored after.
    */
   <T> T unrestricted(Callable<T> action) {
-    Authentication current = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
     try {
-      return action.call();
+      return EngineInternals.asSystem(identityService, action::call);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
       throw new IllegalStateException(e);
-    } finally {
-      if (current != null) {
-        identityService.setAuthentication(current);
-      }
     }
   }
 

@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.http.ContentDisposition;
@@ -39,6 +38,7 @@ import jp.sample.isms.auditor.MyRequests.Criteria;
 import jp.sample.isms.auditor.MyRequests.Item;
 import jp.sample.isms.auditor.RequestSearch.RecordView;
 import jp.sample.isms.auditor.RequestSearch.RequestSummary;
+import jp.sample.isms.engine.CurrentUser;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
 
@@ -133,7 +133,7 @@ class MyRequestsController {
 
   @GetMapping
   Me me(HttpServletRequest request) {
-    Authentication user = user();
+    CurrentUser user = user();
     List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
     boolean approver = groups.stream().anyMatch(group -> Arrays.stream(Role.values())
         .anyMatch(role -> group.equals(role.groupPrefix()) || group.startsWith(role.groupPrefix() + ".")));
@@ -249,7 +249,7 @@ class MyRequestsController {
   /** The steps of other people's requests the user holds now (assigned, or offered to their role). */
   @GetMapping("/tasks")
   List<MyRequests.HeldStep> tasks() {
-    Authentication user = user();
+    CurrentUser user = user();
     return requests.held(user.getUserId(), user.getGroupIds() == null ? List.of() : user.getGroupIds());
   }
 
@@ -280,8 +280,8 @@ class MyRequestsController {
     return time == null ? null : CSV_TIME.format(time.atZoneSameInstant(zone));
   }
 
-  private Authentication user() {
-    Authentication authentication = identityService.getCurrentAuthentication();
+  private CurrentUser user() {
+    CurrentUser authentication = CurrentUser.of(identityService);
     if (authentication == null || authentication.getUserId() == null) {
       throw new NotAuthenticated();
     }

@@ -11,8 +11,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
@@ -141,15 +139,10 @@ class BulkApproval {
   }
 
   private String processKey(Task task) {
-    return definition(task).getKey();
+    return repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
   }
 
   private StepKind kind(Task task) {
-    return RequestLifecycle.stepKind(definition(task), task.getTaskDefinitionKey());
-  }
-
-  private ProcessDefinitionEntity definition(Task task) {
-    return (ProcessDefinitionEntity) ((RepositoryServiceImpl) repositoryService)
-        .getDeployedProcessDefinition(task.getProcessDefinitionId());
+    return RequestLifecycle.stepKind(repositoryService, task.getProcessDefinitionId(), task.getTaskDefinitionKey());
   }
 }

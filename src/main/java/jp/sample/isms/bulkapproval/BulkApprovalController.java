@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import jp.sample.isms.engine.CurrentUser;
 
 /**
  * {@code GET /api/tasks/bulk-approvable}: the user's approval steps that may be approved in bulk;
@@ -35,7 +36,7 @@ class BulkApprovalController {
 
   @GetMapping("/bulk-approvable")
   ResponseEntity<?> candidates() {
-    Authentication user = identityService.getCurrentAuthentication();
+    CurrentUser user = CurrentUser.of(identityService);
     if (user == null) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "ログインが必要です"));
     }
@@ -47,7 +48,7 @@ class BulkApprovalController {
 
   @PostMapping("/bulk-approve")
   ResponseEntity<?> approve(@RequestBody(required = false) BulkApproveRequest request) {
-    Authentication user = identityService.getCurrentAuthentication();
+    CurrentUser user = CurrentUser.of(identityService);
     if (user == null) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "ログインが必要です"));
     }

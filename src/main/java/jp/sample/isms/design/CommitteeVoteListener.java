@@ -3,11 +3,11 @@ package jp.sample.isms.design;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.ApprovalVariables;
 import jp.sample.isms.approval.FourEyesViolationException;
+import jp.sample.isms.engine.EngineInternals;
 
 /**
  * {@code UserTask_ApproveByCommitteeMember} (assignment, complete), 1.4: each committee member decides for
@@ -20,7 +20,7 @@ class CommitteeVoteListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String actor = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee()
-        : Context.getCommandContext().getAuthenticatedUserId();
+        : EngineInternals.commandUser();
     if (actor == null) {
       return;
     }

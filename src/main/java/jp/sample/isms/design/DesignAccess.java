@@ -3,9 +3,9 @@ package jp.sample.isms.design;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import jp.sample.isms.engine.CurrentUser;
 import jp.sample.isms.organisation.Role;
 
 /**
@@ -37,7 +37,7 @@ class DesignAccess {
 
   /** The current process owner's user id; throws when there is none. */
   String processOwner() {
-    Authentication user = identityService.getCurrentAuthentication();
+    CurrentUser user = CurrentUser.of(identityService);
     if (user == null || user.getUserId() == null) {
       throw new NotAuthenticated();
     }

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import jp.sample.isms.engine.EngineInternals;
 
 /**
  * Deploys the files of an approved revision exactly as filed, and records where every deployment of a model came
@@ -53,19 +53,11 @@ class ModelDeployments {
       builder.addString(resourceName(file.name()), file.content());
     }
     companions.forEach((name, content) -> builder.addString(resourceName(name), content));
-    CommandContext context = Context.getCommandContext();
-    boolean checking = context != null && context.isAuthorizationCheckEnabled();
     APPROVED.set(businessKey);
     try {
-      if (checking) {
-        context.disableAuthorizationCheck();
-      }
-      return builder.deploy().getId();
+      return EngineInternals.withAuthorizationChecksOff(() -> builder.deploy().getId());
     } finally {
       APPROVED.remove();
-      if (checking) {
-        context.enableAuthorizationCheck();
-      }
     }
   }
 

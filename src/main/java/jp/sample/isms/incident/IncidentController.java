@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jp.sample.isms.approval.RequestValidationException;
 import jp.sample.isms.approval.ValidationErrors;
+import jp.sample.isms.engine.CurrentUser;
 
 /**
  * {@code POST /api/incidents/{incidentNumber}/level} with {@code {"level": 3, "reason": "…"}}: a later re-levelling by
@@ -36,7 +36,7 @@ class IncidentController {
   @PostMapping("/{incidentNumber}/level")
   ResponseEntity<Map<String, Object>> relevel(@PathVariable String incidentNumber,
       @RequestBody(required = false) Map<String, Object> body) {
-    Authentication authentication = identityService.getCurrentAuthentication();
+    CurrentUser authentication = CurrentUser.of(identityService);
     if (authentication == null) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "ログインが必要です"));
     }

@@ -5,7 +5,6 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -13,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.approval.ValidationErrors;
+import jp.sample.isms.engine.EngineInternals;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
 
@@ -47,14 +47,14 @@ public class IncidentRelevelling {
   }
 
   private final RuntimeService runtime;
-  private final ProcessEngineConfigurationImpl configuration;
+  private final ProcessEngineConfiguration configuration;
   private final OrganisationService organisation;
   private final RequestRecords records;
 
   IncidentRelevelling(RuntimeService runtime, ProcessEngineConfiguration configuration,
       OrganisationService organisation, RequestRecords records) {
     this.runtime = runtime;
-    this.configuration = (ProcessEngineConfigurationImpl) configuration;
+    this.configuration = configuration;
     this.organisation = organisation;
     this.records = records;
   }
@@ -62,15 +62,8 @@ public class IncidentRelevelling {
   @Transactional
   public void relevel(String businessKey, String userId, Object level, String reason) {
     // checked as the system: a responder may not read every variable of the incident, but may re-level it
-    configuration.getCommandExecutorTxRequired().execute(context -> {
-      context.disableAuthorizationCheck();
-      try {
-        doRelevel(businessKey, userId, level, reason);
-      } finally {
-        context.enableAuthorizationCheck();
-      }
-      return null;
-    });
+    EngineInternals.inCommandWithoutAuthorizationChecks(configuration,
+        () -> doRelevel(businessKey, userId, level, reason));
   }
 
   private void doRelevel(String businessKey, String userId, Object level, String reason) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,6 +12,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import jp.sample.isms.engine.CurrentUser;
 
 /** The system administrator's view of mail that could not be delivered, and a retry ({@code /api/mail}). */
 @RestController
@@ -53,7 +54,7 @@ class MailAdminController {
   }
 
   private ResponseEntity<?> refuseNonAdministrators() {
-    Authentication authentication = identityService.getCurrentAuthentication();
+    CurrentUser authentication = CurrentUser.of(identityService);
     if (authentication == null) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("message", "ログインが必要です"));
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +13,7 @@ import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.audit.Outcome;
+import jp.sample.isms.engine.EngineInternals;
 import jp.sample.isms.organisation.OrganisationData;
 import jp.sample.isms.organisation.OrganisationImporter;
 
@@ -56,16 +56,11 @@ class CreateProductAccountDelegate implements JavaDelegate {
         RequestValues.string(execution, OnboardingProcess.FIRST_NAME),
         RequestValues.string(execution, OnboardingProcess.EMAIL), department, null, true, "ja", List.of());
     // the product creates the account, whoever took the step (the security officer when the administrator filed)
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
+    EngineInternals.asSystem(identity, () -> {
       importer.importOrganisation(new OrganisationData(businessKey, List.of(
           new OrganisationData.Department(1, department, null, null, List.of())), List.of(person)), null);
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+      return null;
+    });
     register.accountCreated(businessKey, execution.getProcessInstanceId(), records.requester(execution), userId,
         department, RequestValues.date(execution.getVariable(OnboardingProcess.HIRE_DATE)), undertaking, createdBy,
         audit.now());

@@ -2,12 +2,12 @@ package jp.sample.isms.periodicduty;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.RequestValues;
 import jp.sample.isms.approval.ValidationErrors;
 import jp.sample.isms.audit.AuditRecorder;
+import jp.sample.isms.engine.EngineInternals;
 
 /**
  * {@code UserTask_RecordBackupWeek} (create, complete), 4.1.1/4.1.4: the step shows its week's rows (target and
@@ -39,6 +39,6 @@ class BackupWeekListener implements TaskListener {
     var missed = backups.missed(weekId, RequestValues.string(task.getVariable(PeriodicDutyProcess.MISSED_ROWS)), note,
         errors);
     errors.throwIfAny();
-    backups.record(weekId, missed, note, Context.getCommandContext().getAuthenticatedUserId(), audit.now());
+    backups.record(weekId, missed, note, EngineInternals.commandUser(), audit.now());
   }
 }

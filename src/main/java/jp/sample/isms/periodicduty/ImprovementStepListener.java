@@ -2,7 +2,6 @@ package jp.sample.isms.periodicduty;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.approval.Decision;
@@ -13,6 +12,7 @@ import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.audit.AuditStepKind;
 import jp.sample.isms.audit.Outcome;
+import jp.sample.isms.engine.EngineInternals;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
 
@@ -44,7 +44,7 @@ class ImprovementStepListener implements TaskListener {
       case EVENTNAME_CREATE -> show(task, item, closure);
       case EVENTNAME_ASSIGNMENT -> refuseCloser(task.getAssignee(), item);
       case EVENTNAME_COMPLETE -> {
-        String actor = Context.getCommandContext().getAuthenticatedUserId();
+        String actor = EngineInternals.commandUser();
         if (closure) {
           close(task, item, actor);
         } else {
@@ -74,7 +74,7 @@ class ImprovementStepListener implements TaskListener {
   }
 
   private void close(DelegateTask task, ImprovementItems.Item item, String actor) {
-    boolean evidence = !Context.getProcessEngineConfiguration().getTaskService().getTaskAttachments(task.getId())
+    boolean evidence = !task.getProcessEngineServices().getTaskService().getTaskAttachments(task.getId())
         .isEmpty();
     if (!evidence) {
       new ValidationErrors().refuse("evidence", "1.2", "改善の証跡を添付ファイルタブに添付してから完了を報告してください "

@@ -8,13 +8,13 @@ import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import jp.sample.isms.engine.EngineInternals;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
 
@@ -47,7 +47,7 @@ public class PeriodicDutyScheduler {
 
   /** The day in the product's zone by the engine's clock (which tests move). */
   LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
+    return EngineInternals.now().atZone(zone).toLocalDate();
   }
 
   /** Files every occurrence that has come up by {@link #today()}; returns their request numbers. */

@@ -3,7 +3,6 @@ package jp.sample.isms.periodicduty;
 import java.util.concurrent.Callable;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import jp.sample.isms.engine.EngineInternals;
@@ -37,29 +36,11 @@ class Unrestricted {
 
   /** Runs {@code action} with nobody logged in (the engine's own account), then restores the caller. */
   <T> T asSystem(Callable<T> action) throws Exception {
-    Authentication current = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return action.call();
-    } finally {
-      if (current != null) {
-        identityService.setAuthentication(current);
-      }
-    }
+    return EngineInternals.asSystem(identityService, action::call);
   }
 
   /** Runs {@code action} as {@code userId} with their groups (a filing in their name), then restores the caller. */
   <T> T as(String userId, java.util.List<String> groups, Callable<T> action) throws Exception {
-    Authentication current = identityService.getCurrentAuthentication();
-    identityService.setAuthentication(userId, groups);
-    try {
-      return action.call();
-    } finally {
-      if (current != null) {
-        identityService.setAuthentication(current);
-      } else {
-        identityService.clearAuthentication();
-      }
-    }
+    return EngineInternals.asUser(identityService, userId, groups, action::call);
   }
 }

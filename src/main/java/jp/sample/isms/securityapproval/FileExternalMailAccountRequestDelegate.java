@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -19,6 +18,7 @@ import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.audit.Outcome;
+import jp.sample.isms.engine.EngineInternals;
 
 /**
  * {@code ServiceTask_FileAccountRequest}, 7.20: the security officer approved lending an internet mail address to an
@@ -66,20 +66,10 @@ class FileExternalMailAccountRequestDelegate implements JavaDelegate {
         + request.purpose();
     filing.put("reason", reason.length() > 500 ? reason.substring(0, 500) : reason);
 
-    Authentication before = identity.getCurrentAuthentication();
     List<String> groups = identity.createGroupQuery().groupMember(requester).list().stream().map(Group::getId)
         .toList();
-    identity.setAuthentication(requester, groups);
-    ProcessInstance accountRequest;
-    try {
-      accountRequest = forms.submitStartForm(definitionId, filing);
-    } finally {
-      if (before == null) {
-        identity.clearAuthentication();
-      } else {
-        identity.setAuthentication(before);
-      }
-    }
+    ProcessInstance accountRequest = EngineInternals.asUser(identity, requester, groups,
+        () -> forms.submitStartForm(definitionId, filing));
     execution.setVariable(SecurityApprovalProcess.ACCOUNT_REQUEST_NUMBER, accountRequest.getBusinessKey());
     audit.record(AuditEntry.systemStep(request.businessKey(), execution.getProcessInstanceId(),
             SecurityApprovalProcess.KEY, execution.getCurrentActivityId(), "外部メールのアカウント申請を起こす")

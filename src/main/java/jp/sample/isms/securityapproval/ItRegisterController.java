@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jp.sample.isms.approval.RequestValidationException;
 import jp.sample.isms.approval.ValidationErrors;
+import jp.sample.isms.engine.CurrentUser;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Role;
 
@@ -41,7 +41,7 @@ class ItRegisterController {
   /** The register from a CSV (UTF-8 or Shift_JIS) as the request body. */
   @PostMapping("/{register}/import")
   ResponseEntity<?> importCsv(@PathVariable String register, @RequestBody(required = false) byte[] content) {
-    Authentication user = identityService.getCurrentAuthentication();
+    CurrentUser user = CurrentUser.of(identityService);
     if (user == null) {
       return error(HttpStatus.UNAUTHORIZED, "ログインが必要です");
     }

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -16,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import jp.sample.isms.approval.RequestRecords;
 import jp.sample.isms.approval.SubstituteCandidates;
+import jp.sample.isms.engine.EngineInternals;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Substitutes;
 
@@ -86,15 +86,7 @@ public class SubstituteAssignments implements SubstituteCandidates {
   @Scheduled(cron = "${isms.substitutes.sync-cron:0 5 0 * * *}", zone = "${isms.time-zone}")
   public int synchronise() {
     // as the system: every open step, whoever triggered the change
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return synchroniseAll();
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    return EngineInternals.asSystem(identityService, this::synchroniseAll);
   }
 
   private int synchroniseAll() {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +21,7 @@ import jp.sample.isms.audit.AuditEntry;
 import jp.sample.isms.audit.AuditRecorder;
 import jp.sample.isms.audit.AuditStepKind;
 import jp.sample.isms.audit.Outcome;
+import jp.sample.isms.engine.CurrentUser;
 import jp.sample.isms.organisation.OrganisationGroups;
 import jp.sample.isms.organisation.OrganisationService;
 import jp.sample.isms.organisation.Substitutes;
@@ -55,7 +55,7 @@ class SubstituteController {
 
   @GetMapping
   ResponseEntity<?> list() {
-    Authentication user = identityService.getCurrentAuthentication();
+    CurrentUser user = CurrentUser.of(identityService);
     if (user == null) {
       return error(HttpStatus.UNAUTHORIZED, null, "ログインが必要です");
     }
@@ -65,7 +65,7 @@ class SubstituteController {
   @PostMapping
   @Transactional
   ResponseEntity<?> name(@RequestBody(required = false) Map<String, String> body) {
-    Authentication user = identityService.getCurrentAuthentication();
+    CurrentUser user = CurrentUser.of(identityService);
     if (user == null) {
       return error(HttpStatus.UNAUTHORIZED, null, "ログインが必要です");
     }
@@ -113,7 +113,7 @@ class SubstituteController {
   @DeleteMapping("/{id}")
   @Transactional
   ResponseEntity<?> revoke(@PathVariable long id) {
-    Authentication user = identityService.getCurrentAuthentication();
+    CurrentUser user = CurrentUser.of(identityService);
     if (user == null) {
       return error(HttpStatus.UNAUTHORIZED, null, "ログインが必要です");
     }
@@ -147,7 +147,7 @@ class SubstituteController {
   /** Where a substitution's record points instead of a clause. */
   static final String SUBSTITUTION_BASIS = "(根拠: 情報管理規程に代理の条項なし。代理者の処理は各ステップの条項による)";
 
-  private static boolean isAdministrator(Authentication user) {
+  private static boolean isAdministrator(CurrentUser user) {
     return user.getGroupIds() != null && user.getGroupIds().contains(OrganisationGroups.CAMUNDA_ADMIN);
   }
 

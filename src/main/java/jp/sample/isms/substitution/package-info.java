@@ -3,7 +3,7 @@
  * substitution ends. Implements the kernel's {@link jp.sample.isms.approval.SubstituteCandidates}; the substitutions
  * themselves are kept by {@code organisation}.
  */
-@ApplicationModule(displayName = "Substitution", allowedDependencies = {"approval", "audit", "organisation"})
+@ApplicationModule(displayName = "Substitution", allowedDependencies = {"approval", "audit", "engine", "organisation"})
 package jp.sample.isms.substitution;
 
 import org.springframework.modulith.ApplicationModule;

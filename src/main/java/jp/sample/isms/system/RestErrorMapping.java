@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import jp.sample.isms.engine.EngineInternals;
+
 /**
  * What the stock Camunda REST API answers with 500 although the client is at fault or lost a race: a conflict
  * (two approvers completing one task, a task claimed by someone else) is 409, a task or instance that is gone is
@@ -88,7 +90,7 @@ class RestErrorMapping {
         // the stock REST API wraps what it cannot start or complete in a 500 (e.g. /process-definition/{id}/start):
         // the client's mistake or a refusal inside answers as it would unwrapped (400, 403), as submit-form does
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-          if (cause instanceof org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException) {
+          if (EngineInternals.isFormFieldRefusal(cause)) {
             return respond(400, cause, exception.getMessage());
           }
           if (cause instanceof org.camunda.bpm.engine.BadUserRequestException

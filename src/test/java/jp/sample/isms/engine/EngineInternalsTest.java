@@ -1,6 +1,7 @@
 package jp.sample.isms.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteUserOperationLogEntryCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAuthorizationCmd;
@@ -23,6 +26,39 @@ import jp.sample.isms.support.DemoOrganisation;
  * upgrade moves one, this test names each that moved and what depends on it. No other main class uses reflection.
  */
 class EngineInternalsTest {
+
+  @Test
+  void workAsTheSystemOrAsAnotherUserRestoresTheCallerEvenWhenItFails() {
+    IdentityService identity = new IdentityServiceImpl();
+    identity.setAuthentication("yamada", List.of("staff"));
+    assertThat(EngineInternals.asSystem(identity, () -> CurrentUser.of(identity))).isNull();
+    assertThat(CurrentUser.of(identity).getUserId()).isEqualTo("yamada");
+    CurrentUser other = EngineInternals.asUser(identity, "suzuki", List.of("auditor"), () -> CurrentUser.of(identity));
+    assertThat(other.getUserId()).isEqualTo("suzuki");
+    assertThat(other.inGroup("auditor")).isTrue();
+    assertThat(other.inGroup("staff")).isFalse();
+    assertThatThrownBy(() -> EngineInternals.asUser(identity, "suzuki", List.of(), () -> {
+      throw new IllegalArgumentException("refused");
+    })).hasMessage("refused");
+    assertThat(CurrentUser.of(identity).getUserId()).isEqualTo("yamada");
+    assertThat(CurrentUser.of(identity).getGroupIds()).containsExactly("staff");
+
+    identity.clearAuthentication();
+    EngineInternals.asUser(identity, "suzuki", List.of(), () -> null);
+    assertThat(CurrentUser.of(identity)).isNull();
+    assertThat(EngineInternals.asSystem(identity, () -> "done")).isEqualTo("done");
+    assertThat(CurrentUser.of(identity)).isNull();
+  }
+
+  @Test
+  void outsideACommandThereIsNoCommandUserAndNoCommand() {
+    assertThat(EngineInternals.inCommand()).isFalse();
+    assertThat(EngineInternals.commandUser()).isNull();
+    assertThat(EngineInternals.commandGroups()).isNull();
+    assertThat(EngineInternals.currentCommand()).isNull();
+    assertThat(CurrentUser.ofCommand()).isNull();
+    assertThat(EngineInternals.withAuthorizationChecksOff(() -> "as it is")).isEqualTo("as it is");
+  }
 
   @Test
   void everyDeclaredAccessResolvesAgainstThisEngine() {
