@@ -220,4 +220,83 @@ class PostgresApplicationIT {
         sentBack.getBusinessKey());
     assertThat(ito.getForObject(base + "/api/my/tasks", String.class)).contains(pending.getBusinessKey());
   }
+
+  @Test
+  void tasklistQueriesArePlannedForIndexLookUpsInTheirOwnTransactionOnlyAndAnswerAsBefore() throws Exception {
+    var engine = context.getBean(org.camunda.bpm.engine.ProcessEngine.class);
+    var requests = new jp.sample.isms.support.Requests(engine);
+    for (int i = 0; i < 3; i++) {
+      requests.file(DemoOrganisation.DESIGN_EMPLOYEE, "takeOut", jp.sample.isms.support.Requests.internalLaptopTakeOut());
+    }
+    var jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+    var transactions = new org.springframework.transaction.support.TransactionTemplate(
+        context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+    String settings = "select current_setting('random_page_cost') || ' ' || current_setting('enable_material') "
+        + "|| ' ' || pg_backend_pid()";
+    String before = transactions.execute(status -> jdbc.queryForObject(settings, String.class));
+    assertThat(before).as("the server's own settings").doesNotStartWith("1.1 off");
+    String defaults = before.substring(0, before.lastIndexOf(' '));
+
+    String filterId = engine.getFilterService().createFilterQuery().filterName(TasklistFilters.MY_GROUP_TASKS).list()
+        .stream().filter(f -> f.getOwner() == null).findFirst().orElseThrow().getId();
+    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(DemoOrganisation.DEVELOPMENT_HEAD)
+        .list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList();
+    // a Tasklist query and an unrelated statement in one transaction; then a statement in the next transaction
+    String inside;
+    List<String> listed;
+    engine.getIdentityService().setAuthentication(DemoOrganisation.DEVELOPMENT_HEAD, groups);
+    try {
+      var page = new java.util.concurrent.atomic.AtomicReference<List<String>>();
+      inside = transactions.execute(status -> {
+        page.set(engine.getFilterService().<org.camunda.bpm.engine.task.Task>listPage(filterId, 0, 50).stream()
+            .map(org.camunda.bpm.engine.task.Task::getId).toList());
+        return jdbc.queryForObject(settings, String.class);
+      });
+      listed = page.get();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    String after = transactions.execute(status -> jdbc.queryForObject(settings, String.class));
+    String pid = inside.substring(inside.lastIndexOf(' ') + 1);
+    assertThat(inside).as("inside the query's transaction").isEqualTo("1.1 off " + pid);
+    assertThat(after).as("the next transaction on the same connection").isEqualTo(defaults + " " + pid);
+    // a query the product does not plan differently, in a transaction of its own: the server's settings
+    String unrelated = transactions.execute(status -> {
+      engine.getRepositoryService().createProcessDefinitionQuery().list();
+      return jdbc.queryForObject(settings, String.class);
+    });
+    assertThat(unrelated).startsWith(defaults + " ");
+
+    // the page answers what the data says: ito's groups' unassigned candidate tasks and their display variables
+    List<String> expected = jdbc.queryForList("select distinct t.id_ from act_ru_task t join act_ru_identitylink i "
+        + "on i.task_id_ = t.id_ where t.assignee_ is null and i.type_ = 'candidate' and i.group_id_ in "
+        + "(select group_id_ from act_id_membership where user_id_ = ?)", String.class, DemoOrganisation.DEVELOPMENT_HEAD);
+    assertThat(expected).isNotEmpty().hasSizeLessThan(50);
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(expected);
+    String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.set("Accept", "application/hal+json");
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    var answer = new TestRestTemplate().withBasicAuth(DemoOrganisation.DEVELOPMENT_HEAD, DemoOrganisation.PASSWORD)
+        .exchange(base + "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=50",
+            org.springframework.http.HttpMethod.POST, new org.springframework.http.HttpEntity<>("{}", headers),
+            String.class);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    var hal = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.getBody());
+    assertThat(hal.path("count").asInt()).isEqualTo(expected.size());
+    var tasks = hal.path("_embedded").path("task");
+    List<String> shown = new java.util.ArrayList<>();
+    for (var task : tasks) {
+      shown.add(task.path("id").asText());
+      String instance = task.path("processInstanceId").asText();
+      java.util.Map<String, String> variables = new java.util.HashMap<>();
+      for (var variable : task.path("_embedded").path("variable")) {
+        variables.put(variable.path("name").asText(), variable.path("value").asText());
+      }
+      assertThat(variables).as("display variables of " + task.path("id").asText()).containsKey("businessKey");
+      variables.forEach((name, value) -> assertThat(value).as(name + " of " + task.path("id").asText())
+          .isEqualTo(String.valueOf(engine.getRuntimeService().getVariable(instance, name))));
+    }
+    assertThat(shown).containsExactlyInAnyOrderElementsOf(expected);
+  }
 }
