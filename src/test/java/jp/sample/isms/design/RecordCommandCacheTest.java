@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import jp.sample.isms.support.EngineCommands;
+import jp.sample.isms.support.EngineCommands.RollBack;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,14 +39,9 @@ class RecordCommandCacheTest {
   @Autowired
   JdbcTemplate jdbc;
 
-  private static final class RollBack extends RuntimeException {
-    RollBack() {
-      super("roll back");
-    }
-  }
 
   private CommandExecutor commands() {
-    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+    return EngineCommands.of(engine);
   }
 
   private static String key() {

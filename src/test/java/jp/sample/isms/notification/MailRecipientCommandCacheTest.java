@@ -10,7 +10,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import jp.sample.isms.support.EngineCommands;
+import jp.sample.isms.support.EngineCommands.RollBack;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,14 +39,9 @@ class MailRecipientCommandCacheTest {
   @Autowired
   JdbcTemplate jdbc;
 
-  private static final class RollBack extends RuntimeException {
-    RollBack() {
-      super("roll back");
-    }
-  }
 
   private CommandExecutor commands() {
-    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+    return EngineCommands.of(engine);
   }
 
   private String queue(String key) {

@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import jp.sample.isms.support.EngineCommands;
+import jp.sample.isms.support.EngineCommands.RollBack;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.junit.jupiter.api.Test;
@@ -38,14 +40,9 @@ class OrganisationCommandCacheTest {
   @Autowired
   JdbcTemplate jdbc;
 
-  private static final class RollBack extends RuntimeException {
-    RollBack() {
-      super("roll back");
-    }
-  }
 
   private CommandExecutor commands() {
-    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+    return EngineCommands.of(engine);
   }
 
   /** kato's section (or department) as a new command reads it. */
