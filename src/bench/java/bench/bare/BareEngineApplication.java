@@ -15,8 +15,17 @@ import org.springframework.context.annotation.Bean;
  * the bare process of W1 as its only deployment. Its package lies outside {@code jp.sample.isms}: its component scan
  * finds none of the product's beans, and the product's scan (in tests, with the test classes on the class path)
  * does not find this application.
+ *
+ * <p>The product's libraries are on the same class path; Spring Security's auto-configuration (there for single
+ * sign-on) would otherwise put a generated login of its own in front of every path, which the stock starter does not
+ * ship with, so it is left out here.
  */
-@SpringBootApplication
+@SpringBootApplication(excludeName = {
+    "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
+    "org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration",
+    "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
+    "org.springframework.boot.autoconfigure.security.oauth2.client.servlet.OAuth2ClientWebSecurityAutoConfiguration",
+    "org.springframework.boot.autoconfigure.security.oauth2.client.OAuth2ClientAutoConfiguration"})
 public class BareEngineApplication {
 
   public static void main(String[] args) {

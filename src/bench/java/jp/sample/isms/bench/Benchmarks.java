@@ -279,6 +279,144 @@ class Benchmarks {
   }
 
   /**
+   * Where the start-up goes: the product started {@link #STARTS} times on an empty database as in W4 (default heap,
+   * no CDS), through {@code bench.startup.StartupSteps}, which records Spring's start-up steps; then as often without
+   * the start-up deployment of the models ({@code camunda.bpm.auto-deployment-enabled=false}), which tells what the
+   * deployment (the engine's parsing of every model and the model checks, 1.4) costs of the whole. Medians per step.
+   */
+  @Test
+  @Order(4)
+  void startupSteps() throws Exception {
+    Assumptions.assumeTrue(ONLY.isEmpty() || ONLY.contains("process") || ONLY.contains("steps"));
+    Path probe = Files.createTempDirectory("isms-steps");
+    Path classes = Path.of(testClassesDirectory());
+    try (var files = Files.walk(classes.resolve("bench/startup"))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path target = probe.resolve(classes.relativize(file));
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target);
+      }
+    }
+    line("## W4 where the start-up goes (Spring's start-up steps, PostgreSQL, empty database, default heap)");
+    line("");
+    line("Each start as in W4 (to the first authenticated call), through `bench.startup.StartupSteps`: the product's "
+        + "main with Spring's `BufferingApplicationStartup`, nothing else changed. Self = a step's time minus that of "
+        + "its direct children. Medians of " + STARTS + " starts each, with and without the start-up deployment of "
+        + "`bpmn/` and `forms/` (`camunda.bpm.auto-deployment-enabled=false`).");
+    line("");
+    Map<String, List<Map<String, double[]>>> runs = new LinkedHashMap<>();
+    Map<String, List<double[]>> totals = new LinkedHashMap<>();
+    for (String variant : List.of("with the start-up deployment", "without it")) {
+      for (int start = 0; start < STARTS; start++) {
+        try (PostgresDatabase database = PostgresDatabase.create()) {
+          Path steps = Files.createTempFile("isms-steps", ".tsv");
+          List<String> extra = variant.startsWith("without")
+              ? List.of("--camunda.bpm.auto-deployment-enabled=false") : List.of();
+          double[] times = startForSteps(database, probe, steps, extra);
+          if (times == null) {
+            line("- " + variant + ": a start did not come up");
+            continue;
+          }
+          runs.computeIfAbsent(variant, v -> new ArrayList<>()).add(readSteps(steps));
+          totals.computeIfAbsent(variant, v -> new ArrayList<>()).add(times);
+        }
+      }
+    }
+    line("| | start-up to first authenticated call (s) | JVM start to context refresh (s) | context refresh (s) "
+        + "| ready to first authenticated call (s) |");
+    line("| --- | ---: | ---: | ---: | ---: |");
+    totals.forEach((variant, list) -> line("| " + variant + " | " + String.format("%.1f",
+        medianDouble(list.stream().map(t -> t[0]).toList())) + " | " + String.format("%.1f",
+        medianDouble(list.stream().map(t -> t[1]).toList())) + " | " + String.format("%.1f",
+        medianDouble(list.stream().map(t -> t[2]).toList())) + " | " + String.format("%.1f",
+        medianDouble(list.stream().map(t -> t[3]).toList())) + " |"));
+    line("");
+    for (Map.Entry<String, List<Map<String, double[]>>> variant : runs.entrySet()) {
+      Map<String, List<double[]>> byStep = new LinkedHashMap<>();
+      for (Map<String, double[]> run : variant.getValue()) {
+        run.forEach((step, values) -> byStep.computeIfAbsent(step, k -> new ArrayList<>()).add(values));
+      }
+      line("Largest steps by self time, " + variant.getKey() + " (ms, median; inclusive in brackets):");
+      line("");
+      line("| step | self | (inclusive) |");
+      line("| --- | ---: | ---: |");
+      byStep.entrySet().stream()
+          .map(e -> Map.entry(e.getKey(), new double[] {medianDouble(e.getValue().stream().map(v -> v[1]).toList()),
+              medianDouble(e.getValue().stream().map(v -> v[0]).toList())}))
+          .sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(15)
+          .forEach(e -> line("| " + e.getKey() + " | " + Math.round(e.getValue()[0]) + " | (" + Math.round(
+              e.getValue()[1]) + ") |"));
+      line("");
+    }
+  }
+
+  /** Seconds: to the first authenticated call, JVM start to refresh, the refresh, ready to that call; null if none. */
+  private static double[] startForSteps(PostgresDatabase database, Path probe, Path steps, List<String> extra)
+      throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Disms.startup.steps=" + steps, "-cp", probe + java.io.File.pathSeparator + applicationClassPath(),
+        "bench.startup.StartupSteps", "--spring.profiles.active=postgres", "--ISMS_DB_URL=" + database.url(),
+        "--ISMS_DB_USER=" + database.user(), "--ISMS_DB_PASSWORD=", "--server.port=" + port,
+        "--isms.demo.enabled=true", "--isms.demo.allow-in-production=true", "--isms.mail.dispatcher.enabled=false"));
+    command.addAll(extra);
+    Path log = Files.createTempFile("isms-steps", ".log");
+    long started = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      long deadline = started + TimeUnit.SECONDS.toNanos(180);
+      while (System.nanoTime() < deadline && process.isAlive()) {
+        try {
+          if (raw("http://localhost:" + port, "GET", "/engine-rest/task/count", "ito", null).statusCode() == 200) {
+            double total = (System.nanoTime() - started) / 1e9;
+            long called = System.currentTimeMillis();
+            // the web server answers from the end of the refresh; the steps are written when the application is ready
+            while (Files.size(steps) == 0 && System.nanoTime() < deadline && process.isAlive()) {
+              Thread.sleep(50);
+            }
+            long ready = Files.getLastModifiedTime(steps).toMillis();
+            Map<String, double[]> read = readSteps(steps);
+            double refresh = read.getOrDefault("spring.context.refresh", new double[] {0, 0})[0] / 1e3;
+            double readyToCall = Math.max(0, (called - ready) / 1e3);
+            return new double[] {total, total - readyToCall - refresh, refresh, readyToCall};
+          }
+        } catch (IOException e) {
+          // not listening yet
+        }
+        Thread.sleep(50);
+      }
+      line("- did not start (see " + log + ")");
+      return null;
+    } finally {
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** Step (name and detail) to {inclusive ms, self ms}, summed over steps of the same name and detail. */
+  private static Map<String, double[]> readSteps(Path steps) throws IOException {
+    Map<String, double[]> read = new LinkedHashMap<>();
+    for (String row : Files.readAllLines(steps)) {
+      String[] cells = row.split("\t", -1);
+      if (cells.length < 4) {
+        continue;
+      }
+      String key = cells[1].isBlank() ? cells[0] : cells[0] + " " + cells[1];
+      key = key.length() > 120 ? key.substring(0, 120) + "…" : key;
+      double[] values = read.computeIfAbsent(key.replace("|", "\\|"), k -> new double[2]);
+      values[0] += Double.parseDouble(cells[2]);
+      values[1] += Double.parseDouble(cells[3]);
+    }
+    return read;
+  }
+
+  /**
    * The median of each column over the starts that came up, as a bold row; null if none came up. With
    * {@code baselines} (the empty database's table) also start-up and RSS after W1 against the baseline's medians with
    * the same heap setting (the product's CDS settings against the baseline without CDS); empty for the baseline.
@@ -992,7 +1130,7 @@ class Benchmarks {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     String setting = heap.startsWith(BARE) ? heap.substring(BARE.length()) : heap;
-    if (setting.startsWith("-Xmx")) {
+    if (setting.startsWith("-X")) {
       command.add(setting.split(" ")[0]);
     }
     String classPath = applicationClassPath();
@@ -1090,8 +1228,14 @@ class Benchmarks {
     }
   }
 
-  /** W4/W5 start-ups: two heap settings, each without and with the class data sharing archive. */
-  static final List<String> HEAPS = List.of("default", "-Xmx256m", "default + CDS", "-Xmx256m + CDS");
+  /** W4/W5 start-ups: two heap settings, each without and with the class data sharing archive, and the JVM as in a container. */
+  static final List<String> HEAPS = List.of("default", "-Xmx256m", "default + CDS", "-Xmx256m + CDS", CONTAINER);
+  /**
+   * The JVM as it sizes itself in a container limited to 1 GB: it takes its memory from the limit instead of the
+   * machine's 24 GB, so its own ergonomics choose a heap of a quarter of it (256 MB) and, below 1,792 MB, the serial
+   * collector instead of G1.
+   */
+  static final String CONTAINER = "-XX:MaxRAM=1g (as in a container limited to 1 GB)";
   /**
    * The baseline of W4/W5: the stock Camunda starter without the product ({@code BareEngineApplication}), its W1
    * load baseline b's three REST calls on the bare process.
@@ -1174,11 +1318,29 @@ class Benchmarks {
     return String.join(java.io.File.pathSeparator, applicationClassPathEntries());
   }
 
+  /**
+   * The product's classes and its runtime libraries, as the jar ships them: the list Maven writes for the benchmark
+   * profile (runtime scope, no test libraries such as the OpenID provider or the browser driver, whose
+   * auto-configurations and classes would otherwise be loaded too); without that file, the test JVM's jars.
+   */
   private static List<String> applicationClassPathEntries() {
-    return testClassPath()
-        .filter(entry -> entry.endsWith(".jar") || entry.endsWith("classes") || entry.endsWith("classes/"))
+    List<String> classes = testClassPath()
+        .filter(entry -> entry.endsWith("classes") || entry.endsWith("classes/"))
         .filter(entry -> !entry.contains("test-classes"))
         .toList();
+    String file = System.getProperty("isms.benchmark.runtime-classpath", "");
+    List<String> libraries;
+    try {
+      libraries = !file.isBlank() && Files.exists(Path.of(file))
+          ? java.util.Arrays.stream(Files.readString(Path.of(file)).strip().split(java.io.File.pathSeparator))
+              .filter(entry -> !entry.isBlank()).toList()
+          : testClassPath().filter(entry -> entry.endsWith(".jar")).toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    List<String> entries = new ArrayList<>(classes);
+    entries.addAll(libraries);
+    return entries;
   }
 
   /** The class path of the test JVM, as surefire assembled it. */

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+
+import jp.sample.isms.engine.ModelReaders;
 
 /**
  * What a flow's model says of the flow as a whole: its name (the process's {@code name}, Japanese) and the clauses
@@ -43,7 +44,7 @@ public record FlowModel(String key, String name, List<String> clauses) {
       if (in == null) {
         throw new IllegalStateException("no model " + resource + " on the class path");
       }
-      BpmnModelInstance model = Bpmn.readModelFromStream(in);
+      BpmnModelInstance model = ModelReaders.bpmn(in);
       Process process = model.getModelElementById(key);
       if (process == null) {
         throw new IllegalStateException(resource + " has no process " + key);

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
@@ -22,7 +21,6 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.Input;
@@ -32,12 +30,13 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jp.sample.isms.engine.ModelReaders;
 import jp.sample.isms.system.ModelExpressions;
 
 /**
  * The checks every model passes before it is deployed (1.4), the same for the workbench, a proposal, camunda-admin's
  * deployments and the start-up deployment from {@code bpmn/} and {@code forms/}: the file parses (BPMN and DMN with
- * the engine's model readers and the decision engine, forms as form-js JSON); the product's conventions
+ * the engine's model API ({@link ModelReaders}) and the decision engine, forms as form-js JSON); the product's conventions
  * ({@link ModelConventions}); the expression grammar ({@link ModelExpressions}); bpmnlint's recommended rules
  * ({@link BpmnLintRules}); and every variable the flow's rules read (decision inputs, gateway conditions) is a field
  * of the flow's forms, a decision's result, or read already by the deployed version of the flow (a value its service
@@ -103,7 +102,7 @@ public class ModelChecks {
   private void checkBpmn(ModelFile file, Parsed parsed, List<Finding> findings) {
     BpmnModelInstance model;
     try {
-      model = Bpmn.readModelFromStream(stream(file.content()));
+      model = ModelReaders.bpmn(stream(file.content()));
     } catch (RuntimeException e) {
       findings.add(Finding.error(file.name(), null, "engine/parse", "BPMN として読めません: " + cause(e),
           "Not readable as BPMN: " + cause(e)));
@@ -118,7 +117,7 @@ public class ModelChecks {
   private void checkDmn(ModelFile file, Parsed parsed, List<Finding> findings) {
     DmnModelInstance model;
     try {
-      model = Dmn.readModelFromStream(stream(file.content()));
+      model = ModelReaders.dmn(stream(file.content()));
       dmnEngine.parseDecisions(model);
     } catch (RuntimeException e) {
       findings.add(Finding.error(file.name(), null, "engine/parse", "DMN として読めません: " + cause(e),
@@ -344,7 +343,7 @@ public class ModelChecks {
 
   static BpmnModelInstance read(String content) {
     try {
-      return Bpmn.readModelFromStream(stream(content));
+      return ModelReaders.bpmn(stream(content));
     } catch (RuntimeException e) {
       return null;
     }
@@ -352,7 +351,7 @@ public class ModelChecks {
 
   static DmnModelInstance readDmn(String content) {
     try {
-      return Dmn.readModelFromStream(stream(content));
+      return ModelReaders.dmn(stream(content));
     } catch (RuntimeException e) {
       return null;
     }
