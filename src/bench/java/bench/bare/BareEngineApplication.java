@@ -25,7 +25,9 @@ import org.springframework.context.annotation.Bean;
     "org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration",
     "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
     "org.springframework.boot.autoconfigure.security.oauth2.client.servlet.OAuth2ClientWebSecurityAutoConfiguration",
-    "org.springframework.boot.autoconfigure.security.oauth2.client.OAuth2ClientAutoConfiguration"})
+    "org.springframework.boot.autoconfigure.security.oauth2.client.OAuth2ClientAutoConfiguration",
+    "org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration",
+    "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration"})
 public class BareEngineApplication {
 
   public static void main(String[] args) {

@@ -1228,20 +1228,20 @@ class Benchmarks {
     }
   }
 
-  /** W4/W5 start-ups: two heap settings, each without and with the class data sharing archive, and the JVM as in a container. */
-  static final List<String> HEAPS = List.of("default", "-Xmx256m", "default + CDS", "-Xmx256m + CDS", CONTAINER);
   /**
    * The JVM as it sizes itself in a container limited to 1 GB: it takes its memory from the limit instead of the
    * machine's 24 GB, so its own ergonomics choose a heap of a quarter of it (256 MB) and, below 1,792 MB, the serial
    * collector instead of G1.
    */
   static final String CONTAINER = "-XX:MaxRAM=1g (as in a container limited to 1 GB)";
+  /** W4/W5 start-ups: two heap settings, each without and with the class data sharing archive; the JVM as in a container. */
+  static final List<String> HEAPS = List.of("default", "-Xmx256m", "default + CDS", "-Xmx256m + CDS", CONTAINER);
   /**
    * The baseline of W4/W5: the stock Camunda starter without the product ({@code BareEngineApplication}), its W1
    * load baseline b's three REST calls on the bare process.
    */
   static final String BARE = "bare engine (stock starter), ";
-  static final List<String> BARE_HEAPS = List.of(BARE + "default", BARE + "-Xmx256m");
+  static final List<String> BARE_HEAPS = List.of(BARE + "default", BARE + "-Xmx256m", BARE + CONTAINER);
 
   private static String testClassesDirectory() {
     return testClassPath().filter(entry -> entry.contains("test-classes")).findFirst().orElseThrow();
