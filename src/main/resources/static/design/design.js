@@ -127,9 +127,22 @@
     }));
   }
 
-  /** Takes the edit of the file in the editor into the draft. */
+  /**
+   * When the user last typed in an editor. dmn-js's table cells and the properties panels apply typed text to the model
+   * only after a pause of 300 ms (their debounced input), so text typed just before switching files, checking or
+   * proposing would not yet be in the saved XML.
+   */
+  let lastInput = 0;
+  document.addEventListener('input', () => lastInput = Date.now(), true);
+  const INPUT_SETTLES_MS = 400;
+
+  /** Takes the edit of the file in the editor into the draft, including what was typed a moment ago. */
   async function keepEdit() {
     if (opened && draft.get(opened.name) === opened) {
+      const settle = lastInput + INPUT_SETTLES_MS - Date.now();
+      if (settle > 0) {
+        await new Promise(resolve => setTimeout(resolve, settle));
+      }
       opened.content = (await editedFile()).content;
     }
   }

@@ -396,10 +396,12 @@ class DesignWorkbenchBrowserIT {
   /** Types into a cell of dmn-js's decision table as a user does: into the cell, all selected, the new text. */
   private void edit(WebElement cell, String text) {
     steps.click(cell);
-    WebElement editable = cell.findElements(By.cssSelector("[contenteditable='true']")).stream().findFirst()
-        .orElse(cell);
+    // dmn-js renders the cell's editable content after the click: typing before it is there types into nothing
+    WebElement editable = wait.until(driver -> cell.findElements(By.cssSelector("[contenteditable='true']")).stream()
+        .filter(WebElement::isDisplayed).findFirst().orElse(null));
     new Actions(browser).click(editable).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(text)
         .perform();
+    wait.until(driver -> editable.getText().strip().equals(text));
     // leaving the cell commits the text
     steps.click(browser.findElement(By.id("opened")));
   }
