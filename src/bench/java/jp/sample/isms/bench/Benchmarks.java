@@ -312,13 +312,13 @@ class Benchmarks {
           Path steps = Files.createTempFile("isms-steps", ".tsv");
           List<String> extra = variant.startsWith("without")
               ? List.of("--camunda.bpm.auto-deployment-enabled=false") : List.of();
-          double[] times = startForSteps(database, probe, steps, extra);
-          if (times == null) {
+          StepsStart started = startForSteps(database, probe, steps, extra);
+          if (started == null) {
             line("- " + variant + ": a start did not come up");
             continue;
           }
-          runs.computeIfAbsent(variant, v -> new ArrayList<>()).add(readSteps(steps));
-          totals.computeIfAbsent(variant, v -> new ArrayList<>()).add(times);
+          runs.computeIfAbsent(variant, v -> new ArrayList<>()).add(started.steps());
+          totals.computeIfAbsent(variant, v -> new ArrayList<>()).add(started.times());
         }
       }
     }
@@ -350,8 +350,15 @@ class Benchmarks {
     }
   }
 
-  /** Seconds: to the first authenticated call, JVM start to refresh, the refresh, ready to that call; null if none. */
-  private static double[] startForSteps(PostgresDatabase database, Path probe, Path steps, List<String> extra)
+  /**
+   * One start's times in seconds (to the first authenticated call, JVM start to refresh, the refresh, ready to that
+   * call) and its steps.
+   */
+  private record StepsStart(double[] times, Map<String, double[]> steps) {
+  }
+
+  /** One start through {@code StartupSteps}; null if it did not come up. */
+  private static StepsStart startForSteps(PostgresDatabase database, Path probe, Path steps, List<String> extra)
       throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -381,7 +388,7 @@ class Benchmarks {
             Map<String, double[]> read = readSteps(steps);
             double refresh = read.getOrDefault("spring.context.refresh", new double[] {0, 0})[0] / 1e3;
             double readyToCall = Math.max(0, (called - ready) / 1e3);
-            return new double[] {total, total - readyToCall - refresh, refresh, readyToCall};
+            return new StepsStart(new double[] {total, total - readyToCall - refresh, refresh, readyToCall}, read);
           }
         } catch (IOException e) {
           // not listening yet
